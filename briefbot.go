@@ -1,0 +1,260 @@
+// Package briefbot holds the domain types that flow through the project:
+// sources turn files into Articles, extract turns an Article into an
+// Extract, the store keeps Extracts and answers the Reader queries that the
+// command core renders.
+//
+// Everything here is plain data and interfaces, so every package can depend
+// on it without depending on each other.
+package briefbot
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// DateLayout is the layout of publication dates and full-date TIMEX3 values.
+const DateLayout = "2006-01-02"
+
+// Article is one stored news article after loading and cleaning.
+type Article struct {
+	// ID is the file base name without extension (for feeds and JSON arrays
+	// with several articles: base name plus a slug or index).
+	ID string `json:"id"`
+	// Path is the file the article was first loaded from.
+	Path string `json:"path"`
+	// Paths lists every file holding the same normalised body (duplicates).
+	Paths  []string `json:"paths,omitempty"`
+	Title  string   `json:"title"`
+	URL    string   `json:"url,omitempty"`
+	Author string   `json:"author,omitempty"`
+	// Source is the outlet or site name when the metadata gives one.
+	Source string `json:"source,omitempty"`
+	// Published is the publication date; the zero value means unknown, and
+	// then relative dates in the body stay unresolved.
+	Published time.Time `json:"-"`
+	// Body is the cleaned article text: paragraphs separated by blank lines.
+	Body string `json:"-"`
+	// Format is the loader that produced the article: txt, md, html, json, feed.
+	Format string `json:"format,omitempty"`
+	// FileHash is the SHA-256 (hex) of the raw file bytes, for incremental ingest.
+	FileHash string `json:"-"`
+	// BodyHash is the SHA-256 (hex) of the normalised body, for de-duplication.
+	BodyHash string `json:"-"`
+}
+
+// PublishedString returns the publication date as YYYY-MM-DD, or "" when unknown.
+func (a *Article) PublishedString() string {
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.Format(DateLayout)
+}
+
+// Entity kinds.
+const (
+	KindPerson = "person"
+	KindOrg    = "org"
+	KindPlace  = "place"
+	KindGroup  = "group" // unnamed sources such as "witnesses", "a U.S. official"
+)
+
+// Person is a person or organisation named in an article. The JSON contract
+// calls the list "people" for both.
+type Person struct {
+	// Name is the fullest form of the name in the article ("Donald Trump").
+	Name string `json:"name"`
+	// Kind is one of the Kind constants.
+	Kind string `json:"kind,omitempty"`
+	// Aliases are other ways the article refers to them ("Trump", "the US president").
+	Aliases []string `json:"aliases"`
+	// Roles are titles or descriptions the article gives ("US President").
+	Roles []string `json:"roles"`
+	// Gender is "m", "f" or "" when unknown; used to resolve pronouns.
+	Gender string `json:"gender,omitempty"`
+}
+
+// Quote kinds.
+const (
+	QuoteDirect   = "direct"
+	QuoteIndirect = "indirect"
+	QuoteMixed    = "mixed"
+)
+
+// Quote is one attribution of speech or writing.
+type Quote struct {
+	// Speaker is the resolved canonical name (Person.Name).
+	Speaker string `json:"speaker"`
+	// Mention is the literal words naming the source ("he", "the US president").
+	Mention string `json:"mention"`
+	// Cue is the speech verb or phrase as written ("said", "according to").
+	Cue  string `json:"cue"`
+	Kind string `json:"kind"`
+	// Text is the content only, verbatim from the body.
+	Text string `json:"text"`
+	// Start and End are code-point offsets of Text in Article.Body.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Event is a temporal expression that resolves to a calendar value.
+type Event struct {
+	// Expression is verbatim from the body ("Overnight into Thursday").
+	Expression string `json:"expression"`
+	// Value is a TIMEX3 value (2025-04-24, 2024-07, 2025-W17, 2024-SU, ...),
+	// or, when the publication date is unknown and the expression is
+	// relative, an unresolved value beginning with "XXXX" (see Resolved).
+	Value string `json:"value"`
+	// Start and End are code-point offsets of Expression in Article.Body.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Text is the sentence the expression stands in.
+	Text string `json:"text"`
+	// Actors are the canonical names of people/orgs in that sentence.
+	Actors []string `json:"actors"`
+}
+
+// Resolved reports whether the event has a calendar value.
+func (e *Event) Resolved() bool {
+	return len(e.Value) >= 4 && e.Value[0] >= '0' && e.Value[0] <= '9'
+}
+
+// Position is what an actor's own statements say about a topic.
+type Position struct {
+	Actor string `json:"actor"`
+	Topic string `json:"topic"`
+	// Stance is a short line such as "will not give up Crimea".
+	Stance string `json:"stance"`
+	// Evidence indexes into Extract.Quotes.
+	Evidence []int `json:"evidence"`
+}
+
+// Extract is everything extracted from one article.
+type Extract struct {
+	Article   *Article
+	People    []Person
+	Quotes    []Quote
+	Events    []Event
+	Positions []Position
+}
+
+// Extractor turns an article into its extract. It must be safe for
+// concurrent use.
+type Extractor interface {
+	Extract(a *Article) *Extract
+}
+
+// ---- Query side: what the command core asks of the store. ----
+
+// ArticleRef is what an answer shows about a source article.
+type ArticleRef struct {
+	ID        int64     `json:"id"`
+	Key       string    `json:"key"` // Article.ID
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Path      string    `json:"path"`
+	Published time.Time `json:"published"`
+}
+
+// Actor is a person or organisation merged across articles.
+type Actor struct {
+	ID      int64    `json:"id"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Aliases []string `json:"aliases"`
+	Roles   []string `json:"roles"`
+	// Quotes is how many quotes are attributed to the actor.
+	Quotes int `json:"quotes"`
+}
+
+// QuoteHit is a stored quote with its speaker and source.
+type QuoteHit struct {
+	Quote   Quote      `json:"quote"`
+	ActorID int64      `json:"actor_id"`
+	Article ArticleRef `json:"article"`
+	// Sentence is the sentence (or paragraph) the quote stands in.
+	Sentence string `json:"sentence,omitempty"`
+}
+
+// QuoteFilter selects quotes. Empty fields do not filter.
+type QuoteFilter struct {
+	ActorID int64  // quotes of this merged actor
+	Phrase  string // full-text match over quote text
+	Topic   string // quotes whose position topic or text mention the topic
+	Since   time.Time
+	Limit   int
+}
+
+// PositionHit is one actor's stance on one topic with its evidence.
+type PositionHit struct {
+	ActorID  int64      `json:"actor_id"`
+	Actor    string     `json:"actor"`
+	Topic    string     `json:"topic"`
+	Stance   string     `json:"stance"`
+	Evidence []QuoteHit `json:"evidence"`
+	Article  ArticleRef `json:"article"`
+}
+
+// PositionFilter selects positions. Empty fields do not filter.
+type PositionFilter struct {
+	ActorID int64
+	Topic   string
+}
+
+// TimelineEntry is one event merged across the articles that report it.
+type TimelineEntry struct {
+	Value      string       `json:"value"`
+	Expression string       `json:"expression"`
+	Sentence   string       `json:"sentence"`
+	Actors     []string     `json:"actors"`
+	Articles   []ArticleRef `json:"articles"`
+}
+
+// TimelineFilter selects events. Empty fields do not filter. From and To
+// are compared with the start of the event's value.
+type TimelineFilter struct {
+	Topic   string
+	ActorID int64
+	From    time.Time
+	To      time.Time
+}
+
+// SearchHit is one full-text match.
+type SearchHit struct {
+	Kind    string     `json:"kind"` // "sentence" or "quote"
+	Text    string     `json:"text"`
+	Snippet string     `json:"snippet"`
+	Speaker string     `json:"speaker,omitempty"`
+	Article ArticleRef `json:"article"`
+}
+
+// ArticleInfo is one loaded article for the sources command.
+type ArticleInfo struct {
+	ArticleRef
+	Paths  []string `json:"paths"`
+	Quotes int      `json:"quotes"`
+	Events int      `json:"events"`
+}
+
+// Reader is the query side of the store. Implementations must be safe for
+// concurrent use.
+type Reader interface {
+	// Actors lists merged actors, most quoted first.
+	Actors(ctx context.Context) ([]Actor, error)
+	// FindActors returns actors whose name or an alias matches name
+	// (case-insensitive, whole words), best match first.
+	FindActors(ctx context.Context, name string) ([]Actor, error)
+	Quotes(ctx context.Context, f QuoteFilter) ([]QuoteHit, error)
+	Positions(ctx context.Context, f PositionFilter) ([]PositionHit, error)
+	// Topics lists the topics of stored positions, most frequent first.
+	Topics(ctx context.Context) ([]string, error)
+	// Timeline returns resolved events in date order and, apart, the
+	// events whose date could not be resolved in article order.
+	Timeline(ctx context.Context, f TimelineFilter) (resolved, unresolved []TimelineEntry, err error)
+	// Search runs a full-text query; query is user text, never FTS syntax.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	Articles(ctx context.Context) ([]ArticleInfo, error)
+}
+
+// ErrNotFound is returned (wrapped) when a lookup matches nothing.
+var ErrNotFound = errors.New("not found")
