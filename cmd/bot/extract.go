@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/extract"
+	"github.com/briefbot/briefbot/internal/sources"
+)
+
+var extractCommand = &command{
+	name:    "extract",
+	args:    "PATH...",
+	summary: "print the extract of article files (people, quotes, timeline, positions) without storing it",
+	about: `Loads each PATH (a file, or a folder: every supported file under it),
+extracts every article and prints the result. Nothing is stored.
+
+With --format json the output is one JSON array, one object per article in
+input order, with the fields id, path, title, published, url, people,
+quotes, events and positions (the contract in ../shared/eval/README.md).
+
+Files that cannot be read are reported on stderr with the reason and
+skipped; the others are still printed and the exit status is 1.`,
+	example: `bot extract examples/articles/dam-talks.md
+  bot extract --format json --published 2025-04-25 notes/page.txt`,
+	opts: []option{optFormat, optPublished, optConfig},
+	run:  runExtract,
+}
+
+func runExtract(ctx context.Context, m *Main) error {
+	if len(m.args) == 0 {
+		return usagef(m.cmd, "extract: give at least one file or folder")
+	}
+	paths, err := sources.Walk(m.args...)
+	if err != nil {
+		return err
+	}
+	articles, skipped := sources.Load(paths, sources.Options{Published: m.config.Published})
+	for _, err := range skipped {
+		fmt.Fprintf(m.Stderr, "skipped: %v\n", err)
+	}
+	if len(skipped) > 0 {
+		m.partial = true
+	}
+	extracts := extractAll(ctx, extract.New(), articles)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if m.format == "json" {
+		return writeExtractsJSON(m.Stdout, extracts)
+	}
+	return writeExtractsText(m.Stdout, extracts)
+}
+
+// extractAll extracts every article on all CPUs, keeping input order.
+func extractAll(ctx context.Context, x briefbot.Extractor, articles []*briefbot.Article) []*briefbot.Extract {
+	out := make([]*briefbot.Extract, len(articles))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = x.Extract(articles[i])
+			}
+		}()
+	}
+feed:
+	for i := range articles {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// The JSON contract of `bot extract --format json`. Dedicated types keep
+// it exact (no extra fields) and every list non-null.
+type (
+	extractJSON struct {
+		ID        string         `json:"id"`
+		Path      string         `json:"path"`
+		Title     string         `json:"title"`
+		Published string         `json:"published"`
+		URL       string         `json:"url"`
+		People    []personJSON   `json:"people"`
+		Quotes    []quoteJSON    `json:"quotes"`
+		Events    []eventJSON    `json:"events"`
+		Positions []positionJSON `json:"positions"`
+	}
+	personJSON struct {
+		Name    string   `json:"name"`
+		Aliases []string `json:"aliases"`
+		Roles   []string `json:"roles"`
+	}
+	quoteJSON struct {
+		Speaker string `json:"speaker"`
+		Mention string `json:"mention"`
+		Cue     string `json:"cue"`
+		Kind    string `json:"kind"`
+		Text    string `json:"text"`
+		Start   int    `json:"start"`
+		End     int    `json:"end"`
+	}
+	eventJSON struct {
+		Expression string   `json:"expression"`
+		Value      string   `json:"value"`
+		Start      int      `json:"start"`
+		End        int      `json:"end"`
+		Text       string   `json:"text"`
+		Actors     []string `json:"actors"`
+	}
+	positionJSON struct {
+		Actor    string `json:"actor"`
+		Topic    string `json:"topic"`
+		Stance   string `json:"stance"`
+		Evidence []int  `json:"evidence"`
+	}
+)
+
+func toExtractJSON(x *briefbot.Extract) extractJSON {
+	a := x.Article
+	out := extractJSON{
+		ID:        a.ID,
+		Path:      a.Path,
+		Title:     a.Title,
+		Published: a.PublishedString(),
+		URL:       a.URL,
+		People:    make([]personJSON, 0, len(x.People)),
+		Quotes:    make([]quoteJSON, 0, len(x.Quotes)),
+		Events:    make([]eventJSON, 0, len(x.Events)),
+		Positions: make([]positionJSON, 0, len(x.Positions)),
+	}
+	for _, p := range x.People {
+		out.People = append(out.People, personJSON{Name: p.Name, Aliases: nonNil(p.Aliases), Roles: nonNil(p.Roles)})
+	}
+	for _, q := range x.Quotes {
+		out.Quotes = append(out.Quotes, quoteJSON(q))
+	}
+	for _, e := range x.Events {
+		out.Events = append(out.Events, eventJSON{
+			Expression: e.Expression, Value: e.Value, Start: e.Start, End: e.End,
+			Text: e.Text, Actors: nonNil(e.Actors),
+		})
+	}
+	for _, p := range x.Positions {
+		out.Positions = append(out.Positions, positionJSON{
+			Actor: p.Actor, Topic: p.Topic, Stance: p.Stance, Evidence: nonNil(p.Evidence),
+		})
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func writeExtractsJSON(w io.Writer, extracts []*briefbot.Extract) error {
+	out := make([]extractJSON, 0, len(extracts))
+	for _, x := range extracts {
+		out = append(out, toExtractJSON(x))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// writeExtractsText prints extracts for people to read.
+func writeExtractsText(w io.Writer, extracts []*briefbot.Extract) error {
+	ew := &errWriter{w: w}
+	for i, x := range extracts {
+		if i > 0 {
+			ew.printf("\n%s\n\n", strings.Repeat("─", 60))
+		}
+		a := x.Article
+		ew.printf("%s\n", orDash(a.Title))
+		published := a.PublishedString()
+		if published == "" {
+			published = "date unknown (relative dates stay unresolved; see --published)"
+		}
+		ew.printf("%s · %s\n", published, a.Path)
+		if a.URL != "" {
+			ew.printf("%s\n", a.URL)
+		}
+
+		if len(x.People) > 0 {
+			ew.printf("\nPeople\n")
+			for _, p := range x.People {
+				line := "  " + p.Name
+				if len(p.Roles) > 0 {
+					line += " — " + strings.Join(p.Roles, "; ")
+				}
+				if len(p.Aliases) > 0 {
+					line += " (also: " + strings.Join(p.Aliases, ", ") + ")"
+				}
+				ew.printf("%s\n", line)
+			}
+		}
+		if len(x.Quotes) > 0 {
+			ew.printf("\nQuotes\n")
+			for _, q := range x.Quotes {
+				text := q.Text
+				if q.Kind == briefbot.QuoteDirect {
+					text = "“" + text + "”"
+				}
+				ew.printf("  %s (%s): %s\n", orDash(q.Speaker), q.Cue, text)
+			}
+		}
+		if len(x.Events) > 0 {
+			ew.printf("\nTimeline\n")
+			for _, e := range x.Events {
+				ew.printf("  %-12s %s — %s\n", e.Value, e.Expression, e.Text)
+			}
+		}
+		if len(x.Positions) > 0 {
+			ew.printf("\nPositions\n")
+			for _, p := range x.Positions {
+				ew.printf("  %s on %s: %s\n", p.Actor, p.Topic, p.Stance)
+			}
+		}
+		if len(x.People)+len(x.Quotes)+len(x.Events)+len(x.Positions) == 0 {
+			ew.printf("\n(nothing extracted)\n")
+		}
+	}
+	return ew.err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// errWriter remembers the first write error so printing code stays linear.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

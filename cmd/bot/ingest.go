@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/briefbot/briefbot/internal/extract"
+	"github.com/briefbot/briefbot/internal/ingest"
+)
+
+var ingestCommand = &command{
+	name:    "ingest",
+	args:    "[DIR...]",
+	summary: "load article folders into the database (only new or changed files are read again)",
+	about: `Loads every supported article file (.txt, .md, .html, .json, RSS/Atom .xml)
+under each DIR (default: the articles folders in the config), extracts it and
+stores it. Files already ingested and unchanged are skipped; files gone from
+the folders are removed from the database.
+
+Prints a summary: added, updated, unchanged, removed and skipped, with the
+path and reason of each skipped file. When some file was skipped the
+others are still ingested and the exit status is 1.`,
+	example: `bot ingest examples/articles --db /tmp/briefbot.db`,
+	opts:    []option{optPublished, optDB, optConfig, optFormat},
+	openDB:  true,
+	run:     runIngest,
+}
+
+func runIngest(ctx context.Context, m *Main) error {
+	roots := m.args
+	if len(roots) == 0 {
+		roots = m.config.Articles
+	}
+	if len(roots) == 0 {
+		return usagef(m.cmd, "ingest: give a folder of articles (or set articles in %s)", configName(m))
+	}
+	report, err := m.ingest(ctx, roots)
+	if err != nil {
+		return err
+	}
+	if m.format == "json" {
+		return writeIngestJSON(m.Stdout, report)
+	}
+	return writeIngestSummary(m.Stdout, report)
+}
+
+// ingest runs an incremental ingest of roots, with a progress bar on a
+// terminal, and marks the run partial when files were skipped.
+func (m *Main) ingest(ctx context.Context, roots []string) (ingest.Report, error) {
+	bar := newProgress(m.Stderr)
+	report, err := ingest.Run(ctx, m.db, roots, ingest.Options{
+		Published: m.config.Published,
+		Extractor: extract.New(),
+		Progress:  bar.update,
+	})
+	bar.finish()
+	if err != nil {
+		return report, fmt.Errorf("ingest: %w", err)
+	}
+	if len(report.Skipped) > 0 {
+		m.partial = true
+	}
+	return report, nil
+}
+
+func writeIngestSummary(w io.Writer, r ingest.Report) error {
+	ew := &errWriter{w: w}
+	ew.printf("%d added, %d updated, %d unchanged, %d removed, %d skipped\n",
+		r.Added, r.Updated, r.Unchanged, r.Removed, len(r.Skipped))
+	for _, err := range r.Skipped {
+		ew.printf("skipped: %v\n", err)
+	}
+	return ew.err
+}
+
+func writeIngestJSON(w io.Writer, r ingest.Report) error {
+	skipped := make([]string, 0, len(r.Skipped))
+	for _, err := range r.Skipped {
+		skipped = append(skipped, err.Error())
+	}
+	return writeJSON(w, struct {
+		Added     int      `json:"added"`
+		Updated   int      `json:"updated"`
+		Unchanged int      `json:"unchanged"`
+		Removed   int      `json:"removed"`
+		Skipped   []string `json:"skipped"`
+	}{r.Added, r.Updated, r.Unchanged, r.Removed, skipped})
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func configName(m *Main) string {
+	if m.config != nil && m.config.File != "" {
+		return m.config.File
+	}
+	return "briefbot.yaml"
+}
+
+// progressMinFiles is the ingest size from which a progress bar is worth
+// drawing; small folders finish before it would be read.
+const progressMinFiles = 50
+
+// progress draws a bar on stderr for long ingests, only when stderr is a
+// terminal (never in pipes, logs or tests).
+type progress struct {
+	out      io.Writer
+	terminal bool
+	bar      *progressbar.ProgressBar
+}
+
+func newProgress(stderr io.Writer) *progress {
+	f, ok := stderr.(*os.File)
+	return &progress{out: stderr, terminal: ok && term.IsTerminal(int(f.Fd()))}
+}
+
+func (p *progress) update(done, total int) {
+	if !p.terminal || total < progressMinFiles {
+		return
+	}
+	if p.bar == nil {
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(p.out),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	_ = p.bar.Set(done) // drawing errors must not fail the ingest
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

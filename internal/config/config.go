@@ -1,0 +1,188 @@
+// Package config reads briefbot's settings: a YAML file, then environment
+// overrides. Command-line flags are applied by the caller, last.
+//
+// Only settings that do something today are accepted; an unknown field is
+// an error naming the file and line, so a typo never silently does nothing.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefbot/briefbot"
+)
+
+// DefaultFile is the settings file read from the working directory when no
+// --config is given and the file exists.
+const DefaultFile = "briefbot.yaml"
+
+// DefaultDB is the database path when neither the file, the environment nor
+// a flag names one.
+const DefaultDB = "briefbot.db"
+
+// Environment variables that override the file.
+const (
+	EnvDB       = "BRIEFBOT_DB"
+	EnvArticles = "BRIEFBOT_ARTICLES" // folders separated by the OS path-list separator (":" on Unix)
+)
+
+// Config is briefbot's settings.
+type Config struct {
+	// DB is the SQLite database path.
+	DB string
+	// Articles are the folders `bot ingest` reads when given none, and that
+	// query commands refresh incrementally before answering.
+	Articles []string
+	// Published is the publication date used for articles whose metadata
+	// has none (zero: leave unknown, relative dates stay unresolved).
+	Published time.Time
+	// File is the settings file that was read ("" when none).
+	File string
+}
+
+// fileFields mirrors the YAML document. Keep knownFields in step with it.
+type fileFields struct {
+	DB        string   `yaml:"db"`
+	Articles  []string `yaml:"articles"`
+	Published date     `yaml:"published"`
+}
+
+var knownFields = []string{"db", "articles", "published"}
+
+// Load reads the settings file at path ("" for none), then applies the
+// environment read through getenv (nil: os.Getenv). Relative paths in the
+// file are taken relative to the file's folder, so the same file works from
+// any working directory; relative paths in the environment are left as
+// given (relative to the working directory).
+func Load(path string, getenv func(string) string) (*Config, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	cfg := &Config{File: path}
+	if path != "" {
+		if err := cfg.readFile(path); err != nil {
+			return nil, err
+		}
+	}
+	if v := getenv(EnvDB); v != "" {
+		cfg.DB = v
+	}
+	if v := getenv(EnvArticles); v != "" {
+		cfg.Articles = nil
+		for _, dir := range filepath.SplitList(v) {
+			if dir != "" {
+				cfg.Articles = append(cfg.Articles, dir)
+			}
+		}
+	}
+	if cfg.DB == "" {
+		cfg.DB = DefaultDB
+	}
+	return cfg, nil
+}
+
+// FindDefault returns DefaultFile when it exists in the working directory,
+// else "".
+func FindDefault() string {
+	if st, err := os.Stat(DefaultFile); err == nil && st.Mode().IsRegular() {
+		return DefaultFile
+	}
+	return ""
+}
+
+func (cfg *Config) readFile(path string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("config %s: no such file; create it (see config.example.yaml) or drop --config", path)
+		}
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(raw)).Decode(&doc); err != nil {
+		if err.Error() == "EOF" { // an empty file sets nothing
+			return nil
+		}
+		return fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return fmt.Errorf("config %s:%d: expected a mapping of settings (db: ..., articles: [...])", path, root.Line)
+	}
+	// Checked by hand rather than with Decoder.KnownFields so the message
+	// can name the line, the field and what is accepted.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key := root.Content[i]
+		if !isKnown(key.Value) {
+			return fmt.Errorf("config %s:%d: unknown field %q; known fields: %s",
+				path, key.Line, key.Value, strings.Join(knownFields, ", "))
+		}
+	}
+	var f fileFields
+	if err := root.Decode(&f); err != nil {
+		return fmt.Errorf("config %s: %s", path, describeDecodeError(err))
+	}
+	base := filepath.Dir(path)
+	if f.DB != "" {
+		cfg.DB = relativeTo(base, f.DB)
+	}
+	for _, dir := range f.Articles {
+		if dir = strings.TrimSpace(dir); dir != "" {
+			cfg.Articles = append(cfg.Articles, relativeTo(base, dir))
+		}
+	}
+	cfg.Published = f.Published.Time
+	return nil
+}
+
+func isKnown(field string) bool {
+	for _, k := range knownFields {
+		if k == field {
+			return true
+		}
+	}
+	return false
+}
+
+func relativeTo(base, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(base, path)
+}
+
+func describeDecodeError(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return strings.Join(te.Errors, "; ")
+	}
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// date is a YYYY-MM-DD value in the file.
+type date struct{ time.Time }
+
+func (d *date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: published: expected a date YYYY-MM-DD", n.Line)
+	}
+	if n.Value == "" {
+		return nil
+	}
+	t, err := time.Parse(briefbot.DateLayout, n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: published: %q is not a date; use YYYY-MM-DD", n.Line, n.Value)
+	}
+	d.Time = t
+	return nil
+}
