@@ -1,7 +1,17 @@
-// Package sources loads stored news articles from files.
+// Package sources loads stored news articles from files: scraped text,
+// Markdown with front matter, HTML, JSON and RSS/Atom feeds, in UTF-8,
+// UTF-16 or Windows-1252. It cuts site junk, normalises bodies and hashes
+// them so that the same article saved twice is loaded once.
 package sources
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -14,18 +24,277 @@ type Options struct {
 	Published time.Time
 }
 
+// Formats by file extension.
+var formats = map[string]string{
+	".txt":      "txt",
+	".md":       "md",
+	".markdown": "md",
+	".html":     "html",
+	".htm":      "html",
+	".json":     "json",
+	".xml":      "feed",
+	".rss":      "feed",
+	".atom":     "feed",
+}
+
+// Extensions lists the file extensions the loaders read, sorted.
+func Extensions() []string {
+	exts := make([]string, 0, len(formats))
+	for ext := range formats {
+		exts = append(exts, ext)
+	}
+	slices.Sort(exts)
+	return exts
+}
+
 // Supported reports whether path has an extension the loaders read.
-func Supported(path string) bool { return false }
+func Supported(path string) bool {
+	_, ok := formats[strings.ToLower(filepath.Ext(path))]
+	return ok
+}
 
 // Walk returns the supported files under each root (a file or a folder,
-// searched recursively), sorted, without duplicates.
-func Walk(roots ...string) ([]string, error) { return nil, nil }
+// searched recursively), sorted, without duplicates. Hidden files and
+// folders (names starting with ".") below a root are skipped.
+func Walk(roots ...string) ([]string, error) {
+	seen := map[string]bool{}
+	var files []string
+	add := func(path string) {
+		path = filepath.Clean(path)
+		if !seen[path] {
+			seen[path] = true
+			files = append(files, path)
+		}
+	}
+	for _, root := range roots {
+		info, err := os.Stat(root)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("source path %s does not exist: check the path or create it", root)
+			}
+			return nil, fmt.Errorf("cannot read source path %s: %w", root, err)
+		}
+		if !info.IsDir() {
+			if !Supported(root) {
+				return nil, fmt.Errorf("source file %s has an unsupported extension: use one of %s",
+					root, strings.Join(Extensions(), " "))
+			}
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(path string, entry fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %w (check its permissions)", path, err)
+			}
+			if path != root && strings.HasPrefix(entry.Name(), ".") {
+				if entry.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if entry.IsDir() || !Supported(path) {
+				return nil
+			}
+			if entry.Type()&fs.ModeSymlink != 0 {
+				if target, err := os.Stat(path); err != nil || !target.Mode().IsRegular() {
+					return nil
+				}
+			} else if !entry.Type().IsRegular() {
+				return nil
+			}
+			add(path)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(files)
+	return files, nil
+}
 
 // LoadFile loads one file. Feeds and JSON arrays give several articles.
-// A bad file gives an error naming the path and the reason.
-func LoadFile(path string, opts Options) ([]*briefbot.Article, error) { return nil, nil }
+// A bad file gives a *FileError naming the path and the reason. Items of
+// a feed or array that have no text are left out; only when no item has
+// text is that an error.
+func LoadFile(path string, opts Options) ([]*briefbot.Article, error) {
+	format, ok := formats[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return nil, &FileError{
+			Path:   path,
+			Reason: "unsupported file type",
+			Fix:    "use one of " + strings.Join(Extensions(), " "),
+			Kind:   ErrUnsupported,
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FileError{
+			Path:   path,
+			Reason: "cannot read file: " + err.Error(),
+			Fix:    "check that it exists and is readable",
+			Kind:   ErrUnreadable,
+			Cause:  err,
+		}
+	}
+	articles, err := loadBytes(path, format, raw, opts)
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) && fe.Path == "" {
+			fe.Path = path
+		}
+		return nil, err
+	}
+	return articles, nil
+}
+
+// draft is what a format loader reads from a file, before cleaning.
+type draft struct {
+	format                     string
+	title, url, author, source string
+	published                  time.Time
+	body                       string
+}
+
+func loadBytes(path, format string, raw []byte, opts Options) ([]*briefbot.Article, error) {
+	if len(strings.TrimSpace(string(raw))) == 0 {
+		return nil, &FileError{Reason: "file is empty", Fix: "delete it or save the article into it", Kind: ErrEmpty}
+	}
+	text, err := decodeText(raw)
+	if err != nil {
+		return nil, &FileError{
+			Reason: "not a text file (binary data or an unknown encoding)",
+			Fix:    "remove it from the sources folder, or save it as UTF-8 text",
+			Kind:   ErrBinary,
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, &FileError{Reason: "file holds only whitespace", Fix: "delete it or save the article into it", Kind: ErrEmpty}
+	}
+	var drafts []*draft
+	switch format {
+	case "txt":
+		d, err := loadTxt(text)
+		if err != nil {
+			return nil, err
+		}
+		drafts = []*draft{d}
+	case "md":
+		d, err := loadMarkdown(text)
+		if err != nil {
+			return nil, err
+		}
+		drafts = []*draft{d}
+	case "html":
+		d, err := loadHTML(text)
+		if err != nil {
+			return nil, err
+		}
+		drafts = []*draft{d}
+	case "json":
+		drafts, err = loadJSON(text)
+	case "feed":
+		drafts, err = loadFeed(text)
+	}
+	if err != nil {
+		return nil, err
+	}
+
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	hash := fileHash(raw)
+	articles := make([]*briefbot.Article, 0, len(drafts))
+	ids := itemIDs(base, drafts)
+	for i, d := range drafts {
+		a := finish(d, opts)
+		if a == nil {
+			continue
+		}
+		a.ID, a.Path, a.Paths, a.FileHash = ids[i], path, []string{path}, hash
+		articles = append(articles, a)
+	}
+	if len(articles) == 0 {
+		return nil, &FileError{
+			Reason: "no article text left after removing site junk",
+			Fix:    "check that the file holds the article body, not only a page frame",
+			Kind:   ErrNoBody,
+		}
+	}
+	return articles, nil
+}
+
+// finish cleans a draft into an article, or returns nil when no text is
+// left.
+func finish(d *draft, opts Options) *briefbot.Article {
+	body := cleanBody(d.body)
+	published := d.published
+	if published.IsZero() {
+		// A dateline is the publication date only when nothing else gives
+		// one; otherwise it stays in the body as the article printed it.
+		if day, rest, ok := takeDateline(body); ok {
+			published, body = day, rest
+		}
+	}
+	if published.IsZero() && !opts.Published.IsZero() {
+		published = calendarDay(opts.Published)
+	}
+	if body == "" {
+		return nil
+	}
+	return &briefbot.Article{
+		Title:     strings.Join(strings.Fields(d.title), " "),
+		URL:       strings.TrimSpace(d.url),
+		Author:    strings.TrimSpace(d.author),
+		Source:    strings.TrimSpace(d.source),
+		Published: published,
+		Body:      body,
+		Format:    d.format,
+		BodyHash:  bodyHash(body),
+	}
+}
 
 // Load loads every file; bad files are returned as errors and skipped,
 // and articles with the same normalised body are merged into one whose
-// Paths lists every file.
-func Load(paths []string, opts Options) ([]*briefbot.Article, []error) { return nil, nil }
+// Paths lists every file. Articles keep the order of paths.
+func Load(paths []string, opts Options) ([]*briefbot.Article, []error) {
+	var (
+		articles []*briefbot.Article
+		errs     []error
+		byBody   = map[string]*briefbot.Article{}
+	)
+	for _, path := range paths {
+		loaded, err := LoadFile(path, opts)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, a := range loaded {
+			first, dup := byBody[a.BodyHash]
+			if !dup {
+				byBody[a.BodyHash] = a
+				articles = append(articles, a)
+				continue
+			}
+			if !slices.Contains(first.Paths, path) {
+				first.Paths = append(first.Paths, path)
+			}
+			fillMissing(first, a)
+		}
+	}
+	return articles, errs
+}
+
+// fillMissing completes the metadata of a merged article from a duplicate
+// saved with more of it (a bare .txt and a .md with front matter).
+func fillMissing(first, dup *briefbot.Article) {
+	if first.Published.IsZero() {
+		first.Published = dup.Published
+	}
+	for _, field := range []struct{ dst, src *string }{
+		{&first.Title, &dup.Title}, {&first.URL, &dup.URL},
+		{&first.Author, &dup.Author}, {&first.Source, &dup.Source},
+	} {
+		if *field.dst == "" {
+			*field.dst = *field.src
+		}
+	}
+}

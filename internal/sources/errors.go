@@ -1,0 +1,53 @@
+package sources
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Kinds of bad file, for errors.Is on a *FileError.
+var (
+	ErrUnreadable  = errors.New("cannot read file")
+	ErrBinary      = errors.New("not a text file")
+	ErrEmpty       = errors.New("empty file")
+	ErrMalformed   = errors.New("broken markup")
+	ErrNoBody      = errors.New("no article text")
+	ErrUnsupported = errors.New("unsupported file type")
+)
+
+// FileError is a file that could not be turned into articles. Load returns
+// one per bad file so callers can list them and go on.
+type FileError struct {
+	Path string
+	// Line is the 1-based line of the problem, or 0 when it has none.
+	Line int
+	// Reason says what is wrong; Fix says what to do about it.
+	Reason string
+	Fix    string
+	// Kind is one of the Err* values, for errors.Is.
+	Kind error
+	// Cause is the underlying error (I/O, YAML, JSON, XML), if any.
+	Cause error
+}
+
+func (e *FileError) Error() string {
+	msg := e.Path
+	if e.Line > 0 {
+		msg += ":" + strconv.Itoa(e.Line)
+	}
+	msg += ": " + e.Reason
+	if e.Fix != "" {
+		msg += "; " + e.Fix
+	}
+	return msg
+}
+
+func (e *FileError) Unwrap() []error {
+	var errs []error
+	for _, err := range []error{e.Kind, e.Cause} {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}

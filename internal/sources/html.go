@@ -1,0 +1,178 @@
+package sources
+
+import (
+	"strings"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// loadHTML extracts the article from a saved web page with trafilatura.
+// Dates come from the page metadata only, never from scanning the text.
+func loadHTML(text string) (*draft, error) {
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, &FileError{
+			Reason: "HTML does not parse: " + err.Error(),
+			Fix:    "save the page again as complete HTML",
+			Kind:   ErrMalformed,
+			Cause:  err,
+		}
+	}
+	d := &draft{format: "html"}
+	result, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+		Deduplicate:     true,
+	})
+	if err == nil && result != nil {
+		meta := result.Metadata
+		d.title, d.url, d.author, d.source = meta.Title, meta.URL, meta.Author, meta.Sitename
+		if !meta.Date.IsZero() {
+			d.published = calendarDay(meta.Date)
+		}
+		if result.ContentNode != nil {
+			d.body = nodeText(result.ContentNode)
+		}
+	}
+	if strings.TrimSpace(d.body) == "" {
+		// Short pages fall below trafilatura's size thresholds; their
+		// visible text is the article.
+		d.body = nodeText(doc)
+	}
+	if d.title == "" {
+		d.title = pageTitle(doc)
+	}
+	return d, nil
+}
+
+// htmlFragmentText turns an HTML fragment (feed item, JSON body) into text.
+func htmlFragmentText(fragment string) string {
+	doc, err := html.Parse(strings.NewReader(fragment))
+	if err != nil {
+		return fragment
+	}
+	return nodeText(doc)
+}
+
+// looksLikeHTML reports whether text holds tags, so that plain text with a
+// stray "<" is left alone.
+func looksLikeHTML(text string) bool {
+	for i := strings.IndexByte(text, '<'); i >= 0 && i+1 < len(text); {
+		c := text[i+1]
+		if c == '/' || c == '!' || (c|0x20 >= 'a' && c|0x20 <= 'z') {
+			return true
+		}
+		next := strings.IndexByte(text[i+1:], '<')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// skippedElements hold no article text; figures hold photos and their
+// credits.
+var skippedElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Nav: true, atom.Footer: true, atom.Aside: true,
+	atom.Form: true, atom.Button: true, atom.Select: true, atom.Svg: true,
+	atom.Iframe: true, atom.Figure: true,
+}
+
+// blockElements end a paragraph.
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true,
+	atom.Main: true, atom.Header: true, atom.Blockquote: true, atom.Pre: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Tr: true,
+	atom.Figcaption: true, atom.Hr: true, atom.Body: true,
+	atom.Address: true, atom.Details: true, atom.Summary: true,
+}
+
+// nodeText renders the visible text of n with block elements separated by
+// blank lines and <br> as a line break. Runs of whitespace inside a block
+// collapse to one space, as a browser shows them.
+func nodeText(n *html.Node) string {
+	var w textWriter
+	w.walk(n)
+	return normalizeBody(w.out.String())
+}
+
+type textWriter struct {
+	out          strings.Builder
+	pendingSpace bool
+}
+
+func (w *textWriter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if skippedElements[n.DataAtom] {
+			return
+		}
+		switch {
+		case n.DataAtom == atom.Br:
+			w.out.WriteByte('\n')
+			w.pendingSpace = false
+			return
+		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+			w.pendingSpace = true
+		case blockElements[n.DataAtom]:
+			w.paragraphBreak()
+			defer w.paragraphBreak()
+		}
+	}
+	for child := n.FirstChild; child != nil; child = child.NextSibling {
+		w.walk(child)
+	}
+}
+
+func (w *textWriter) text(s string) {
+	for i, field := range strings.Fields(s) {
+		if (i > 0 || startsWithSpace(s) || w.pendingSpace) && w.out.Len() > 0 && !w.atLineStart() {
+			w.out.WriteByte(' ')
+		}
+		w.pendingSpace = false
+		w.out.WriteString(field)
+	}
+	w.pendingSpace = len(s) > 0 && isSpaceByte(s[len(s)-1])
+}
+
+func (w *textWriter) paragraphBreak() {
+	w.out.WriteString("\n\n")
+	w.pendingSpace = false
+}
+
+func (w *textWriter) atLineStart() bool {
+	s := w.out.String()
+	return s == "" || s[len(s)-1] == '\n'
+}
+
+func startsWithSpace(s string) bool { return s != "" && isSpaceByte(s[0]) }
+
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
+}
+
+// pageTitle reads <title> for pages trafilatura gave no title for.
+func pageTitle(doc *html.Node) string {
+	var find func(*html.Node) string
+	find = func(n *html.Node) string {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title && n.FirstChild != nil {
+			return strings.Join(strings.Fields(n.FirstChild.Data), " ")
+		}
+		for child := n.FirstChild; child != nil; child = child.NextSibling {
+			if title := find(child); title != "" {
+				return title
+			}
+		}
+		return ""
+	}
+	return find(doc)
+}

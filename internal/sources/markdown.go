@@ -1,0 +1,142 @@
+package sources
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+var (
+	yamlErrorLine   = regexp.MustCompile(`line (\d+)`)
+	markdownHeading = regexp.MustCompile(`^#{1,6}\s+`)
+	markdownImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	markdownLink    = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+)
+
+// loadMarkdown reads Markdown with optional YAML front matter. Without a
+// front matter title the first "# heading" is the title.
+func loadMarkdown(text string) (*draft, error) {
+	d := &draft{format: "md"}
+	body := text
+	front, rest, frontLine, ok := splitFrontMatter(text)
+	if ok {
+		meta := map[string]any{}
+		if err := yaml.Unmarshal([]byte(front), &meta); err != nil {
+			return nil, frontMatterError(err, frontLine)
+		}
+		d.title = metaString(meta, "title")
+		d.url = metaString(meta, "url", "link")
+		d.author = metaString(meta, "author", "authors", "byline")
+		d.source = metaString(meta, "source", "site", "publisher")
+		if raw := metaString(meta, "published", "date", "pubdate", "published_at"); raw != "" {
+			day, ok := parseDate(raw)
+			if !ok {
+				return nil, &FileError{
+					Reason: fmt.Sprintf("front matter date %q is not a date", raw),
+					Fix:    "write it as YYYY-MM-DD",
+					Kind:   ErrMalformed,
+				}
+			}
+			d.published = day
+		}
+		body = rest
+	}
+	lines := splitLines(body)
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if heading, ok := strings.CutPrefix(trimmed, "# "); ok && d.title == "" {
+			d.title = strings.TrimSpace(heading)
+			lines[i] = ""
+			continue
+		}
+		lines[i] = markdownToText(trimmed)
+	}
+	d.body = strings.Join(lines, "\n")
+	return d, nil
+}
+
+// splitFrontMatter splits "---\n<yaml>\n---\n<body>". frontLine is the
+// file line of the first YAML line, to report YAML errors on file lines.
+func splitFrontMatter(text string) (front, body string, frontLine int, ok bool) {
+	first, rest, found := strings.Cut(text, "\n")
+	if !found || strings.TrimRight(first, " \t\r") != "---" {
+		return "", text, 0, false
+	}
+	var yamlLines []string
+	remaining := rest
+	for remaining != "" {
+		line, after, _ := strings.Cut(remaining, "\n")
+		trimmed := strings.TrimRight(line, " \t\r")
+		if trimmed == "---" || trimmed == "..." {
+			return strings.Join(yamlLines, "\n"), after, 2, true
+		}
+		yamlLines = append(yamlLines, line)
+		remaining = after
+	}
+	// An opening --- without a closing one is a broken front matter.
+	return strings.Join(yamlLines, "\n"), "", 2, true
+}
+
+func frontMatterError(err error, frontLine int) *FileError {
+	fe := &FileError{
+		Reason: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: "),
+		Fix:    "fix the YAML between the --- lines (quote values that contain a colon)",
+		Kind:   ErrMalformed,
+		Cause:  err,
+	}
+	if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		fe.Line = n + frontLine - 1
+	}
+	return fe
+}
+
+// metaString returns the first of keys present in meta as text.
+func metaString(meta map[string]any, keys ...string) string {
+	for _, key := range keys {
+		if value, ok := meta[key]; ok && value != nil {
+			if s := strings.TrimSpace(valueString(value)); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func valueString(value any) string {
+	switch v := value.(type) {
+	case string:
+		return v
+	case time.Time:
+		return v.Format(time.RFC3339)
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, item := range v {
+			if s := valueString(item); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		return metaString(v, "name", "title")
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// markdownToText strips the Markdown syntax that would get in the way of
+// reading the text: heading marks, images and link targets.
+func markdownToText(line string) string {
+	if heading := markdownHeading.FindStringIndex(line); heading != nil {
+		line = line[heading[1]:]
+	}
+	if strings.Contains(line, "](") {
+		line = markdownImage.ReplaceAllString(line, "")
+		line = markdownLink.ReplaceAllString(line, "$1")
+	}
+	return line
+}

@@ -1,0 +1,64 @@
+package sources
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+)
+
+// normalizeBody gives the stored form of a body: Unix line ends, no
+// spaces at either end of a line, paragraphs separated by exactly one
+// blank line. Every other character is kept as written because quotes are
+// later matched verbatim against the body.
+func normalizeBody(text string) string {
+	var out strings.Builder
+	out.Grow(len(text))
+	blank := 0
+	for _, line := range splitLines(text) {
+		line = strings.TrimFunc(line, unicode.IsSpace)
+		if line == "" {
+			blank++
+			continue
+		}
+		if out.Len() > 0 {
+			if blank > 0 {
+				out.WriteString("\n\n")
+			} else {
+				out.WriteByte('\n')
+			}
+		}
+		blank = 0
+		out.WriteString(line)
+	}
+	return out.String()
+}
+
+// splitLines splits text on any line end (\n, \r\n or a lone \r).
+func splitLines(text string) []string {
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	return strings.Split(text, "\n")
+}
+
+// bodyHash hashes the body with all whitespace runs collapsed, so the same
+// article saved twice with different line breaks or formats matches.
+func bodyHash(body string) string {
+	h := sha256.New()
+	first := true
+	for _, word := range strings.Fields(body) {
+		if !first {
+			h.Write([]byte{' '})
+		}
+		first = false
+		h.Write([]byte(word))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func fileHash(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}
