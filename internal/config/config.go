@@ -110,7 +110,7 @@ func (cfg *Config) readFile(path string) error {
 		if err.Error() == "EOF" { // an empty file sets nothing
 			return nil
 		}
-		return fmt.Errorf("config %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return fmt.Errorf("config %s", withLine(path, strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	if len(doc.Content) == 0 {
 		return nil
@@ -130,7 +130,7 @@ func (cfg *Config) readFile(path string) error {
 	}
 	var f fileFields
 	if err := root.Decode(&f); err != nil {
-		return fmt.Errorf("config %s: %s", path, describeDecodeError(err))
+		return fmt.Errorf("config %s", describeDecodeError(path, err))
 	}
 	base := filepath.Dir(path)
 	if f.DB != "" {
@@ -161,12 +161,27 @@ func relativeTo(base, path string) string {
 	return filepath.Join(base, path)
 }
 
-func describeDecodeError(err error) string {
+// describeDecodeError turns yaml's "line N: problem" messages into
+// "path:N: problem", the form editors and terminals jump to.
+func describeDecodeError(path string, err error) string {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		return strings.Join(te.Errors, "; ")
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			msgs[i] = withLine(path, m)
+		}
+		return strings.Join(msgs, "; ")
 	}
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+	return withLine(path, strings.TrimPrefix(err.Error(), "yaml: "))
+}
+
+func withLine(path, msg string) string {
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		_, rest, _ := strings.Cut(msg, ":")
+		return fmt.Sprintf("%s:%d:%s", path, line, rest)
+	}
+	return path + ": " + msg
 }
 
 // date is a YYYY-MM-DD value in the file.
@@ -174,7 +189,7 @@ type date struct{ time.Time }
 
 func (d *date) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: published: expected a date YYYY-MM-DD", n.Line)
+		return fmt.Errorf("line %d: published: expected a date; use YYYY-MM-DD", n.Line)
 	}
 	if n.Value == "" {
 		return nil
