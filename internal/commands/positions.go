@@ -1,0 +1,285 @@
+package commands
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+var positionsCommand = Command{
+	Name:        "positions",
+	Description: "Where people and organisations stand: an actor's positions per topic, or every actor's stance on a topic, with how they changed over time.",
+	ArgsOption:  "actor",
+	Options: []Option{
+		{Name: "actor", Kind: KindString, Autocomplete: true, suggest: suggestActors,
+			Description: "Person or organisation, by name or alias; shows their stance on each topic."},
+		{Name: "topic", Kind: KindString, Autocomplete: true, suggest: suggestTopics,
+			Description: "Topic (e.g. Crimea); shows each actor's stance on it."},
+	},
+}
+
+// maxEvidencePerPosition and maxEvidenceRunes keep one position readable;
+// the full evidence stays in Data.
+const (
+	maxEvidencePerPosition = 3
+	maxEvidenceRunes       = 300
+	maxListedChanges       = 5
+	maxListedTopics        = 40
+)
+
+// PositionsResult is the Data of a positions answer.
+type PositionsResult struct {
+	Actor        *briefbot.Actor        `json:"actor,omitempty"`
+	OtherMatches []briefbot.Actor       `json:"other_matches,omitempty"`
+	Topic        string                 `json:"topic,omitempty"`
+	Positions    []briefbot.PositionHit `json:"positions"`
+	// Changes are the actor/topic pairs whose stance differs between
+	// articles of different dates.
+	Changes []PositionChange `json:"changes,omitempty"`
+}
+
+// PositionChange is one actor's stances on one topic, oldest first.
+type PositionChange struct {
+	Actor   string        `json:"actor"`
+	Topic   string        `json:"topic"`
+	Stances []DatedStance `json:"stances"`
+}
+
+// DatedStance is a stance with the publication date of its article.
+type DatedStance struct {
+	Date   string `json:"date"`
+	Stance string `json:"stance"`
+}
+
+func (rt *Router) positions(ctx context.Context, req Request) (*Response, error) {
+	actorName, fromArgs := mainOption(req, "actor")
+	topic := option(req, "topic")
+	if actorName == "" && topic == "" {
+		return rt.positionsUsage(ctx)
+	}
+
+	var result PositionsResult
+	filter := briefbot.PositionFilter{Topic: topic}
+	var note string
+	if actorName != "" {
+		best, others, err := findActor(ctx, rt.reader, actorName)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case best != nil:
+			result.Actor, result.OtherMatches = best, others
+			note = ambiguityNote(actorName, best, others)
+			filter.ActorID = best.ID
+		case fromArgs && topic == "":
+			// Bare words that name no actor may well name a topic.
+			topic, filter.Topic = actorName, actorName
+		default:
+			return failure(fmt.Sprintf("No positions of %q", actorName),
+				fmt.Sprintf("No one called %q is quoted. Try `sources` to see what is loaded, or a shorter name.", actorName)), nil
+		}
+	}
+	result.Topic = topic
+
+	hits, err := rt.reader.Positions(ctx, filter)
+	if err != nil {
+		return nil, fmt.Errorf("positions: %w", err)
+	}
+	title := positionsTitle(result)
+	if len(hits) == 0 {
+		hint := "Try `sources` to see what is loaded, or `who-said` for the quotes themselves."
+		if topic != "" {
+			hint = "Try another topic or `search " + topic + "` for any mention. " + hint
+		}
+		return failure("No "+lowerFirst(title), joinSentences(note, hint)), nil
+	}
+
+	groups := groupPositions(hits, result.Actor != nil)
+	for _, g := range groups {
+		result.Positions = append(result.Positions, g...)
+		if c, ok := positionChange(g); ok {
+			result.Changes = append(result.Changes, c)
+		}
+	}
+	a := answer{
+		title:       title,
+		description: joinSentences(note, positionsSummary(result)),
+		data:        result,
+	}
+	for _, g := range groups {
+		for i, h := range g {
+			a.entries = append(a.entries, positionEntry(h, result, i > 0 && !sameStance(g[i-1].Stance, h.Stance)))
+		}
+	}
+	return a.page(req.Page), nil
+}
+
+// positionsUsage answers a positions request without actor or topic with
+// the topics there are.
+func (rt *Router) positionsUsage(ctx context.Context) (*Response, error) {
+	topics, err := rt.reader.Topics(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("topics: %w", err)
+	}
+	text := "Name an actor (e.g. `positions Zelensky`) or give the topic option."
+	if len(topics) > maxListedTopics {
+		topics = append(topics[:maxListedTopics:maxListedTopics], "…")
+	}
+	if len(topics) > 0 {
+		text += " Topics: " + strings.Join(topics, ", ") + "."
+	} else {
+		text += " No positions are stored yet; try `sources` to see what is loaded."
+	}
+	return failure("Positions of whom, on what?", text), nil
+}
+
+func positionsTitle(r PositionsResult) string {
+	switch {
+	case r.Actor != nil && r.Topic != "":
+		return fmt.Sprintf("Positions of %s on %q", r.Actor.Name, r.Topic)
+	case r.Actor != nil:
+		return "Positions of " + r.Actor.Name
+	default:
+		return fmt.Sprintf("Positions on %q", r.Topic)
+	}
+}
+
+// groupPositions groups hits by actor and topic, oldest first inside a
+// group (unknown dates last). Groups keep the store's order, by topic
+// when one actor is shown and by actor otherwise.
+func groupPositions(hits []briefbot.PositionHit, byTopic bool) [][]briefbot.PositionHit {
+	index := map[string]int{}
+	var groups [][]briefbot.PositionHit
+	for _, h := range hits {
+		actor := h.Actor
+		if h.ActorID != 0 {
+			actor = fmt.Sprint(h.ActorID)
+		}
+		key := strings.ToLower(h.Topic) + "\x00" + actor
+		i, ok := index[key]
+		if !ok {
+			i = len(groups)
+			index[key] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], h)
+	}
+	primary := func(g []briefbot.PositionHit) string {
+		if byTopic {
+			return strings.ToLower(g[0].Topic)
+		}
+		return strings.ToLower(g[0].Actor)
+	}
+	// Keep first-appearance order but bring equal keys together.
+	first := map[string]int{}
+	for i, g := range groups {
+		if _, ok := first[primary(g)]; !ok {
+			first[primary(g)] = i
+		}
+	}
+	slices.SortStableFunc(groups, func(a, b []briefbot.PositionHit) int {
+		return cmp.Compare(first[primary(a)], first[primary(b)])
+	})
+	for _, g := range groups {
+		slices.SortStableFunc(g, func(a, b briefbot.PositionHit) int { return cmpOldest(a.Article, b.Article) })
+	}
+	return groups
+}
+
+// cmpOldest orders by publication date, oldest first, unknown dates last.
+func cmpOldest(a, b briefbot.ArticleRef) int {
+	if a.Published.IsZero() != b.Published.IsZero() {
+		if a.Published.IsZero() {
+			return 1
+		}
+		return -1
+	}
+	return a.Published.Compare(b.Published)
+}
+
+// positionChange reports a group whose stance differs between articles of
+// different known dates.
+func positionChange(g []briefbot.PositionHit) (PositionChange, bool) {
+	var dated []briefbot.PositionHit
+	for _, h := range g {
+		if !h.Article.Published.IsZero() {
+			dated = append(dated, h)
+		}
+	}
+	changed := false
+	for i := 1; i < len(dated); i++ {
+		if !sameStance(dated[i-1].Stance, dated[i].Stance) && !dated[i-1].Article.Published.Equal(dated[i].Article.Published) {
+			changed = true
+		}
+	}
+	if !changed {
+		return PositionChange{}, false
+	}
+	c := PositionChange{Actor: g[0].Actor, Topic: g[0].Topic}
+	for _, h := range dated {
+		c.Stances = append(c.Stances, DatedStance{Date: dateText(h.Article.Published), Stance: h.Stance})
+	}
+	return c, true
+}
+
+func sameStance(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+func positionsSummary(r PositionsResult) string {
+	topics := map[string]bool{}
+	actors := map[string]bool{}
+	for _, h := range r.Positions {
+		topics[strings.ToLower(h.Topic)] = true
+		actors[h.Actor] = true
+	}
+	summary := fmt.Sprintf("%s by %s on %s.", count(len(r.Positions), "position"), count(len(actors), "actor"), count(len(topics), "topic"))
+	if len(r.Changes) == 0 {
+		return summary
+	}
+	var lines []string
+	for i, c := range r.Changes {
+		if i == maxListedChanges {
+			lines = append(lines, fmt.Sprintf("and %d more", len(r.Changes)-maxListedChanges))
+			break
+		}
+		var steps []string
+		for _, s := range c.Stances {
+			steps = append(steps, fmt.Sprintf("%s (%s)", truncate(s.Stance, 80), s.Date))
+		}
+		lines = append(lines, fmt.Sprintf("%s on %s: %s", c.Actor, c.Topic, strings.Join(steps, " → ")))
+	}
+	return summary + "\nChanged over time:\n• " + strings.Join(lines, "\n• ")
+}
+
+// positionEntry shows one dated stance with its evidence quotes.
+func positionEntry(h briefbot.PositionHit, r PositionsResult, changed bool) entry {
+	var name string
+	switch {
+	case r.Actor != nil && r.Topic == "":
+		name = h.Topic
+	case r.Actor == nil:
+		name = h.Actor
+	default:
+		name = h.Actor + " on " + h.Topic
+	}
+	name += " · " + dateText(h.Article.Published)
+	if changed {
+		name += " · changed"
+	}
+	lines := []string{"Stance: " + cmp.Or(h.Stance, "(not stated)")}
+	cites := []briefbot.ArticleRef{h.Article}
+	for i, q := range h.Evidence {
+		if i == maxEvidencePerPosition {
+			lines = append(lines, fmt.Sprintf("(+%d more quotes)", len(h.Evidence)-maxEvidencePerPosition))
+			break
+		}
+		lines = append(lines, truncate(quoteText(q.Quote), maxEvidenceRunes))
+		cites = append(cites, q.Article)
+	}
+	return entry{name: name, body: strings.Join(lines, "\n"), meta: articleLine(h.Article), cites: cites}
+}

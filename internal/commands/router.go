@@ -1,0 +1,239 @@
+// Package commands is the transport-free command core: a typed Request goes
+// in, a *Response value comes out, and each transport (terminal, Discord)
+// renders that value its own way. Commands are registered on a Router like
+// HTTP routes, one file per command.
+//
+// Nothing here knows about Discord; the only Discord-shaped thing is that
+// every page of a Response fits one embed (see the Max* limits), so a
+// transport can show any page without cutting it.
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// Request is a transport-free command invocation.
+type Request struct {
+	// Name is the command: "who-said", "positions", "timeline", "search",
+	// "sources" or "help".
+	Name string
+	// Options maps option names to values; an empty value counts as absent.
+	Options map[string]string
+	// Args are positional words (the terminal passes them); a command uses
+	// them as its main option (Command.ArgsOption) when that option is empty.
+	Args []string
+	// Page is the 0-based page to show; out of range clamps.
+	Page int
+	// UserID is the invoking user (Discord later); "" in the terminal.
+	UserID string
+}
+
+// Handler answers one command. User mistakes and empty results are
+// ephemeral Responses; the error is for failures the user cannot fix
+// (the store is unreadable, the context is cancelled).
+type Handler func(ctx context.Context, req Request) (*Response, error)
+
+// OptionKind tells a transport how to read and register an option.
+type OptionKind string
+
+const (
+	// KindString is free text.
+	KindString OptionKind = "string"
+	// KindDate is a calendar date; the option's description gives the
+	// accepted forms.
+	KindDate OptionKind = "date"
+)
+
+// Option describes one named option of a command.
+type Option struct {
+	Name        string
+	Description string
+	Required    bool
+	Kind        OptionKind
+	// Autocomplete reports whether Router.Complete can suggest values.
+	Autocomplete bool
+
+	suggest suggester
+}
+
+// suggester lists candidate values for an option, best first.
+type suggester func(ctx context.Context, r briefbot.Reader) ([]string, error)
+
+// Command describes a registered command, for help and for generating
+// Discord command registrations.
+type Command struct {
+	Name        string
+	Description string
+	Options     []Option
+	// ArgsOption is the option that positional words fill when it is not
+	// given by name; "" when the command takes no words.
+	ArgsOption string
+}
+
+// ErrUnknownCommand is returned (wrapped) by Run for a name nothing is
+// registered under; the message lists the known commands.
+var ErrUnknownCommand = errors.New("unknown command")
+
+// Router dispatches requests to registered handlers.
+type Router struct {
+	reader   briefbot.Reader
+	commands []Command
+	handlers map[string]Handler
+}
+
+// New returns a router answering every briefbot command from r.
+func New(r briefbot.Reader) *Router {
+	rt := &Router{reader: r, handlers: map[string]Handler{}}
+	rt.Register(whoSaidCommand, rt.whoSaid)
+	rt.Register(positionsCommand, rt.positions)
+	rt.Register(timelineCommand, rt.timeline)
+	rt.Register(searchCommand, rt.search)
+	rt.Register(sourcesCommand, rt.sources)
+	rt.Register(helpCommand, rt.help)
+	return rt
+}
+
+// Register adds (or replaces) a command with its description and handler.
+func (r *Router) Register(c Command, h Handler) {
+	if i := r.index(c.Name); i >= 0 {
+		r.commands[i] = c
+	} else {
+		r.commands = append(r.commands, c)
+	}
+	r.handlers[c.Name] = h
+}
+
+// Handle sets the handler of name, like http.HandleFunc. A command that is
+// not registered yet gets no description or options; use Register for that.
+func (r *Router) Handle(name string, h Handler) {
+	if r.index(name) < 0 {
+		r.commands = append(r.commands, Command{Name: name})
+	}
+	r.handlers[name] = h
+}
+
+// Commands returns the registered commands in registration order.
+func (r *Router) Commands() []Command {
+	out := make([]Command, len(r.commands))
+	for i, c := range r.commands {
+		c.Options = slices.Clone(c.Options)
+		out[i] = c
+	}
+	return out
+}
+
+// Run answers req. Unknown commands are an error wrapping
+// ErrUnknownCommand; unknown options are an ephemeral usage answer.
+func (r *Router) Run(ctx context.Context, req Request) (*Response, error) {
+	name := strings.ToLower(strings.TrimSpace(req.Name))
+	i := r.index(name)
+	if i < 0 {
+		return nil, fmt.Errorf("%w %q; known commands: %s", ErrUnknownCommand, req.Name, strings.Join(r.names(), ", "))
+	}
+	cmd := r.commands[i]
+	req.Name = name
+	for opt, value := range req.Options {
+		if value != "" && cmd.option(opt) == nil {
+			return usage(cmd, fmt.Sprintf("%s has no option %q.", cmd.Name, opt)), nil
+		}
+	}
+	for _, opt := range cmd.Options {
+		if opt.Required && option(req, opt.Name) == "" && (cmd.ArgsOption != opt.Name || len(req.Args) == 0) {
+			return usage(cmd, fmt.Sprintf("%s needs the option %q: %s.", cmd.Name, opt.Name, opt.Description)), nil
+		}
+	}
+	resp, err := r.handlers[name](ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if resp == nil {
+		return nil, fmt.Errorf("%s: handler returned no response", name)
+	}
+	return resp, nil
+}
+
+// Complete suggests values for an option that has Autocomplete, keeping
+// those containing prefix (case-insensitive), at most MaxFields of them
+// because that is what Discord accepts.
+func (r *Router) Complete(ctx context.Context, command, optionName, prefix string) ([]string, error) {
+	i := r.index(command)
+	if i < 0 {
+		return nil, fmt.Errorf("%w %q; known commands: %s", ErrUnknownCommand, command, strings.Join(r.names(), ", "))
+	}
+	opt := r.commands[i].option(optionName)
+	if opt == nil || opt.suggest == nil {
+		return nil, nil
+	}
+	candidates, err := opt.suggest(ctx, r.reader)
+	if err != nil {
+		return nil, fmt.Errorf("complete %s %s: %w", command, optionName, err)
+	}
+	prefix = strings.ToLower(strings.TrimSpace(prefix))
+	var out []string
+	for _, c := range candidates {
+		if len(out) == MaxFields {
+			break
+		}
+		if strings.Contains(strings.ToLower(c), prefix) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func (r *Router) index(name string) int {
+	return slices.IndexFunc(r.commands, func(c Command) bool { return c.Name == name })
+}
+
+func (r *Router) names() []string {
+	names := make([]string, len(r.commands))
+	for i, c := range r.commands {
+		names[i] = c.Name
+	}
+	return names
+}
+
+func (c *Command) option(name string) *Option {
+	for i := range c.Options {
+		if c.Options[i].Name == name {
+			return &c.Options[i]
+		}
+	}
+	return nil
+}
+
+// usage is the ephemeral answer to a malformed request: what was wrong and
+// which options the command has.
+func usage(c Command, problem string) *Response {
+	var b strings.Builder
+	b.WriteString(problem)
+	if len(c.Options) > 0 {
+		b.WriteString(" Options:")
+		for _, o := range c.Options {
+			fmt.Fprintf(&b, "\n• %s — %s", o.Name, o.Description)
+		}
+	}
+	return failure("Cannot run "+c.Name, b.String())
+}
+
+func suggestActors(ctx context.Context, r briefbot.Reader) ([]string, error) {
+	actors, err := r.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(actors))
+	for i, a := range actors {
+		names[i] = a.Name
+	}
+	return names, nil
+}
+
+func suggestTopics(ctx context.Context, r briefbot.Reader) ([]string, error) {
+	return r.Topics(ctx)
+}

@@ -1,0 +1,64 @@
+package commands
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+var sourcesCommand = Command{
+	Name:        "sources",
+	Description: "The loaded articles with their dates, files and how many quotes and events each gave.",
+}
+
+// SourcesResult is the Data of a sources answer.
+type SourcesResult struct {
+	Articles []briefbot.ArticleInfo `json:"articles"`
+}
+
+func (rt *Router) sources(ctx context.Context, req Request) (*Response, error) {
+	articles, err := rt.reader.Articles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	if len(articles) == 0 {
+		return failure("No articles loaded",
+			"Nothing is stored yet. Ingest a folder of articles first, then try again."), nil
+	}
+	var quotes, events, undated int
+	for _, a := range articles {
+		quotes += a.Quotes
+		events += a.Events
+		if a.Published.IsZero() {
+			undated++
+		}
+	}
+	description := fmt.Sprintf("%s, %s, %s.", count(len(articles), "article"), count(quotes, "quote"), count(events, "event"))
+	if undated > 0 {
+		description += fmt.Sprintf(" %d without a publication date: their relative dates stay unresolved.", undated)
+	}
+	a := answer{title: "Loaded articles", description: description, data: SourcesResult{Articles: articles}}
+	for _, art := range articles {
+		a.entries = append(a.entries, articleEntry(art))
+	}
+	return a.page(req.Page), nil
+}
+
+func articleEntry(a briefbot.ArticleInfo) entry {
+	paths := a.Paths
+	if len(paths) == 0 && a.Path != "" {
+		paths = []string{a.Path}
+	}
+	lines := []string{fmt.Sprintf("%s · %s · %s", dateText(a.Published), count(a.Quotes, "quote"), count(a.Events, "event"))}
+	for _, p := range paths {
+		lines = append(lines, truncateLeft(p, maxSourceLink))
+	}
+	return entry{
+		name:  cmp.Or(a.Title, a.Key, "untitled"),
+		body:  strings.Join(lines, "\n"),
+		cites: []briefbot.ArticleRef{a.ArticleRef},
+	}
+}

@@ -1,0 +1,159 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+const periodForms = "as YYYY, YYYY-MM or YYYY-MM-DD"
+
+var timelineCommand = Command{
+	Name:        "timeline",
+	Description: "Dated events across all articles in date order, with the events whose date is unknown listed apart.",
+	ArgsOption:  "topic",
+	Options: []Option{
+		{Name: "topic", Kind: KindString, Autocomplete: true, suggest: suggestTopics,
+			Description: "Only events about this topic."},
+		{Name: "actor", Kind: KindString, Autocomplete: true, suggest: suggestActors,
+			Description: "Only events involving this person or organisation."},
+		{Name: "from", Kind: KindDate,
+			Description: "Only events from this date on, " + periodForms + "."},
+		{Name: "to", Kind: KindDate,
+			Description: "Only events up to this date (the whole year or month included), " + periodForms + "."},
+	},
+}
+
+// TimelineResult is the Data of a timeline answer.
+type TimelineResult struct {
+	Actor        *briefbot.Actor  `json:"actor,omitempty"`
+	OtherMatches []briefbot.Actor `json:"other_matches,omitempty"`
+	Topic        string           `json:"topic,omitempty"`
+	From         string           `json:"from,omitempty"`
+	To           string           `json:"to,omitempty"`
+	// Events are the resolved events in date order.
+	Events []briefbot.TimelineEntry `json:"events"`
+	// Undated are the events whose date could not be resolved, in article order.
+	Undated []briefbot.TimelineEntry `json:"undated,omitempty"`
+}
+
+func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) {
+	topic, _ := mainOption(req, "topic")
+	from, _, err := parsePeriod(req, "from")
+	if err != nil {
+		return optionFailure(timelineCommand, err)
+	}
+	_, to, err := parsePeriod(req, "to")
+	if err != nil {
+		return optionFailure(timelineCommand, err)
+	}
+	result := TimelineResult{Topic: topic, From: option(req, "from"), To: option(req, "to")}
+	if !from.IsZero() && !to.IsZero() && from.After(to) {
+		return failure("Cannot run timeline",
+			fmt.Sprintf("Option \"from\" (%s) is after option \"to\" (%s); swap them.", result.From, result.To)), nil
+	}
+
+	filter := briefbot.TimelineFilter{Topic: topic, From: from, To: to}
+	var note string
+	if name := option(req, "actor"); name != "" {
+		best, others, err := findActor(ctx, rt.reader, name)
+		if err != nil {
+			return nil, err
+		}
+		if best == nil {
+			return failure(fmt.Sprintf("No events with %q", name),
+				fmt.Sprintf("No one called %q is known. Try `sources` to see what is loaded, or a shorter name.", name)), nil
+		}
+		result.Actor, result.OtherMatches = best, others
+		note = ambiguityNote(name, best, others)
+		filter.ActorID = best.ID
+	}
+
+	resolved, unresolved, err := rt.reader.Timeline(ctx, filter)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	result.Events, result.Undated = resolved, unresolved
+	title := timelineTitle(result)
+	if len(resolved)+len(unresolved) == 0 {
+		return failure("No events", joinSentences(note, timelineHints(result))), nil
+	}
+
+	a := answer{title: title, description: joinSentences(note, timelineSummary(result)), data: result}
+	for _, e := range resolved {
+		a.entries = append(a.entries, eventEntry(e.Value+" · "+e.Expression, e))
+	}
+	if len(unresolved) > 0 {
+		a.entries = append(a.entries, entry{
+			name:         "Undated",
+			body:         "Events whose date could not be resolved (their article has no publication date), in article order:",
+			keepWithNext: true,
+		})
+		for _, e := range unresolved {
+			a.entries = append(a.entries, eventEntry("undated · "+e.Expression, e))
+		}
+	}
+	return a.page(req.Page), nil
+}
+
+func timelineTitle(r TimelineResult) string {
+	var b strings.Builder
+	b.WriteString("Timeline")
+	if r.Topic != "" {
+		fmt.Fprintf(&b, " of %q", r.Topic)
+	}
+	if r.Actor != nil {
+		b.WriteString(" with " + r.Actor.Name)
+	}
+	if r.From != "" {
+		b.WriteString(" from " + r.From)
+	}
+	if r.To != "" {
+		b.WriteString(" to " + r.To)
+	}
+	return b.String()
+}
+
+func timelineSummary(r TimelineResult) string {
+	s := count(len(r.Events), "dated event")
+	if n := len(r.Events); n > 0 {
+		s += fmt.Sprintf(" (%s to %s)", r.Events[0].Value, r.Events[n-1].Value)
+	}
+	if len(r.Undated) > 0 {
+		s += ", " + count(len(r.Undated), "undated event")
+	}
+	return s + "."
+}
+
+func timelineHints(r TimelineResult) string {
+	var loosen []string
+	for _, f := range []struct{ name, value string }{{"topic", r.Topic}, {"actor", filterActorName(r)}, {"from", r.From}, {"to", r.To}} {
+		if f.value != "" {
+			loosen = append(loosen, f.name)
+		}
+	}
+	hint := "Try `sources` to see what is loaded."
+	if len(loosen) > 0 {
+		hint = "Try without the " + strings.Join(loosen, " or ") + " option. " + hint
+	}
+	return hint
+}
+
+// filterActorName is the name of the actor filter, "" when there is none.
+func filterActorName(r TimelineResult) string {
+	if r.Actor == nil {
+		return ""
+	}
+	return r.Actor.Name
+}
+
+// eventEntry shows the sentence of an event with the actors in it.
+func eventEntry(name string, e briefbot.TimelineEntry) entry {
+	var meta string
+	if len(e.Actors) > 0 {
+		meta = "Actors: " + strings.Join(e.Actors, ", ")
+	}
+	return entry{name: name, body: strings.TrimSpace(e.Sentence), meta: meta, cites: e.Articles}
+}
