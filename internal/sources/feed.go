@@ -3,14 +3,19 @@ package sources
 import (
 	"encoding/xml"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 )
 
 // loadFeed reads an RSS or Atom feed; every item with text is an article.
 func loadFeed(text string) ([]*draft, error) {
+	if err := checkXML(text); err != nil {
+		return nil, err
+	}
 	feed, err := gofeed.NewParser().ParseString(text)
 	if err != nil {
 		fe := &FileError{
@@ -36,14 +41,7 @@ func loadFeed(text string) ([]*draft, error) {
 		if len(item.Authors) > 0 && item.Authors[0] != nil {
 			d.author = item.Authors[0].Name
 		}
-		switch {
-		case item.PublishedParsed != nil:
-			d.published = calendarDay(*item.PublishedParsed)
-		case item.UpdatedParsed != nil:
-			d.published = calendarDay(*item.UpdatedParsed)
-		default:
-			d.published, _ = parseDate(item.Published)
-		}
+		d.published = itemDate(item)
 		content := item.Content
 		if strings.TrimSpace(content) == "" {
 			content = item.Description
@@ -59,6 +57,53 @@ func loadFeed(text string) ([]*draft, error) {
 		}
 	}
 	return drafts, nil
+}
+
+// checkXML rejects broken XML with the line of the fault, which the
+// lenient feed parser would read past and silently lose items.
+func checkXML(text string) error {
+	decoder := xml.NewDecoder(strings.NewReader(text))
+	decoder.Strict = true
+	decoder.Entity = xml.HTMLEntity // feeds often use &nbsp; and friends
+	decoder.CharsetReader = func(_ string, input io.Reader) (io.Reader, error) {
+		return input, nil // already decoded to UTF-8
+	}
+	for {
+		_, err := decoder.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			fe := &FileError{
+				Reason: "not a readable RSS or Atom feed: " + err.Error(),
+				Fix:    "check that the file is a complete, well-formed RSS or Atom feed",
+				Kind:   ErrMalformed,
+				Cause:  err,
+			}
+			var syntax *xml.SyntaxError
+			if errors.As(err, &syntax) {
+				fe.Line = syntax.Line
+			}
+			return fe
+		}
+	}
+}
+
+// itemDate reads the item's own date text first, since gofeed's parsed
+// times are moved to UTC and a late-evening item would land on the next
+// day.
+func itemDate(item *gofeed.Item) time.Time {
+	for _, text := range []string{item.Published, item.Updated} {
+		if day, ok := parseDate(text); ok {
+			return day
+		}
+	}
+	for _, parsed := range []*time.Time{item.PublishedParsed, item.UpdatedParsed} {
+		if parsed != nil {
+			return calendarDay(*parsed)
+		}
+	}
+	return time.Time{}
 }
 
 // htmlUnescapeTitle decodes entities left in titles ("Q&amp;A") without

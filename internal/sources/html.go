@@ -1,7 +1,9 @@
 package sources
 
 import (
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -29,13 +31,11 @@ func loadHTML(text string) (*draft, error) {
 	if err == nil && result != nil {
 		meta := result.Metadata
 		d.title, d.url, d.author, d.source = meta.Title, meta.URL, meta.Author, meta.Sitename
-		if !meta.Date.IsZero() {
-			d.published = calendarDay(meta.Date)
-		}
 		if result.ContentNode != nil {
 			d.body = nodeText(result.ContentNode)
 		}
 	}
+	d.published = metadataDate(doc)
 	if strings.TrimSpace(d.body) == "" {
 		// Short pages fall below trafilatura's size thresholds; their
 		// visible text is the article.
@@ -44,6 +44,7 @@ func loadHTML(text string) (*draft, error) {
 	if d.title == "" {
 		d.title = pageTitle(doc)
 	}
+	d.body = dropLeadingTitle(d.body, d.title)
 	return d, nil
 }
 
@@ -175,4 +176,70 @@ func pageTitle(doc *html.Node) string {
 		return ""
 	}
 	return find(doc)
+}
+
+// dropLeadingTitle removes the page's own headline from the top of the
+// body, where extractors keep the <h1>.
+func dropLeadingTitle(body, title string) string {
+	first, rest, _ := strings.Cut(body, "\n\n")
+	if title != "" && strings.EqualFold(strings.Join(strings.Fields(first), " "), title) {
+		return rest
+	}
+	return body
+}
+
+// publishedMeta are the <meta> names that hold a publication date.
+var publishedMeta = setOf(
+	"article:published_time", "og:published_time", "og:article:published_time",
+	"datepublished", "date", "pubdate", "publishdate", "publish-date",
+	"publication_date", "dc.date", "dc.date.issued", "dcterms.created",
+	"dcterms.date", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+)
+
+var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]+)"`)
+
+// metadataDate reads the publication date from <meta> tags or JSON-LD;
+// dates printed in the text are not metadata and are not used.
+func metadataDate(doc *html.Node) time.Time {
+	var found time.Time
+	var visit func(*html.Node) bool
+	visit = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				var name, content string
+				for _, attr := range n.Attr {
+					switch strings.ToLower(attr.Key) {
+					case "property", "name", "itemprop":
+						name = strings.ToLower(attr.Val)
+					case "content":
+						content = attr.Val
+					}
+				}
+				if publishedMeta[name] {
+					if day, ok := parseDate(content); ok {
+						found = day
+						return true
+					}
+				}
+			case atom.Script:
+				if n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "datePublished") {
+					if m := jsonLDDate.FindStringSubmatch(n.FirstChild.Data); m != nil {
+						if day, ok := parseDate(m[1]); ok {
+							found = day
+							return true
+						}
+					}
+				}
+			}
+		}
+		for child := n.FirstChild; child != nil; child = child.NextSibling {
+			if visit(child) {
+				return true
+			}
+		}
+		return false
+	}
+	visit(doc)
+	return found
 }

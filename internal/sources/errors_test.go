@@ -1,0 +1,75 @@
+package sources_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/internal/sources"
+)
+
+func TestBadFiles(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		content  string
+		kind     error
+		line     int
+		inReason string
+	}{
+		{"binary", "photo.txt", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", sources.ErrBinary, 0, "not a text file"},
+		{"empty", "empty.md", "", sources.ErrEmpty, 0, "empty"},
+		{"whitespace only", "blank.txt", " \n\t\n", sources.ErrEmpty, 0, "empty"},
+		{"broken front matter", "broken.md", "---\ntitle: Fine\nurl: [unclosed\nsource: x\n---\nBody text here.\n", sources.ErrMalformed, 0, "not valid YAML"},
+		{"front matter with a bad mapping", "mapping.md", "---\ntitle: Fine\n  author: Bad indent\n---\nBody text here.\n", sources.ErrMalformed, 3, "not valid YAML"},
+		{"front matter date that is no date", "date.md", "---\ntitle: Fine\ndate: last spring\n---\nBody text here.\n", sources.ErrMalformed, 0, "not a date"},
+		{"invalid JSON", "bad.json", "{\n  \"title\": \"A\",\n  \"body\": \"B\"\n  \"url\": \"x\"\n}\n", sources.ErrMalformed, 4, "invalid JSON"},
+		{"truncated JSON", "cut.json", "[\n  {\"title\": \"A\",\n", sources.ErrMalformed, 3, "JSON"},
+		{"JSON of the wrong shape", "shape.json", "[1, 2]", sources.ErrMalformed, 0, "not an article object"},
+		{"feed that does not parse", "bad.rss", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<item><title>A</title></chanel>\n</rss>\n", sources.ErrMalformed, 4, "RSS or Atom"},
+		{"XML that is no feed", "data.xml", "<?xml version=\"1.0\"?>\n<catalog><book>A</book></catalog>\n", sources.ErrMalformed, 0, "RSS or Atom"},
+		{"nothing left after cleaning", "frame.txt", "Page title\n\nAdvertisement\nShare on Facebook\nRelated Articles\n", sources.ErrNoBody, 0, "no article text"},
+		{"feed without text", "empty.rss", "<rss version=\"2.0\"><channel><title>F</title><item><title>Only a title</title></item></channel></rss>", sources.ErrNoBody, 0, "no article text"},
+		{"unsupported extension", "notes.pdf", "%PDF-1.4", sources.ErrUnsupported, 0, "unsupported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, tt.file, []byte(tt.content))
+			articles, err := sources.LoadFile(path, sources.Options{})
+			if err == nil {
+				t.Fatalf("LoadFile gave %d articles and no error", len(articles))
+			}
+			var fe *sources.FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %v is not a *FileError", err)
+			}
+			if !errors.Is(err, tt.kind) {
+				t.Errorf("error %v is not %v", err, tt.kind)
+			}
+			if fe.Path != path || !strings.HasPrefix(err.Error(), path) {
+				t.Errorf("error %q does not name %s", err, path)
+			}
+			if tt.line != 0 && fe.Line != tt.line {
+				t.Errorf("Line = %d, want %d (%v)", fe.Line, tt.line, err)
+			}
+			if !strings.Contains(fe.Reason, tt.inReason) {
+				t.Errorf("Reason %q lacks %q", fe.Reason, tt.inReason)
+			}
+			if fe.Fix == "" {
+				t.Errorf("error %q says nothing about what to do", err)
+			}
+		})
+	}
+}
+
+func TestUnreadableFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone.txt")
+	_, err := sources.LoadFile(path, sources.Options{})
+	if !errors.Is(err, sources.ErrUnreadable) {
+		t.Fatalf("error %v is not ErrUnreadable", err)
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name the file", err)
+	}
+}
