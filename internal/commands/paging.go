@@ -182,10 +182,14 @@ func (p *pageBuilder) render(e entry, cites []briefbot.ArticleRef) (Field, []key
 	}
 	value := tail
 	if e.body != "" {
+		sep := "\n"
+		if e.meta == "" {
+			sep = " " // bare references read best at the end of the text
+		}
 		if tail == "" {
 			value = truncate(e.body, MaxFieldValue)
 		} else {
-			value = truncate(e.body, MaxFieldValue-runes(tail)-1) + "\n" + tail
+			value = truncate(e.body, MaxFieldValue-runes(tail)-1) + sep + tail
 		}
 	}
 	name := truncate(e.name, MaxFieldName)

@@ -12,7 +12,7 @@ import (
 
 var positionsCommand = Command{
 	Name:        "positions",
-	Description: "Where people and organisations stand: an actor's positions per topic, or every actor's stance on a topic, with how they changed over time.",
+	Description: "Where actors stand on topics, and how their stance changed over time.",
 	ArgsOption:  "actor",
 	Options: []Option{
 		{Name: "actor", Kind: KindString, Autocomplete: true, suggest: suggestActors,

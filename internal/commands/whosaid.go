@@ -205,7 +205,11 @@ func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	plural := noun + "s"
+	if strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "sh") || strings.HasSuffix(noun, "x") {
+		plural = noun + "es"
+	}
+	return fmt.Sprintf("%d %s", n, plural)
 }
 
 func joinSentences(parts ...string) string {

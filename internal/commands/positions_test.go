@@ -1,0 +1,116 @@
+package commands_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/commands"
+	"github.com/briefbot/briefbot/internal/commands/commandstest"
+)
+
+func position(actor briefbot.Actor, topic, stance string, a briefbot.ArticleRef, evidence ...string) briefbot.PositionHit {
+	h := briefbot.PositionHit{ActorID: actor.ID, Actor: actor.Name, Topic: topic, Stance: stance, Article: a}
+	for _, e := range evidence {
+		h.Evidence = append(h.Evidence, quote(actor.Name, briefbot.QuoteDirect, e, a, 0))
+	}
+	return h
+}
+
+func TestPositionsByActorShowsChangeOverTime(t *testing.T) {
+	var got briefbot.PositionFilter
+	r := &commandstest.Reader{
+		FindActorsFunc: findActors(zelensky),
+		PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+			got = f
+			// Newest first, as a store might return them.
+			return []briefbot.PositionHit{
+				position(zelensky, "Crimea", "will not give up Crimea", articleKyiv, "We will not give up Crimea"),
+				position(zelensky, "sanctions", "wants more sanctions", articleKyiv),
+				position(zelensky, "Crimea", "open to talks on Crimea", articleTalk, "We are ready to talk"),
+			}, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "positions", Args: []string{"Zelensky"}})
+	if got.ActorID != zelensky.ID || got.Topic != "" {
+		t.Errorf("PositionFilter = %+v, want Zelensky's id and no topic", got)
+	}
+	want := []string{"Crimea · 2024-05-01", "Crimea · 2025-04-24 · changed", "sanctions · 2025-04-24"}
+	if names := fieldNames(resp); !slices.Equal(names, want) {
+		t.Errorf("fields %q, want same topic together, oldest first: %q", names, want)
+	}
+	mustContain(t, resp, "Positions of Volodymyr Zelensky", "Changed over time",
+		"Volodymyr Zelensky on Crimea: open to talks on Crimea (2024-05-01) → will not give up Crimea (2025-04-24)",
+		"Stance: will not give up Crimea", "“We will not give up Crimea”")
+	data := resp.Data.(commands.PositionsResult)
+	if len(data.Changes) != 1 || data.Changes[0].Topic != "Crimea" || len(data.Changes[0].Stances) != 2 {
+		t.Errorf("Changes = %+v, want one change on Crimea with 2 stances", data.Changes)
+	}
+}
+
+func TestPositionsByTopicListsEachActor(t *testing.T) {
+	var got briefbot.PositionFilter
+	r := &commandstest.Reader{
+		PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+			got = f
+			return []briefbot.PositionHit{
+				position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
+				position(olena, "Crimea", "Crimea is Ukraine", articleTalk),
+				position(zelensky, "Crimea", "will not give up Crimea", articleTalk),
+			}, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "positions", Options: map[string]string{"topic": "Crimea"}})
+	if got.Topic != "Crimea" || got.ActorID != 0 {
+		t.Errorf("PositionFilter = %+v, want topic only", got)
+	}
+	want := []string{"Volodymyr Zelensky · 2024-05-01", "Volodymyr Zelensky · 2025-04-24", "Olena Zelenska · 2024-05-01"}
+	if names := fieldNames(resp); !slices.Equal(names, want) {
+		t.Errorf("fields %q, want %q", names, want)
+	}
+	if strings.Contains(resp.Description, "Changed") {
+		t.Errorf("same stance on two dates reported as a change: %q", resp.Description)
+	}
+	mustContain(t, resp, `Positions on "Crimea"`, "3 positions by 2 actors on 1 topic")
+}
+
+func TestPositionsBareWordsFallBackToTopic(t *testing.T) {
+	var got briefbot.PositionFilter
+	r := &commandstest.Reader{
+		PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+			got = f
+			return []briefbot.PositionHit{position(zelensky, "Crimea", "will not give up Crimea", articleKyiv)}, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "positions", Args: []string{"Crimea"}})
+	if got.Topic != "Crimea" {
+		t.Errorf("PositionFilter = %+v, want the words used as topic when no actor matches", got)
+	}
+	mustContain(t, resp, `Positions on "Crimea"`)
+
+	// Named as actor explicitly, it is not reinterpreted.
+	resp = run(t, r, commands.Request{Name: "positions", Options: map[string]string{"actor": "Crimea"}})
+	if !resp.Ephemeral {
+		t.Errorf("unknown actor not ephemeral: %s", resp.Text())
+	}
+	mustContain(t, resp, `No one called "Crimea"`)
+}
+
+func TestPositionsWithoutActorOrTopicListsTopics(t *testing.T) {
+	r := &commandstest.Reader{TopicsFunc: func(context.Context) ([]string, error) { return []string{"Crimea", "sanctions"}, nil }}
+	resp := run(t, r, commands.Request{Name: "positions"})
+	if !resp.Ephemeral {
+		t.Errorf("usage answer not ephemeral")
+	}
+	mustContain(t, resp, "Topics: Crimea, sanctions.")
+}
+
+func TestPositionsNothingForTopic(t *testing.T) {
+	resp := run(t, &commandstest.Reader{}, commands.Request{Name: "positions", Options: map[string]string{"topic": "tariffs"}})
+	if !resp.Ephemeral {
+		t.Errorf("empty answer not ephemeral")
+	}
+	mustContain(t, resp, `No positions on "tariffs"`, "search tariffs")
+}
