@@ -1,29 +1,200 @@
 // Package store keeps extracts in an embedded SQLite database.
+//
+// Writes go through a single connection (SQLite allows one writer at a
+// time, and serialising them in the pool avoids SQLITE_BUSY under load);
+// reads use a separate pool so queries run concurrently with an ingest.
 package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
 
 	"github.com/briefbot/briefbot"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // DB is the briefbot database. It implements briefbot.Reader.
-type DB struct{}
+type DB struct {
+	path   string
+	writer *sql.DB
+	reader *sql.DB
+}
+
+var _ briefbot.Reader = (*DB)(nil)
 
 // Open opens (creating if needed) and migrates the database at path.
-func Open(path string) (*DB, error) { return &DB{}, nil }
+func Open(path string) (*DB, error) {
+	return openMigrated(path, len(migrations))
+}
+
+// openMigrated opens path and applies migrations up to version target;
+// tests use it to build a database at an older schema.
+func openMigrated(path string, target int) (*DB, error) {
+	writer, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	writer.SetMaxOpenConns(1)
+	writer.SetConnMaxIdleTime(0)
+	db := &DB{path: path, writer: writer}
+	if err := db.migrate(context.Background(), target); err != nil {
+		writer.Close()
+		return nil, err
+	}
+	reader, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.reader = reader
+	return db, nil
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		// BEGIN IMMEDIATE takes the write lock up front, so a transaction
+		// never fails half-way with SQLITE_BUSY when it first writes.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
 
 // Close closes the database.
-func (db *DB) Close() error { return nil }
+func (db *DB) Close() error {
+	return errors.Join(db.reader.Close(), db.writer.Close())
+}
 
 // FileHashes returns the content hash of every ingested file, by path.
-func (db *DB) FileHashes(ctx context.Context) (map[string]string, error) { return nil, nil }
+func (db *DB) FileHashes(ctx context.Context) (map[string]string, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT path, file_hash FROM files`)
+	if err != nil {
+		return nil, fmt.Errorf("read file hashes from %s: %w", db.path, err)
+	}
+	defer rows.Close()
+	hashes := make(map[string]string)
+	for rows.Next() {
+		var path, hash string
+		if err := rows.Scan(&path, &hash); err != nil {
+			return nil, fmt.Errorf("read file hashes from %s: %w", db.path, err)
+		}
+		hashes[path] = hash
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read file hashes from %s: %w", db.path, err)
+	}
+	return hashes, nil
+}
 
 // SaveFile replaces everything loaded from path with extracts, in one
-// transaction.
+// transaction: on any error nothing changes and the previous version of
+// the file stays as it was.
 func (db *DB) SaveFile(ctx context.Context, path, fileHash string, extracts []*briefbot.Extract) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := unlinkFile(ctx, tx, path); err != nil {
+			return err
+		}
+		var fileID int64
+		err := tx.QueryRowContext(ctx,
+			`INSERT INTO files(path, file_hash, loaded_at) VALUES (?, ?, ?) RETURNING id`,
+			path, fileHash, time.Now().UTC().Format(time.RFC3339)).Scan(&fileID)
+		if err != nil {
+			return err
+		}
+		w := &writer{ctx: ctx, tx: tx}
+		for i, x := range extracts {
+			if x == nil || x.Article == nil {
+				return fmt.Errorf("extract %d has no article", i)
+			}
+			if err := w.saveExtract(fileID, path, x); err != nil {
+				return fmt.Errorf("article %q: %w", x.Article.ID, err)
+			}
+		}
+		return deleteOrphanActors(ctx, tx)
+	})
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
 	return nil
 }
 
 // RemoveFile drops path; articles left with no file are deleted.
-func (db *DB) RemoveFile(ctx context.Context, path string) error { return nil }
+func (db *DB) RemoveFile(ctx context.Context, path string) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := unlinkFile(ctx, tx, path); err != nil {
+			return err
+		}
+		return deleteOrphanActors(ctx, tx)
+	})
+	if err != nil {
+		return fmt.Errorf("remove %s from the database: %w", path, err)
+	}
+	return nil
+}
+
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, ignoreDone(tx.Rollback()))
+	}
+	return tx.Commit()
+}
+
+// ignoreDone drops the error of rolling back a transaction that the
+// driver already ended because its context was cancelled.
+func ignoreDone(err error) error {
+	if errors.Is(err, sql.ErrTxDone) {
+		return nil
+	}
+	return err
+}
+
+// unlinkFile removes path and its links, then the articles no other file
+// holds; their sentences, quotes, events and positions go by cascade.
+func unlinkFile(ctx context.Context, tx *sql.Tx, path string) error {
+	var fileID int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM files WHERE path = ?`, path).Scan(&fileID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	stmts := []string{
+		`CREATE TEMP TABLE IF NOT EXISTS unlinked(article_id INTEGER PRIMARY KEY)`,
+		`DELETE FROM temp.unlinked`,
+		`INSERT INTO temp.unlinked SELECT article_id FROM file_articles WHERE file_id = ?1`,
+		`DELETE FROM files WHERE id = ?1`,
+		`DELETE FROM articles WHERE id IN (SELECT article_id FROM temp.unlinked)
+			AND NOT EXISTS (SELECT 1 FROM file_articles fa WHERE fa.article_id = articles.id)`,
+	}
+	for _, stmt := range stmts {
+		if _, err := tx.ExecContext(ctx, stmt, fileID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteOrphanActors drops actors that no stored article mentions or quotes.
+func deleteOrphanActors(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM actors
+		WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = actors.id)
+		  AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.actor_id = actors.id)
+		  AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.actor_id = actors.id)`)
+	return err
+}

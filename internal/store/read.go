@@ -1,0 +1,448 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/briefbot/briefbot"
+)
+
+// articleRefColumns selects a briefbot.ArticleRef of the article aliased a;
+// its path is the first file it was loaded from while that file still
+// holds it, else the first linked path by name.
+const articleRefColumns = `a.id, a.key, a.title, a.url,
+	COALESCE((SELECT f.path FROM file_articles fa JOIN files f ON f.id = fa.file_id
+		WHERE fa.article_id = a.id ORDER BY f.path = a.first_path DESC, f.path LIMIT 1), a.first_path),
+	a.published`
+
+// newestFirst orders articles aliased a by publication date, unknown last.
+const newestFirst = `a.published IS NULL, a.published DESC, a.id DESC`
+
+// refScanner collects the destinations of articleRefColumns.
+type refScanner struct {
+	ref       briefbot.ArticleRef
+	published sql.NullString
+}
+
+func (r *refScanner) dest() []any {
+	return []any{&r.ref.ID, &r.ref.Key, &r.ref.Title, &r.ref.URL, &r.ref.Path, &r.published}
+}
+
+func (r *refScanner) value() briefbot.ArticleRef {
+	ref := r.ref
+	if r.published.Valid {
+		ref.Published, _ = time.Parse(briefbot.DateLayout, r.published.String)
+	}
+	return ref
+}
+
+func (db *DB) queryErr(what string, err error) error {
+	return fmt.Errorf("%s in %s: %w", what, db.path, err)
+}
+
+// Actors lists merged actors, most quoted first.
+func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT ac.id, ac.name, ac.kind,
+			(SELECT count(*) FROM quotes q WHERE q.actor_id = ac.id) AS n
+		FROM actors ac ORDER BY n DESC, ac.name, ac.id`)
+	if err != nil {
+		return nil, db.queryErr("list actors", err)
+	}
+	var actors []briefbot.Actor
+	index := make(map[int64]int)
+	for rows.Next() {
+		a := briefbot.Actor{Aliases: []string{}, Roles: []string{}}
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Quotes); err != nil {
+			rows.Close()
+			return nil, db.queryErr("list actors", err)
+		}
+		index[a.ID] = len(actors)
+		actors = append(actors, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list actors", err)
+	}
+	// The most used spelling of each alias and role, most frequent first.
+	for _, table := range []string{"actor_aliases", "actor_roles"} {
+		column := map[string]string{"actor_aliases": "alias", "actor_roles": "role"}[table]
+		rows, err := db.reader.QueryContext(ctx, fmt.Sprintf(`SELECT actor_id, norm, max(%[1]s) FROM %[2]s
+			GROUP BY actor_id, norm ORDER BY actor_id, count(*) DESC, norm`, column, table))
+		if err != nil {
+			return nil, db.queryErr("list actor "+column+"s", err)
+		}
+		for rows.Next() {
+			var id int64
+			var key, text string
+			if err := rows.Scan(&id, &key, &text); err != nil {
+				rows.Close()
+				return nil, db.queryErr("list actor "+column+"s", err)
+			}
+			i, ok := index[id]
+			if !ok {
+				continue
+			}
+			a := &actors[i]
+			if table == "actor_roles" {
+				a.Roles = append(a.Roles, text)
+			} else if key != normalizeName(a.Name) {
+				a.Aliases = append(a.Aliases, text)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, db.queryErr("list actor "+column+"s", err)
+		}
+	}
+	return actors, nil
+}
+
+// Match ranks of FindActors, best first.
+const (
+	matchName = iota
+	matchAlias
+	matchSurname
+	matchPrefix
+	matchWords
+	noMatch
+)
+
+// FindActors returns actors whose name or an alias matches name
+// (case-insensitive, whole words), best match first: exact name, exact
+// alias, surname, leading words, then words anywhere.
+func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, error) {
+	query := normalizeName(name)
+	if query == "" {
+		return nil, nil
+	}
+	actors, err := db.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type ranked struct {
+		actor briefbot.Actor
+		rank  int
+	}
+	var hits []ranked
+	for _, a := range actors {
+		rank := matchRank(query, a)
+		if rank < noMatch {
+			hits = append(hits, ranked{a, rank})
+		}
+	}
+	// Actors is already most quoted first, so a stable sort keeps that
+	// order among equal matches.
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
+	out := make([]briefbot.Actor, len(hits))
+	for i, h := range hits {
+		out[i] = h.actor
+	}
+	return out, nil
+}
+
+func matchRank(query string, a briefbot.Actor) int {
+	name := normalizeName(a.Name)
+	if name == query {
+		return matchName
+	}
+	best := noMatch
+	qWords := strings.Fields(query)
+	for i, candidate := range append([]string{a.Name}, a.Aliases...) {
+		key := normalizeName(candidate)
+		words := strings.Fields(key)
+		switch {
+		case i > 0 && key == query:
+			best = min(best, matchAlias)
+		case len(qWords) == 1 && len(words) > 1 && surnameOf(key) == query && kindsAgree(a.Kind, briefbot.KindPerson):
+			best = min(best, matchSurname)
+		case len(words) >= len(qWords) && slices.Equal(words[:len(qWords)], qWords):
+			best = min(best, matchPrefix)
+		case containsRun(words, qWords):
+			best = min(best, matchWords)
+		}
+	}
+	return best
+}
+
+// containsRun reports whether run occurs as consecutive words in words.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// ftsQuery turns user text into an FTS5 query that matches every word:
+// each word becomes a quoted string token, so operators, parentheses,
+// stars and quotes in the input are searched as text, never parsed. Words
+// without a letter or digit are dropped; "" means nothing to search.
+func ftsQuery(text string) string {
+	var terms []string
+	for _, word := range strings.Fields(text) {
+		if !strings.ContainsFunc(word, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(word, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " ")
+}
+
+const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start_pos, q.end_pos,
+	COALESCE(q.actor_id, 0), q.sentence, ` + articleRefColumns
+
+func (db *DB) queryQuotes(ctx context.Context, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
+	query := `SELECT ` + quoteColumns + ` FROM quotes q JOIN articles a ON a.id = q.article_id`
+	if where != "" {
+		query += ` WHERE ` + where
+	}
+	query += ` ORDER BY ` + newestFirst + `, q.seq`
+	if limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, limit)
+	}
+	rows, err := db.reader.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, db.queryErr("find quotes", err)
+	}
+	defer rows.Close()
+	var hits []briefbot.QuoteHit
+	for rows.Next() {
+		var h briefbot.QuoteHit
+		var id int64
+		var ref refScanner
+		q := &h.Quote
+		dest := append([]any{&id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence}, ref.dest()...)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, db.queryErr("find quotes", err)
+		}
+		h.Article = ref.value()
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("find quotes", err)
+	}
+	return hits, nil
+}
+
+// Quotes returns the quotes f selects, newest article first.
+func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.QuoteHit, error) {
+	var conds []string
+	var args []any
+	if f.ActorID != 0 {
+		conds = append(conds, `q.actor_id = ?`)
+		args = append(args, f.ActorID)
+	}
+	if f.Phrase != "" {
+		match := ftsQuery(f.Phrase)
+		if match == "" {
+			return nil, nil
+		}
+		conds = append(conds, `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`)
+		args = append(args, match)
+	}
+	if f.Topic != "" {
+		key := normalize(f.Topic)
+		match := ftsQuery(f.Topic)
+		if key == "" || match == "" {
+			return nil, nil
+		}
+		conds = append(conds, `(q.id IN (SELECT pe.quote_id FROM position_evidence pe JOIN positions p ON p.id = pe.position_id
+				WHERE instr(p.topic_key, ?) > 0)
+			OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))`)
+		args = append(args, key, match)
+	}
+	if !f.Since.IsZero() {
+		conds = append(conds, `a.published >= ?`)
+		args = append(args, f.Since.Format(briefbot.DateLayout))
+	}
+	return db.queryQuotes(ctx, strings.Join(conds, " AND "), args, f.Limit)
+}
+
+// Positions returns the stances f selects with their evidence quotes,
+// newest article first. A topic matches on its normalised key or a part of it.
+func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, ` + articleRefColumns + `
+		FROM positions p JOIN actors ac ON ac.id = p.actor_id JOIN articles a ON a.id = p.article_id WHERE 1`
+	var args []any
+	if f.ActorID != 0 {
+		query += ` AND p.actor_id = ?`
+		args = append(args, f.ActorID)
+	}
+	if f.Topic != "" {
+		key := normalize(f.Topic)
+		if key == "" {
+			return nil, nil
+		}
+		query += ` AND instr(p.topic_key, ?) > 0`
+		args = append(args, key)
+	}
+	query += ` ORDER BY p.topic_key = ? DESC, ` + newestFirst + `, p.id`
+	args = append(args, normalize(f.Topic))
+	rows, err := db.reader.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, db.queryErr("find positions", err)
+	}
+	var hits []briefbot.PositionHit
+	var ids []int64
+	for rows.Next() {
+		var h briefbot.PositionHit
+		var id int64
+		var ref refScanner
+		if err := rows.Scan(append([]any{&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance}, ref.dest()...)...); err != nil {
+			rows.Close()
+			return nil, db.queryErr("find positions", err)
+		}
+		h.Article = ref.value()
+		h.Evidence = []briefbot.QuoteHit{}
+		hits = append(hits, h)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("find positions", err)
+	}
+	for i, id := range ids {
+		evidence, err := db.queryQuotes(ctx, `q.id IN (SELECT quote_id FROM position_evidence WHERE position_id = ?)`, []any{id}, 0)
+		if err != nil {
+			return nil, err
+		}
+		if evidence != nil {
+			hits[i].Evidence = evidence
+		}
+	}
+	return hits, nil
+}
+
+// Topics lists the topics of stored positions, most frequent first, each
+// in its most used spelling.
+func (db *DB) Topics(ctx context.Context) ([]string, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT topic_key, topic, count(*) FROM positions
+		GROUP BY topic_key, topic ORDER BY topic_key, count(*) DESC, topic`)
+	if err != nil {
+		return nil, db.queryErr("list topics", err)
+	}
+	defer rows.Close()
+	type topic struct {
+		display string
+		count   int
+	}
+	var topics []topic
+	lastKey := ""
+	for rows.Next() {
+		var key, display string
+		var n int
+		if err := rows.Scan(&key, &display, &n); err != nil {
+			return nil, db.queryErr("list topics", err)
+		}
+		if len(topics) > 0 && key == lastKey {
+			topics[len(topics)-1].count += n
+			continue
+		}
+		lastKey = key
+		topics = append(topics, topic{display, n})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list topics", err)
+	}
+	sort.SliceStable(topics, func(i, j int) bool { return topics[i].count > topics[j].count })
+	out := make([]string, len(topics))
+	for i, t := range topics {
+		out[i] = t.display
+	}
+	return out, nil
+}
+
+// Search runs a full-text query over sentences and quotes, best match
+// (BM25) first; snippets mark matched words with **.
+func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := db.reader.QueryContext(ctx, `
+		SELECT 'sentence', s.text, snippet(sentences_fts, 0, '**', '**', '…', 16), '', bm25(sentences_fts) AS rank, `+articleRefColumns+`
+		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
+		WHERE sentences_fts MATCH ?1
+		UNION ALL
+		SELECT 'quote', q.text, snippet(quotes_fts, 0, '**', '**', '…', 16), q.speaker, bm25(quotes_fts) AS rank, `+articleRefColumns+`
+		FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
+		WHERE quotes_fts MATCH ?1
+		ORDER BY rank LIMIT ?2`, match, limit)
+	if err != nil {
+		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
+	}
+	defer rows.Close()
+	var hits []briefbot.SearchHit
+	for rows.Next() {
+		var h briefbot.SearchHit
+		var rank float64
+		var ref refScanner
+		if err := rows.Scan(append([]any{&h.Kind, &h.Text, &h.Snippet, &h.Speaker, &rank}, ref.dest()...)...); err != nil {
+			return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
+		}
+		h.Article = ref.value()
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
+	}
+	return hits, nil
+}
+
+// Articles lists the stored articles with their files and counts, newest first.
+func (db *DB) Articles(ctx context.Context) ([]briefbot.ArticleInfo, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+articleRefColumns+`,
+			(SELECT count(*) FROM quotes q WHERE q.article_id = a.id),
+			(SELECT count(*) FROM events e WHERE e.article_id = a.id)
+		FROM articles a ORDER BY `+newestFirst)
+	if err != nil {
+		return nil, db.queryErr("list articles", err)
+	}
+	var infos []briefbot.ArticleInfo
+	index := make(map[int64]int)
+	for rows.Next() {
+		var info briefbot.ArticleInfo
+		var ref refScanner
+		if err := rows.Scan(append(ref.dest(), &info.Quotes, &info.Events)...); err != nil {
+			rows.Close()
+			return nil, db.queryErr("list articles", err)
+		}
+		info.ArticleRef = ref.value()
+		info.Paths = []string{}
+		index[info.ID] = len(infos)
+		infos = append(infos, info)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list articles", err)
+	}
+	rows, err = db.reader.QueryContext(ctx, `SELECT fa.article_id, f.path FROM file_articles fa JOIN files f ON f.id = fa.file_id ORDER BY f.path`)
+	if err != nil {
+		return nil, db.queryErr("list article files", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var path string
+		if err := rows.Scan(&id, &path); err != nil {
+			return nil, db.queryErr("list article files", err)
+		}
+		if i, ok := index[id]; ok {
+			infos[i].Paths = append(infos[i].Paths, path)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list article files", err)
+	}
+	return infos, nil
+}

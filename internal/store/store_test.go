@@ -1,0 +1,700 @@
+package store_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/store"
+)
+
+// MustOpenDB opens a fresh database in a temporary folder, closed at the
+// end of the test.
+func MustOpenDB(tb testing.TB) *store.DB {
+	tb.Helper()
+	db, err := store.Open(filepath.Join(tb.TempDir(), "briefbot.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func mustSave(tb testing.TB, db *store.DB, path string, extracts ...*briefbot.Extract) {
+	tb.Helper()
+	if err := db.SaveFile(context.Background(), path, "hash-of-"+path, extracts); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// article builds an article whose body is the given paragraphs.
+func article(id, published string, paragraphs ...string) *briefbot.Article {
+	body := strings.Join(paragraphs, "\n\n")
+	sum := sha256.Sum256([]byte(body))
+	a := &briefbot.Article{ID: id, Title: "Title of " + id, Body: body, Format: "md", BodyHash: hex.EncodeToString(sum[:])}
+	if published != "" {
+		a.Published, _ = time.Parse(briefbot.DateLayout, published)
+	}
+	return a
+}
+
+// quoteIn builds a quote of text, located in a's body.
+func quoteIn(a *briefbot.Article, speaker, text string) briefbot.Quote {
+	i := strings.Index(a.Body, text)
+	if i < 0 {
+		panic("quote text not in body: " + text)
+	}
+	start := len([]rune(a.Body[:i]))
+	return briefbot.Quote{Speaker: speaker, Mention: speaker, Cue: "said", Kind: briefbot.QuoteDirect,
+		Text: text, Start: start, End: start + len([]rune(text))}
+}
+
+func eventIn(a *briefbot.Article, expression, value string, actors ...string) briefbot.Event {
+	i := strings.Index(a.Body, expression)
+	if i < 0 {
+		panic("event expression not in body: " + expression)
+	}
+	start := len([]rune(a.Body[:i]))
+	return briefbot.Event{Expression: expression, Value: value, Start: start, End: start + len([]rune(expression)), Actors: actors}
+}
+
+func person(name string, aliases, roles []string) briefbot.Person {
+	return briefbot.Person{Name: name, Kind: briefbot.KindPerson, Aliases: aliases, Roles: roles}
+}
+
+// crimeaExtract is an article with a speaker, a quote, an event and a position.
+func crimeaExtract() *briefbot.Extract {
+	a := article("kyiv-talks", "2025-04-24",
+		`Ukrainian President Volodymyr Zelensky said on Thursday that Ukraine "will not legally recognise the occupation of Crimea."`,
+		`Donald Trump said the deal was close. "We are very close to a deal," Trump told reporters.`)
+	return &briefbot.Extract{
+		Article: a,
+		People: []briefbot.Person{
+			person("Volodymyr Zelensky", []string{"Zelensky"}, []string{"Ukrainian President"}),
+			person("Donald Trump", []string{"Trump"}, []string{"US President"}),
+		},
+		Quotes: []briefbot.Quote{
+			quoteIn(a, "Volodymyr Zelensky", "will not legally recognise the occupation of Crimea."),
+			quoteIn(a, "Donald Trump", "We are very close to a deal,"),
+		},
+		Events: []briefbot.Event{eventIn(a, "on Thursday", "2025-04-24", "Volodymyr Zelensky")},
+		Positions: []briefbot.Position{
+			{Actor: "Volodymyr Zelensky", Topic: "Crimea", Stance: "will not recognise the occupation", Evidence: []int{0}},
+			{Actor: "Donald Trump", Topic: "peace deal", Stance: "a deal is close", Evidence: []int{1}},
+		},
+	}
+}
+
+func actorNamed(tb testing.TB, db *store.DB, name string) briefbot.Actor {
+	tb.Helper()
+	actors, err := db.Actors(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, a := range actors {
+		if a.Name == name {
+			return a
+		}
+	}
+	tb.Fatalf("no actor named %q among %v", name, actorNames(actors))
+	return briefbot.Actor{}
+}
+
+func actorNames(actors []briefbot.Actor) []string {
+	var names []string
+	for _, a := range actors {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
+func TestOpenMigratesAndReopenIsNoOp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, db, "a.md", crimeaExtract())
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := userVersion(t, path); got != store.SchemaVersion() {
+		t.Fatalf("schema version %d, want %d", got, store.SchemaVersion())
+	}
+	db, err = store.Open(path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer db.Close()
+	articles, err := db.Articles(context.Background())
+	if err != nil || len(articles) != 1 {
+		t.Fatalf("after reopen: %d articles, err %v; want 1", len(articles), err)
+	}
+}
+
+func userVersion(tb testing.TB, path string) int {
+	tb.Helper()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer raw.Close()
+	var v int
+	if err := raw.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		tb.Fatal(err)
+	}
+	return v
+}
+
+func TestOpenRejectsNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA user_version = 999`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = store.Open(path)
+	if err == nil || !strings.Contains(err.Error(), "schema version 999") || !strings.Contains(err.Error(), path) {
+		t.Fatalf("Open of a newer database: err %v, want one naming the file and version 999", err)
+	}
+}
+
+func TestMigrationFromPreviousVersionKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	old, err := store.OpenAtVersion(path, store.SchemaVersion()-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, old, "a.md", crimeaExtract())
+	old.Close()
+	if got := userVersion(t, path); got != store.SchemaVersion()-1 {
+		t.Fatalf("old database at version %d, want %d", got, store.SchemaVersion()-1)
+	}
+
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{})
+	if err != nil || len(quotes) != 2 {
+		t.Fatalf("quotes after migration: %d, err %v; want 2", len(quotes), err)
+	}
+	// The full-text index arrives in the last step and must cover old rows.
+	hits, err := db.Search(ctx, "occupation Crimea", 10)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("search after migration: %v, err %v; want hits over data saved before", hits, err)
+	}
+}
+
+func TestSaveFileRoundTrip(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	mustSave(t, db, "news/kyiv.md", crimeaExtract())
+
+	articles, err := db.Articles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 1 {
+		t.Fatalf("%d articles, want 1", len(articles))
+	}
+	got := articles[0]
+	if got.Key != "kyiv-talks" || got.Path != "news/kyiv.md" || got.Quotes != 2 || got.Events != 1 ||
+		got.Published.Format(briefbot.DateLayout) != "2025-04-24" || !slices.Equal(got.Paths, []string{"news/kyiv.md"}) {
+		t.Errorf("article info = %+v", got)
+	}
+
+	zelensky := actorNamed(t, db, "Volodymyr Zelensky")
+	if zelensky.Quotes != 1 || !slices.Equal(zelensky.Aliases, []string{"Zelensky"}) || !slices.Equal(zelensky.Roles, []string{"Ukrainian President"}) {
+		t.Errorf("actor = %+v", zelensky)
+	}
+	quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{ActorID: zelensky.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quotes) != 1 || quotes[0].Quote.Text != "will not legally recognise the occupation of Crimea." ||
+		!strings.HasPrefix(quotes[0].Sentence, "Ukrainian President Volodymyr Zelensky said") || quotes[0].Article.Key != "kyiv-talks" {
+		t.Errorf("quotes = %+v", quotes)
+	}
+
+	positions, err := db.Positions(ctx, briefbot.PositionFilter{Topic: "crimea"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(positions) != 1 || positions[0].Actor != "Volodymyr Zelensky" || len(positions[0].Evidence) != 1 ||
+		positions[0].Evidence[0].Quote.Speaker != "Volodymyr Zelensky" {
+		t.Errorf("positions = %+v", positions)
+	}
+	topics, err := db.Topics(ctx)
+	if err != nil || len(topics) != 2 {
+		t.Errorf("topics = %v, err %v; want 2", topics, err)
+	}
+
+	resolved, unresolved, err := db.Timeline(ctx, briefbot.TimelineFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resolved) != 1 || len(unresolved) != 0 || resolved[0].Value != "2025-04-24" ||
+		!slices.Equal(resolved[0].Actors, []string{"Volodymyr Zelensky"}) || !strings.Contains(resolved[0].Sentence, "Crimea") {
+		t.Errorf("timeline = %+v / %+v", resolved, unresolved)
+	}
+}
+
+func TestQuoteFilters(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	mustSave(t, db, "kyiv.md", crimeaExtract())
+	old := article("old", "2024-01-10", `"Sanctions must stay," Trump said.`)
+	mustSave(t, db, "old.md", &briefbot.Extract{
+		Article: old,
+		People:  []briefbot.Person{person("Trump", nil, nil)},
+		Quotes:  []briefbot.Quote{quoteIn(old, "Trump", "Sanctions must stay,")},
+	})
+	trump := actorNamed(t, db, "Donald Trump")
+	since, _ := time.Parse(briefbot.DateLayout, "2025-01-01")
+	tests := []struct {
+		name   string
+		filter briefbot.QuoteFilter
+		want   []string
+	}{
+		{"all newest first", briefbot.QuoteFilter{}, []string{"will not legally recognise the occupation of Crimea.", "We are very close to a deal,", "Sanctions must stay,"}},
+		{"actor merged across articles", briefbot.QuoteFilter{ActorID: trump.ID}, []string{"We are very close to a deal,", "Sanctions must stay,"}},
+		{"phrase", briefbot.QuoteFilter{Phrase: "DEAL close"}, []string{"We are very close to a deal,"}},
+		{"topic via position", briefbot.QuoteFilter{Topic: "peace deal"}, []string{"We are very close to a deal,"}},
+		{"topic via text", briefbot.QuoteFilter{Topic: "sanctions"}, []string{"Sanctions must stay,"}},
+		{"since", briefbot.QuoteFilter{ActorID: trump.ID, Since: since}, []string{"We are very close to a deal,"}},
+		{"limit", briefbot.QuoteFilter{Limit: 1}, []string{"will not legally recognise the occupation of Crimea."}},
+		{"phrase of symbols only", briefbot.QuoteFilter{Phrase: `"*`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := db.Quotes(ctx, tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Quote.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSaveFileReplacesPreviousVersion(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	mustSave(t, db, "a.md", crimeaExtract())
+
+	v2 := article("kyiv-talks", "2025-04-25", `"Talks resume tomorrow," said Andriy Yermak.`)
+	mustSave(t, db, "a.md", &briefbot.Extract{
+		Article: v2,
+		People:  []briefbot.Person{person("Andriy Yermak", nil, nil)},
+		Quotes:  []briefbot.Quote{quoteIn(v2, "Andriy Yermak", "Talks resume tomorrow,")},
+	})
+	quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quotes) != 1 || quotes[0].Quote.Speaker != "Andriy Yermak" {
+		t.Errorf("quotes after re-save = %+v, want only the new one", quotes)
+	}
+	actors, err := db.Actors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names := actorNames(actors); !slices.Equal(names, []string{"Andriy Yermak"}) {
+		t.Errorf("actors after re-save = %v, want the old ones dropped", names)
+	}
+	if hits, _ := db.Search(ctx, "Crimea", 10); len(hits) != 0 {
+		t.Errorf("search still finds the old version: %+v", hits)
+	}
+	if positions, _ := db.Positions(ctx, briefbot.PositionFilter{}); len(positions) != 0 {
+		t.Errorf("positions of the old version remain: %+v", positions)
+	}
+	hashes, err := db.FileHashes(ctx)
+	if err != nil || len(hashes) != 1 || hashes["a.md"] != "hash-of-a.md" {
+		t.Errorf("file hashes = %v, err %v", hashes, err)
+	}
+}
+
+func TestDuplicateArticleIsStoredOnceWithBothPaths(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	mustSave(t, db, "a.md", crimeaExtract())
+	mustSave(t, db, "copy/a.txt", crimeaExtract())
+
+	articles, err := db.Articles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 1 || !slices.Equal(articles[0].Paths, []string{"a.md", "copy/a.txt"}) || articles[0].Quotes != 2 {
+		t.Fatalf("articles = %+v, want one with both paths", articles)
+	}
+
+	if err := db.RemoveFile(ctx, "a.md"); err != nil {
+		t.Fatal(err)
+	}
+	articles, _ = db.Articles(ctx)
+	if len(articles) != 1 || !slices.Equal(articles[0].Paths, []string{"copy/a.txt"}) || articles[0].Path != "copy/a.txt" || articles[0].Quotes != 2 {
+		t.Fatalf("after removing one copy: %+v, want the article kept under the other path", articles)
+	}
+
+	if err := db.RemoveFile(ctx, "copy/a.txt"); err != nil {
+		t.Fatal(err)
+	}
+	articles, _ = db.Articles(ctx)
+	actors, _ := db.Actors(ctx)
+	hashes, _ := db.FileHashes(ctx)
+	if len(articles) != 0 || len(actors) != 0 || len(hashes) != 0 {
+		t.Fatalf("after removing both copies: %d articles, %d actors, %d files; want none", len(articles), len(actors), len(hashes))
+	}
+	if err := db.RemoveFile(ctx, "never-saved.md"); err != nil {
+		t.Errorf("removing an unknown file: %v", err)
+	}
+}
+
+func TestFeedFileWithSeveralArticles(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	first := article("feed-one", "2025-03-01", "First story.")
+	second := article("feed-two", "2025-03-02", "Second story.")
+	mustSave(t, db, "feed.xml", &briefbot.Extract{Article: first}, &briefbot.Extract{Article: second})
+	articles, err := db.Articles(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 2 || articles[0].Key != "feed-two" || articles[1].Key != "feed-one" {
+		t.Fatalf("articles = %+v, want both, newest first", articles)
+	}
+	if err := db.RemoveFile(ctx, "feed.xml"); err != nil {
+		t.Fatal(err)
+	}
+	if articles, _ := db.Articles(ctx); len(articles) != 0 {
+		t.Fatalf("after removing the feed: %+v", articles)
+	}
+}
+
+func TestSaveFileRollsBackOnError(t *testing.T) {
+	bad := func() *briefbot.Extract {
+		a := article("broken", "2025-05-01", `"Fine," she said.`)
+		q := quoteIn(a, "Anna Lee", "Fine,")
+		q.Start, q.End = q.End, q.Start // violates the quotes CHECK constraint
+		return &briefbot.Extract{Article: a, People: []briefbot.Person{person("Anna Lee", nil, nil)}, Quotes: []briefbot.Quote{q}}
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name     string
+		ctx      context.Context
+		extracts []*briefbot.Extract
+		wantErr  error
+	}{
+		{"constraint violated in the second article", context.Background(),
+			[]*briefbot.Extract{{Article: article("fresh", "2025-05-02", "A fresh article.")}, bad()}, nil},
+		{"extract without article", context.Background(),
+			[]*briefbot.Extract{{Article: article("fresh", "2025-05-02", "A fresh article.")}, {}}, nil},
+		{"context cancelled", cancelled,
+			[]*briefbot.Extract{{Article: article("fresh", "2025-05-02", "A fresh article.")}}, context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpenDB(t)
+			ctx := context.Background()
+			mustSave(t, db, "a.md", crimeaExtract())
+
+			err := db.SaveFile(tt.ctx, "a.md", "new-hash", tt.extracts)
+			if err == nil || !strings.Contains(err.Error(), "a.md") {
+				t.Fatalf("SaveFile error = %v, want one naming a.md", err)
+			}
+			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
+				t.Errorf("SaveFile error = %v, want %v", err, tt.wantErr)
+			}
+			articles, _ := db.Articles(ctx)
+			if len(articles) != 1 || articles[0].Key != "kyiv-talks" || articles[0].Quotes != 2 {
+				t.Errorf("articles after failed save = %+v, want the previous version intact", articles)
+			}
+			hashes, _ := db.FileHashes(ctx)
+			if hashes["a.md"] != "hash-of-a.md" {
+				t.Errorf("file hash after failed save = %q, want the previous one", hashes["a.md"])
+			}
+			if actors, _ := db.FindActors(ctx, "Anna Lee"); len(actors) != 0 {
+				t.Errorf("actor of the failed save left behind: %+v", actors)
+			}
+			if hits, _ := db.Search(ctx, "fresh", 5); len(hits) != 0 {
+				t.Errorf("sentence of the failed save left behind: %+v", hits)
+			}
+		})
+	}
+}
+
+// saveActors saves one article per person list and returns the actor names.
+func saveActors(tb testing.TB, db *store.DB, articles ...[]briefbot.Person) []string {
+	tb.Helper()
+	for i, people := range articles {
+		var names []string
+		for _, p := range people {
+			names = append(names, p.Name)
+		}
+		a := article(fmt.Sprintf("a%d", i), "", fmt.Sprintf("%s met (story %d).", strings.Join(names, " and "), i))
+		mustSave(tb, db, a.ID+".md", &briefbot.Extract{Article: a, People: people})
+	}
+	actors, err := db.Actors(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	names := actorNames(actors)
+	slices.Sort(names)
+	return names
+}
+
+func TestActorMergeAcrossArticles(t *testing.T) {
+	pm := []string{"Prime Minister"}
+	golfer := []string{"golfer"}
+	tests := []struct {
+		name     string
+		articles [][]briefbot.Person
+		want     []string
+	}{
+		{"full name then surname", [][]briefbot.Person{{person("Donald Trump", nil, nil)}, {person("Trump", nil, nil)}},
+			[]string{"Donald Trump"}},
+		{"surname then full name upgrades the name", [][]briefbot.Person{{person("Trump", nil, nil)}, {person("Donald Trump", []string{"Trump"}, nil)}},
+			[]string{"Donald Trump"}},
+		{"honorific", [][]briefbot.Person{{person("Keir Starmer", nil, nil)}, {person("Mr. Keir Starmer", nil, nil)}},
+			[]string{"Keir Starmer"}},
+		{"full-name alias", [][]briefbot.Person{{person("Donald J. Trump", []string{"Donald Trump"}, nil)}, {person("Donald Trump", nil, nil)}},
+			[]string{"Donald J. Trump"}},
+		{"different first names stay apart", [][]briefbot.Person{{person("Boris Johnson", nil, nil)}, {person("Dustin Johnson", nil, nil)}},
+			[]string{"Boris Johnson", "Dustin Johnson"}},
+		{"ambiguous surname stays apart", [][]briefbot.Person{{person("Boris Johnson", nil, pm)}, {person("Dustin Johnson", nil, golfer)}, {person("Johnson", nil, nil)}},
+			[]string{"Boris Johnson", "Dustin Johnson", "Johnson"}},
+		{"ambiguous surname with agreeing role", [][]briefbot.Person{{person("Boris Johnson", nil, pm)}, {person("Dustin Johnson", nil, golfer)}, {person("Johnson", nil, []string{"Golfer"})}},
+			[]string{"Boris Johnson", "Dustin Johnson"}},
+		{"bare surname joins the only holder", [][]briefbot.Person{{person("Boris Johnson", nil, pm)}, {person("Johnson", nil, nil)}},
+			[]string{"Boris Johnson"}},
+		{"descriptions never merge", [][]briefbot.Person{{person("Joe Biden", []string{"the US president"}, nil)}, {person("Donald Trump", []string{"the US president"}, nil)}},
+			[]string{"Donald Trump", "Joe Biden"}},
+		{"organisation is not a surname", [][]briefbot.Person{{person("Ben Apple", nil, nil)}, {{Name: "Apple", Kind: briefbot.KindOrg}}},
+			[]string{"Apple", "Ben Apple"}},
+		{"same name, different kinds", [][]briefbot.Person{{person("Washington", nil, nil)}, {{Name: "Washington", Kind: briefbot.KindPlace}}},
+			[]string{"Washington", "Washington"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpenDB(t)
+			if got := saveActors(t, db, tt.articles...); !slices.Equal(got, tt.want) {
+				t.Errorf("actors = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergedActorKeepsAliasesAndRolesOfEveryArticle(t *testing.T) {
+	db := MustOpenDB(t)
+	saveActors(t, db,
+		[]briefbot.Person{person("Donald Trump", []string{"Trump"}, []string{"US President"})},
+		[]briefbot.Person{person("Trump", []string{"the president"}, []string{"Republican"})})
+	trump := actorNamed(t, db, "Donald Trump")
+	aliases, roles := slices.Sorted(slices.Values(trump.Aliases)), slices.Sorted(slices.Values(trump.Roles))
+	if !slices.Equal(aliases, []string{"Trump", "the president"}) || !slices.Equal(roles, []string{"Republican", "US President"}) {
+		t.Errorf("aliases %q roles %q", aliases, roles)
+	}
+}
+
+func TestFindActors(t *testing.T) {
+	db := MustOpenDB(t)
+	saveActors(t, db, []briefbot.Person{
+		person("Donald Trump", []string{"Trump", "the US president"}, nil),
+		person("Donald Trump Jr.", nil, nil),
+		person("Boris Johnson", []string{"BoJo"}, nil),
+		person("Dustin Johnson", nil, nil),
+		person("Johnson", nil, nil),
+		{Name: "Johnson & Johnson", Kind: briefbot.KindOrg},
+	})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"donald trump", []string{"Donald Trump", "Donald Trump Jr."}},
+		{"TRUMP", []string{"Donald Trump", "Donald Trump Jr."}},
+		{"bojo", []string{"Boris Johnson"}},
+		{"johnson", []string{"Johnson", "Boris Johnson", "Dustin Johnson", "Johnson & Johnson"}},
+		{"us president", []string{"Donald Trump"}},
+		{"don", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		actors, err := db.FindActors(context.Background(), tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := actorNames(actors); !slices.Equal(got, tt.want) {
+			t.Errorf("FindActors(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	mustSave(t, db, "kyiv.md", crimeaExtract())
+
+	hits, err := db.Search(ctx, "crimea occupation", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, h := range hits {
+		kinds[h.Kind] = true
+		if !strings.Contains(h.Snippet, "**") || h.Article.Key != "kyiv-talks" {
+			t.Errorf("hit %+v lacks a marked snippet or its article", h)
+		}
+	}
+	if !kinds["sentence"] || !kinds["quote"] {
+		t.Errorf("hits %+v, want a sentence and a quote", hits)
+	}
+	if hits, _ := db.Search(ctx, "crimea", 1); len(hits) != 1 {
+		t.Errorf("limit 1 gave %d hits", len(hits))
+	}
+
+	// User text is never FTS5 syntax.
+	for _, query := range []string{`AND OR NEAR( "*`, `"`, `*`, `crimea"`, `)(`, `-crimea`, `text:crimea`, `NOT`, `crimea AND`, `^crimea`, `{text}`} {
+		if _, err := db.Search(ctx, query, 5); err != nil {
+			t.Errorf("Search(%q): %v", query, err)
+		}
+		if _, err := db.Quotes(ctx, briefbot.QuoteFilter{Phrase: query, Topic: query}); err != nil {
+			t.Errorf("Quotes(phrase %q): %v", query, err)
+		}
+	}
+	if hits, _ := db.Search(ctx, `crimea"`, 5); len(hits) == 0 {
+		t.Errorf("a stray quote mark must not hide matches")
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	a1 := article("one", "2025-04-25", "Zelensky met envoys on Thursday in Kyiv. Markets fell last week.")
+	a2 := article("two", "2025-04-26", "On April 24, Zelensky met envoys in Kyiv.")
+	a3 := article("three", "", "A storm hit on Monday, unrelated to Kyiv talks.")
+	zelensky := []briefbot.Person{person("Volodymyr Zelensky", []string{"Zelensky"}, nil)}
+	mustSave(t, db, "one.md", &briefbot.Extract{Article: a1, People: zelensky, Events: []briefbot.Event{
+		eventIn(a1, "on Thursday", "2025-04-24", "Volodymyr Zelensky"),
+		eventIn(a1, "last week", "2025-W16"),
+	}})
+	mustSave(t, db, "two.md", &briefbot.Extract{Article: a2, People: zelensky, Events: []briefbot.Event{
+		eventIn(a2, "April 24", "2025-04-24", "Zelensky"),
+	}})
+	mustSave(t, db, "three.md", &briefbot.Extract{Article: a3, Events: []briefbot.Event{
+		eventIn(a3, "on Monday", "XXXX-WXX-1"),
+		eventIn(a3, "storm", "2025-04-24"), // same day, other actors and sentence: another event
+	}})
+	actor := actorNamed(t, db, "Volodymyr Zelensky")
+	day := func(s string) time.Time { d, _ := time.Parse(briefbot.DateLayout, s); return d }
+
+	type entry struct {
+		value    string
+		articles int
+	}
+	tests := []struct {
+		name           string
+		filter         briefbot.TimelineFilter
+		want           []entry
+		wantUnresolved int
+	}{
+		{"all", briefbot.TimelineFilter{}, []entry{{"2025-W16", 1}, {"2025-04-24", 2}, {"2025-04-24", 1}}, 1},
+		{"actor", briefbot.TimelineFilter{ActorID: actor.ID}, []entry{{"2025-04-24", 2}}, 0},
+		{"topic", briefbot.TimelineFilter{Topic: "markets"}, []entry{{"2025-W16", 1}}, 0},
+		{"from", briefbot.TimelineFilter{From: day("2025-04-20")}, []entry{{"2025-04-24", 2}, {"2025-04-24", 1}}, 1},
+		{"to", briefbot.TimelineFilter{To: day("2025-04-20")}, []entry{{"2025-W16", 1}}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resolved, unresolved, err := db.Timeline(ctx, tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []entry
+			for _, e := range resolved {
+				got = append(got, entry{e.Value, len(e.Articles)})
+			}
+			if !slices.Equal(got, tt.want) || len(unresolved) != tt.wantUnresolved {
+				t.Errorf("timeline = %v + %d unresolved, want %v + %d", got, len(unresolved), tt.want, tt.wantUnresolved)
+			}
+		})
+	}
+}
+
+func TestReadsRunDuringWrites(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				x := crimeaExtract()
+				x.Article.Body += strings.Repeat(" More.", w*10+i+1)
+				x.Article.BodyHash = ""
+				if err := db.SaveFile(ctx, filepath.Join("w", string(rune('a'+w)), string(rune('a'+i))+".md"), "h", []*briefbot.Extract{x}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 10 {
+				if _, err := db.Search(ctx, "crimea", 5); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := db.Actors(ctx); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	articles, err := db.Articles(ctx)
+	if err != nil || len(articles) != 20 {
+		t.Errorf("%d articles, err %v; want 20", len(articles), err)
+	}
+}
+
+func BenchmarkSaveFile(b *testing.B) {
+	db := MustOpenDB(b)
+	ctx := context.Background()
+	x := crimeaExtract()
+	paragraphs := strings.Repeat(x.Article.Body+"\n\n", 10)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		x.Article.Body = paragraphs + strings.Repeat(" x", i%1000) + string(rune('a'+i%26))
+		x.Article.BodyHash = ""
+		if err := db.SaveFile(ctx, "bench.md", "h", []*briefbot.Extract{x}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"github.com/briefbot/briefbot"
+)
+
+// writer inserts extracts inside one SaveFile transaction.
+type writer struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (w *writer) exec(query string, args ...any) error {
+	_, err := w.tx.ExecContext(w.ctx, query, args...)
+	return err
+}
+
+func (w *writer) insert(query string, args ...any) (int64, error) {
+	var id int64
+	err := w.tx.QueryRowContext(w.ctx, query+` RETURNING id`, args...).Scan(&id)
+	return id, err
+}
+
+// saveExtract stores x and links it to the file; when an article with the
+// same body is already stored (a duplicate in another file) only the link
+// is added, so the extract is kept once.
+func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) error {
+	a := x.Article
+	bodyHash := a.BodyHash
+	if bodyHash == "" {
+		sum := sha256.Sum256([]byte(a.Body))
+		bodyHash = hex.EncodeToString(sum[:])
+	}
+	var articleID int64
+	err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM articles WHERE body_hash = ?`, bodyHash).Scan(&articleID)
+	switch {
+	case err == nil:
+		return w.exec(`INSERT OR IGNORE INTO file_articles(file_id, article_id) VALUES (?, ?)`, fileID, articleID)
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	var published any
+	if !a.Published.IsZero() {
+		published = a.PublishedString()
+	}
+	articleID, err = w.insert(`INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path)
+	if err != nil {
+		return err
+	}
+	if err := w.exec(`INSERT INTO file_articles(file_id, article_id) VALUES (?, ?)`, fileID, articleID); err != nil {
+		return err
+	}
+
+	sentences := splitSentences(a.Body)
+	for i, s := range sentences {
+		if err := w.exec(`INSERT INTO sentences(article_id, seq, start_pos, end_pos, text) VALUES (?, ?, ?, ?, ?)`,
+			articleID, i, s.start, s.end, s.text); err != nil {
+			return err
+		}
+	}
+
+	actors := &articleActors{w: w, articleID: articleID, byName: make(map[string]int64)}
+	for _, p := range x.People {
+		if _, err := actors.add(p); err != nil {
+			return fmt.Errorf("person %q: %w", p.Name, err)
+		}
+	}
+
+	quoteIDs := make([]int64, len(x.Quotes))
+	for i, q := range x.Quotes {
+		actorID, err := actors.lookup(q.Speaker)
+		if err != nil {
+			return fmt.Errorf("quote %d speaker %q: %w", i, q.Speaker, err)
+		}
+		quoteIDs[i], err = w.insert(`INSERT INTO quotes(article_id, actor_id, seq, speaker, mention, cue, kind, text, start_pos, end_pos, sentence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			articleID, nullID(actorID), i, q.Speaker, q.Mention, q.Cue, q.Kind, q.Text, q.Start, q.End,
+			covering(sentences, q.Start, q.End))
+		if err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+
+	for i, e := range x.Events {
+		sentenceText := e.Text
+		if sentenceText == "" {
+			sentenceText = covering(sentences, e.Start, e.End)
+		}
+		eventID, err := w.insert(`INSERT INTO events(article_id, value, resolved, expression, start_pos, end_pos, sentence)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			articleID, e.Value, e.Resolved(), e.Expression, e.Start, e.End, sentenceText)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+		for _, name := range e.Actors {
+			actorID, err := actors.lookup(name)
+			if err != nil {
+				return fmt.Errorf("event %d actor %q: %w", i, name, err)
+			}
+			if actorID != 0 {
+				if err := w.exec(`INSERT OR IGNORE INTO event_actors(event_id, actor_id) VALUES (?, ?)`, eventID, actorID); err != nil {
+					return err
+				}
+			}
+		}
+	}
+
+	for i, p := range x.Positions {
+		actorID, err := actors.lookup(p.Actor)
+		if err != nil {
+			return fmt.Errorf("position %d actor %q: %w", i, p.Actor, err)
+		}
+		key := normalize(p.Topic)
+		if actorID == 0 || key == "" {
+			continue // a stance of nobody or on nothing answers no query
+		}
+		positionID, err := w.insert(`INSERT INTO positions(article_id, actor_id, topic_key, topic, stance) VALUES (?, ?, ?, ?, ?)`,
+			articleID, actorID, key, p.Topic, p.Stance)
+		if err != nil {
+			return fmt.Errorf("position %d: %w", i, err)
+		}
+		for _, q := range p.Evidence {
+			if q < 0 || q >= len(quoteIDs) {
+				continue // an index the extractor got wrong must not cost the whole file
+			}
+			if err := w.exec(`INSERT OR IGNORE INTO position_evidence(position_id, quote_id) VALUES (?, ?)`, positionID, quoteIDs[q]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
