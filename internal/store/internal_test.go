@@ -71,12 +71,12 @@ func TestValueStart(t *testing.T) {
 
 func TestNormalizeName(t *testing.T) {
 	tests := map[string]string{
-		"Donald  Trump":    "donald trump",
-		"Mr. Johnson":      "johnson",
-		"José Álvarez":     "jose alvarez",
-		"O'Brien":          "o'brien",
-		"  U.S. Army  ":    "u s army",
-		"Dr":               "dr",
+		"Donald  Trump": "donald trump",
+		"Mr. Johnson":   "johnson",
+		"José Álvarez":  "jose alvarez",
+		"O'Brien":       "o'brien",
+		"  U.S. Army  ": "u s army",
+		"Dr":            "dr",
 	}
 	for in, want := range tests {
 		if got := normalizeName(in); got != want {
