@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // normalizeBody gives the stored form of a body: Unix line ends, no
@@ -43,19 +44,30 @@ func splitLines(text string) []string {
 	return strings.Split(text, "\n")
 }
 
-// bodyHash hashes the body with all whitespace runs collapsed, so the same
-// article saved twice with different line breaks or formats matches.
+// bodyHash hashes the body with all whitespace runs collapsed to one
+// space, so the same article saved twice with different line breaks or
+// formats matches.
 func bodyHash(body string) string {
-	h := sha256.New()
-	first := true
-	for _, word := range strings.Fields(body) {
-		if !first {
-			h.Write([]byte{' '})
+	collapsed := make([]byte, 0, len(body))
+	pendingSpace := false
+	for i := 0; i < len(body); {
+		r, size := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(body[i:])
 		}
-		first = false
-		h.Write([]byte(word))
+		if unicode.IsSpace(r) {
+			pendingSpace = len(collapsed) > 0
+		} else {
+			if pendingSpace {
+				collapsed = append(collapsed, ' ')
+				pendingSpace = false
+			}
+			collapsed = append(collapsed, body[i:i+size]...)
+		}
+		i += size
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(collapsed)
+	return hex.EncodeToString(sum[:])
 }
 
 func fileHash(raw []byte) string {
