@@ -11,8 +11,8 @@ import (
 
 type wantArticle struct {
 	id, title, url, author, source, published, format string
-	bodyStart, bodyEnd                                  string
-	bodyLacks                                           []string
+	bodyStart, bodyEnd                                string
+	bodyLacks                                         []string
 }
 
 func checkArticle(t *testing.T, got *briefbot.Article, want wantArticle) {
