@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -101,7 +102,10 @@ type command struct {
 	opts    []option
 	// openDB: the command reads or writes the database.
 	openDB bool
-	run    func(ctx context.Context, m *Main) error
+	// prepare, when set, checks the parsed arguments before Run opens
+	// anything, so usage errors never create a database.
+	prepare func(m *Main) error
+	run     func(ctx context.Context, m *Main) error
 }
 
 // commandList is every subcommand, in the order `bot help` shows them.
@@ -112,6 +116,11 @@ func init() {
 	commandList = []*command{
 		ingestCommand,
 		extractCommand,
+		whoSaidCommand,
+		positionsCommand,
+		timelineCommand,
+		searchCommand,
+		sourcesCommand,
 		helpCommand,
 		versionCommand,
 	}
@@ -145,6 +154,7 @@ type Main struct {
 	args   []string // positional arguments
 	format string
 	config *config.Config
+	req    commands.Request // for query commands
 
 	// Set by Run.
 	db *store.DB
@@ -214,6 +224,9 @@ func (m *Main) ParseFlags(args []string) error {
 	}
 	if arts := m.flags.list("articles"); len(arts) > 0 {
 		m.config.Articles = arts
+	}
+	if m.cmd.prepare != nil {
+		return m.cmd.prepare(m)
 	}
 	return nil
 }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/internal/commands"
+)
+
+// queryDoc is the terminal documentation of one command of the command
+// core; its options come from the core itself, so the flags never drift
+// from what the core accepts.
+type queryDoc struct {
+	name    string // the commands.Request name
+	args    string
+	summary string
+	about   string
+	example string
+}
+
+// coreCommands describes the core's commands. The reader is only used when
+// a command runs, so none is needed to read the descriptions.
+var coreCommands = commands.New(nil).Commands()
+
+func coreCommand(name string) commands.Command {
+	for _, c := range coreCommands {
+		if c.Name == name {
+			return c
+		}
+	}
+	return commands.Command{Name: name}
+}
+
+// queryCommand builds a subcommand that answers through the command core.
+func queryCommand(doc queryDoc) *command {
+	core := coreCommand(doc.name)
+	var opts []option
+	for _, o := range core.Options {
+		arg := strings.ToUpper(o.Name)
+		if o.Kind == commands.KindDate {
+			arg = "DATE"
+		}
+		opts = append(opts, option{name: o.Name, arg: arg, usage: o.Description})
+	}
+	opts = append(opts, optFormat, optPage, optArticles, optPublished, optDB, optConfig)
+	summary := doc.summary
+	if summary == "" {
+		summary = core.Description
+	}
+	return &command{
+		name:    doc.name,
+		args:    doc.args,
+		summary: summary,
+		about:   doc.about,
+		example: doc.example,
+		opts:    opts,
+		openDB:  true,
+		prepare: func(m *Main) (err error) {
+			m.req, err = m.request(core)
+			return err
+		},
+		run: func(ctx context.Context, m *Main) error { return m.query(ctx, m.req) },
+	}
+}
+
+// request checks the flags and arguments against the core's command and
+// builds the request, before anything is opened.
+func (m *Main) request(core commands.Command) (commands.Request, error) {
+	req := commands.Request{Name: core.Name, Options: map[string]string{}, Args: m.args}
+	if core.ArgsOption == "" && len(m.args) > 0 {
+		return req, usagef(m.cmd, "%s takes no arguments, got %q; use its flags", m.cmd.name, strings.Join(m.args, " "))
+	}
+	for _, o := range core.Options {
+		v := m.flags.get(o.Name)
+		if v == "" {
+			if o.Required && (o.Name != core.ArgsOption || len(m.args) == 0) {
+				return req, usagef(m.cmd, "%s needs %s (or --%s): %s", m.cmd.name, orName(m.cmd.args, "--"+o.Name), o.Name, o.Description)
+			}
+			continue
+		}
+		if o.Kind == commands.KindDate && !looksLikeDate(v) {
+			return req, usagef(m.cmd, "--%s: %q is not a date; use YYYY-MM-DD", o.Name, v)
+		}
+		req.Options[o.Name] = v
+	}
+	if p := m.flags.get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			return req, usagef(m.cmd, "--page: %q is not a page number; use 1, 2, …", p)
+		}
+		req.Page = n - 1
+	}
+	return req, nil
+}
+
+// query refreshes the database from the articles folders (if any), runs
+// the request in the core and renders its answer.
+func (m *Main) query(ctx context.Context, req commands.Request) error {
+	if len(m.config.Articles) > 0 {
+		report, err := m.ingest(ctx, m.config.Articles)
+		if err != nil {
+			return err
+		}
+		// The answer owns stdout; what the refresh did goes to stderr, and
+		// only when it did something worth knowing.
+		if report.Added+report.Updated+report.Removed+len(report.Skipped) > 0 {
+			fmt.Fprintf(m.Stderr, "articles %s: ", strings.Join(m.config.Articles, ", "))
+			if err := writeIngestSummary(m.Stderr, report); err != nil {
+				return err
+			}
+		}
+	}
+
+	resp, err := commands.New(m.db).Run(ctx, req)
+	if err != nil {
+		return err
+	}
+	return writeResponse(m.Stdout, m.format, resp)
+}
+
+func orName(args, flag string) string {
+	if args == "" {
+		return flag
+	}
+	return strings.Trim(args, "[]")
+}
+
+// looksLikeDate accepts the date forms the core's date options take
+// (YYYY-MM-DD, and YYYY-MM or YYYY where a period makes sense); the core
+// says which one a given option needs.
+func looksLikeDate(v string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			if _, err := time.Parse(layout, v); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writeResponse renders an answer: the core's plain-text rendering, or its
+// typed result as JSON.
+func writeResponse(w io.Writer, format string, resp *commands.Response) error {
+	if format == "json" {
+		if resp.Data != nil {
+			return writeJSON(w, resp.Data)
+		}
+		// Mistakes and empty answers carry no data; keep stdout valid JSON
+		// and still say what to try.
+		return writeJSON(w, struct {
+			Title       string `json:"title"`
+			Description string `json:"description"`
+		}{resp.Title, resp.Description})
+	}
+	_, err := io.WriteString(w, resp.Text())
+	return err
+}
