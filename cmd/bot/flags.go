@@ -90,6 +90,9 @@ func (s *flagSet) get(name string) string {
 	return v.values[len(v.values)-1]
 }
 
+// has reports whether the subcommand takes the option.
+func (s *flagSet) has(name string) bool { return s.values[name] != nil }
+
 // list returns every value given for a repeatable option.
 func (s *flagSet) list(name string) []string {
 	if v := s.values[name]; v != nil {

@@ -209,6 +209,10 @@ func (m *Main) ParseFlags(args []string) error {
 		return usagef(m.cmd, "--format: %q is not a format; use text or json", m.format)
 	}
 
+	if !m.flags.has("config") {
+		// help and version must work even beside a broken settings file.
+		return nil
+	}
 	cfgPath := m.flags.get("config")
 	if cfgPath == "" {
 		cfgPath = config.FindDefault()

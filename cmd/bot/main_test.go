@@ -252,6 +252,21 @@ func TestBadConfigNamesFileAndLine(t *testing.T) {
 	}
 }
 
+func TestHelpIgnoresBrokenConfig(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("briefbot.yaml", []byte("nonsense: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bot(t, "help").mustCode(t, exitOK)
+	bot(t, "version").mustCode(t, exitOK)
+	// Commands that use the settings report the file.
+	r := bot(t, "extract", "x")
+	r.mustCode(t, exitFailure)
+	if !strings.Contains(r.stderr, "briefbot.yaml") {
+		t.Errorf("stderr should name briefbot.yaml:\n%s", r.stderr)
+	}
+}
+
 func TestVersion(t *testing.T) {
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		r := bot(t, args...)
