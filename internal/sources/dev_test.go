@@ -150,3 +150,19 @@ func BenchmarkLoadFileDev(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadFileHTML measures the trafilatura path, which is far
+// slower per byte than text and Markdown.
+func BenchmarkLoadFileHTML(b *testing.B) {
+	path := filepath.Join("testdata", "museum-page.html")
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(info.Size())
+	for b.Loop() {
+		if _, err := sources.LoadFile(path, sources.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

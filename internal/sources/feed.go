@@ -157,7 +157,12 @@ func slug(title string) string {
 			}
 			dash = false
 			if b.Len() >= maxSlugLen {
-				return b.String()
+				// Cut at the last whole word rather than mid-word.
+				cut := b.String()
+				if i := strings.LastIndexByte(cut, '-'); i > 0 {
+					cut = cut[:i]
+				}
+				return cut
 			}
 			b.WriteRune(r)
 		default:

@@ -142,6 +142,9 @@ func isJunkLine(line string) bool {
 			}
 		}
 	}
+	if strings.HasPrefix(key, "the post ") && strings.Contains(key, " appeared first on ") {
+		return true // WordPress feed footer
+	}
 	if strings.Contains(key, "all rights reserved") && len(line) < 120 {
 		return true
 	}

@@ -223,3 +223,30 @@ func TestBodyNormalisation(t *testing.T) {
 		t.Errorf("Body = %q, want %q", a.Body, want)
 	}
 }
+
+func TestMultiArticleIDs(t *testing.T) {
+	content := `[
+  {"title": "Storm warning for the whole coast issued by the weather office today", "body": "First text."},
+  {"title": "Short note", "body": "Second text."},
+  {"title": "Short note", "body": "Third text."},
+  {"body": "Fourth text."}
+]`
+	articles, err := sources.LoadFile(writeFile(t, "batch.json", []byte(content)), sources.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"batch-storm-warning-for-the-whole-coast-issued",
+		"batch-short-note",
+		"batch-short-note-2",
+		"batch-4",
+	}
+	if len(articles) != len(want) {
+		t.Fatalf("got %d articles, want %d", len(articles), len(want))
+	}
+	for i, a := range articles {
+		if a.ID != want[i] {
+			t.Errorf("article %d ID = %q, want %q", i, a.ID, want[i])
+		}
+	}
+}

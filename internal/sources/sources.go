@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -254,28 +256,48 @@ func finish(d *draft, opts Options) *briefbot.Article {
 
 // Load loads every file; bad files are returned as errors and skipped,
 // and articles with the same normalised body are merged into one whose
-// Paths lists every file. Articles keep the order of paths.
+// Paths lists every file. Articles and errors keep the order of paths;
+// files are read in parallel because HTML extraction is CPU-bound.
 func Load(paths []string, opts Options) ([]*briefbot.Article, []error) {
+	type result struct {
+		articles []*briefbot.Article
+		err      error
+	}
+	results := make([]result, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i].articles, results[i].err = LoadFile(paths[i], opts)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
 	var (
 		articles []*briefbot.Article
 		errs     []error
 		byBody   = map[string]*briefbot.Article{}
 	)
-	for _, path := range paths {
-		loaded, err := LoadFile(path, opts)
-		if err != nil {
-			errs = append(errs, err)
+	for i, r := range results {
+		if r.err != nil {
+			errs = append(errs, r.err)
 			continue
 		}
-		for _, a := range loaded {
+		for _, a := range r.articles {
 			first, dup := byBody[a.BodyHash]
 			if !dup {
 				byBody[a.BodyHash] = a
 				articles = append(articles, a)
 				continue
 			}
-			if !slices.Contains(first.Paths, path) {
-				first.Paths = append(first.Paths, path)
+			if !slices.Contains(first.Paths, paths[i]) {
+				first.Paths = append(first.Paths, paths[i])
 			}
 			fillMissing(first, a)
 		}
