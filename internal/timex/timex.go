@@ -1,5 +1,24 @@
 // Package timex finds temporal expressions in English news text and
 // normalises them to TIMEX3 values against a document creation time.
+//
+// The tagger tokenises the text once and matches patterns anchored on a few
+// kinds of token (month, weekday, relative day, calendar unit, season,
+// number), so it runs at tens of megabytes per second without regular
+// expressions or a date library.
+//
+// Resolution follows HeidelTime's news rules: relative expressions resolve
+// against the document creation time (dct); a bare weekday, month or
+// month-day takes the tense of its sentence (past: the most recent one on or
+// before dct; future: the next one on or after dct). Anaphoric expressions
+// ("that day", "the following day", "that year") resolve against the last
+// date the text mentioned and are dropped when there is none.
+//
+// When dct is unknown (zero), absolute expressions still resolve fully and
+// relative ones keep X for every part the text does not give: "Thursday" and
+// "yesterday" give "XXXX-XX-XX", "last July" "XXXX-07", "April 25"
+// "XXXX-04-25", "this week" "XXXX-WXX", "last weekend" "XXXX-WXX-WE", "last
+// year" "XXXX", "last summer" "XXXX-SU", "the first quarter" "XXXX-Q1" and
+// "this month" "XXXX-XX". A time of day keeps its suffix ("XXXX-XX-XXTNI").
 package timex
 
 import "time"
@@ -19,8 +38,25 @@ type Mention struct {
 	Type string
 }
 
+// TagOptions tunes what Tag returns.
+type TagOptions struct {
+	// ClockTimes also returns clock times that stand alone ("at 16:08 UTC"),
+	// dated by the last day the text mentioned before them, or by dct. Off by
+	// default: a bare clock time rarely makes a useful timeline event. A clock
+	// time written next to a day ("12:00 UTC Monday") is always kept, as part
+	// of that day's mention.
+	ClockTimes bool
+}
+
 // Tag returns the calendar expressions in text, in order, resolved against
 // dct (the publication date; zero when unknown).
 func Tag(text string, dct time.Time) []Mention {
-	return nil // implemented by the tagger
+	return TagWithOptions(text, dct, TagOptions{})
+}
+
+// TagWithOptions is Tag with options.
+func TagWithOptions(text string, dct time.Time, opts TagOptions) []Mention {
+	t := newTagger(text, dct, opts)
+	t.run()
+	return t.out
 }

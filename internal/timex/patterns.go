@@ -1,0 +1,643 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ---- numbers: explicit dates, clock times, decades, years ----
+
+func (t *tagger) matchNumber(i int) int {
+	n, digits, suffix, _ := t.number(i)
+	if end, ok := t.matchNumericDate(i); ok {
+		return end
+	}
+	if end, clock, ok := t.clockAt(i); ok {
+		return t.placeClock(i, end, clock)
+	}
+	if d, ok := t.explicitDay(i); ok {
+		p := t.prefix(i, false)
+		return t.emit(p.start, d.end, t.resolveExplicit(d, p.start, d.end), "DATE")
+	}
+	if suffix == "s" && n%10 == 0 {
+		return t.matchDecade(i, n, digits)
+	}
+	if y, ok := t.yearNumber(i); ok && t.looksLikeYear(i, y) {
+		p := t.prefix(i, false)
+		if p.dir != 0 {
+			p.start = i
+			if p.fuzzy != 0 {
+				p = prefix{start: i}
+			}
+		}
+		if e := t.lex(p.start - 1); e != nil && e.fiscal {
+			return t.skip(i + 1)
+		}
+		return t.emit(p.start, i+1, yearValue(y), "DATE")
+	}
+	return i + 1
+}
+
+// matchNumericDate reads 2025-04-25, 25/04/2025, 04/25/2025 and 7/8/07.
+func (t *tagger) matchNumericDate(i int) (int, bool) {
+	if i+4 >= len(t.toks) || !t.touches(i+1) || !t.touches(i+2) || !t.touches(i+3) || !t.touches(i+4) {
+		return 0, false
+	}
+	a, ad, as, _ := t.number(i)
+	b, bd, bs, okB := t.number(i + 2)
+	c, cd, cs, okC := t.number(i + 4)
+	if !okB || !okC || as != "" || bs != "" || cs != "" {
+		return 0, false
+	}
+	if t.touches(i+5) && (t.punct(i+5, "-") || t.punct(i+5, "/") || t.punct(i+5, ".")) && i+6 < len(t.toks) && t.toks[i+6].kind == tokNumber {
+		return 0, false // a longer number: phone, version, identifier
+	}
+	if t.punct(i+1, "-") && t.punct(i+3, "-") && ad == 4 && bd == 2 && cd <= 2 {
+		if validDay(a, b, c) {
+			return t.emit(i, i+5, dayValue(date(a, time.Month(b), c)), "DATE"), true
+		}
+		return 0, false
+	}
+	if !t.punct(i+1, "/") || !t.punct(i+3, "/") || ad > 2 || bd > 2 || cd != 2 && cd != 4 {
+		return 0, false
+	}
+	y := c
+	if cd == 2 {
+		y = 2000 + c
+		if c >= 50 {
+			y = 1900 + c
+		}
+	}
+	dayFirst, monthFirst := validDay(y, b, a), validDay(y, a, b)
+	var value string
+	switch {
+	case dayFirst && !monthFirst:
+		value = dayValue(date(y, time.Month(b), a))
+	case monthFirst && !dayFirst:
+		value = dayValue(date(y, time.Month(a), b))
+	case a == b && dayFirst:
+		value = dayValue(date(y, time.Month(a), b))
+	case dayFirst && monthFirst && t.known:
+		// Both readings exist: take the one near the publication date when
+		// only one of them is.
+		us, eu := date(y, time.Month(a), b), date(y, time.Month(b), a)
+		nearUS, nearEU := absDays(us.Sub(t.dct)) <= 45, absDays(eu.Sub(t.dct)) <= 45
+		switch {
+		case nearUS && !nearEU:
+			value = dayValue(us)
+		case nearEU && !nearUS:
+			value = dayValue(eu)
+		default:
+			return t.skip(i + 5), true
+		}
+	default:
+		return t.skip(i + 5), true
+	}
+	return t.emit(i, i+5, value, "DATE"), true
+}
+
+// clockAt reads a clock time at token i: "16:08", "3 pm", "3pm", "3 p.m.",
+// "0800 UTC", with an optional time zone. clock is "T16:08".
+func (t *tagger) clockAt(i int) (end int, clock string, ok bool) {
+	h, hd, hs, _ := t.number(i)
+	minute := 0
+	end = i + 1
+	hasMinutes := false
+	if hs == "" && hd <= 2 && t.punct(i+1, ":") && t.touches(i+1) && t.touches(i+2) {
+		m, md, ms, okM := t.number(i + 2)
+		if okM && md == 2 && m < 60 && (ms == "" || ms == "am" || ms == "pm") {
+			minute, end, hasMinutes, hs = m, i+3, true, ms
+		}
+	}
+	pm, am := hs == "pm", hs == "am"
+	if hs != "" && !am && !pm {
+		return 0, "", false
+	}
+	if !am && !pm {
+		switch {
+		case t.is(end, "am") || t.is(end, "pm"):
+			pm = t.is(end, "pm")
+			am = !pm
+			end++
+		case (t.is(end, "a") || t.is(end, "p")) && t.punct(end+1, ".") && t.is(end+2, "m") && t.touches(end+1) && t.touches(end+2):
+			pm = t.is(end, "p")
+			am = !pm
+			end += 3
+			if t.punct(end, ".") && t.touches(end) {
+				end++
+			}
+		}
+	}
+	zone := false
+	if e := t.lex(end); e != nil && e.timeZone {
+		zone = true
+		end++
+	}
+	switch {
+	case hasMinutes:
+	case am || pm:
+		if hd > 2 {
+			return 0, "", false
+		}
+	case hd == 4 && hs == "" && zone: // "0800 UTC"
+		h, minute = h/100, h%100
+	default:
+		return 0, "", false
+	}
+	if pm && h < 12 {
+		h += 12
+	}
+	if am && h == 12 {
+		h = 0
+	}
+	if h > 24 || minute > 59 {
+		return 0, "", false
+	}
+	return end, fmt.Sprintf("T%02d:%02d", h, minute), true
+}
+
+// placeClock attaches a clock time to the day written right after it, or
+// returns it alone when the options ask for clock times.
+func (t *tagger) placeClock(i, end int, clock string) int {
+	j := end
+	if t.is(j, "on") || t.punct(j, ",") {
+		j++
+	}
+	if e := t.lex(j); e != nil && (e.weekday > 0 && t.toks[j].upper || e.rel > 0) {
+		t.clock, t.clockStart = clock, i
+		if e.weekday > 0 {
+			return t.matchWeekday(j)
+		}
+		return t.matchRelativeDay(j)
+	}
+	if !t.opts.ClockTimes {
+		return t.skip(end)
+	}
+	switch {
+	case t.hasRef:
+		return t.emit(i, end, dayValue(t.ref)+clock, "TIME")
+	case t.known:
+		return t.emit(i, end, dayValue(t.dct)+clock, "TIME")
+	}
+	return t.emit(i, end, "XXXX-XX-XX"+clock, "TIME")
+}
+
+// matchDecade reads "1990s", "the '90s", "the 90s".
+func (t *tagger) matchDecade(i, n, digits int) int {
+	p := t.prefix(i, true)
+	switch digits {
+	case 4:
+		return t.emit(p.start, i+1, fmt.Sprintf("%03d", n/10), "DATE")
+	case 2:
+		start := p.start
+		apostrophe := i > 0 && t.touches(i) && (t.punct(i-1, "'") || t.punct(i-1, "’") || t.punct(i-1, "‘"))
+		if apostrophe {
+			start = min(start, i-1)
+			if t.is(i-2, "the") && t.free(i-2) {
+				start = min(start, i-2)
+			}
+		} else if !p.the && p.fuzzy == 0 {
+			return i + 1
+		}
+		century := 19
+		if t.known && 2000+n <= t.dct.Year()-5 || !t.known && n <= 10 {
+			century = 20
+		}
+		return t.emit(start, i+1, fmt.Sprintf("%d%d", century, n/10), "DATE")
+	}
+	return i + 1
+}
+
+// yearsAfterNoun are plurals that follow a year rather than a count.
+var yearsAfterNoun = map[string]bool{"elections": true, "olympics": true, "games": true, "championships": true,
+	"playoffs": true, "talks": true, "negotiations": true, "protests": true, "floods": true, "riots": true,
+	"attacks": true, "polls": true, "hearings": true, "series": true, "finals": true, "accords": true,
+	"awards": true, "midterms": true, "is": true, "was": true, "has": true, "as": true, "us": true,
+	"news": true, "this": true, "his": true, "its": true, "bombings": true, "sanctions": true, "crisis": true,
+	"census": true, "paralympics": true, "status": true, "campus": true}
+
+// looksLikeYear tells a year from a count, an identifier or an amount.
+func (t *tagger) looksLikeYear(i, y int) bool {
+	if i > 0 && t.touches(i) {
+		switch t.tokText(i - 1) {
+		case "$", "€", "£", "#", "¥", ".", ",", "+", "/", ":":
+			return false
+		}
+		if t.toks[i-1].kind == tokWord && !t.is(i-1, "mid") { // "FY2025", "A320"
+			if e := t.lex(i - 1); e == nil || !e.fiscal {
+				return false
+			}
+		}
+	}
+	if e := t.lex(i - 1); e != nil && e.notYearBefore {
+		return false
+	}
+	if i+1 < len(t.toks) {
+		next := t.toks[i+1]
+		if t.touches(i + 1) {
+			switch t.tokText(i + 1) {
+			case "%", "/":
+				return false
+			case "-", "–":
+				if e := t.lex(i + 2); e != nil && e.unit != 0 { // "2000-year-old"
+					return false
+				}
+			}
+		}
+		if e := next.lex; e != nil && (e.countNoun || e.timeZone) {
+			return false
+		}
+		if next.kind == tokWord && !next.upper && next.lex == nil {
+			w := t.tokText(i + 1)
+			if len(w) > 3 && w[len(w)-1] == 's' && !yearsAfterNoun[w] && !t.punct(i+2, "'") {
+				return false
+			}
+		}
+	}
+	if y >= 1900 && y <= 2100 {
+		return true
+	}
+	e := t.lex(i - 1)
+	return e != nil && e.yearCue
+}
+
+// ---- calendar units: "last week", "this month", "the following day" ----
+
+func (t *tagger) matchUnit(i int) int {
+	e := t.toks[i].lex
+	if end, ok := t.matchAgo(i); ok {
+		return end
+	}
+	if e.plural {
+		return i + 1
+	}
+	p := t.prefix(i, true)
+	end := i + 1
+	switch e.unit {
+	case unitDay:
+		return t.matchDayAnaphor(i, p)
+	case unitNight:
+		return t.matchNight(i, p)
+	case unitWeek:
+		return t.matchWeek(i, p)
+	case unitWeekend:
+		return t.matchWeekend(i, p)
+	case unitMonth:
+		return t.matchMonthUnit(i, p)
+	case unitYear:
+		return t.matchYearUnit(i, p)
+	case unitQuarter:
+		return t.matchQuarter(i, p)
+	}
+	return end
+}
+
+// matchAgo reads "three days ago", "a week ago", "two years ago".
+func (t *tagger) matchAgo(i int) (int, bool) {
+	if !t.is(i+1, "ago") || !t.free(i-1) {
+		return 0, false
+	}
+	n := 0
+	if e := t.lex(i - 1); e != nil && e.count > 0 {
+		n = e.count
+	} else if v, d, s, ok := t.number(i - 1); ok && d <= 3 && s == "" {
+		n = v
+	}
+	if n <= 0 {
+		return 0, false
+	}
+	start, end := i-1, i+2
+	if !t.known {
+		return 0, false
+	}
+	switch t.toks[i].lex.unit {
+	case unitDay:
+		return t.emit(start, end, dayValue(t.dct.AddDate(0, 0, -n)), "DATE"), true
+	case unitWeek:
+		return t.emit(start, end, weekValue(t.dct.AddDate(0, 0, -7*n)), "DATE"), true
+	case unitMonth:
+		d := t.dct.AddDate(0, -n, 0)
+		return t.emit(start, end, monthValue(d.Year(), d.Month()), "DATE"), true
+	case unitYear:
+		return t.emit(start, end, yearValue(t.dct.Year()-n), "DATE"), true
+	}
+	return 0, false
+}
+
+// cutAfter reports whether the word after a "the week"/"the day" phrase
+// makes it something other than the current one ("the week of March 3").
+func (t *tagger) cutAfter(end int) bool {
+	if e := t.lex(end); e != nil && e.anchorCut {
+		return true
+	}
+	return t.punct(end, "'") || t.punct(end, "’")
+}
+
+func (t *tagger) matchDayAnaphor(i int, p prefix) int {
+	end := i + 1
+	offset := 0
+	switch {
+	case p.dir == modThat || p.dir == modSame:
+	case p.dir == modFollowing || p.dir == modNext && p.the:
+		offset = 1
+	case p.dir == modPrevious:
+		offset = -1
+	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday"):
+		offset = 1
+		if t.is(end, "before") {
+			offset = -1
+		}
+		end++
+	case p.the && p.dir == 0 && p.part == "" && !t.cutAfter(end):
+		// "the day" alone only where the story already dated its events.
+	default:
+		return end
+	}
+	if !t.hasRef {
+		return end
+	}
+	return t.emit(p.start, end, dayValue(t.ref.AddDate(0, 0, offset)), "DATE")
+}
+
+func (t *tagger) matchNight(i int, p prefix) int {
+	end := i + 1
+	switch {
+	case p.dir == modLast && !p.the:
+		if !t.known {
+			return t.emit(p.start, end, "XXXX-XX-XXTNI", "TIME")
+		}
+		return t.emit(p.start, end, dayValue(t.dct.AddDate(0, 0, -1))+"TNI", "TIME")
+	case p.dir == modThat && t.hasRef:
+		return t.emit(p.start, end, dayValue(t.ref)+"TNI", "TIME")
+	}
+	return end
+}
+
+func (t *tagger) matchWeek(i int, p prefix) int {
+	end := i + 1
+	if p.the && t.cutAfter(end) {
+		return end
+	}
+	offset := 0
+	switch p.dir {
+	case modThis:
+	case modLast, modPast, modPrevious:
+		if p.dir == modPrevious && t.hasRef {
+			return t.emit(p.start, end, weekValue(t.ref.AddDate(0, 0, -7)), "DATE")
+		}
+		offset = -7
+	case modNext, modFollowing:
+		if p.the && t.hasRef {
+			return t.emit(p.start, end, weekValue(t.ref.AddDate(0, 0, 7)), "DATE")
+		}
+		offset = 7
+	case modComing:
+		offset = 6 // the seven days ahead: this week on a Monday, next week after
+	case modThat, modSame:
+		if !t.hasRef {
+			return end
+		}
+		return t.emit(p.start, end, weekValue(t.ref), "DATE")
+	default:
+		if !p.the || p.part != "" {
+			return end
+		}
+		// "the week" as the current week, never "a week", "per week".
+		if e := t.lex(p.start - 1); e != nil && (e.word == "of" || e.word == "per" || e.word == "each" || e.word == "every") {
+			return end
+		}
+	}
+	if !t.known {
+		return t.emit(p.start, end, "XXXX-WXX", "DATE")
+	}
+	return t.emit(p.start, end, weekValue(t.dct.AddDate(0, 0, offset)), "DATE")
+}
+
+func (t *tagger) matchWeekend(i int, p prefix) int {
+	end := i + 1
+	if p.the && p.dir == 0 && t.cutAfter(end) {
+		return end
+	}
+	if p.dir == modThat || p.dir == modSame || p.dir == modFollowing || p.dir == modPrevious {
+		return end
+	}
+	if !p.the && p.dir == 0 {
+		return end
+	}
+	if !t.known {
+		return t.emit(p.start, end, "XXXX-WXX-WE", "DATE")
+	}
+	onWeekend := t.dct.Weekday() == time.Saturday || t.dct.Weekday() == time.Sunday
+	thisWeek, lastWeek := t.dct, t.dct.AddDate(0, 0, -7)
+	var day time.Time
+	switch p.dir {
+	case modThis:
+		day = thisWeek
+	case modLast, modPast:
+		day = lastWeek
+	case modNext, modComing:
+		day = thisWeek
+		if onWeekend {
+			day = t.dct.AddDate(0, 0, 7)
+		}
+	default:
+		day = lastWeek
+		if onWeekend || t.directionFor(p.start, end, dirOnOrBefore) == dirOnOrAfter {
+			day = thisWeek
+		}
+	}
+	return t.emit(p.start, end, weekendValue(day), "DATE")
+}
+
+func (t *tagger) matchMonthUnit(i int, p prefix) int {
+	end := i + 1
+	offset := 0
+	switch p.dir {
+	case modThis:
+	case modLast, modPrevious:
+		if p.the {
+			return end // "the last month" is a span of time
+		}
+		offset = -1
+	case modNext, modComing, modFollowing:
+		if p.the {
+			return end
+		}
+		offset = 1
+	default:
+		return end
+	}
+	if !t.known {
+		return t.emit(p.start, end, "XXXX-XX", "DATE")
+	}
+	d := date(t.dct.Year(), t.dct.Month()+time.Month(offset), 1)
+	return t.emit(p.start, end, monthValue(d.Year(), d.Month()), "DATE")
+}
+
+func (t *tagger) matchYearUnit(i int, p prefix) int {
+	end := i + 1
+	// "the year 2019" is the number's business.
+	if _, ok := t.yearNumber(end); ok {
+		return end
+	}
+	fromRef := func(offset int) int {
+		if t.refYear == 0 {
+			return end
+		}
+		return t.emit(p.start, end, yearValue(t.refYear+offset), "DATE")
+	}
+	offset := 0
+	switch p.dir {
+	case modThis:
+	case modLast:
+		if p.the && p.part == "" {
+			return end // "the last year": a span of time
+		}
+		offset = -1
+	case modNext, modComing:
+		if p.the && p.part == "" {
+			return fromRef(1)
+		}
+		offset = 1
+	case modPrevious:
+		return fromRef(-1)
+	case modFollowing:
+		return fromRef(1)
+	case modThat, modSame:
+		return fromRef(0)
+	case modPast:
+		return end
+	default:
+		// "the year" only as "the end of the year", "earlier in the year".
+		if !p.the || p.part == "" && p.fuzzy == 0 {
+			return end
+		}
+	}
+	if !t.known {
+		return t.emit(p.start, end, "XXXX", "DATE")
+	}
+	return t.emit(p.start, end, yearValue(t.dct.Year()+offset), "DATE")
+}
+
+// matchQuarter reads "the first quarter of 2009", "third-quarter", "last
+// quarter", "the fourth quarter".
+func (t *tagger) matchQuarter(i int, p prefix) int {
+	end := i + 1
+	q := 0
+	start := p.start
+	k := i - 1
+	switch {
+	case t.isDash(k) && t.touches(k) && t.touches(i) && t.lex(k-1) != nil && t.lex(k-1).ordinal > 0 && t.free(k-1):
+		q, k = t.lex(k-1).ordinal, k-2
+	case t.lex(k) != nil && t.lex(k).ordinal > 0 && t.free(k):
+		q, k = t.lex(k).ordinal, k-1
+	}
+	if q > 0 {
+		start = k + 1
+		if t.is(k, "the") && t.free(k) {
+			start = k
+		}
+	}
+	year, yearKnown := 0, false
+	if y, yEnd, ok := t.yearAfter(end, true); ok {
+		year, yearKnown, end = y, true, yEnd
+	} else if off, rEnd, ok := t.relativeYearAfter(end); ok && t.known {
+		year, yearKnown, end = t.dct.Year()+off, true, rEnd
+	}
+	curQ := (int(t.dct.Month())-1)/3 + 1
+	switch {
+	case q > 0 && yearKnown:
+		return t.emit(start, end, quarterValue(year, q), "DATE")
+	case q > 0 && !t.known:
+		return t.emit(start, end, fmt.Sprintf("XXXX-Q%d", q), "DATE")
+	case q > 0:
+		y := t.dct.Year()
+		if t.directionFor(start, end, dirOnOrBefore) == dirOnOrAfter {
+			if q < curQ {
+				y++
+			}
+		} else if q > curQ {
+			y--
+		}
+		return t.emit(start, end, quarterValue(y, q), "DATE")
+	}
+	offset := 0
+	switch p.dir {
+	case modThis:
+	case modLast, modPrevious, modPast:
+		offset = -1
+	case modNext, modComing:
+		offset = 1
+	default:
+		return end
+	}
+	if !t.known {
+		return t.emit(p.start, end, "XXXX-QX", "DATE")
+	}
+	idx := t.dct.Year()*4 + curQ - 1 + offset
+	return t.emit(p.start, end, quarterValue(idx/4, idx%4+1), "DATE")
+}
+
+// matchQuarterCode reads "Q1 2025", "Q3".
+func (t *tagger) matchQuarterCode(i int) int {
+	q, digits, suffix, ok := t.number(i + 1)
+	if !ok || !t.touches(i+1) || digits != 1 || suffix != "" || q < 1 || q > 4 {
+		return i + 1
+	}
+	end := i + 2
+	if y, yEnd, ok := t.yearAfter(end, false); ok {
+		return t.emit(i, yEnd, quarterValue(y, q), "DATE")
+	}
+	if !t.known {
+		return t.emit(i, end, fmt.Sprintf("XXXX-Q%d", q), "DATE")
+	}
+	y := t.dct.Year()
+	if q > (int(t.dct.Month())-1)/3+1 && t.directionFor(i, end, dirOnOrBefore) != dirOnOrAfter {
+		y--
+	}
+	return t.emit(i, end, quarterValue(y, q), "DATE")
+}
+
+// ---- seasons ----
+
+var seasonCues = map[string]bool{"in": true, "during": true, "since": true, "until": true, "by": true,
+	"through": true, "throughout": true, "over": true}
+
+func (t *tagger) matchSeason(i int) int {
+	code := t.toks[i].lex.season
+	p := t.prefix(i, true)
+	end := i + 1
+	if y, yEnd, ok := t.yearAfter(end, true); ok {
+		return t.emit(p.start, yEnd, fmt.Sprintf("%04d-%s", y, code), "DATE")
+	}
+	if p.dir == modThat || p.dir == modSame || p.dir == modFollowing || p.dir == modPrevious || p.dir == modComing {
+		return end
+	}
+	if p.dir == 0 && p.fuzzy == 0 {
+		prev := t.lex(p.start - 1)
+		cued := prev != nil && seasonCues[prev.word]
+		if !cued && !(t.toks[i].upper && t.breakBefore(p.start)) {
+			return end
+		}
+		// "in the fall of Kabul": the season needs a year after "of".
+		if t.is(end, "of") || strings.EqualFold(t.tokText(i), "fall") && !p.the && !cued {
+			return end
+		}
+	}
+	if !t.known {
+		return t.emit(p.start, end, "XXXX-"+code, "DATE")
+	}
+	var y int
+	switch p.dir {
+	case modLast, modPast:
+		y = seasonYear(t.dct, code, dirBefore)
+	case modNext:
+		y = seasonYear(t.dct, code, dirAfter)
+	case modThis:
+		y = t.dct.Year()
+	default:
+		y = seasonYear(t.dct, code, t.directionFor(p.start, end, dirNearest))
+	}
+	return t.emit(p.start, end, fmt.Sprintf("%04d-%s", y, code), "DATE")
+}

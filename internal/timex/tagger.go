@@ -1,0 +1,629 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+type tagger struct {
+	text  string
+	toks  []token
+	dct   time.Time
+	known bool
+	opts  TagOptions
+	out   []Mention
+	// done is the first token not yet inside a mention: prefixes never reach
+	// back past it, so mentions never overlap.
+	done int
+	// ref is the last day-precision date the text mentioned, the anchor of
+	// "that day", "the following day"; refYear likewise for "that year".
+	ref     time.Time
+	hasRef  bool
+	refYear int
+	// clock is a clock time ("T12:00") written just before a day word; the
+	// day's mention absorbs it.
+	clock      string
+	clockStart int
+}
+
+func newTagger(text string, dct time.Time, opts TagOptions) *tagger {
+	t := &tagger{text: text, opts: opts}
+	if !dct.IsZero() {
+		t.dct = date(dct.Year(), dct.Month(), dct.Day())
+		t.known = true
+	}
+	t.toks = tokenize(text, make([]token, 0, len(text)/5+8))
+	return t
+}
+
+func (t *tagger) run() {
+	for i := 0; i < len(t.toks); {
+		next := t.matchAt(i)
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+	}
+}
+
+func (t *tagger) matchAt(i int) int {
+	tk := &t.toks[i]
+	switch tk.kind {
+	case tokNumber:
+		return t.matchNumber(i)
+	case tokWord:
+		e := tk.lex
+		if e == nil {
+			return i + 1
+		}
+		switch {
+		case e.weekday > 0 && tk.upper:
+			return t.matchWeekday(i)
+		case e.month > 0 && tk.upper:
+			return t.matchMonth(i)
+		case e.rel > 0:
+			return t.matchRelativeDay(i)
+		case e.unit > 0:
+			return t.matchUnit(i)
+		case e.season != "":
+			return t.matchSeason(i)
+		case e.word == "q" && tk.upper:
+			return t.matchQuarterCode(i)
+		}
+	}
+	return i + 1
+}
+
+// ---- token helpers ----
+
+func (t *tagger) lex(i int) *lexEntry {
+	if i < 0 || i >= len(t.toks) || t.toks[i].kind != tokWord {
+		return nil
+	}
+	return t.toks[i].lex
+}
+
+func (t *tagger) is(i int, w string) bool {
+	e := t.lex(i)
+	return e != nil && e.word == w
+}
+
+func (t *tagger) tokText(i int) string { return t.text[t.toks[i].start:t.toks[i].end] }
+
+func (t *tagger) punct(i int, s string) bool {
+	return i >= 0 && i < len(t.toks) && t.toks[i].kind == tokPunct && t.tokText(i) == s
+}
+
+func (t *tagger) isDash(i int) bool { return t.punct(i, "-") || t.punct(i, "–") || t.punct(i, "—") }
+
+// touches reports whether token i follows token i-1 without a space.
+func (t *tagger) touches(i int) bool { return i < len(t.toks) && !t.toks[i].spaceBefore }
+
+func (t *tagger) free(i int) bool { return i >= t.done && i >= 0 }
+
+func (t *tagger) number(i int) (n, digits int, suffix string, ok bool) {
+	if i < 0 || i >= len(t.toks) || t.toks[i].kind != tokNumber {
+		return 0, 0, "", false
+	}
+	tk := t.toks[i]
+	return tk.num, tk.digits, strings.ToLower(t.text[tk.start+tk.digits : tk.end]), true
+}
+
+// ---- emitting ----
+
+func (t *tagger) emit(start, end int, value, typ string) int {
+	if t.clock != "" {
+		if t.clockStart < start {
+			start = t.clockStart
+		}
+		if len(value) >= 10 && !strings.Contains(value, "T") {
+			value += t.clock
+			typ = "TIME"
+		}
+		t.clock = ""
+	}
+	s, e := t.toks[start].start, t.toks[end-1].end
+	t.out = append(t.out, Mention{Start: s, End: e, Text: t.text[s:e], Value: value, Type: typ})
+	t.done = end
+	t.remember(value)
+	return end
+}
+
+// remember keeps the last resolved day and year as the anchor of later
+// anaphoric expressions.
+func (t *tagger) remember(value string) {
+	if len(value) < 4 || !isDigits(value[:4]) {
+		return
+	}
+	y := atoi(value[:4])
+	t.refYear = y
+	if len(value) >= 10 && value[4] == '-' && isDigits(value[5:7]) && value[7] == '-' && isDigits(value[8:10]) {
+		t.ref = date(y, time.Month(atoi(value[5:7])), atoi(value[8:10]))
+		t.hasRef = true
+	}
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// skip consumes tokens without a mention (durations, fiscal years, bare
+// clock times) so that their parts are not read as something else.
+func (t *tagger) skip(end int) int {
+	t.clock = ""
+	t.done = end
+	return end
+}
+
+// ---- prefixes ----
+
+// prefix is what stands before an anchor word: "late last", "the following",
+// "the end of this", "later on", "mid-".
+type prefix struct {
+	start int
+	dir   int // modLast, modThis, modNext, modPast, modComing, modPrevious, modFollowing, modSame, modThat
+	fuzzy int // modEarly, modLate, modMid, modEarlier, modLater, or fuzzyOvernight
+	the   bool
+	part  string // "end", "beginning", "start", "middle" in "the end of"
+}
+
+const fuzzyOvernight = 100
+
+func isDirection(m int) bool {
+	switch m {
+	case modLast, modThis, modNext, modPast, modComing, modPrevious, modFollowing, modSame, modThat:
+		return true
+	}
+	return false
+}
+
+func fuzzyOf(e *lexEntry) int {
+	if e == nil {
+		return 0
+	}
+	switch e.mod {
+	case modEarly, modLate, modMid, modEarlier, modLater:
+		return e.mod
+	}
+	if e.word == "overnight" {
+		return fuzzyOvernight
+	}
+	return 0
+}
+
+func (t *tagger) prefix(a int, allowThe bool) prefix {
+	p := prefix{start: a}
+	k := a - 1
+	if t.free(k) {
+		if e := t.lex(k); e != nil && isDirection(e.mod) {
+			p.dir = e.mod
+			k--
+			if p.dir == modPast && t.free(k) && t.is(k, "this") {
+				k--
+			}
+			p.start = k + 1
+		}
+	}
+	if allowThe && t.free(k) && t.is(k, "the") {
+		p.the = true
+		k--
+		p.start = k + 1
+	}
+	if allowThe && t.free(k-1) && t.is(k, "of") {
+		if e := t.lex(k - 1); e != nil && (e.word == "end" || e.word == "beginning" || e.word == "start" || e.word == "middle") {
+			p.part = e.word
+			k -= 2
+			if t.free(k) && t.is(k, "the") {
+				k--
+			}
+			p.start = k + 1
+		}
+	}
+	switch {
+	case t.free(k-1) && (t.is(k, "on") || t.is(k, "in") || t.is(k, "into")) && fuzzyOf(t.lex(k-1)) != 0:
+		p.fuzzy = fuzzyOf(t.lex(k - 1))
+		p.start = k - 1
+	case t.free(k-1) && t.isDash(k) && t.touches(k) && t.touches(k+1) && t.is(k-1, "mid"):
+		p.fuzzy = modMid
+		p.start = k - 1
+	case t.free(k) && fuzzyOf(t.lex(k)) != 0 && t.toks[k].kind == tokWord:
+		p.fuzzy = fuzzyOf(t.lex(k))
+		p.start = k
+	}
+	return p
+}
+
+// ---- tense ----
+
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
+	"sr": true, "gen": true, "gov": true, "sen": true, "rep": true, "lt": true, "col": true, "capt": true,
+	"prof": true, "no": true, "vs": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "inc": true,
+	"corp": true, "co": true, "ltd": true, "mt": true, "ft": true}
+
+// breakBefore reports whether a sentence ends between tokens k-1 and k.
+func (t *tagger) breakBefore(k int) bool {
+	if k <= 0 || k >= len(t.toks) {
+		return true
+	}
+	if t.toks[k].lineBefore {
+		return true
+	}
+	p := k - 1
+	if t.toks[p].kind != tokPunct || !t.toks[k].spaceBefore {
+		return false
+	}
+	switch t.tokText(p) {
+	case "!", "?":
+		return true
+	case ".":
+		if p > 0 && t.toks[p-1].kind == tokWord {
+			w := t.tokText(p - 1)
+			if len(w) == 1 || abbreviations[strings.ToLower(w)] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// tenseAround returns the tense cue nearest to tokens [a, b) within their
+// sentence; a cue before the expression wins a tie.
+func (t *tagger) tenseAround(a, b int) int8 {
+	const reach = 40
+	before, beforeDist := tenseNone, reach+1
+	for k, d := a-1, 1; k >= 0 && d <= reach; k, d = k-1, d+1 {
+		if tense := t.toks[k].tense; tense != tenseNone {
+			before, beforeDist = tense, d
+			break
+		}
+		if t.breakBefore(k) {
+			break
+		}
+	}
+	after, afterDist := tenseNone, reach+1
+	for k, d := b, 1; k < len(t.toks) && d <= reach; k, d = k+1, d+1 {
+		if t.breakBefore(k) {
+			break
+		}
+		if tense := t.toks[k].tense; tense != tenseNone {
+			after, afterDist = tense, d
+			break
+		}
+	}
+	if afterDist < beforeDist {
+		return after
+	}
+	return before
+}
+
+// directionFor turns a sentence's tense into a search direction; fallback is
+// used when the sentence gives no cue.
+func (t *tagger) directionFor(a, b int, fallback int) int {
+	switch t.tenseAround(a, b) {
+	case tensePast:
+		return dirOnOrBefore
+	case tenseFuture:
+		return dirOnOrAfter
+	}
+	return fallback
+}
+
+// ---- weekdays and relative days ----
+
+func (t *tagger) matchWeekday(i int) int {
+	wd := time.Weekday(t.toks[i].lex.weekday - 1)
+	p := t.prefix(i, false)
+	// Datelines and explicit dates: "Monday, January 7, 2019".
+	j := i + 1
+	if t.punct(j, ",") {
+		j++
+	}
+	if d, ok := t.explicitDay(j); ok {
+		if d.hasYear || t.known {
+			return t.emit(p.start, d.end, t.resolveExplicit(d, p.start, d.end), "DATE")
+		}
+	}
+	end := i + 1
+	partOfDay := ""
+	if e := t.lex(end); e != nil && e.partOfDay != "" && e.word != "overnight" {
+		partOfDay = e.partOfDay
+		end++
+	}
+	var day time.Time
+	switch p.dir {
+	case modSame, modThat, modPrevious, modFollowing:
+		if !t.hasRef || p.dir == modSame || p.dir == modThat {
+			return t.skip(end)
+		}
+		if p.dir == modPrevious {
+			day = weekdayFrom(t.ref, wd, dirBefore)
+		} else {
+			day = weekdayFrom(t.ref, wd, dirAfter)
+		}
+	default:
+		if !t.known {
+			return t.emit(p.start, end, withPart("XXXX-XX-XX", partOfDay), typeFor(partOfDay))
+		}
+		switch p.dir {
+		case modLast, modPast:
+			day = weekdayFrom(t.dct, wd, dirBefore)
+			// "last Thursday" on a Friday means a week earlier than
+			// yesterday; a writer would have said "yesterday".
+			if p.dir == modLast && t.dct.Sub(day) <= 24*time.Hour {
+				day = day.AddDate(0, 0, -7)
+			}
+		case modThis:
+			day = mondayOf(t.dct).AddDate(0, 0, (int(wd)+6)%7)
+		case modNext, modComing:
+			day = weekdayFrom(t.dct, wd, dirAfter)
+		default:
+			day = weekdayFrom(t.dct, wd, t.directionFor(p.start, end, dirOnOrBefore))
+		}
+	}
+	return t.emit(p.start, end, withPart(dayValue(day), partOfDay), typeFor(partOfDay))
+}
+
+func withPart(value, part string) string {
+	if part == "" {
+		return value
+	}
+	return value + "T" + part
+}
+
+func typeFor(part string) string {
+	if part == "" {
+		return "DATE"
+	}
+	return "TIME"
+}
+
+func (t *tagger) matchRelativeDay(i int) int {
+	e := t.toks[i].lex
+	// "USA Today", "the Today programme": a capitalised word inside a name.
+	if t.toks[i].upper && i > 0 && !t.breakBefore(i) && t.toks[i-1].kind == tokWord && t.toks[i-1].upper {
+		return i + 1
+	}
+	p := t.prefix(i, false)
+	if p.dir != 0 {
+		p.start = i
+		if p.fuzzy != 0 {
+			p = prefix{start: i}
+		}
+	}
+	end := i + 1
+	partOfDay := ""
+	if e.rel == relTonight {
+		partOfDay = "NI"
+	}
+	if next := t.lex(end); next != nil && next.partOfDay != "" && next.word != "overnight" && e.rel != relTonight {
+		partOfDay = next.partOfDay
+		end++
+	}
+	if !t.known {
+		return t.emit(p.start, end, withPart("XXXX-XX-XX", partOfDay), typeFor(partOfDay))
+	}
+	day := t.dct
+	switch e.rel {
+	case relYesterday:
+		day = day.AddDate(0, 0, -1)
+	case relTomorrow:
+		day = day.AddDate(0, 0, 1)
+	}
+	return t.emit(p.start, end, withPart(dayValue(day), partOfDay), typeFor(partOfDay))
+}
+
+// ---- months and explicit dates ----
+
+// explicitDate is a date written out: month and day, maybe a year.
+type explicitDate struct {
+	end     int
+	y, m, d int
+	hasYear bool
+	// relYear is the year offset of "December 22, last year" (set when
+	// hasRelYear).
+	relYear    int
+	hasRelYear bool
+}
+
+// dayNumber reads a day of the month at token i: "25", "25th", "1st".
+func (t *tagger) dayNumber(i int) (int, bool) {
+	n, digits, suffix, ok := t.number(i)
+	if !ok || digits > 2 || n < 1 || n > 31 {
+		return 0, false
+	}
+	switch suffix {
+	case "", "st", "nd", "rd", "th":
+	default:
+		return 0, false
+	}
+	if t.touches(i+1) && (t.punct(i+1, ":") || t.punct(i+1, "%") || t.punct(i+1, ".") && t.toks[min(i+2, len(t.toks)-1)].kind == tokNumber && t.touches(i+2)) {
+		return 0, false
+	}
+	return n, true
+}
+
+// yearNumber reads a four-digit year at token i.
+func (t *tagger) yearNumber(i int) (int, bool) {
+	n, digits, suffix, ok := t.number(i)
+	if !ok || digits != 4 || suffix != "" || n < 1000 || n > 2199 {
+		return 0, false
+	}
+	if t.touches(i+1) && (t.punct(i+1, ":") || t.punct(i+1, ",") && t.toks[min(i+2, len(t.toks)-1)].kind == tokNumber && t.touches(i+2)) {
+		return 0, false
+	}
+	return n, true
+}
+
+// yearAfter reads ", 2019", " 2019" or " of 2019" at token i.
+func (t *tagger) yearAfter(i int, allowOf bool) (y, end int, ok bool) {
+	j := i
+	if t.punct(j, ",") || allowOf && t.is(j, "of") {
+		j++
+	}
+	if y, ok := t.yearNumber(j); ok {
+		if e := t.lex(j + 1); e != nil && e.countNoun {
+			return 0, 0, false
+		}
+		return y, j + 1, true
+	}
+	return 0, 0, false
+}
+
+// relativeYearAfter reads ", last year", " of next year", " this year" at i.
+func (t *tagger) relativeYearAfter(i int) (offset, end int, ok bool) {
+	j := i
+	if t.punct(j, ",") || t.is(j, "of") {
+		j++
+	}
+	e := t.lex(j)
+	if e == nil || !t.is(j+1, "year") {
+		return 0, 0, false
+	}
+	switch e.mod {
+	case modLast:
+		return -1, j + 2, true
+	case modThis:
+		return 0, j + 2, true
+	case modNext:
+		return 1, j + 2, true
+	}
+	return 0, 0, false
+}
+
+// monthAt reads a month name at token i, with the full stop of an
+// abbreviation ("Apr.").
+func (t *tagger) monthAt(i int) (month, end int, e *lexEntry) {
+	e = t.lex(i)
+	if e == nil || e.month == 0 || !t.toks[i].upper {
+		return 0, 0, nil
+	}
+	end = i + 1
+	if e.abbrev && t.punct(end, ".") && t.touches(end) {
+		end++
+	}
+	return e.month, end, e
+}
+
+// explicitDay reads a month-day date at token i, month first ("April 25,
+// 2025") or day first ("25 April 2025", "25th of April").
+func (t *tagger) explicitDay(i int) (explicitDate, bool) {
+	if m, end, _ := t.monthAt(i); m != 0 {
+		if d, ok := t.dayNumber(end); ok {
+			return t.withYear(explicitDate{end: end + 1, m: m, d: d}), true
+		}
+		return explicitDate{}, false
+	}
+	if d, ok := t.dayNumber(i); ok {
+		j := i + 1
+		if t.is(j, "of") {
+			j++
+		}
+		if m, end, _ := t.monthAt(j); m != 0 {
+			return t.withYear(explicitDate{end: end, m: m, d: d}), true
+		}
+	}
+	return explicitDate{}, false
+}
+
+func (t *tagger) withYear(d explicitDate) explicitDate {
+	if y, end, ok := t.yearAfter(d.end, false); ok && validDay(y, d.m, d.d) {
+		d.y, d.end, d.hasYear = y, end, true
+	} else if off, end, ok := t.relativeYearAfter(d.end); ok {
+		d.relYear, d.end, d.hasRelYear = off, end, true
+	}
+	return d
+}
+
+// resolveExplicit gives the value of an explicit date; a, b are its tokens,
+// for the tense of a date without a year.
+func (t *tagger) resolveExplicit(d explicitDate, a, b int) string {
+	switch {
+	case d.hasYear:
+		return dayValue(date(d.y, time.Month(d.m), d.d))
+	case !t.known:
+		return fmt.Sprintf("XXXX-%02d-%02d", d.m, d.d)
+	case d.hasRelYear:
+		return dayValue(date(t.dct.Year()+d.relYear, time.Month(d.m), d.d))
+	}
+	y := monthDayFrom(t.dct, time.Month(d.m), d.d, t.directionFor(a, b, dirNearest))
+	return dayValue(date(y, time.Month(d.m), d.d))
+}
+
+// monthCues are words after which a bare "May" or "March" is the month.
+var monthCues = map[string]bool{"in": true, "since": true, "until": true, "till": true, "by": true, "from": true,
+	"during": true, "before": true, "after": true, "through": true, "throughout": true, "of": true,
+	"between": true, "early": true, "late": true, "mid": true, "last": true, "next": true, "this": true,
+	"and": true, "or": true, "to": true}
+
+func (t *tagger) matchMonth(i int) int {
+	m, end, e := t.monthAt(i)
+	p := t.prefix(i, false)
+	if d, ok := t.explicitDay(i); ok {
+		return t.emit(p.start, d.end, t.resolveExplicit(d, p.start, d.end), "DATE")
+	}
+	if y, yEnd, ok := t.yearAfter(end, true); ok {
+		return t.emit(p.start, yEnd, monthValue(y, time.Month(m)), "DATE")
+	}
+	if off, rEnd, ok := t.relativeYearAfter(end); ok {
+		if !t.known {
+			return t.emit(p.start, rEnd, fmt.Sprintf("XXXX-%02d", m), "DATE")
+		}
+		return t.emit(p.start, rEnd, monthValue(t.dct.Year()+off, time.Month(m)), "DATE")
+	}
+	// A month standing alone.
+	if e.abbrev && p.dir == 0 && p.fuzzy == 0 {
+		return i + 1
+	}
+	cued := p.dir != 0 || p.fuzzy != 0
+	if prev := t.lex(p.start - 1); !cued && prev != nil && monthCues[prev.word] {
+		cued = true
+		// "and May" needs a month before the conjunction: "April and May".
+		if prev.word == "and" || prev.word == "or" || prev.word == "to" {
+			before := t.lex(p.start - 2)
+			cued = before != nil && before.month != 0
+		}
+	}
+	if !cued {
+		if e.monthStrict {
+			return i + 1
+		}
+		// "June Carter", "April Ryan": a first name.
+		if next := end; next < len(t.toks) && t.toks[next].kind == tokWord && t.toks[next].upper && !t.breakBefore(next) {
+			return i + 1
+		}
+	}
+	if p.dir == modSame || p.dir == modThat || p.dir == modPrevious || p.dir == modFollowing || p.dir == modComing {
+		return t.skip(end)
+	}
+	if !t.known {
+		return t.emit(p.start, end, fmt.Sprintf("XXXX-%02d", m), "DATE")
+	}
+	var y int
+	switch p.dir {
+	case modLast, modPast:
+		y = monthFrom(t.dct, time.Month(m), dirBefore)
+	case modNext:
+		y = monthFrom(t.dct, time.Month(m), dirAfter)
+	case modThis:
+		y = t.dct.Year()
+	default:
+		y = monthFrom(t.dct, time.Month(m), t.directionFor(p.start, end, dirNearest))
+	}
+	return t.emit(p.start, end, monthValue(y, time.Month(m)), "DATE")
+}
