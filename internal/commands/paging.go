@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
 )
@@ -87,6 +88,9 @@ func paginate(head int, entries []entry) []*pageBuilder {
 	base := head + footerReserve + runes(sourcesFieldName)
 	pages := []*pageBuilder{newPage()}
 	for i, e := range entries {
+		// Cut long bodies once here; render then only trims the last few
+		// runes its references need.
+		e.body = truncateBody(e.body, MaxFieldValue)
 		cur := pages[len(pages)-1]
 		if len(cur.fields) > 0 {
 			if fitsWithNext(cur, entries, i, base) && cur.add(e, base, false) {
@@ -187,9 +191,9 @@ func (p *pageBuilder) render(e entry, cites []briefbot.ArticleRef) (Field, []key
 			sep = " " // bare references read best at the end of the text
 		}
 		if tail == "" {
-			value = truncate(e.body, MaxFieldValue)
+			value = truncateBody(e.body, MaxFieldValue)
 		} else {
-			value = truncate(e.body, MaxFieldValue-runes(tail)-1) + sep + tail
+			value = truncateBody(e.body, MaxFieldValue-runes(tail)-1) + sep + tail
 		}
 	}
 	name := truncate(e.name, MaxFieldName)
@@ -220,30 +224,51 @@ func truncate(s string, limit int) string {
 	if limit <= 0 {
 		return ""
 	}
-	r := []rune(s)
-	if len(r) <= limit {
+	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
 		return s
 	}
-	if limit == 1 {
-		return "…"
-	}
-	cut := r[:limit-1]
-	for i := len(cut) - 1; i >= len(cut)*2/3; i-- {
-		if unicode.IsSpace(cut[i]) {
-			cut = cut[:i]
+	// cut is the byte offset after the first limit-1 runes, wordEnd the
+	// last space at or after two thirds of them.
+	keep := limit - 1
+	cut, wordEnd, n := len(s), -1, 0
+	for i, c := range s {
+		if n == keep {
+			cut = i
 			break
 		}
+		if unicode.IsSpace(c) && n >= keep*2/3 {
+			wordEnd = i
+		}
+		n++
 	}
-	return strings.TrimRightFunc(string(cut), func(c rune) bool {
+	if cut < len(s) && !unicode.IsSpace(rune(s[cut])) && wordEnd >= 0 {
+		cut = wordEnd
+	}
+	return strings.TrimRightFunc(s[:cut], func(c rune) bool {
 		return unicode.IsSpace(c) || unicode.IsPunct(c) && c != '"' && c != '”' && c != ')'
 	}) + "…"
 }
 
+// truncateBody is truncate that keeps the closing mark of a quoted text.
+func truncateBody(s string, limit int) string {
+	const open, closing = "“", "”"
+	if runes(s) <= limit || !strings.HasPrefix(s, open) || !strings.HasSuffix(s, closing) {
+		return truncate(s, limit)
+	}
+	return truncate(strings.TrimSuffix(s, closing), limit-1) + closing
+}
+
 // truncateLeft keeps the end of s, which is the informative part of a path.
 func truncateLeft(s string, limit int) string {
-	r := []rune(s)
-	if len(r) <= limit {
+	n := utf8.RuneCountInString(s)
+	if n <= limit {
 		return s
 	}
-	return "…" + string(r[len(r)-limit+1:])
+	for i := range s {
+		if n < limit {
+			return "…" + s[i:]
+		}
+		n--
+	}
+	return "…"
 }

@@ -2,7 +2,10 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,7 +91,7 @@ func TestTimelineDateOptions(t *testing.T) {
 }
 
 func TestTimelineUndatedHeadingStaysWithFirstItem(t *testing.T) {
-	long := make([]byte, 900)
+	long := make([]byte, 1000)
 	for i := range long {
 		long[i] = 'a' + byte(i%7)
 		if i%8 == 7 {
@@ -109,5 +112,25 @@ func TestTimelineUndatedHeadingStaysWithFirstItem(t *testing.T) {
 		if i := slices.Index(names, "Undated"); i >= 0 && i == len(names)-1 {
 			t.Errorf("page %d ends with the Undated heading, its first item is on the next page", p)
 		}
+	}
+}
+
+func TestTimelineEventFromManyArticlesFitsOnePage(t *testing.T) {
+	var articles []briefbot.ArticleRef
+	for i := range 15 {
+		articles = append(articles, briefbot.ArticleRef{
+			ID: int64(i + 1), Title: "Report " + strings.Repeat("x", 90),
+			URL: "https://news.example/" + strings.Repeat("p/", 120) + strconv.Itoa(i),
+		})
+	}
+	r := &commandstest.Reader{TimelineFunc: func(context.Context, briefbot.TimelineFilter) ([]briefbot.TimelineEntry, []briefbot.TimelineEntry, error) {
+		return []briefbot.TimelineEntry{{Value: "2024", Expression: "last year", Sentence: "It happened last year.", Articles: articles}}, nil, nil
+	}}
+	resp := run(t, r, commands.Request{Name: "timeline"})
+	if len(resp.Sources) == 0 || len(resp.Sources) >= len(articles) {
+		t.Errorf("%d sources shown, want some but fewer than %d (the sources field caps them)", len(resp.Sources), len(articles))
+	}
+	if want := fmt.Sprintf("(+%d more)", len(articles)-len(resp.Sources)); !strings.Contains(resp.Fields[0].Value, want) {
+		t.Errorf("value %q does not say %s", resp.Fields[0].Value, want)
 	}
 }

@@ -84,8 +84,10 @@ func TestWhoSaidNothingFound(t *testing.T) {
 		wants []string
 	}{
 		{
-			name:  "unknown speaker",
-			r:     &commandstest.Reader{FindActorsFunc: func(context.Context, string) ([]briefbot.Actor, error) { return nil, fmt.Errorf("actor: %w", briefbot.ErrNotFound) }},
+			name: "unknown speaker",
+			r: &commandstest.Reader{FindActorsFunc: func(context.Context, string) ([]briefbot.Actor, error) {
+				return nil, fmt.Errorf("actor: %w", briefbot.ErrNotFound)
+			}},
 			req:   commands.Request{Name: "who-said", Args: []string{"Nobody", "Known"}},
 			wants: []string{`No quotes by "Nobody Known"`, "Try `sources` to see what is loaded, or a shorter name"},
 		},
