@@ -48,14 +48,25 @@ func loadHTML(text string) (*draft, error) {
 	return d, nil
 }
 
-// htmlFragmentText turns an HTML fragment (feed item, JSON body) into text.
+// htmlFragmentText turns an HTML fragment (feed item, JSON body) into
+// text. Blank lines in the source are kept as paragraph breaks, since
+// such fragments often mix plain paragraphs with inline tags.
 func htmlFragmentText(fragment string) string {
-	doc, err := html.Parse(strings.NewReader(fragment))
-	if err != nil {
-		return fragment
+	var paragraphs []string
+	for _, part := range blankLines.Split(fragment, -1) {
+		doc, err := html.Parse(strings.NewReader(part))
+		if err != nil {
+			paragraphs = append(paragraphs, part)
+			continue
+		}
+		if text := nodeText(doc); text != "" {
+			paragraphs = append(paragraphs, text)
+		}
 	}
-	return nodeText(doc)
+	return strings.Join(paragraphs, "\n\n")
 }
+
+var blankLines = regexp.MustCompile(`\r?\n[ \t]*\r?\n`)
 
 // looksLikeHTML reports whether text holds tags, so that plain text with a
 // stray "<" is left alone.

@@ -90,12 +90,30 @@ func jsonArticle(object map[string]any) (*draft, error) {
 		}
 		d.published = day
 	}
-	body := metaString(meta, "body", "text", "content")
+	body := jsonBody(meta)
 	if looksLikeHTML(body) {
 		body = htmlFragmentText(body)
 	}
 	d.body = body
 	return d, nil
+}
+
+// jsonBody reads the body field, which some exporters store as a list
+// of paragraphs.
+func jsonBody(meta map[string]any) string {
+	for _, key := range []string{"body", "text", "content"} {
+		if paragraphs, ok := meta[key].([]any); ok {
+			parts := make([]string, 0, len(paragraphs))
+			for _, p := range paragraphs {
+				parts = append(parts, valueString(p))
+			}
+			return strings.Join(parts, "\n\n")
+		}
+		if body := metaString(meta, key); body != "" {
+			return body
+		}
+	}
+	return ""
 }
 
 func jsonError(data []byte, err error) *FileError {

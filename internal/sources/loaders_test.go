@@ -250,3 +250,10 @@ func TestMultiArticleIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONBodyAsParagraphList(t *testing.T) {
+	path := writeFile(t, "list.json", []byte(`{"title": "T", "body": ["First paragraph.", "Second <i>one</i>."]}`))
+	if got := loadOne(t, path, sources.Options{}).Body; got != "First paragraph.\n\nSecond one." {
+		t.Errorf("Body = %q", got)
+	}
+}
