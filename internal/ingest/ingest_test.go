@@ -1,0 +1,331 @@
+package ingest_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/sources"
+	"github.com/briefbot/briefbot/internal/store"
+)
+
+func openDB(tb testing.TB) *store.DB {
+	tb.Helper()
+	db, err := store.Open(filepath.Join(tb.TempDir(), "briefbot.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func writeFiles(tb testing.TB, dir string, files map[string]string) {
+	tb.Helper()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// fakeLoad makes one article of a file's text; a file starting with "BAD"
+// is rejected the way a real loader rejects a broken file.
+func fakeLoad(path string, opts sources.Options) ([]*briefbot.Article, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	body := strings.TrimSpace(string(raw))
+	if strings.HasPrefix(body, "BAD") {
+		return nil, errors.New(path + ": not an article")
+	}
+	sum := sha256.Sum256([]byte(body))
+	return []*briefbot.Article{{
+		ID: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Path: path, Body: body,
+		Published: opts.Published, BodyHash: hex.EncodeToString(sum[:]), Format: "md",
+	}}, nil
+}
+
+// quoteAll attributes each whole body to one speaker, so a test can see
+// which version of a file is stored.
+type quoteAll struct {
+	calls atomic.Int64
+	// broken names an article whose extract the store must refuse.
+	broken string
+}
+
+func (x *quoteAll) Extract(a *briefbot.Article) *briefbot.Extract {
+	x.calls.Add(1)
+	n := len([]rune(a.Body))
+	q := briefbot.Quote{Speaker: "Ann Speaker", Kind: briefbot.QuoteDirect, Text: a.Body, Start: 0, End: n}
+	if a.ID == x.broken {
+		q.Start, q.End = n, 0 // violates the quotes table's CHECK: SaveFile fails
+	}
+	return &briefbot.Extract{
+		Article: a,
+		People:  []briefbot.Person{{Name: "Ann Speaker", Kind: briefbot.KindPerson}},
+		Quotes:  []briefbot.Quote{q},
+	}
+}
+
+func quoteTexts(tb testing.TB, db *store.DB) []string {
+	tb.Helper()
+	hits, err := db.Quotes(context.Background(), briefbot.QuoteFilter{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var texts []string
+	for _, h := range hits {
+		texts = append(texts, h.Quote.Text)
+	}
+	slices.Sort(texts)
+	return texts
+}
+
+func run(tb testing.TB, db *store.DB, roots []string, opts ingest.Options) ingest.Report {
+	tb.Helper()
+	if opts.Load == nil {
+		opts.Load = fakeLoad
+	}
+	if opts.Extractor == nil {
+		opts.Extractor = &quoteAll{}
+	}
+	report, err := ingest.Run(context.Background(), db, roots, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return report
+}
+
+func counts(r ingest.Report) [5]int {
+	return [5]int{r.Added, r.Updated, r.Unchanged, r.Removed, len(r.Skipped)}
+}
+
+func TestIncrementalRuns(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha.", "b.md": "Bravo.", "sub/c.md": "Charlie.", "ignored.png": "x"})
+	roots := []string{dir}
+
+	if got := counts(run(t, db, roots, ingest.Options{})); got != [5]int{3, 0, 0, 0, 0} {
+		t.Errorf("first run added/updated/unchanged/removed/skipped = %v, want 3 added", got)
+	}
+
+	x := &quoteAll{}
+	if got := counts(run(t, db, roots, ingest.Options{Extractor: x})); got != [5]int{0, 0, 3, 0, 0} {
+		t.Errorf("second run = %v, want all 3 unchanged", got)
+	}
+	if x.calls.Load() != 0 {
+		t.Errorf("unchanged files were extracted %d times", x.calls.Load())
+	}
+
+	writeFiles(t, dir, map[string]string{"b.md": "Bravo, revised."})
+	if err := os.Remove(filepath.Join(dir, "sub/c.md")); err != nil {
+		t.Fatal(err)
+	}
+	if got := counts(run(t, db, roots, ingest.Options{})); got != [5]int{0, 1, 1, 1, 0} {
+		t.Errorf("third run = %v, want 1 updated, 1 unchanged, 1 removed", got)
+	}
+	if got, want := quoteTexts(t, db), []string{"Alpha.", "Bravo, revised."}; !slices.Equal(got, want) {
+		t.Errorf("quotes = %q, want %q (old version and deleted file gone)", got, want)
+	}
+}
+
+func TestFilesOutsideRootsAreKept(t *testing.T) {
+	one, two := t.TempDir(), t.TempDir()
+	db := openDB(t)
+	writeFiles(t, one, map[string]string{"a.md": "Alpha."})
+	writeFiles(t, two, map[string]string{"b.md": "Bravo."})
+	run(t, db, []string{one}, ingest.Options{})
+	if got := counts(run(t, db, []string{two}, ingest.Options{})); got != [5]int{1, 0, 0, 0, 0} {
+		t.Errorf("run over another root = %v, want 1 added and nothing removed", got)
+	}
+	if got := quoteTexts(t, db); !slices.Equal(got, []string{"Alpha.", "Bravo."}) {
+		t.Errorf("quotes = %q", got)
+	}
+}
+
+func TestBadFileIsReportedAndOthersLoad(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha.", "b.md": "BAD bytes", "c.md": "Charlie."})
+	report := run(t, db, []string{dir}, ingest.Options{})
+	if got := counts(report); got != [5]int{2, 0, 0, 0, 1} {
+		t.Fatalf("report = %v, want 2 added and 1 skipped", got)
+	}
+	if bad := filepath.Join(dir, "b.md"); !strings.Contains(report.Skipped[0].Error(), bad) {
+		t.Errorf("skip reason %q does not name %s", report.Skipped[0], bad)
+	}
+	if got := quoteTexts(t, db); !slices.Equal(got, []string{"Alpha.", "Charlie."}) {
+		t.Errorf("quotes = %q", got)
+	}
+	// A bad file is not recorded, so it is tried again next time.
+	if got := counts(run(t, db, []string{dir}, ingest.Options{})); got != [5]int{0, 0, 2, 0, 1} {
+		t.Errorf("second run = %v, want the bad file tried again", got)
+	}
+}
+
+func TestExtractorPanicSkipsOnlyThatFile(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha.", "b.md": "Bravo."})
+	report := run(t, db, []string{dir}, ingest.Options{Extractor: panicOn("b")})
+	if got := counts(report); got != [5]int{1, 0, 0, 0, 1} || !strings.Contains(report.Skipped[0].Error(), "b.md") {
+		t.Errorf("report = %v %v, want a added and b skipped", got, report.Skipped)
+	}
+}
+
+type panicOn string
+
+func (p panicOn) Extract(a *briefbot.Article) *briefbot.Extract {
+	if a.ID == string(p) {
+		panic("extractor bug")
+	}
+	return &briefbot.Extract{Article: a}
+}
+
+func TestInterruptedRunLeavesWholeFilesAndResumes(t *testing.T) {
+	files := map[string]string{"1.md": "One.", "2.md": "Two.", "3.md": "Three.", "4.md": "Four."}
+	tests := []struct {
+		name string
+		// interrupt makes the first run stop at file 3 and returns its options.
+		interrupt func(cancel context.CancelFunc) ingest.Options
+		wantErr   error
+	}{
+		{"SaveFile fails on file 3", func(context.CancelFunc) ingest.Options {
+			return ingest.Options{Extractor: &quoteAll{broken: "3"}}
+		}, nil},
+		{"context cancelled after file 2", func(cancel context.CancelFunc) ingest.Options {
+			return ingest.Options{Progress: func(done, total int) {
+				if done == 2 {
+					cancel()
+				}
+			}}
+		}, context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := openDB(t)
+			writeFiles(t, dir, files)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			opts := tt.interrupt(cancel)
+			opts.Load = fakeLoad
+			if opts.Extractor == nil {
+				opts.Extractor = &quoteAll{}
+			}
+			report, err := ingest.Run(ctx, db, []string{dir}, opts)
+			if err == nil || (tt.wantErr != nil && !errors.Is(err, tt.wantErr)) {
+				t.Fatalf("interrupted run: err %v, want %v", err, tt.wantErr)
+			}
+			if report.Added != 2 {
+				t.Errorf("interrupted run added %d, want 2", report.Added)
+			}
+			if got := quoteTexts(t, db); !slices.Equal(got, []string{"One.", "Two."}) {
+				t.Errorf("after interruption quotes = %q, want files 1 and 2 only", got)
+			}
+			hashes, _ := db.FileHashes(context.Background())
+			if _, ok := hashes[filepath.Join(dir, "3.md")]; ok {
+				t.Errorf("file 3 recorded after the interruption")
+			}
+
+			if got := counts(run(t, db, []string{dir}, ingest.Options{})); got != [5]int{2, 0, 2, 0, 0} {
+				t.Errorf("resumed run = %v, want 2 added, 2 unchanged", got)
+			}
+			if got := quoteTexts(t, db); !slices.Equal(got, []string{"Four.", "One.", "Three.", "Two."}) {
+				t.Errorf("after resuming quotes = %q, want each file once", got)
+			}
+		})
+	}
+}
+
+func TestProgressAndOrderWithManyWorkers(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	files := map[string]string{}
+	for i := range 40 {
+		files[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".md")] = strings.Repeat("Word. ", i+1)
+	}
+	writeFiles(t, dir, files)
+	var calls []int
+	report := run(t, db, []string{dir}, ingest.Options{Workers: 8, Progress: func(done, total int) {
+		if total != 40 {
+			t.Errorf("progress total %d, want 40", total)
+		}
+		calls = append(calls, done)
+	}})
+	if report.Added != 40 {
+		t.Errorf("added %d, want 40", report.Added)
+	}
+	for i, done := range calls {
+		if done != i+1 {
+			t.Fatalf("progress calls %v, want 1..40 in order", calls)
+		}
+	}
+}
+
+func TestRunNeedsExtractor(t *testing.T) {
+	_, err := ingest.Run(context.Background(), openDB(t), []string{t.TempDir()}, ingest.Options{})
+	if err == nil || !strings.Contains(err.Error(), "Extractor") {
+		t.Errorf("err = %v, want one asking for an extractor", err)
+	}
+}
+
+func TestMissingRootIsAnError(t *testing.T) {
+	_, err := ingest.Run(context.Background(), openDB(t), []string{filepath.Join(t.TempDir(), "nope")}, ingest.Options{Extractor: &quoteAll{}})
+	if err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("err = %v, want one naming the missing root", err)
+	}
+}
+
+// TestRealLoaderOnMarkdown runs the real sources loader end to end.
+func TestRealLoaderOnMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{
+		"harbour.md": "---\ntitle: Harbour reopens\ndate: 2024-06-03\n---\n\nThe harbour reopened on Monday after repairs.\n\n\"We are back in business,\" said harbour master Lena Ortiz.\n",
+		"copy/harbour-again.md": "---\ntitle: Harbour reopens\ndate: 2024-06-03\n---\n\nThe harbour reopened on Monday after repairs.\n\n\"We are back in business,\" said harbour master Lena Ortiz.\n",
+		"mill.md": "# Mill fire\n\nA fire damaged the old mill overnight, firefighters said.\n",
+	})
+	published := time.Date(2024, 6, 10, 0, 0, 0, 0, time.UTC)
+	report, err := ingest.Run(context.Background(), db, []string{dir}, ingest.Options{Extractor: &quoteAll{}, Published: published})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Added != 3 || len(report.Skipped) != 0 {
+		t.Fatalf("report = %+v, want 3 files added", report)
+	}
+	articles, err := db.Articles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 2 {
+		t.Fatalf("articles = %+v, want 2 (the copy merged)", articles)
+	}
+	byTitle := map[string]briefbot.ArticleInfo{}
+	for _, a := range articles {
+		byTitle[a.Title] = a
+	}
+	harbour := byTitle["Harbour reopens"]
+	if len(harbour.Paths) != 2 || harbour.Published.Format(briefbot.DateLayout) != "2024-06-03" {
+		t.Errorf("harbour article = %+v, want both paths and its own date", harbour)
+	}
+	if mill, ok := byTitle["Mill fire"]; !ok || !mill.Published.Equal(published) {
+		t.Errorf("mill article = %+v, want the fallback date", mill)
+	}
+}
