@@ -298,9 +298,9 @@ func TestRealLoaderOnMarkdown(t *testing.T) {
 	dir := t.TempDir()
 	db := openDB(t)
 	writeFiles(t, dir, map[string]string{
-		"harbour.md": "---\ntitle: Harbour reopens\ndate: 2024-06-03\n---\n\nThe harbour reopened on Monday after repairs.\n\n\"We are back in business,\" said harbour master Lena Ortiz.\n",
+		"harbour.md":            "---\ntitle: Harbour reopens\ndate: 2024-06-03\n---\n\nThe harbour reopened on Monday after repairs.\n\n\"We are back in business,\" said harbour master Lena Ortiz.\n",
 		"copy/harbour-again.md": "---\ntitle: Harbour reopens\ndate: 2024-06-03\n---\n\nThe harbour reopened on Monday after repairs.\n\n\"We are back in business,\" said harbour master Lena Ortiz.\n",
-		"mill.md": "# Mill fire\n\nA fire damaged the old mill overnight, firefighters said.\n",
+		"mill.md":               "# Mill fire\n\nA fire damaged the old mill overnight, firefighters said.\n",
 	})
 	published := time.Date(2024, 6, 10, 0, 0, 0, 0, time.UTC)
 	report, err := ingest.Run(context.Background(), db, []string{dir}, ingest.Options{Extractor: &quoteAll{}, Published: published})
