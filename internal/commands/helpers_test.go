@@ -8,7 +8,6 @@ import (
 
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/commands"
-	"github.com/briefbot/briefbot/internal/commands/commandstest"
 )
 
 func day(s string) time.Time {
@@ -70,5 +69,3 @@ func fieldNames(resp *commands.Response) []string {
 func findActors(actors ...briefbot.Actor) func(context.Context, string) ([]briefbot.Actor, error) {
 	return func(context.Context, string) ([]briefbot.Actor, error) { return actors, nil }
 }
-
-var _ = commandstest.Reader{}

@@ -112,7 +112,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	}
 	for _, g := range groups {
 		for i, h := range g {
-			a.entries = append(a.entries, positionEntry(h, result, i > 0 && !sameStance(g[i-1].Stance, h.Stance)))
+			a.entries = append(a.entries, positionEntry(h, result, i > 0 && stanceChanged(g[i-1], h)))
 		}
 	}
 	return a.page(req.Page), nil
@@ -212,9 +212,7 @@ func positionChange(g []briefbot.PositionHit) (PositionChange, bool) {
 	}
 	changed := false
 	for i := 1; i < len(dated); i++ {
-		if !sameStance(dated[i-1].Stance, dated[i].Stance) && !dated[i-1].Article.Published.Equal(dated[i].Article.Published) {
-			changed = true
-		}
+		changed = changed || stanceChanged(dated[i-1], dated[i])
 	}
 	if !changed {
 		return PositionChange{}, false
@@ -226,8 +224,13 @@ func positionChange(g []briefbot.PositionHit) (PositionChange, bool) {
 	return c, true
 }
 
-func sameStance(a, b string) bool {
-	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+// stanceChanged reports whether later says something else than earlier, at
+// a different known date; a different wording on the same day is not a
+// change of mind.
+func stanceChanged(earlier, later briefbot.PositionHit) bool {
+	e, l := earlier.Article.Published, later.Article.Published
+	return !e.IsZero() && !l.IsZero() && !e.Equal(l) &&
+		!strings.EqualFold(strings.TrimSpace(earlier.Stance), strings.TrimSpace(later.Stance))
 }
 
 func positionsSummary(r PositionsResult) string {

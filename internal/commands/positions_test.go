@@ -114,3 +114,37 @@ func TestPositionsNothingForTopic(t *testing.T) {
 	}
 	mustContain(t, resp, `No positions on "tariffs"`, "search tariffs")
 }
+
+func TestPositionsChangeNeedsDifferentKnownDates(t *testing.T) {
+	sameDay := articleKyiv
+	sameDay.ID = 99
+	tests := []struct {
+		name   string
+		hits   []briefbot.PositionHit
+		change bool
+	}{
+		{"other wording the same day", []briefbot.PositionHit{
+			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
+			position(zelensky, "Crimea", "Crimea stays Ukrainian", sameDay)}, false},
+		{"one undated", []briefbot.PositionHit{
+			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
+			position(zelensky, "Crimea", "open to talks", articleOld)}, false},
+		{"different dates", []briefbot.PositionHit{
+			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
+			position(zelensky, "Crimea", "open to talks", articleTalk)}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &commandstest.Reader{
+				FindActorsFunc: findActors(zelensky),
+				PositionsFunc:  func(context.Context, briefbot.PositionFilter) ([]briefbot.PositionHit, error) { return tt.hits, nil },
+			}
+			resp := run(t, r, commands.Request{Name: "positions", Args: []string{"Zelensky"}})
+			data := resp.Data.(commands.PositionsResult)
+			marked := slices.ContainsFunc(resp.Fields, func(f commands.Field) bool { return strings.HasSuffix(f.Name, "· changed") })
+			if (len(data.Changes) > 0) != tt.change || marked != tt.change {
+				t.Errorf("changes %+v, marked %v; want change %v", data.Changes, marked, tt.change)
+			}
+		})
+	}
+}

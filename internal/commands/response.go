@@ -22,23 +22,24 @@ const (
 
 // Response is one page of an answer, ready for any transport to render.
 type Response struct {
-	Title       string
-	Description string
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
 	// Fields are the items of this page: at most MaxFields-1, leaving room
 	// for the SourcesField.
-	Fields []Field
+	Fields []Field `json:"fields,omitempty"`
 	// Sources are the distinct articles this page cites; a "[n]" in a
 	// field value refers to Sources[n-1].
-	Sources []Source
+	Sources []Source `json:"sources,omitempty"`
 	// Page is the 0-based page shown, Pages the total (at least 1).
-	Page, Pages int
+	Page  int `json:"page"`
+	Pages int `json:"pages"`
 	// Ephemeral marks errors and "nothing found" answers, which say what
 	// to try; Discord shows them only to the invoking user.
-	Ephemeral bool
+	Ephemeral bool `json:"ephemeral,omitempty"`
 	// Data is the typed result of the whole answer (all pages), for JSON
 	// output: WhoSaidResult, PositionsResult, TimelineResult, SearchResult,
 	// SourcesResult or []Command.
-	Data any
+	Data any `json:"data,omitempty"`
 }
 
 // Field is one titled item of a page.

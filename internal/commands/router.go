@@ -52,12 +52,12 @@ const (
 
 // Option describes one named option of a command.
 type Option struct {
-	Name        string
-	Description string
-	Required    bool
-	Kind        OptionKind
+	Name        string     `json:"name"`
+	Description string     `json:"description"`
+	Required    bool       `json:"required,omitempty"`
+	Kind        OptionKind `json:"kind"`
 	// Autocomplete reports whether Router.Complete can suggest values.
-	Autocomplete bool
+	Autocomplete bool `json:"autocomplete,omitempty"`
 
 	suggest suggester
 }
@@ -68,12 +68,12 @@ type suggester func(ctx context.Context, r briefbot.Reader) ([]string, error)
 // Command describes a registered command, for help and for generating
 // Discord command registrations.
 type Command struct {
-	Name        string
-	Description string
-	Options     []Option
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Options     []Option `json:"options,omitempty"`
 	// ArgsOption is the option that positional words fill when it is not
 	// given by name; "" when the command takes no words.
-	ArgsOption string
+	ArgsOption string `json:"args_option,omitempty"`
 }
 
 // ErrUnknownCommand is returned (wrapped) by Run for a name nothing is
@@ -87,7 +87,8 @@ type Router struct {
 	handlers map[string]Handler
 }
 
-// New returns a router answering every briefbot command from r.
+// New returns a router answering every briefbot command from r. r is only
+// used when a command runs, so New(nil).Commands() describes the commands.
 func New(r briefbot.Reader) *Router {
 	rt := &Router{reader: r, handlers: map[string]Handler{}}
 	rt.Register(whoSaidCommand, rt.whoSaid)

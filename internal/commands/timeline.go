@@ -88,7 +88,7 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 	if len(unresolved) > 0 {
 		a.entries = append(a.entries, entry{
 			name:         "Undated",
-			body:         "Events whose date could not be resolved (their article has no publication date), in article order:",
+			body:         "Events whose date could not be resolved (mostly relative dates in articles without a publication date), in article order:",
 			keepWithNext: true,
 		})
 		for _, e := range unresolved {
@@ -118,7 +118,10 @@ func timelineTitle(r TimelineResult) string {
 
 func timelineSummary(r TimelineResult) string {
 	s := count(len(r.Events), "dated event")
-	if n := len(r.Events); n > 0 {
+	switch n := len(r.Events); {
+	case n == 1 || n > 1 && r.Events[0].Value == r.Events[n-1].Value:
+		s += fmt.Sprintf(" (%s)", r.Events[0].Value)
+	case n > 1:
 		s += fmt.Sprintf(" (%s to %s)", r.Events[0].Value, r.Events[n-1].Value)
 	}
 	if len(r.Undated) > 0 {
