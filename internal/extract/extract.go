@@ -1,15 +1,159 @@
-// Package extract turns an article into its structured extract.
+// Package extract turns an article into its structured extract: people and
+// organisations with roles and aliases, quotes with resolved speakers,
+// dated events and positions. It is rule-based, pure and I/O-free.
 package extract
 
-import "github.com/briefbot/briefbot"
+import (
+	"sort"
+	"unicode/utf8"
 
-// Extractor is safe for concurrent use.
-type Extractor struct{}
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/timex"
+)
+
+// Extractor is safe for concurrent use: it holds only settings.
+type Extractor struct {
+	tag func(text string, dct timeLike) []timex.Mention
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
 
 // New returns an extractor.
-func New() *Extractor { return &Extractor{} }
+func New(opts ...Option) *Extractor {
+	x := &Extractor{tag: timex.Tag}
+	for _, o := range opts {
+		o(x)
+	}
+	return x
+}
+
+// doc is the article being extracted, tokenised once.
+type doc struct {
+	body    string
+	toks    []token
+	paras   []span
+	sents   []sentence
+	sentOf  []int
+	quotes  []quoteSpan
+	inQuote []int // quote span of each token (marks included), -1 outside
+	reg     *registry
+}
+
+func newDoc(body string) *doc {
+	d := &doc{body: body, toks: tokenize(body)}
+	d.paras = paragraphs(d.toks)
+	d.inQuote = make([]int, len(d.toks))
+	for i := range d.inQuote {
+		d.inQuote[i] = -1
+	}
+	for pi, p := range d.paras {
+		qs := findQuoteSpans(body, d.toks, p, pi)
+		for _, q := range qs {
+			end := q.close
+			if end < 0 {
+				end = q.contentHi - 1
+			}
+			for k := q.open; k <= end; k++ {
+				d.inQuote[k] = len(d.quotes)
+			}
+			d.quotes = append(d.quotes, q)
+		}
+		d.sents = append(d.sents, splitSentences(d.toks, p, pi, qs)...)
+	}
+	d.sentOf = make([]int, len(d.toks))
+	for si, s := range d.sents {
+		for k := s.lo; k < s.hi; k++ {
+			d.sentOf[k] = si
+		}
+	}
+	d.reg = findEntities(d)
+	return d
+}
 
 // Extract builds the extract of one article.
 func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
-	return &briefbot.Extract{Article: a}
+	ex := &briefbot.Extract{Article: a, People: []briefbot.Person{}, Quotes: []briefbot.Quote{},
+		Events: []briefbot.Event{}, Positions: []briefbot.Position{}}
+	if a == nil || a.Body == "" {
+		return ex
+	}
+	d := newDoc(a.Body)
+	runes := newRuneIndex(a.Body)
+	found := findQuotes(d)
+	speakers := map[string]bool{}
+	for _, q := range found {
+		if q.hi <= q.lo || q.speaker == "" {
+			continue
+		}
+		start, end := d.toks[q.lo].start, d.toks[q.hi-1].end
+		ex.Quotes = append(ex.Quotes, briefbot.Quote{
+			Speaker: q.speaker, Mention: q.mention, Cue: d.text(q.cueLo, q.cueHi), Kind: q.kind,
+			Text: a.Body[start:end], Start: runes.at(start), End: runes.at(end),
+		})
+		speakers[q.speaker] = true
+	}
+	ex.People = d.people(speakers, found)
+	ex.Events = x.events(d, a, runes)
+	ex.Positions = positions(ex.Quotes)
+	return ex
+}
+
+// people lists the registry's entities plus the organisations and groups
+// that spoke without being registered.
+func (d *doc) people(speakers map[string]bool, found []found) []briefbot.Person {
+	out := make([]briefbot.Person, 0, len(d.reg.ents))
+	known := map[string]bool{}
+	for _, e := range d.reg.ents {
+		known[e.name] = true
+		aliases := append([]string{}, e.aliases...)
+		roles := append([]string{}, e.roles...)
+		out = append(out, briefbot.Person{Name: e.name, Kind: e.kind, Aliases: aliases, Roles: roles, Gender: e.gender})
+	}
+	for _, q := range found {
+		if q.ent >= 0 || known[q.speaker] || q.speaker == "" || q.src.hi <= q.src.lo {
+			continue
+		}
+		w := d.toks[q.src.hi-1]
+		if subjectPronouns[w.lower] {
+			continue
+		}
+		known[q.speaker] = true
+		kind := briefbot.KindGroup
+		if w.capital {
+			kind = briefbot.KindOrg
+		}
+		out = append(out, briefbot.Person{Name: q.speaker, Kind: kind, Aliases: []string{}, Roles: []string{}})
+	}
+	return out
+}
+
+// runeIndex converts byte offsets to code-point offsets; lookups in
+// increasing order cost one pass over the text.
+type runeIndex struct {
+	s          string
+	byte, rune int
+}
+
+func newRuneIndex(s string) *runeIndex { return &runeIndex{s: s} }
+
+func (r *runeIndex) at(off int) int {
+	if off < r.byte {
+		r.byte, r.rune = 0, 0
+	}
+	r.rune += utf8.RuneCountInString(r.s[r.byte:off])
+	r.byte = off
+	return r.rune
+}
+
+// sentenceAt returns the sentence holding byte offset off.
+func (d *doc) sentenceAt(off int) int {
+	i := sort.Search(len(d.sents), func(i int) bool {
+		s := d.sents[i]
+		return d.toks[s.hi-1].end > off
+	})
+	if i >= len(d.sents) {
+		return len(d.sents) - 1
+	}
+	return i
 }

@@ -1,0 +1,443 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// entity is a person or organisation found in the article.
+type entity struct {
+	name    string
+	words   []string // lower-case name words
+	kind    string
+	roles   []string
+	aliases []string
+	gender  string
+	// roleKeys are lower-case role phrases without determiners ("us president").
+	roleKeys []string
+}
+
+// mention is one place where an entity is named; lo/hi are token indexes.
+type mention struct {
+	lo, hi int
+	ent    int
+}
+
+type registry struct {
+	ents     []*entity
+	byName   map[string]int // lower-case full name
+	byWord   map[string]int // surname or single name word → entity
+	mentions []mention
+}
+
+func (r *registry) add(e *entity) int {
+	r.ents = append(r.ents, e)
+	id := len(r.ents) - 1
+	r.byName[strings.Join(e.words, " ")] = id
+	return id
+}
+
+func (e *entity) addAlias(a string) {
+	a = strings.TrimSpace(a)
+	if a == "" || a == e.name {
+		return
+	}
+	for _, x := range e.aliases {
+		if x == a {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, a)
+}
+
+func (e *entity) addRole(role string) {
+	role = strings.TrimSpace(strings.Trim(role, ",;:"))
+	if role == "" {
+		return
+	}
+	for _, x := range e.roles {
+		if strings.EqualFold(x, role) {
+			return
+		}
+	}
+	e.roles = append(e.roles, role)
+	key := roleKey(role)
+	if key != "" {
+		e.roleKeys = append(e.roleKeys, key)
+		if g := genderOfWords(strings.Fields(key)); g != "" && e.gender == "" {
+			e.gender = g
+		}
+	}
+}
+
+// roleKey lower-cases a role phrase and drops determiners and possessives
+// so "the US president" and "US President" compare equal.
+func roleKey(role string) string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ",.;:()")
+		if determiners[w] || w == "’s" || w == "'s" || w == "" {
+			continue
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if w == "u.s." || w == "u.s" || w == "united" && false {
+			w = "us"
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func genderOfWords(words []string) string {
+	for _, w := range words {
+		if g, ok := titleGender[strings.Trim(w, ".")]; ok && g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+var nameParticles = setOf("de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du",
+	"del", "della", "la", "le", "dos", "das", "do", "y", "ter", "ten", "abu", "st")
+
+var runConnectors = setOf("of", "the", "for", "to", "and", "on")
+
+func isNameWord(t *token) bool {
+	if t.kind != tokWord || !t.capital {
+		return false
+	}
+	return true
+}
+
+// findEntities scans capitalised runs: it splits each into role and name,
+// registers people (fullest name wins), links surnames and titled single
+// names, and records every mention.
+func findEntities(d *doc) *registry {
+	r := &registry{byName: map[string]int{}, byWord: map[string]int{}}
+	type cand struct {
+		roleLo, lo, hi int
+		sent           int
+	}
+	var multi, single []cand
+	for si, s := range d.sents {
+		for i := s.lo; i < s.hi; i++ {
+			if !isNameWord(&d.toks[i]) {
+				continue
+			}
+			j := i + 1
+			for j < s.hi {
+				t := &d.toks[j]
+				if isNameWord(t) {
+					j++
+					continue
+				}
+				if (runConnectors[t.lower] || nameParticles[t.lower]) && j+1 < s.hi && isNameWord(&d.toks[j+1]) {
+					j++
+					continue
+				}
+				// initials: "J. R. Smith"
+				if t.text == "." && len(d.toks[j-1].text) == 1 && j+1 < s.hi && isNameWord(&d.toks[j+1]) && d.toks[j-1].end == t.start {
+					j++
+					continue
+				}
+				break
+			}
+			lo, hi := i, j
+			for lo < hi && (nonNameWords[d.toks[lo].lower] || runConnectors[d.toks[lo].lower]) {
+				lo++
+			}
+			for hi > lo && runConnectors[d.toks[hi-1].lower] {
+				hi--
+			}
+			i = j - 1
+			if lo >= hi {
+				continue
+			}
+			// The name is the longest tail of plain name words.
+			n := hi
+			for n > lo {
+				w := strings.Trim(d.toks[n-1].lower, ".")
+				if roleWords[w] || nationalities[w] || orgWords[w] || places[w] || placeWords[w] || runConnectors[w] || nonNameWords[w] {
+					break
+				}
+				if d.toks[n-1].text == "." {
+					n--
+					continue
+				}
+				n--
+			}
+			for n < hi && nameParticles[d.toks[n].lower] {
+				n++
+			}
+			if n >= hi {
+				continue
+			}
+			c := cand{roleLo: lo, lo: n, hi: hi, sent: si}
+			words := 0
+			for k := n; k < hi; k++ {
+				if d.toks[k].kind == tokWord && !nameParticles[d.toks[k].lower] {
+					words++
+				}
+			}
+			// A lone capitalised word opening a sentence is usually not a name.
+			if words >= 2 && words <= 5 {
+				multi = append(multi, c)
+			} else if words == 1 {
+				single = append(single, c)
+			}
+		}
+	}
+	nameWords := func(c cand) []string {
+		var w []string
+		for k := c.lo; k < c.hi; k++ {
+			if d.toks[k].kind == tokWord {
+				w = append(w, d.toks[k].lower)
+			}
+		}
+		return w
+	}
+	// People with full names first, so surnames can link to them.
+	for _, c := range multi {
+		words := nameWords(c)
+		key := strings.Join(words, " ")
+		id, ok := r.byName[key]
+		if !ok {
+			// "Vladimir Putin" inside a longer known name, or the reverse.
+			id = -1
+			for k, e := range r.ents {
+				ek := strings.Join(e.words, " ")
+				if strings.HasSuffix(ek, " "+key) {
+					id = k
+					break
+				}
+				if strings.HasSuffix(key, " "+ek) {
+					id = k
+					e.name = d.body[d.toks[c.lo].start:d.toks[c.hi-1].end]
+					e.words = words
+					r.byName[key] = k
+					break
+				}
+			}
+			if id < 0 {
+				e := &entity{name: d.body[d.toks[c.lo].start:d.toks[c.hi-1].end], words: words, kind: briefbot.KindPerson}
+				e.gender = firstNames[words[0]]
+				id = r.add(e)
+			}
+		}
+		r.noteRole(d, id, c.roleLo, c.lo, c.hi)
+		r.mentions = append(r.mentions, mention{lo: c.roleLo, hi: c.hi, ent: id})
+	}
+	for _, e := range r.ents {
+		if _, taken := r.byWord[e.words[len(e.words)-1]]; !taken {
+			r.byWord[e.words[len(e.words)-1]] = r.byName[strings.Join(e.words, " ")]
+		}
+	}
+	for id, e := range r.ents {
+		if _, taken := r.byWord[e.words[0]]; !taken && len(e.words) > 1 {
+			r.byWord[e.words[0]] = id
+		}
+	}
+	for _, c := range single {
+		w := d.toks[c.lo].lower
+		id, ok := r.byWord[w]
+		titled := c.roleLo < c.lo && isTitleWord(d.toks[c.lo-1].lower)
+		if !ok {
+			if !titled {
+				continue
+			}
+			e := &entity{name: d.toks[c.lo].text, words: []string{w}, kind: briefbot.KindPerson}
+			id = r.add(e)
+			r.byWord[w] = id
+		}
+		e := r.ents[id]
+		if titled || c.roleLo < c.lo {
+			e.addAlias(d.body[d.toks[c.roleLo].start:d.toks[c.hi-1].end])
+		}
+		e.addAlias(d.toks[c.lo].text)
+		if c.roleLo < c.lo {
+			if g := genderOfWords([]string{d.toks[c.lo-1].lower}); g != "" && e.gender == "" {
+				e.gender = g
+			}
+		}
+		r.mentions = append(r.mentions, mention{lo: c.roleLo, hi: c.hi, ent: id})
+	}
+	sortMentions(r.mentions)
+	r.voteGender(d)
+	return r
+}
+
+func isTitleWord(w string) bool {
+	w = strings.Trim(w, ".")
+	return roleWords[w] && !runConnectors[w] || titleGender[w] != ""
+}
+
+// noteRole records the role prefix of a name ("Russian Foreign Minister")
+// and the appositions around it ("Barra, 51," / "Mike Pence, the Vice President,").
+func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
+	e := r.ents[id]
+	if roleLo < lo {
+		role := d.body[d.toks[roleLo].start:d.toks[lo-1].end]
+		e.addRole(role)
+		e.addAlias(d.body[d.toks[roleLo].start:d.toks[hi-1].end])
+		if g := genderOfWords(strings.Fields(strings.ToLower(role))); g != "" && e.gender == "" {
+			e.gender = g
+		}
+	}
+	// Possessive role before the name: "Trump’s special envoy Steve Witkoff".
+	if roleLo == lo && lo >= 2 {
+		k := lo - 1
+		for k > lo-5 && k > 0 && d.toks[k].kind == tokWord && !d.toks[k].capital && !npBreakers[d.toks[k].lower] && !determiners[d.toks[k].lower] {
+			k--
+		}
+		if k < lo-1 && (d.toks[k].lower == "’s" || d.toks[k].lower == "'s") && k > 0 {
+			e.addRole(d.body[d.toks[k-1].start:d.toks[lo-1].end])
+			e.addAlias(d.body[d.toks[k-1].start:d.toks[hi-1].end])
+		}
+	}
+	s := d.sents[d.sentOf[lo]]
+	// Age apposition.
+	if hi+2 < s.hi && d.toks[hi].text == "," && d.toks[hi+1].kind == tokNumber && d.toks[hi+2].text == "," {
+		if n, err := strconv.Atoi(d.toks[hi+1].text); err == nil && n > 0 && n < 120 {
+			e.addAlias("the " + d.toks[hi+1].text + "-year-old")
+			e.roleKeys = append(e.roleKeys, d.toks[hi+1].text+"-year-old")
+		}
+	}
+	// Role apposition after: "Mike Pence, the Vice President,"
+	if hi+1 < s.hi && d.toks[hi].text == "," && d.toks[hi+1].is("the", "a", "an") {
+		end := hi + 2
+		for end < s.hi && end < hi+10 && d.toks[end].text != "," && d.toks[end].kind != tokQuote && !isTerminator(&d.toks[end]) && !d.toks[end].is("who", "which", "said", "says", "told") {
+			end++
+		}
+		if end < s.hi && d.toks[end].text == "," && end > hi+2 {
+			e.addRole(d.body[d.toks[hi+2].start:d.toks[end-1].end])
+			e.addAlias(d.body[d.toks[hi+1].start:d.toks[end-1].end])
+		}
+	}
+	// Role apposition before: "The Senate Minority Leader, Chuck Schumer,"
+	if lo >= 2 && d.toks[lo-1].text == "," {
+		k := lo - 2
+		for k > s.lo && d.toks[k-1].text != "," && k > lo-10 {
+			k--
+		}
+		if d.toks[k].is("the", "a", "an") && k+1 < lo-1 {
+			e.addRole(d.body[d.toks[k+1].start:d.toks[lo-2].end])
+			e.addAlias(d.body[d.toks[k].start:d.toks[lo-2].end])
+		}
+	}
+}
+
+func sortMentions(ms []mention) {
+	// insertion sort: the two passes are each already ordered
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].lo < ms[j-1].lo; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// voteGender gives people without a known gender the gender of the
+// pronouns that follow sentences naming only them.
+func (r *registry) voteGender(d *doc) {
+	votes := make([][2]int, len(r.ents))
+	mi := 0
+	for si, s := range d.sents {
+		var only = -1
+		many := false
+		for mi < len(r.mentions) && r.mentions[mi].lo < s.hi {
+			m := r.mentions[mi]
+			if r.ents[m.ent].kind == briefbot.KindPerson {
+				if only >= 0 && only != m.ent {
+					many = true
+				}
+				only = m.ent
+			}
+			mi++
+		}
+		if only < 0 || many {
+			continue
+		}
+		hi := s.hi
+		if si+1 < len(d.sents) && d.sents[si+1].para == s.para {
+			hi = d.sents[si+1].hi
+		}
+		for k := s.lo; k < hi; k++ {
+			if d.inQuote[k] >= 0 {
+				continue
+			}
+			switch pronounGender[d.toks[k].lower] {
+			case "m":
+				votes[only][0]++
+			case "f":
+				votes[only][1]++
+			}
+		}
+	}
+	for id, e := range r.ents {
+		if e.gender != "" {
+			continue
+		}
+		if votes[id][0] > votes[id][1] {
+			e.gender = "m"
+		} else if votes[id][1] > votes[id][0] {
+			e.gender = "f"
+		}
+	}
+}
+
+// lookup finds the entity a mention's words name: a full name, a name
+// inside a longer phrase, or a surname.
+func (r *registry) lookup(d *doc, lo, hi int) int {
+	for k := hi - 1; k >= lo; k-- {
+		t := &d.toks[k]
+		if t.kind != tokWord || !t.capital {
+			continue
+		}
+		if id, ok := r.byWord[t.lower]; ok {
+			return id
+		}
+	}
+	return -1
+}
+
+// lookupRole finds the person introduced with the role a description names
+// ("the US president", "the minister", "the 51-year-old"), preferring the
+// one named most recently before token at.
+func (r *registry) lookupRole(d *doc, desc string, at int) int {
+	key := roleKey(desc)
+	if key == "" {
+		return -1
+	}
+	best, bestPos := -1, -1
+	for id, e := range r.ents {
+		ok := false
+		for _, rk := range e.roleKeys {
+			if rk == key || strings.HasSuffix(rk, " "+key) || strings.HasSuffix(key, " "+rk) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		pos := r.lastMentionBefore(id, at)
+		if pos > bestPos || best < 0 {
+			best, bestPos = id, pos
+		}
+	}
+	return best
+}
+
+func (r *registry) lastMentionBefore(id, at int) int {
+	pos := -1
+	for _, m := range r.mentions {
+		if m.lo >= at {
+			break
+		}
+		if m.ent == id {
+			pos = m.lo
+		}
+	}
+	return pos
+}

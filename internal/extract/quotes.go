@@ -1,0 +1,456 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// found is one attribution before it becomes a briefbot.Quote; all
+// indexes are tokens.
+type found struct {
+	lo, hi       int // content
+	kind         string
+	cueLo, cueHi int
+	src          source
+	speaker      string
+	ent          int
+	mention      string
+	sent         int
+}
+
+// participialCues open a reported clause after a comma: "…, saying …".
+var participialCues = setOf("saying", "adding", "claiming", "stating", "arguing", "noting", "warning",
+	"insisting", "explaining", "calling", "describing", "urging", "telling", "writing", "asking",
+	"accusing", "suggesting", "announcing", "declaring", "stressing", "emphasizing", "emphasising",
+	"acknowledging", "admitting", "denying", "confirming", "promising", "vowing", "predicting",
+	"recalling", "complaining", "threatening", "questioning", "implying", "recommending")
+
+// objectCues take an addressee before the reported clause: "told reporters".
+var objectCues = setOf("tell", "inform", "ask", "urge", "advise", "warn", "assure", "remind", "brief", "promise")
+
+// namingCues take an object and a quoted label: "called it “a non-starter”".
+var namingCues = setOf("call", "describe", "characterize", "term", "label", "dub")
+
+type quoteFinder struct {
+	d       *doc
+	r       *resolver
+	usedCue map[int]bool
+	out     []found
+	// speakerOfQuote maps a quote span to the index in out that took it.
+	tookSpan map[int]bool
+}
+
+func findQuotes(d *doc) []found {
+	f := &quoteFinder{d: d, r: &resolver{d: d, lastSpeaker: -1, lastGroupID: -1}, usedCue: map[int]bool{}, tookSpan: map[int]bool{}}
+	qi := 0
+	for si, s := range d.sents {
+		// quote spans opening in this sentence, in order
+		var spans []int
+		for qi < len(d.quotes) && d.quotes[qi].open < s.hi {
+			if d.quotes[qi].open >= s.lo {
+				spans = append(spans, qi)
+			}
+			qi++
+		}
+		f.sentence(si, s, spans)
+	}
+	return f.out
+}
+
+// sentence finds the direct quotes first, then the reported clauses whose
+// cues the direct quotes did not use, and emits them in text order.
+func (f *quoteFinder) sentence(si int, s sentence, spans []int) {
+	d := f.d
+	var here []found
+	prevClose := s.lo - 1
+	prevDirect := -1
+	for n, qn := range spans {
+		q := d.quotes[qn]
+		closeAt := q.close
+		if closeAt < 0 {
+			closeAt = s.hi - 1
+		}
+		rightHi := s.hi
+		if n+1 < len(spans) {
+			rightHi = d.quotes[spans[n+1]].open
+		}
+		left := span{prevClose + 1, q.open}
+		fq, ok := f.direct(si, s, q, left, span{closeAt + 1, rightHi})
+		prevClose = closeAt
+		if !ok {
+			continue
+		}
+		// "A," he said, "B." and `"A" and "B"` share the speaker.
+		if fq.ent == -2 && prevDirect >= 0 {
+			p := here[prevDirect]
+			fq.src, fq.speaker, fq.ent, fq.mention, fq.cueLo, fq.cueHi = p.src, p.speaker, p.ent, p.mention, p.cueLo, p.cueHi
+		}
+		if fq.ent == -2 {
+			fq, ok = f.inherit(si, s, fq)
+			if !ok {
+				continue
+			}
+		}
+		f.tookSpan[qn] = true
+		here = append(here, fq)
+		prevDirect = len(here) - 1
+		f.remember(fq)
+	}
+	// Reported speech: cues not used by direct quotes.
+	for k := s.lo; k < s.hi; k++ {
+		if d.inQuote[k] >= 0 || f.usedCue[k] {
+			continue
+		}
+		t := &d.toks[k]
+		lemma, isCue := speechVerbs[t.lower]
+		if !isCue || t.kind != tokWord {
+			continue
+		}
+		var got []found
+		if lemma == "accord" {
+			got = f.accordingTo(si, s, k)
+		} else {
+			got = f.reported(si, s, k, lemma, here)
+		}
+		for _, g := range got {
+			if f.overlapsDirect(here, g) {
+				continue
+			}
+			here = append(here, g)
+			f.remember(g)
+		}
+	}
+	sortFound(here)
+	f.out = append(f.out, here...)
+}
+
+func (f *quoteFinder) overlapsDirect(here []found, g found) bool {
+	for _, h := range here {
+		if h.kind == briefbot.QuoteDirect && g.lo <= h.lo && g.hi >= h.hi-1 && g.hi-g.lo <= h.hi-h.lo+2 {
+			return true
+		}
+		if g.lo == h.lo && g.hi == h.hi {
+			return true
+		}
+	}
+	return false
+}
+
+func sortFound(fs []found) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].lo < fs[j-1].lo; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+func (f *quoteFinder) remember(q found) {
+	if q.ent >= 0 {
+		f.r.lastSpeaker, f.r.lastSpeakerAt, f.r.lastName = q.ent, q.src.lo, q.speaker
+		if f.d.reg.ents[q.ent].kind != briefbot.KindPerson {
+			f.r.lastGroup, f.r.lastGroupID = q.speaker, q.ent
+		}
+		return
+	}
+	if q.speaker != "" && q.src.hi > q.src.lo {
+		w := f.d.toks[q.src.hi-1].lower
+		if !subjectPronouns[w] {
+			f.r.lastGroup, f.r.lastGroupID = q.speaker, -1
+			if f.d.toks[q.src.hi-1].capital || strings.HasSuffix(w, "s") {
+				f.r.lastName, f.r.lastSpeaker = q.speaker, -1
+			}
+		}
+	}
+}
+
+// attribute resolves a source into the quote.
+func (f *quoteFinder) attribute(q *found, src source, s sentence) bool {
+	if src.coord {
+		main, ok := f.d.mainSubject(s)
+		if !ok {
+			return false
+		}
+		src = main
+	}
+	if src.hi <= src.lo {
+		return false
+	}
+	q.src = src
+	q.mention = f.d.text(src.lo, src.hi)
+	q.speaker, q.ent = f.r.resolve(src)
+	return true
+}
+
+// direct classifies one quotation: a whole quoted clause introduced or
+// followed by an attribution is direct; one embedded in running text is
+// left for the reported-speech pass (mixed) or dropped (scare quotes).
+func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) (found, bool) {
+	d := f.d
+	fq := found{lo: q.contentLo, hi: q.contentHi, kind: briefbot.QuoteDirect, ent: -2, sent: si}
+	for fq.hi > fq.lo && d.toks[fq.hi-1].kind == tokQuote {
+		fq.hi--
+	}
+	if fq.hi <= fq.lo {
+		return fq, false
+	}
+	words := 0
+	for k := fq.lo; k < fq.hi; k++ {
+		if d.toks[k].kind == tokWord {
+			words++
+		}
+	}
+	// Left: `X said: “…”`, `X said on Friday “…”`, `…, he said, “…”`.
+	if left.hi > left.lo {
+		last := left.hi - 1
+		colon := d.toks[last].text == ":"
+		comma := d.toks[last].text == ","
+		end := last
+		if colon || comma {
+			end--
+		}
+		for c := end; c >= left.lo && c >= end-12; c-- {
+			lemma, ok := speechVerbs[d.toks[c].lower]
+			if !ok || d.inQuote[c] >= 0 || lemma == "accord" {
+				continue
+			}
+			gap := end - c
+			between := span{c + 1, end + 1}
+			allowed := colon || gap == 0 || f.adverbial(between) ||
+				namingCues[lemma] && gap <= 3 && !comma
+			if lemma != "accord" && !colon && gap > 0 && !allowed {
+				if objectCues[lemma] && gap <= 4 {
+					allowed = true
+				}
+			}
+			if !allowed {
+				break
+			}
+			if weakCues[lemma] && !colon && !comma && gap > 0 && !namingCues[lemma] && !objectCues[lemma] {
+				break
+			}
+			var src source
+			var cueLo int
+			var found bool
+			if participialCues[d.toks[c].lower] {
+				src, found = source{coord: true}, true
+				cueLo = c
+			} else {
+				src, cueLo, found = d.subjectBefore(s, c)
+				if !found && c > left.lo && d.toks[c-1].text == "," {
+					// `“A,” said X, “B”` — inverted source
+					src, found = f.sourceAfter(s, c+1, end+1)
+					cueLo = c
+				}
+				if !found && c == left.lo && left.lo > s.lo {
+					// `“A,” he said, “B.”` handled by the previous quote's speaker
+					fq.cueLo, fq.cueHi = c, c+1
+					return fq, true
+				}
+			}
+			if !found {
+				break
+			}
+			cueHi := c + 1
+			if objectCues[lemma] || namingCues[lemma] {
+				cueHi = end + 1
+			}
+			fq.cueLo, fq.cueHi = cueLo, cueHi
+			if !f.attribute(&fq, src, s) {
+				return fq, false
+			}
+			f.usedCue[c] = true
+			return fq, true
+		}
+		// Only connectors before the quote: `… “A” and “B”`.
+		onlyGlue := true
+		for k := left.lo; k < left.hi; k++ {
+			if !d.toks[k].is("and", ",", "but", "or", ":", ";", "-", "–", "—") {
+				onlyGlue = false
+			}
+		}
+		if !onlyGlue {
+			return fq, false
+		}
+	}
+	// Right: `“…,” X said`, `“…,” said X`, `“…”, according to X`.
+	if fr, ok := f.rightAttribution(si, s, fq, right); ok {
+		return fr, true
+	}
+	if words < 2 && left.hi == left.lo {
+		return fq, false
+	}
+	return fq, true
+}
+
+// adverbial reports whether a token run is only prepositional phrases or
+// time words, as in `said on Friday “…”`.
+func (f *quoteFinder) adverbial(sp span) bool {
+	if sp.hi <= sp.lo {
+		return true
+	}
+	first := &f.d.toks[sp.lo]
+	if !prepositions[first.lower] && !nonNameWords[first.lower] {
+		return false
+	}
+	if sp.hi-sp.lo > 10 {
+		return false
+	}
+	for k := sp.lo; k < sp.hi; k++ {
+		if f.d.toks[k].kind == tokQuote || f.d.toks[k].is("that", "he", "she", "they", "it", "we") {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *quoteFinder) rightAttribution(si int, s sentence, fq found, right span) (found, bool) {
+	d := f.d
+	k := right.lo
+	for k < right.hi && d.toks[k].is(",", "—", "–") {
+		k++
+	}
+	if k >= right.hi {
+		return fq, false
+	}
+	// inverted: said X
+	if lemma, ok := speechVerbs[d.toks[k].lower]; ok && lemma != "accord" && !participialCues[d.toks[k].lower] {
+		src, found := f.sourceAfter(s, k+1, right.hi)
+		if found {
+			fq.cueLo, fq.cueHi = k, k+1
+			if f.attribute(&fq, src, s) {
+				f.usedCue[k] = true
+				return fq, true
+			}
+		}
+	}
+	if d.toks[k].lower == "according" && k+1 < right.hi && d.toks[k+1].lower == "to" {
+		src, found := f.sourceAfter(s, k+2, right.hi)
+		if found {
+			fq.cueLo, fq.cueHi = k, k+2
+			if f.attribute(&fq, src, s) {
+				f.usedCue[k] = true
+				return fq, true
+			}
+		}
+	}
+	// X said / X told reporters: the cue within a short noun phrase
+	for c := k; c < right.hi && c < k+12; c++ {
+		if d.inQuote[c] >= 0 {
+			break
+		}
+		lemma, ok := speechVerbs[d.toks[c].lower]
+		if !ok || lemma == "accord" {
+			continue
+		}
+		src, cueLo, found := d.subjectBefore(sentence{lo: k, hi: s.hi, para: s.para}, c)
+		if !found || src.coord || src.lo != k {
+			break
+		}
+		fq.cueLo, fq.cueHi = cueLo, c+1
+		if objectCues[lemma] {
+			fq.cueHi = f.objectEnd(c+1, right.hi)
+		}
+		if !f.attribute(&fq, src, s) {
+			return fq, false
+		}
+		f.usedCue[c] = true
+		return fq, true
+	}
+	return fq, false
+}
+
+// sourceAfter reads the noun phrase after an inverted cue: "said Zelensky",
+// "said the ministry’s spokesman, Ivan Petrov".
+func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
+	d := f.d
+	k := lo
+	for k < hi && d.toks[k].kind == tokWord && !d.toks[k].is("that", "on", "in", "at", "during", "after", "before", "when", "while", "who", "which", "and", "but") {
+		k++
+	}
+	if k == lo || k-lo > 10 {
+		return source{}, false
+	}
+	// "said the president’s spokesman, Ivan Petrov" – prefer the name
+	if k+1 < hi && d.toks[k].text == "," {
+		m := k + 1
+		for m < hi && d.toks[m].kind == tokWord && d.toks[m].capital {
+			m++
+		}
+		if m > k+1 && m-k <= 5 {
+			return source{lo: lo, hi: m}, true
+		}
+	}
+	return source{lo: lo, hi: k}, true
+}
+
+// objectEnd skips the addressee of "told reporters" and returns where the
+// reported clause may start.
+func (f *quoteFinder) objectEnd(lo, hi int) int {
+	d := f.d
+	k := lo
+	for k < hi && k < lo+5 {
+		t := &d.toks[k]
+		if t.kind != tokWord || t.is("that", "he", "she", "they", "it", "we", "i", "there", "on", "in", "at", "during", "after", "before", "when", "while") && k > lo {
+			break
+		}
+		if t.is("that", "he", "she", "they", "it", "we", "i", "there") {
+			break
+		}
+		if _, verb := speechVerbs[t.lower]; verb {
+			break
+		}
+		k++
+		if !t.capital && !determiners[t.lower] && !nationalities[t.lower] && k < hi && !d.toks[k].capital && !sourceNouns[d.toks[k].lower] {
+			break
+		}
+	}
+	return k
+}
+
+// inherit gives a bare quotation the speaker of the previous quote in the
+// paragraph, the subject of the previous sentence, or the last quote of
+// the previous paragraph when that ended in speech.
+func (f *quoteFinder) inherit(si int, s sentence, fq found) (found, bool) {
+	d := f.d
+	if n := len(f.out); n > 0 {
+		p := f.out[n-1]
+		pp := d.sents[p.sent].para
+		if pp == s.para || pp == s.para-1 && p.kind == briefbot.QuoteDirect && s.lo == d.paras[s.para].lo {
+			fq.src, fq.speaker, fq.ent, fq.mention, fq.cueLo, fq.cueHi = p.src, p.speaker, p.ent, p.mention, p.cueLo, p.cueHi
+			return fq, true
+		}
+	}
+	// previous sentence in the paragraph performed a speech act
+	if si > 0 && d.sents[si-1].para == s.para {
+		ps := d.sents[si-1]
+		for k := ps.lo; k < ps.hi; k++ {
+			if lemma, ok := speechVerbs[d.toks[k].lower]; ok && lemma != "accord" && d.inQuote[k] < 0 {
+				if src, cueLo, ok := d.subjectBefore(ps, k); ok {
+					fq.cueLo, fq.cueHi = cueLo, k+1
+					if f.attribute(&fq, src, ps) {
+						return fq, true
+					}
+				}
+			}
+		}
+		// previous paragraph ending "X said:" is handled by the colon rule
+	}
+	if si > 0 && d.sents[si-1].para == s.para-1 && s.lo == d.paras[s.para].lo {
+		ps := d.sents[si-1]
+		if d.toks[ps.hi-1].text == ":" {
+			for k := ps.hi - 2; k >= ps.lo && k > ps.hi-12; k-- {
+				if lemma, ok := speechVerbs[d.toks[k].lower]; ok && lemma != "accord" {
+					if src, cueLo, ok := d.subjectBefore(ps, k); ok {
+						fq.cueLo, fq.cueHi = cueLo, k+1
+						if f.attribute(&fq, src, ps) {
+							return fq, true
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	return fq, false
+}

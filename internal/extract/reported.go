@@ -1,0 +1,261 @@
+package extract
+
+import "github.com/briefbot/briefbot"
+
+// reported reads indirect and mixed speech around a cue verb at k:
+// `X said (that) …`, `X told reporters …`, `…, saying …`, `…, X said.`
+func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []found) []found {
+	d := f.d
+	t := &d.toks[k]
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: k + 1}
+	var src source
+	participial := participialCues[t.lower] && k > s.lo && d.toks[k-1].text == ","
+	if participial {
+		src = source{coord: true}
+		// the speaker of a quote earlier in the sentence says it too
+		if len(here) > 0 {
+			p := here[len(here)-1]
+			src = p.src
+		}
+	} else if len(t.lower) > 4 && t.lower[len(t.lower)-3:] == "ing" {
+		return nil
+	} else {
+		var ok bool
+		src, q.cueLo, ok = d.subjectBefore(s, k)
+		if !ok {
+			return nil
+		}
+		// passives ("was told", "were reported") are not the speaker's act
+		if q.cueLo > s.lo && d.toks[q.cueLo-1].is("was", "were", "is", "are", "be", "been", "being") {
+			return nil
+		}
+		if d.toks[q.cueLo].is("is", "was") {
+			return nil
+		}
+	}
+	start := k + 1
+	if objectCues[lemma] {
+		start = f.objectEnd(k+1, s.hi)
+		if start == k+1 && lemma == "tell" {
+			return nil
+		}
+		q.cueHi = start
+	}
+	if lemma == "call" && start < s.hi && d.toks[start].is("for", "on") {
+		start++
+		q.cueHi = start
+	}
+	// skip adverbials up to "that": `said on Friday that …`
+	if start < s.hi && d.toks[start].lower == "that" {
+		start++
+	} else if start < s.hi && (prepositions[d.toks[start].lower] || d.toks[start].text == ",") && !d.toks[start].is("and", "or") {
+		j := start
+		for j < s.hi && j < start+12 && d.toks[j].lower != "that" && d.toks[j].kind != tokQuote && !isTerminator(&d.toks[j]) {
+			j++
+		}
+		if j < s.hi && d.toks[j].lower == "that" {
+			start = j + 1
+		} else if d.toks[start].text != "," {
+			// `said on Friday he can …`: skip a short prepositional phrase
+			j = start + 1
+			for j < s.hi && j < start+5 && (d.toks[j].capital || determiners[d.toks[j].lower] || d.toks[j].kind == tokNumber) && !subjectPronouns[d.toks[j].lower] {
+				j++
+			}
+			if j < s.hi && (subjectPronouns[d.toks[j].lower] || d.toks[j].is("the", "a")) && j > start+1 {
+				start = j
+			} else if lemma != "say" {
+				return nil
+			} else {
+				start = j
+			}
+		}
+	}
+	if start < s.hi && d.toks[start].text == ":" {
+		start++
+	}
+	end := f.clauseEnd(s, start)
+	if weakCues[lemma] && !(start > k+1 && d.toks[start-1].lower == "that") && !(lemma == "call" && q.cueHi > k+1) {
+		// weak verbs need a that-clause
+		if !participial || end-start < 3 {
+			return nil
+		}
+	}
+	var out []found
+	if end <= start {
+		// trailing attribution: `…, he said.` / `…, the statement said, …`
+		if src.lo > s.lo && d.toks[src.lo-1].text == "," && !src.coord {
+			lo := s.lo
+			for j := src.lo - 2; j > s.lo; j-- {
+				if d.toks[j].is(";", ":", "—", "–") || d.toks[j].text == "," && d.toks[j+1].is("which", "who") {
+					lo = j + 1
+					break
+				}
+			}
+			if k+1 < s.hi && d.toks[k+1].text == "," {
+				// parenthetical: the content follows
+				lo = k + 2
+				q.lo, q.hi = lo, f.clauseEnd(s, lo)
+			} else {
+				q.lo, q.hi = lo, src.lo-1
+			}
+			if q.hi-q.lo < 3 || d.toks[q.lo].kind == tokQuote && d.inQuote[q.lo] >= 0 && d.quotes[d.inQuote[q.lo]].close == q.hi-1 {
+				return nil
+			}
+			if !f.attribute(&q, src, s) {
+				return nil
+			}
+			q.kind = f.kindOf(q.lo, q.hi)
+			f.usedCue[k] = true
+			return append(out, q)
+		}
+		return nil
+	}
+	if end-start < 2 {
+		return nil
+	}
+	if !f.attribute(&q, src, s) {
+		return nil
+	}
+	f.usedCue[k] = true
+	q.lo, q.hi = start, end
+	q.kind = f.kindOf(q.lo, q.hi)
+	if q.kind == briefbot.QuoteDirect {
+		return nil // the direct pass judged this quotation
+	}
+	out = append(out, q)
+	// "… and that …" continues the same report
+	for end < s.hi && end+1 < s.hi {
+		j := end
+		for j < s.hi && d.toks[j].is(",", "–", "—", "but", "and") {
+			j++
+		}
+		if j >= s.hi || d.toks[j].lower != "that" || j == end {
+			break
+		}
+		e2 := f.clauseEnd(s, j+1)
+		if e2-(j+1) < 2 {
+			break
+		}
+		q2 := q
+		q2.lo, q2.hi = j+1, e2
+		q2.kind = f.kindOf(q2.lo, q2.hi)
+		out = append(out, q2)
+		end = e2
+	}
+	return out
+}
+
+// clauseEnd returns where a reported clause starting at lo ends: at the
+// sentence end, a dash, "; ", ", but", "and that", a participial cue or
+// a trailing "according to". Quotations are never cut.
+func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
+	d := f.d
+	k := lo
+	for k < s.hi {
+		t := &d.toks[k]
+		if qi := d.inQuote[k]; qi >= 0 && t.kind == tokQuote && d.quotes[qi].open == k {
+			c := d.quotes[qi].close
+			if c < 0 {
+				return s.hi
+			}
+			k = c + 1
+			continue
+		}
+		switch {
+		case t.is("–", "—", ";", "(") && k > lo:
+			return k
+		case t.text == "," && k+1 < s.hi:
+			n := &d.toks[k+1]
+			if n.is("but", "according", "while", "whereas") || participialCues[n.lower] {
+				return k
+			}
+			if n.is("and") && k+2 < s.hi && d.toks[k+2].is("that", "added", "said") {
+				return k
+			}
+		case t.is("and", "but") && k+1 < s.hi && d.toks[k+1].lower == "that" && k > lo:
+			return k
+		case t.text == ":" && k > lo:
+			// a colon after a full clause introduces what follows, keep it
+		}
+		k++
+	}
+	// drop the final punctuation
+	for k > lo && (isTerminator(&d.toks[k-1]) || d.toks[k-1].is(",", ":")) {
+		k--
+	}
+	return k
+}
+
+// kindOf tells indirect, mixed and direct content apart.
+func (f *quoteFinder) kindOf(lo, hi int) string {
+	d := f.d
+	quoted := false
+	for k := lo; k < hi; k++ {
+		if d.inQuote[k] >= 0 {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return briefbot.QuoteIndirect
+	}
+	if qi := d.inQuote[lo]; qi >= 0 && d.quotes[qi].open == lo {
+		c := d.quotes[qi].close
+		if c == hi-1 || c == hi && false {
+			return briefbot.QuoteDirect
+		}
+	}
+	return briefbot.QuoteMixed
+}
+
+// accordingTo reads `According to X, …` and `…, according to X.`
+func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
+	d := f.d
+	if k+1 >= s.hi || d.toks[k+1].lower != "to" {
+		return nil
+	}
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: k + 2}
+	// the source runs to the next comma
+	e := k + 2
+	for e < s.hi && d.toks[e].text != "," && !isTerminator(&d.toks[e]) && e < k+16 {
+		e++
+	}
+	if e == k+2 {
+		return nil
+	}
+	src := source{lo: k + 2, hi: e}
+	// "a statement released by Erdogan's office": keep as written
+	if k == s.lo || d.toks[k-1].kind == tokQuote && k-1 == s.lo {
+		if e >= s.hi || d.toks[e].text != "," {
+			return nil
+		}
+		q.lo, q.hi = e+1, f.clauseEnd(s, e+1)
+	} else {
+		lo := s.lo
+		hi := k
+		if d.toks[k-1].text == "," {
+			hi = k - 1
+		}
+		for j := hi - 1; j > s.lo; j-- {
+			if d.toks[j].is(";", "—", "–") {
+				lo = j + 1
+				break
+			}
+		}
+		q.lo, q.hi = lo, hi
+		// `…, according to X, …`: the clause also continues after the source
+	}
+	if q.hi-q.lo < 2 {
+		return nil
+	}
+	if !f.attribute(&q, src, s) {
+		return nil
+	}
+	q.kind = f.kindOf(q.lo, q.hi)
+	if q.kind == briefbot.QuoteDirect {
+		q.lo++
+		q.hi--
+	}
+	f.usedCue[k] = true
+	return []found{q}
+}

@@ -1,0 +1,288 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// source is the noun phrase naming who said something.
+type source struct {
+	lo, hi int // tokens of the mention
+	coord  bool
+}
+
+func (d *doc) text(lo, hi int) string {
+	if lo >= hi {
+		return ""
+	}
+	return d.body[d.toks[lo].start:d.toks[hi-1].end]
+}
+
+var prepositions = setOf("of", "with", "to", "by", "alongside", "from", "against", "for", "on", "about",
+	"between", "in", "at", "into", "over", "after", "before", "during", "like", "than", "among", "toward",
+	"towards", "upon", "via", "under", "behind", "beside", "besides", "and", "or", "nor")
+
+// npLeft returns the noun phrase that ends at token hi-1 and its start,
+// walking left over name words, determiners and source nouns.
+func (d *doc) npLeft(sentLo, hi int) (int, bool) {
+	j := hi - 1
+	if j < sentLo {
+		return hi, false
+	}
+	// parenthesised acronym: "the Syrian Democratic Forces (SDF)"
+	if d.toks[j].text == ")" {
+		k := j - 1
+		for k > sentLo && k > j-4 && d.toks[k].text != "(" {
+			k--
+		}
+		if d.toks[k].text == "(" {
+			j = k - 1
+		}
+	}
+	if j < sentLo {
+		return hi, false
+	}
+	if subjectPronouns[d.toks[j].lower] {
+		return j, true
+	}
+	lo := j + 1
+	for k := j; k >= sentLo && k > j-12; k-- {
+		t := &d.toks[k]
+		ok := false
+		switch {
+		case t.kind == tokWord && t.lower == "’s" || t.lower == "'s":
+			ok = k > sentLo
+		case t.kind == tokWord && (t.capital || nameParticles[t.lower] && k > sentLo && d.toks[k-1].capital):
+			ok = !nonNameWords[t.lower] || determiners[t.lower] || k == lo-1 && false
+			if !ok && determiners[t.lower] {
+				ok = true
+			}
+		case t.kind == tokWord && (t.lower == "of" || t.lower == "for" || t.lower == "to"):
+			// "Secretary of State", "head of the agency"
+			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
+		case t.kind == tokWord || t.kind == tokNumber:
+			ok = !npBreakers[t.lower] && !isVerbLike(t.lower)
+		case t.text == "." && k > sentLo && len(d.toks[k-1].text) <= 3 && d.toks[k-1].capital:
+			ok = true // "Dr." "St."
+		}
+		if !ok {
+			break
+		}
+		lo = k
+	}
+	if lo > j {
+		return hi, false
+	}
+	// Drop loose lower-case words before the first determiner or name.
+	for lo < j && !d.toks[lo].capital && !determiners[d.toks[lo].lower] && !sourceNouns[d.toks[lo].lower] && !nationalities[d.toks[lo].lower] && d.hasAnchor(lo+1, j+1) {
+		lo++
+	}
+	for lo < j && (d.toks[lo].lower == "’s" || d.toks[lo].lower == "'s") {
+		lo++
+	}
+	head := &d.toks[j]
+	valid := head.capital || sourceNouns[head.lower] || strings.HasSuffix(head.lower, "year-old") ||
+		head.kind == tokWord && strings.HasSuffix(head.lower, "s") && !strings.HasSuffix(head.lower, "ss") && lo < j
+	if !valid || (lo == j && nonNameWords[head.lower] && !subjectPronouns[head.lower]) {
+		return hi, false
+	}
+	return lo, true
+}
+
+func (d *doc) hasAnchor(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if d.toks[k].capital || determiners[d.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbLike flags lower-case words that end a noun phrase going left.
+func isVerbLike(w string) bool {
+	if _, ok := speechVerbs[w]; ok {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ly")
+}
+
+// subjectBefore finds the speaker phrase of a cue at token k: it skips
+// auxiliaries and adverbs, a parenthetical (“Trump, also on Twitter,
+// said”) and resolves relative pronouns to their antecedent. coord is set
+// when the cue is the second verb of a coordination ("… and said").
+func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) {
+	j := k - 1
+	cueLo = k
+	for j >= s.lo && cueModifiers[d.toks[j].lower] && d.inQuote[j] < 0 {
+		j--
+	}
+	// keep only the modifiers that sit right before the verb in the cue
+	cueLo = j + 1
+	if j < s.lo {
+		return src, k, false
+	}
+	t := &d.toks[j]
+	if t.is("not", "never") {
+		return src, k, false
+	}
+	if t.is("and", "but") || t.text == "," && j > s.lo && d.toks[j-1].is("and", "but") {
+		return source{coord: true}, cueLo, true
+	}
+	if t.is("who", "which", "that") && j-1 >= s.lo && d.toks[j-1].text == "," {
+		lo, ok := d.npLeft(s.lo, j-1)
+		return source{lo: lo, hi: j - 1}, cueLo, ok
+	}
+	if t.text == "," {
+		// parenthetical between subject and verb
+		p := j - 1
+		for p > s.lo && p > j-14 && d.toks[p].text != "," && d.inQuote[p] < 0 {
+			p--
+		}
+		if p > s.lo && d.toks[p].text == "," {
+			lo, ok := d.npLeft(s.lo, p)
+			if ok {
+				return source{lo: lo, hi: p}, cueLo, true
+			}
+		}
+		return src, k, false
+	}
+	lo, ok := d.npLeft(s.lo, j+1)
+	if !ok {
+		return src, k, false
+	}
+	return source{lo: lo, hi: j + 1}, cueLo, true
+}
+
+var introWords = setOf("on", "in", "at", "when", "while", "after", "before", "during", "since", "as",
+	"following", "despite", "although", "though", "because", "if", "with", "without", "speaking",
+	"asked", "last", "earlier", "later", "meanwhile", "however", "today", "yesterday", "overnight",
+	"also", "but", "and", "so", "then", "according", "under", "amid", "for", "from", "by", "to", "over")
+
+// mainSubject returns the subject phrase of the sentence's main clause:
+// it skips an opening adverbial up to its comma and reads the noun phrase.
+func (d *doc) mainSubject(s sentence) (source, bool) {
+	i := s.lo
+	for i < s.hi && d.toks[i].kind == tokQuote {
+		i++
+	}
+	if i < s.hi && introWords[d.toks[i].lower] {
+		for i < s.hi && d.toks[i].text != "," {
+			i++
+		}
+		i++
+	}
+	if i >= s.hi {
+		return source{}, false
+	}
+	if subjectPronouns[d.toks[i].lower] {
+		return source{lo: i, hi: i + 1}, true
+	}
+	j := i
+	for j < s.hi && j < i+10 {
+		t := &d.toks[j]
+		if t.kind == tokWord && (t.capital || determiners[t.lower] || nationalities[t.lower] || sourceNouns[t.lower] || t.lower == "’s" || t.lower == "'s" || nameParticles[t.lower] || roleWords[t.lower] && !isVerbLike(t.lower)) && (!npBreakers[t.lower] || t.capital) {
+			j++
+			continue
+		}
+		if t.text == "." && j > i && len(d.toks[j-1].text) <= 3 && d.toks[j-1].capital {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		return source{}, false
+	}
+	return source{lo: i, hi: j}, true
+}
+
+// resolver turns source phrases into canonical speakers, remembering the
+// recent speakers so pronouns can be resolved.
+type resolver struct {
+	d           *doc
+	lastSpeaker int    // entity of the previous quote, -1 when none
+	lastSpeakerAt int  // token of the previous quote's source
+	lastName    string // canonical name of the previous quote
+	lastGroup   string // last organisation or group speaker, for "it"/"they"
+	lastGroupID int
+}
+
+// resolve returns the canonical name and entity (or -1) for a source.
+func (r *resolver) resolve(src source) (string, int) {
+	d := r.d
+	if src.hi-src.lo == 1 {
+		w := d.toks[src.lo].lower
+		switch w {
+		case "he", "she":
+			id := r.pronoun(pronounGender[w], src.lo)
+			if id >= 0 {
+				return d.reg.ents[id].name, id
+			}
+			return d.toks[src.lo].text, -1
+		case "it", "they", "we":
+			if r.lastGroup != "" {
+				return r.lastGroup, r.lastGroupID
+			}
+			if w == "they" && r.lastName != "" {
+				return r.lastName, r.lastSpeaker
+			}
+			return d.toks[src.lo].text, -1
+		case "i", "you":
+			return d.toks[src.lo].text, -1
+		}
+	}
+	if id := d.reg.lookup(d, src.lo, src.hi); id >= 0 {
+		return d.reg.ents[id].name, id
+	}
+	text := d.text(src.lo, src.hi)
+	if d.toks[src.hi-1].capital == false || determiners[d.toks[src.lo].lower] {
+		if id := d.reg.lookupRole(d, text, src.lo); id >= 0 && (d.reg.ents[id].kind == briefbot.KindPerson) {
+			return d.reg.ents[id].name, id
+		}
+	}
+	return text, -1
+}
+
+// pronoun resolves he/she at token at: the previous quote's speaker when
+// the gender fits, unless a person of that gender was the subject of a
+// more recent sentence.
+func (r *resolver) pronoun(gender string, at int) int {
+	d := r.d
+	fits := func(id int) bool {
+		if id < 0 || d.reg.ents[id].kind != briefbot.KindPerson {
+			return false
+		}
+		g := d.reg.ents[id].gender
+		return g == "" || g == gender
+	}
+	// the most recent subject-position mention of a fitting person
+	subject, subjectAt := -1, -1
+	for i := len(d.reg.mentions) - 1; i >= 0; i-- {
+		m := d.reg.mentions[i]
+		if m.lo >= at || d.inQuote[m.lo] >= 0 {
+			continue
+		}
+		if m.lo > 0 && prepositions[d.toks[m.lo-1].lower] {
+			continue
+		}
+		if m.hi < len(d.toks) && (d.toks[m.hi].lower == "’s" || d.toks[m.hi].lower == "'s") {
+			continue
+		}
+		if fits(m.ent) {
+			subject, subjectAt = m.ent, m.lo
+			break
+		}
+	}
+	if fits(r.lastSpeaker) {
+		if subject < 0 || subject == r.lastSpeaker {
+			return r.lastSpeaker
+		}
+		// a different person named since the last quote takes over
+		if d.sentOf[subjectAt] < d.sentOf[at] && r.lastSpeakerAt < subjectAt {
+			return subject
+		}
+		return r.lastSpeaker
+	}
+	return subject
+}
