@@ -48,24 +48,25 @@ const (
 // lexEntry is what the tagger knows about one lower-case word. A word may
 // play several roles ("fall" is a season and a verb; "last" a modifier).
 type lexEntry struct {
-	word        string
-	month       int  // 1..12
-	monthStrict bool // needs a day, year or preposition next to it ("May", "March", "Jan")
-	abbrev      bool // "Jan", "Sept": a month only next to a day or a year
-	weekday     int  // time.Weekday + 1
-	rel         int
-	partOfDay   string // TIMEX3 part of day: MO, AF, EV, NI
-	unit        int
-	season      string // SP, SU, FA, WI
-	mod         int
-	ordinal     int // first..fourth, final (=4) for quarters
-	count       int // number words: "a" and "an" count 1
-	yearCue     bool
-	countNoun   bool // a word after a number that makes it a count, not a year
-	timeZone    bool
-	fiscal      bool
-	anchorCut   bool // words after "the day"/"the week" that make it non-deictic
-	plural      bool // "days", "years": a count of units, never a point in time alone
+	word         string
+	month        int  // 1..12
+	monthStrict  bool // needs a day, year or preposition next to it ("May", "March", "Jan")
+	abbrev       bool // "Jan", "Sept": a month only next to a day or a year
+	weekday      int  // time.Weekday + 1
+	rel          int
+	partOfDay    string // TIMEX3 part of day: MO, AF, EV, NI
+	unit         int
+	season       string // SP, SU, FA, WI
+	mod          int
+	ordinal      int // first..fourth, final (=4) for quarters
+	count        int // number words: "a" and "an" count 1
+	yearCue      bool
+	countNoun    bool // a word after a number that makes it a count, not a year
+	timeZone     bool
+	fiscal       bool
+	anchorCut    bool // words after "the day"/"the week" that make it non-deictic
+	plural       bool // "days", "years": a count of units, never a point in time alone
+	namesWeekday bool // "Black" in "Black Monday": a named day, not a date to resolve
 	// notYearBefore marks words after which a four-digit number is an
 	// identifier, not a year ("Flight 1549", "No. 1984").
 	notYearBefore bool
@@ -169,13 +170,19 @@ func buildLexicon() map[string]*lexEntry {
 		"am", "pm", "a", "p", "m", "q", "no", "number", "flight", "route", "page", "room", "model", "article",
 		"section", "chapter", "resolution", "highway", "interstate", "channel", "version", "over", "during", "since",
 		"each", "every", "per", "s", "than", "t", "before", "after", "and", "or", "to", "until", "through", "by",
-		"from", "between", "this", "half", "rest"} {
+		"from", "between", "this", "half", "rest", "set", "have", "is", "are", "am", "black", "cyber", "super", "good",
+		"ash", "bloody", "easter", "palm", "holy", "maundy", "shrove", "giving"} {
 		get(w)
 	}
 	for _, w := range []string{"no", "number", "flight", "route", "page", "room", "model", "article", "section",
 		"chapter", "resolution", "highway", "interstate", "channel", "version", "bus", "boeing", "airbus",
 		"windows", "iphone", "unit", "code", "act"} {
 		get(w).notYearBefore = true
+	}
+	// Named days built on a weekday: "Black Monday", "Super Tuesday".
+	for _, w := range []string{"black", "cyber", "super", "good", "ash", "bloody", "easter", "palm", "holy",
+		"maundy", "shrove", "giving"} {
+		get(w).namesWeekday = true
 	}
 	for _, w := range []string{"fiscal", "fy", "financial"} {
 		get(w).fiscal = true
@@ -186,7 +193,8 @@ func buildLexicon() map[string]*lexEntry {
 	}
 	for _, w := range []string{"will", "ll", "shall", "expected", "expects", "expect", "due", "scheduled", "slated",
 		"plans", "plan", "planned", "planning", "intends", "intend", "aims", "upcoming", "tomorrow", "next",
-		"coming", "going", "forthcoming"} {
+		"coming", "going", "forthcoming", "would", "should", "could", "might", "may", "must", "can", "wants", "want",
+		"hopes", "hope", "seeks", "aim"} {
 		get(w).tense = tenseFuture
 	}
 	for _, w := range []string{"was", "were", "had", "did", "said", "told", "came", "went", "met", "held", "took",
@@ -196,7 +204,12 @@ func buildLexicon() map[string]*lexEntry {
 		"knew", "grew", "drew", "threw", "flew", "fled", "felt", "heard", "meant", "broke", "chose", "spent",
 		"sought", "taught", "wore", "won", "ate", "rang", "sang", "sank", "swore", "tore", "hung", "lay", "sat",
 		"built", "dealt", "lit", "quit", "slid", "split", "spread", "burst", "cast", "cut", "hurt", "let", "shut",
-		"forgot", "froze", "hid", "rode", "stole", "stuck", "struck", "swept", "wept", "overnight", "past"} {
+		"forgot", "froze", "hid", "rode", "stole", "stuck", "struck", "swept", "wept", "overnight", "past",
+		"laid", "arose", "awoke", "bore", "beat", "bent", "bit", "blew", "bled", "bred", "clung", "crept", "dug",
+		"dove", "drank", "drove", "fed", "flung", "forbade", "forgave", "ground", "knelt", "leapt", "lent",
+		"shook", "shone", "shrank", "sang", "slept", "slung", "sped", "spun", "spat", "sprang", "stung",
+		"strode", "strove", "swam", "swung", "understood", "wove", "wound", "sold", "became", "died",
+		"occurred", "ended", "began", "sent", "dismissed"} {
 		get(w).tense = tensePast
 	}
 	// -ed words that are not past tense verbs.

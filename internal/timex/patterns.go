@@ -233,6 +233,12 @@ func (t *tagger) looksLikeYear(i, y int) bool {
 	if e := t.lex(i - 1); e != nil && e.notYearBefore {
 		return false
 	}
+	// "Russell 2000", "Windows 2000": a number in a name.
+	if i > 0 && t.toks[i-1].kind == tokWord && t.toks[i-1].upper && !t.breakBefore(i) {
+		if t.lex(i-1) == nil {
+			return false
+		}
+	}
 	if i+1 < len(t.toks) {
 		next := t.toks[i+1]
 		if t.touches(i + 1) {
@@ -325,6 +331,14 @@ func (t *tagger) matchAgo(i int) (int, bool) {
 	return 0, false
 }
 
+// isGerund reports whether token i is an -ing word ("after falling").
+func (t *tagger) isGerund(i int) bool {
+	if i >= len(t.toks) || t.toks[i].kind != tokWord {
+		return false
+	}
+	return strings.HasSuffix(t.tokText(i), "ing")
+}
+
 // cutAfter reports whether the word after a "the week"/"the day" phrase
 // makes it something other than the current one ("the week of March 3").
 func (t *tagger) cutAfter(end int) bool {
@@ -343,7 +357,7 @@ func (t *tagger) matchDayAnaphor(i int, p prefix) int {
 		offset = 1
 	case p.dir == modPrevious:
 		offset = -1
-	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday"):
+	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday") && !t.isGerund(end+1):
 		offset = 1
 		if t.is(end, "before") {
 			offset = -1
@@ -408,8 +422,29 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 			return end
 		}
 	}
+	// "this week on Wednesday", "earlier this week, on Monday": the day.
+	j := end
+	if t.punct(j, ",") {
+		j++
+	}
+	if t.is(j, "on") {
+		j++
+	}
+	if e := t.lex(j); e != nil && e.weekday > 0 && t.toks[j].upper && j > end && p.dir != modThat {
+		if !t.known {
+			return t.emit(p.start, j+1, "XXXX-XX-XX", "DATE")
+		}
+		monday := mondayOf(t.dct.AddDate(0, 0, offset))
+		return t.emit(p.start, j+1, dayValue(monday.AddDate(0, 0, (e.weekday+5)%7)), "DATE")
+	}
 	if !t.known {
 		return t.emit(p.start, end, "XXXX-WXX", "DATE")
+	}
+	// On a Sunday, "later this week" means the week that starts tomorrow,
+	// as readers who start their week on Sunday take it.
+	if p.dir == modThis && t.dct.Weekday() == time.Sunday &&
+		(p.fuzzy == modLate || p.fuzzy == modLater || t.tenseAround(p.start, end) == tenseFuture) {
+		offset = 7
 	}
 	return t.emit(p.start, end, weekValue(t.dct.AddDate(0, 0, offset)), "DATE")
 }
@@ -552,13 +587,14 @@ func (t *tagger) matchQuarter(i int, p prefix) int {
 	case q > 0 && !t.known:
 		return t.emit(start, end, fmt.Sprintf("XXXX-Q%d", q), "DATE")
 	case q > 0:
+		// The nearest such quarter; a tie goes to the past unless the
+		// sentence speaks of the future (results are reported afterwards).
 		y := t.dct.Year()
-		if t.directionFor(start, end, dirOnOrBefore) == dirOnOrAfter {
-			if q < curQ {
-				y++
-			}
-		} else if q > curQ {
+		switch diff := q - curQ; {
+		case diff > 2 || diff == 2 && t.tenseAround(start, end) != tenseFuture:
 			y--
+		case diff < -2 || diff == -2 && t.tenseAround(start, end) == tenseFuture:
+			y++
 		}
 		return t.emit(start, end, quarterValue(y, q), "DATE")
 	}

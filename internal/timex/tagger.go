@@ -68,6 +68,8 @@ func (t *tagger) matchAt(i int) int {
 			return t.matchUnit(i)
 		case e.season != "":
 			return t.matchSeason(i)
+		case e.partOfDay != "" && t.is(i-1, "this") && t.free(i-1):
+			return t.matchThisPartOfDay(i)
 		case e.word == "q" && tk.upper:
 			return t.matchQuarterCode(i)
 		}
@@ -287,12 +289,9 @@ func (t *tagger) breakBefore(k int) bool {
 func (t *tagger) tenseAround(a, b int) int8 {
 	const reach = 40
 	before, beforeDist := tenseNone, reach+1
-	for k, d := a-1, 1; k >= 0 && d <= reach; k, d = k-1, d+1 {
-		if tense := t.toks[k].tense; tense != tenseNone {
+	for k, d := a-1, 1; k >= 0 && d <= reach && !t.breakBefore(k+1); k, d = k-1, d+1 {
+		if tense := t.tenseOf(k); tense != tenseNone {
 			before, beforeDist = tense, d
-			break
-		}
-		if t.breakBefore(k) {
 			break
 		}
 	}
@@ -301,7 +300,7 @@ func (t *tagger) tenseAround(a, b int) int8 {
 		if t.breakBefore(k) {
 			break
 		}
-		if tense := t.toks[k].tense; tense != tenseNone {
+		if tense := t.tenseOf(k); tense != tenseNone {
 			after, afterDist = tense, d
 			break
 		}
@@ -310,6 +309,18 @@ func (t *tagger) tenseAround(a, b int) int8 {
 		return after
 	}
 	return before
+}
+
+// tenseOf is the tense cue of token k; "set to" and "is to" look ahead.
+func (t *tagger) tenseOf(k int) int8 {
+	if (t.is(k, "set") || t.is(k, "is") || t.is(k, "are")) && t.is(k+1, "to") {
+		return tenseFuture
+	}
+	// "might have encouraged": a modal over a past event.
+	if t.toks[k].tense == tenseFuture && t.is(k+1, "have") {
+		return tensePast
+	}
+	return t.toks[k].tense
 }
 
 // directionFor turns a sentence's tense into a search direction; fallback is
@@ -328,7 +339,15 @@ func (t *tagger) directionFor(a, b int, fallback int) int {
 
 func (t *tagger) matchWeekday(i int) int {
 	wd := time.Weekday(t.toks[i].lex.weekday - 1)
+	if e := t.lex(i - 1); e != nil && e.namesWeekday && t.toks[i-1].upper {
+		return t.skip(i + 1)
+	}
 	p := t.prefix(i, false)
+	// "the night of Monday to Tuesday" is Monday night.
+	night := false
+	if t.is(i-1, "of") && t.is(i-2, "night") && t.is(i-3, "the") && t.free(i-3) {
+		p, night = prefix{start: i - 3}, true
+	}
 	// Datelines and explicit dates: "Monday, January 7, 2019".
 	j := i + 1
 	if t.punct(j, ",") {
@@ -344,6 +363,12 @@ func (t *tagger) matchWeekday(i int) int {
 	if e := t.lex(end); e != nil && e.partOfDay != "" && e.word != "overnight" {
 		partOfDay = e.partOfDay
 		end++
+	}
+	if night {
+		partOfDay = "NI"
+		if (t.is(end, "to") || t.is(end, "into")) && t.lex(end+1) != nil && t.lex(end+1).weekday > 0 {
+			end += 2
+		}
 	}
 	var day time.Time
 	switch p.dir {
@@ -399,6 +424,10 @@ func (t *tagger) matchRelativeDay(i int) int {
 	if t.toks[i].upper && i > 0 && !t.breakBefore(i) && t.toks[i-1].kind == tokWord && t.toks[i-1].upper {
 		return i + 1
 	}
+	// "the person I am today", "where they are today": the present, not a date.
+	if e.rel == relToday && (t.is(i-1, "am") || t.is(i-1, "is") || t.is(i-1, "are")) {
+		return i + 1
+	}
 	p := t.prefix(i, false)
 	if p.dir != 0 {
 		p.start = i
@@ -426,6 +455,15 @@ func (t *tagger) matchRelativeDay(i int) int {
 		day = day.AddDate(0, 0, 1)
 	}
 	return t.emit(p.start, end, withPart(dayValue(day), partOfDay), typeFor(partOfDay))
+}
+
+// matchThisPartOfDay reads "this morning", "this evening": today's.
+func (t *tagger) matchThisPartOfDay(i int) int {
+	part := t.toks[i].lex.partOfDay
+	if !t.known {
+		return t.emit(i-1, i+1, "XXXX-XX-XXT"+part, "TIME")
+	}
+	return t.emit(i-1, i+1, dayValue(t.dct)+"T"+part, "TIME")
 }
 
 // ---- months and explicit dates ----
@@ -464,7 +502,8 @@ func (t *tagger) yearNumber(i int) (int, bool) {
 	if !ok || digits != 4 || suffix != "" || n < 1000 || n > 2199 {
 		return 0, false
 	}
-	if t.touches(i+1) && (t.punct(i+1, ":") || t.punct(i+1, ",") && t.toks[min(i+2, len(t.toks)-1)].kind == tokNumber && t.touches(i+2)) {
+	// "12:30" is a clock, "2,019" and "2019.5" are amounts; "in 2002:" is a year.
+	if t.touches(i+1) && (t.punct(i+1, ":") || t.punct(i+1, ",") || t.punct(i+1, ".")) && i+2 < len(t.toks) && t.toks[i+2].kind == tokNumber && t.touches(i+2) {
 		return 0, false
 	}
 	return n, true
@@ -561,7 +600,14 @@ func (t *tagger) resolveExplicit(d explicitDate, a, b int) string {
 	case d.hasRelYear:
 		return dayValue(date(t.dct.Year()+d.relYear, time.Month(d.m), d.d))
 	}
-	y := monthDayFrom(t.dct, time.Month(d.m), d.d, t.directionFor(a, b, dirNearest))
+	// A written month-day is read as the nearest one unless the sentence
+	// speaks of the future: past narration about a date 10 months ago
+	// is far rarer than a date days away.
+	dir := dirNearest
+	if t.tenseAround(a, b) == tenseFuture {
+		dir = dirOnOrAfter
+	}
+	y := monthDayFrom(t.dct, time.Month(d.m), d.d, dir)
 	return dayValue(date(y, time.Month(d.m), d.d))
 }
 
