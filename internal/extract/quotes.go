@@ -104,7 +104,7 @@ func (f *quoteFinder) sentence(si int, s sentence, spans []int) {
 		}
 		t := &d.toks[k]
 		lemma, isCue := speechVerbs[t.lower]
-		if !isCue || t.kind != tokWord {
+		if !isCue || t.kind != tokWord || t.capital && lemma != "accord" {
 			continue
 		}
 		var got []found
@@ -255,6 +255,9 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 			if objectCues[lemma] || namingCues[lemma] {
 				cueHi = end + 1
 			}
+			if f.continuesClause(right) {
+				return fq, false
+			}
 			fq.cueLo, fq.cueHi = cueLo, cueHi
 			if !f.attribute(&fq, src, s) {
 				return fq, false
@@ -281,6 +284,27 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 		return fq, false
 	}
 	return fq, true
+}
+
+// continuesClause reports whether running text follows a quotation, as in
+// `said “things will happen” if …`: the quotation is then a fragment.
+func (f *quoteFinder) continuesClause(right span) bool {
+	if right.hi <= right.lo {
+		return false
+	}
+	t := &f.d.toks[right.lo]
+	if t.kind != tokWord || t.capital {
+		return false
+	}
+	if subjectPronouns[t.lower] && right.lo+1 < right.hi {
+		if _, cue := speechVerbs[f.d.toks[right.lo+1].lower]; cue {
+			return false
+		}
+	}
+	if _, cue := speechVerbs[t.lower]; cue {
+		return false
+	}
+	return true
 }
 
 // adverbial reports whether a token run is only prepositional phrases or

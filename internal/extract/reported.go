@@ -73,6 +73,9 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 	if start < s.hi && d.toks[start].text == ":" {
 		start++
 	}
+	if start < s.hi && d.toks[start].kind == tokPunct {
+		return nil
+	}
 	end := f.clauseEnd(s, start)
 	if weakCues[lemma] && !(start > k+1 && d.toks[start-1].lower == "that") && !(lemma == "call" && q.cueHi > k+1) {
 		// weak verbs need a that-clause
@@ -166,7 +169,7 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			return k
 		case t.text == "," && k+1 < s.hi:
 			n := &d.toks[k+1]
-			if n.is("but", "according", "while", "whereas") || participialCues[n.lower] {
+			if n.is("but", "according", "while", "whereas", "which", "who") || participialCues[n.lower] {
 				return k
 			}
 			if n.is("and") && k+2 < s.hi && d.toks[k+2].is("that", "added", "said") {

@@ -54,10 +54,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 		case t.kind == tokWord && t.lower == "’s" || t.lower == "'s":
 			ok = k > sentLo
 		case t.kind == tokWord && (t.capital || nameParticles[t.lower] && k > sentLo && d.toks[k-1].capital):
-			ok = !nonNameWords[t.lower] || determiners[t.lower] || k == lo-1 && false
-			if !ok && determiners[t.lower] {
-				ok = true
-			}
+			ok = !nonNameWords[t.lower] || determiners[t.lower] || sourceNouns[t.lower]
 		case t.kind == tokWord && (t.lower == "of" || t.lower == "for" || t.lower == "to"):
 			// "Secretary of State", "head of the agency"
 			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
@@ -139,9 +136,16 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 		for p > s.lo && p > j-14 && d.toks[p].text != "," && d.inQuote[p] < 0 {
 			p--
 		}
-		if p > s.lo && d.toks[p].text == "," {
+		if p >= s.lo && d.toks[p].text == "," {
+			inner, innerOK := d.npLeft(p+1, j)
+			innerOK = innerOK && inner == p+1 && d.toks[j-1].capital
 			lo, ok := d.npLeft(s.lo, p)
-			if ok {
+			switch {
+			case ok && innerOK:
+				return source{lo: lo, hi: j}, cueLo, true
+			case innerOK:
+				return source{lo: inner, hi: j}, cueLo, true
+			case ok:
 				return source{lo: lo, hi: p}, cueLo, true
 			}
 		}
@@ -200,12 +204,12 @@ func (d *doc) mainSubject(s sentence) (source, bool) {
 // resolver turns source phrases into canonical speakers, remembering the
 // recent speakers so pronouns can be resolved.
 type resolver struct {
-	d           *doc
-	lastSpeaker int    // entity of the previous quote, -1 when none
-	lastSpeakerAt int  // token of the previous quote's source
-	lastName    string // canonical name of the previous quote
-	lastGroup   string // last organisation or group speaker, for "it"/"they"
-	lastGroupID int
+	d             *doc
+	lastSpeaker   int    // entity of the previous quote, -1 when none
+	lastSpeakerAt int    // token of the previous quote's source
+	lastName      string // canonical name of the previous quote
+	lastGroup     string // last organisation or group speaker, for "it"/"they"
+	lastGroupID   int
 }
 
 // resolve returns the canonical name and entity (or -1) for a source.

@@ -49,8 +49,8 @@ func findQuoteSpans(body string, toks []token, para span, paraIndex int) []quote
 		if t.kind != tokQuote {
 			continue
 		}
-		before := i == para.lo || toks[i-1].end < t.start || toks[i-1].kind == tokPunct
-		after := i+1 < para.hi && toks[i+1].start == t.end && toks[i+1].kind != tokPunct
+		before := i == para.lo || toks[i-1].end < t.start || toks[i-1].kind == tokPunct && !toks[i-1].is(".", ",", "!", "?", ")")
+		after := i+1 < para.hi && toks[i+1].start == t.end && !toks[i+1].is(",", ".", ";", ":", ")", "!", "?", "]")
 		isSingle := t.text == "‘" || t.text == "’" || t.text == "'"
 		if open < 0 {
 			switch {
