@@ -296,6 +296,14 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 			e.addAlias(d.body[d.toks[k-1].start:d.toks[hi-1].end])
 		}
 	}
+	// Lower-case role before the name: "police spokesman Mariusz Ciarka".
+	if roleLo == lo && lo >= 1 && !d.toks[lo-1].capital && (sourceNouns[d.toks[lo-1].lower] || roleWords[d.toks[lo-1].lower]) && !determiners[d.toks[lo-1].lower] {
+		k := lo - 1
+		for k > 0 && k > lo-6 && d.toks[k-1].kind == tokWord && !npBreakers[d.toks[k-1].lower] && !determiners[d.toks[k-1].lower] && !isVerbLike(d.toks[k-1].lower) || k > 1 && d.toks[k-1].is("and", "of") && k > lo-5 {
+			k--
+		}
+		e.addRole(d.body[d.toks[k].start:d.toks[lo-1].end])
+	}
 	s := d.sents[d.sentOf[lo]]
 	// Age apposition.
 	if hi+2 < s.hi && d.toks[hi].text == "," && d.toks[hi+1].kind == tokNumber && d.toks[hi+2].text == "," {

@@ -166,7 +166,7 @@ var sourceNouns = setOf("official", "officials", "spokesman", "spokeswoman", "sp
 	"year-old", "pope", "queen", "king", "prince", "princess", "emperor", "premier", "chancellor",
 	"vice-president", "speaker", "whip", "candidate", "nominee", "challenger", "incumbent", "attacker",
 	"suspect", "gunman", "assailant", "defendant", "plaintiff", "prosecution", "defence", "defense",
-	"club", "firm", "bank", "airline", "carrier", "operator", "network", "channel", "site", "agency's")
+	"club", "firm", "commissioner", "envoy", "chair", "captain", "host", "owner", "director-general", "bank", "airline", "carrier", "operator", "network", "channel", "site", "agency's")
 
 // titles precede a name and give a role; some also tell the gender.
 var titleGender = map[string]string{"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
@@ -297,7 +297,7 @@ var nonNameWords = setOf("the", "a", "an", "in", "on", "at", "as", "but", "and",
 	"coronavirus", "internet", "web", "spring", "summer", "autumn", "fall", "winter", "god", "lord",
 	"would", "could", "should", "will", "can", "may", "might", "must", "shall", "do", "does", "did",
 	"is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "according",
-	"asked", "speaking", "writing", "sources", "officials", "police", "witnesses", "residents")
+	"asked", "speaking", "writing", "amongst", "besides", "like", "sources", "officials", "police", "witnesses", "residents")
 
 // firstNames is a small sample of common given names with their usual
 // gender, used only when the article gives no other clue.

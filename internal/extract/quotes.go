@@ -262,7 +262,9 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 			if !f.attribute(&fq, src, s) {
 				return fq, false
 			}
-			f.usedCue[c] = true
+			if !colon || gap == 0 || f.adverbial(between) {
+				f.usedCue[c] = true
+			}
 			return fq, true
 		}
 		// Only connectors before the quote: `… “A” and “B”`.
@@ -293,7 +295,7 @@ func (f *quoteFinder) continuesClause(right span) bool {
 		return false
 	}
 	t := &f.d.toks[right.lo]
-	if t.kind != tokWord || t.capital {
+	if t.kind != tokWord || t.capital || t.is("where", "which", "who", "whom", "whose", "when") {
 		return false
 	}
 	if subjectPronouns[t.lower] && right.lo+1 < right.hi {

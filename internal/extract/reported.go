@@ -2,6 +2,9 @@ package extract
 
 import "github.com/briefbot/briefbot"
 
+var nounLike = setOf("states", "reports", "claims", "notes", "calls", "posts", "comments", "remarks",
+	"questions", "demands", "promises", "tweets", "estimates", "cites", "rules", "reads", "finds")
+
 // reported reads indirect and mixed speech around a cue verb at k:
 // `X said (that) …`, `X told reporters …`, `…, saying …`, `…, X said.`
 func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []found) []found {
@@ -31,6 +34,13 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		}
 		if d.toks[q.cueLo].is("is", "was") {
 			return nil
+		}
+		// "member states met": plural nouns that look like verbs
+		if nounLike[t.lower] && !src.coord && src.hi > src.lo {
+			head := &d.toks[src.hi-1]
+			if !head.capital && !subjectPronouns[head.lower] && !(k+1 < s.hi && d.toks[k+1].lower == "that") {
+				return nil
+			}
 		}
 	}
 	start := k + 1
@@ -169,7 +179,10 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			return k
 		case t.text == "," && k+1 < s.hi:
 			n := &d.toks[k+1]
-			if n.is("but", "according", "while", "whereas", "which", "who") || participialCues[n.lower] {
+			if n.is("but", "according", "while", "whereas", "however") || participialCues[n.lower] {
+				return k
+			}
+			if n.is("which", "who") && f.speechWithin(k+2, min(k+5, s.hi)) {
 				return k
 			}
 			if n.is("and") && k+2 < s.hi && d.toks[k+2].is("that", "added", "said") {
@@ -177,8 +190,8 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			}
 		case t.is("and", "but") && k+1 < s.hi && d.toks[k+1].lower == "that" && k > lo:
 			return k
-		case t.text == ":" && k > lo:
-			// a colon after a full clause introduces what follows, keep it
+		case t.text == ":" && k > lo && k+1 < s.hi && d.toks[k+1].kind == tokQuote:
+			return k
 		}
 		k++
 	}
@@ -187,6 +200,15 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 		k--
 	}
 	return k
+}
+
+func (f *quoteFinder) speechWithin(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := speechVerbs[f.d.toks[k].lower]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf tells indirect, mixed and direct content apart.

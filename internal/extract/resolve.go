@@ -80,6 +80,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 	}
 	head := &d.toks[j]
 	valid := head.capital || sourceNouns[head.lower] || strings.HasSuffix(head.lower, "year-old") ||
+		lo < j && determiners[d.toks[lo].lower] && !isVerbLike(head.lower) && !nonNameWords[head.lower] ||
 		head.kind == tokWord && strings.HasSuffix(head.lower, "s") && !strings.HasSuffix(head.lower, "ss") && lo < j
 	if !valid || (lo == j && nonNameWords[head.lower] && !subjectPronouns[head.lower]) {
 		return hi, false
@@ -126,14 +127,30 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 	if t.is("and", "but") || t.text == "," && j > s.lo && d.toks[j-1].is("and", "but") {
 		return source{coord: true}, cueLo, true
 	}
-	if t.is("who", "which", "that") && j-1 >= s.lo && d.toks[j-1].text == "," {
-		lo, ok := d.npLeft(s.lo, j-1)
-		return source{lo: lo, hi: j - 1}, cueLo, ok
+	if t.lower == "to" && j-2 >= s.lo && d.toks[j-1].is("on", "as") {
+		// "went on to say", "went as far as to say"
+		j -= 2
+		for j >= s.lo && (d.toks[j].is("went", "goes", "go", "going", "far", "as", "had", "has", "then", "also") || cueModifiers[d.toks[j].lower]) {
+			j--
+		}
+		cueLo = j + 1
+		if j < s.lo {
+			return src, k, false
+		}
+		t = &d.toks[j]
+	}
+	if t.is("who", "which", "that") && j-1 >= s.lo {
+		end := j
+		if d.toks[j-1].text == "," {
+			end = j - 1
+		}
+		lo, ok := d.npLeft(s.lo, end)
+		return source{lo: lo, hi: end}, cueLo, ok
 	}
 	if t.text == "," {
 		// parenthetical between subject and verb
 		p := j - 1
-		for p > s.lo && p > j-14 && d.toks[p].text != "," && d.inQuote[p] < 0 {
+		for p > s.lo && p > j-26 && d.toks[p].text != "," && d.inQuote[p] < 0 {
 			p--
 		}
 		if p >= s.lo && d.toks[p].text == "," {
@@ -250,19 +267,24 @@ func (r *resolver) resolve(src source) (string, int) {
 
 // pronoun resolves he/she at token at: the previous quote's speaker when
 // the gender fits, unless a person of that gender was the subject of a
-// more recent sentence.
+// more recent sentence. A known matching gender beats an unknown one.
 func (r *resolver) pronoun(gender string, at int) int {
 	d := r.d
-	fits := func(id int) bool {
+	fit := func(id int) int {
 		if id < 0 || d.reg.ents[id].kind != briefbot.KindPerson {
-			return false
+			return 0
 		}
-		g := d.reg.ents[id].gender
-		return g == "" || g == gender
+		switch d.reg.ents[id].gender {
+		case gender:
+			return 2
+		case "":
+			return 1
+		}
+		return 0
 	}
 	// the most recent subject-position mention of a fitting person
-	subject, subjectAt := -1, -1
-	for i := len(d.reg.mentions) - 1; i >= 0; i-- {
+	subject, subjectAt, subjectFit := -1, -1, 0
+	for i := len(d.reg.mentions) - 1; i >= 0 && subjectFit < 2; i-- {
 		m := d.reg.mentions[i]
 		if m.lo >= at || d.inQuote[m.lo] >= 0 {
 			continue
@@ -273,20 +295,23 @@ func (r *resolver) pronoun(gender string, at int) int {
 		if m.hi < len(d.toks) && (d.toks[m.hi].lower == "’s" || d.toks[m.hi].lower == "'s") {
 			continue
 		}
-		if fits(m.ent) {
-			subject, subjectAt = m.ent, m.lo
-			break
+		if f := fit(m.ent); f > subjectFit {
+			subject, subjectAt, subjectFit = m.ent, m.lo, f
 		}
 	}
-	if fits(r.lastSpeaker) {
-		if subject < 0 || subject == r.lastSpeaker {
-			return r.lastSpeaker
-		}
-		// a different person named since the last quote takes over
-		if d.sentOf[subjectAt] < d.sentOf[at] && r.lastSpeakerAt < subjectAt {
-			return subject
-		}
+	last := fit(r.lastSpeaker)
+	switch {
+	case last == 0:
+		return subject
+	case subject < 0 || subject == r.lastSpeaker:
 		return r.lastSpeaker
+	case subjectFit > last:
+		return subject
+	case last > subjectFit:
+		return r.lastSpeaker
+	case d.sentOf[subjectAt] < d.sentOf[at] && r.lastSpeakerAt < subjectAt:
+		// a different person named since the last quote takes over
+		return subject
 	}
-	return subject
+	return r.lastSpeaker
 }
