@@ -246,7 +246,12 @@ func (t *tagger) looksLikeYear(i, y int) bool {
 			case "%", "/":
 				return false
 			case "-", "–":
-				if e := t.lex(i + 2); e != nil && e.unit != 0 { // "2000-year-old"
+				// "2000-year-old", "2019-nCoV": part of a compound word.
+				if i+2 < len(t.toks) && t.toks[i+2].kind == tokWord && t.touches(i+2) {
+					return false
+				}
+			case ".":
+				if i+2 < len(t.toks) && t.toks[i+2].kind == tokNumber && t.touches(i+2) { // "1299.59"
 					return false
 				}
 			}

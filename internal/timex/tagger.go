@@ -57,6 +57,10 @@ func (t *tagger) matchAt(i int) int {
 		if e == nil {
 			return i + 1
 		}
+		// "every Monday", "each spring": a set, never a date.
+		if i > 0 && (t.is(i-1, "every") || t.is(i-1, "each")) {
+			return i + 1
+		}
 		switch {
 		case e.weekday > 0 && tk.upper:
 			return t.matchWeekday(i)
