@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,8 +34,21 @@ func newTagger(text string, dct time.Time, opts TagOptions) *tagger {
 		t.dct = date(dct.Year(), dct.Month(), dct.Day())
 		t.known = true
 	}
-	t.toks = tokenize(text, make([]token, 0, len(text)/5+8))
+	buf := tokenPool.Get().(*[]token)
+	t.toks = tokenize(text, (*buf)[:0])
 	return t
+}
+
+// tokenPool recycles token slices: they are the tagger's only large
+// allocation and a pipeline tags many articles.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// release returns the token slice to the pool; the mentions keep only
+// substrings of the text, never tokens.
+func (t *tagger) release() {
+	toks := t.toks[:0]
+	t.toks = nil
+	tokenPool.Put(&toks)
 }
 
 func (t *tagger) run() {

@@ -58,5 +58,6 @@ func Tag(text string, dct time.Time) []Mention {
 func TagWithOptions(text string, dct time.Time, opts TagOptions) []Mention {
 	t := newTagger(text, dct, opts)
 	t.run()
+	t.release()
 	return t.out
 }
