@@ -83,10 +83,15 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 	if start < s.hi && d.toks[start].text == ":" {
 		start++
 	}
-	if start < s.hi && d.toks[start].kind == tokPunct {
+	end := start
+	switch {
+	case start >= s.hi || isTerminator(&d.toks[start]) || d.toks[start].text == ",":
+		// nothing follows the cue: a trailing or parenthetical attribution
+	case d.toks[start].kind == tokPunct:
 		return nil
+	default:
+		end = f.clauseEnd(s, start)
 	}
-	end := f.clauseEnd(s, start)
 	if weakCues[lemma] && !(start > k+1 && d.toks[start-1].lower == "that") && !(lemma == "call" && q.cueHi > k+1) {
 		// weak verbs need a that-clause
 		if !participial || end-start < 3 {
