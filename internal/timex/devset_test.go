@@ -20,8 +20,8 @@ const evalDir = "../../../shared/eval"
 // Floors the dev sets must stay above: the figures reached when the tagger
 // was written, rounded down, so CI catches regressions.
 const (
-	timelineDevFloor = 0.80
-	quotesDevFloor   = 0.80
+	timelineDevFloor = 0.85
+	quotesDevFloor   = 0.95
 )
 
 // goldTimex is one gold temporal expression.

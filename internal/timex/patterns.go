@@ -31,7 +31,12 @@ func (t *tagger) matchNumber(i int) int {
 				p = prefix{start: i}
 			}
 		}
+		// "fiscal 2024", "the 2024 fiscal year": fiscal calendars differ by
+		// organisation, so they are not calendar years.
 		if e := t.lex(p.start - 1); e != nil && e.fiscal {
+			return t.skip(i + 1)
+		}
+		if e := t.lex(i + 1); e != nil && e.fiscal {
 			return t.skip(i + 1)
 		}
 		return t.emit(p.start, i+1, yearValue(y), "DATE")

@@ -139,7 +139,7 @@ func TestYearsDecadesWeeksSeasonsQuarters(t *testing.T) {
 		{"compound with year", "The 2020 race was close.", []string{"2020=2020"}},
 		{"counts and amounts", "About 2,000 people and 1500 troops; $2020 raised; 2000 people marched; 1990 km of road.", nil},
 		{"identifiers", "Flight 1549 landed; the Russell 2000 fell; 2019-nCoV spread; it closed at 1299.59.", nil},
-		{"fiscal year", "Revenue grew in fiscal 2024.", nil},
+		{"fiscal year", "Revenue grew in fiscal 2024 and in the 2023 fiscal year.", nil},
 		{"decade", "Inflation was high in the 1990s.", []string{"the 1990s=199"}},
 		{"short decade", "Music from the '80s returned.", []string{"the '80s=198"}},
 		{"this week", "Both sides met this week.", []string{"this week=2025-W17"}},
