@@ -202,14 +202,14 @@ func buildLexicon() map[string]*lexEntry {
 		"sent", "spoke", "wrote", "became", "brought", "bought", "caught", "fought", "thought", "found", "kept",
 		"led", "paid", "shot", "stood", "withdrew", "woke", "ago", "yesterday", "last", "earlier", "previous",
 		"knew", "grew", "drew", "threw", "flew", "fled", "felt", "heard", "meant", "broke", "chose", "spent",
-		"sought", "taught", "wore", "won", "ate", "rang", "sang", "sank", "swore", "tore", "hung", "lay", "sat",
+		"sought", "taught", "wore", "ate", "rang", "sang", "sank", "swore", "tore", "hung", "lay", "sat",
 		"built", "dealt", "lit", "quit", "slid", "split", "spread", "burst", "cast", "cut", "hurt", "let", "shut",
-		"forgot", "froze", "hid", "rode", "stole", "stuck", "struck", "swept", "wept", "overnight", "past",
+		"forgot", "froze", "hid", "rode", "stole", "stuck", "swept", "wept", "overnight", "past",
 		"laid", "arose", "awoke", "bore", "beat", "bent", "bit", "blew", "bled", "bred", "clung", "crept", "dug",
 		"dove", "drank", "drove", "fed", "flung", "forbade", "forgave", "ground", "knelt", "leapt", "lent",
-		"shook", "shone", "shrank", "sang", "slept", "slung", "sped", "spun", "spat", "sprang", "stung",
-		"strode", "strove", "swam", "swung", "understood", "wove", "wound", "sold", "became", "died",
-		"occurred", "ended", "began", "sent", "dismissed"} {
+		"shook", "shone", "shrank", "slept", "slung", "sped", "spun", "spat", "sprang", "stung",
+		"strode", "strove", "swam", "swung", "understood", "wove", "wound", "sold", "died",
+		"occurred", "ended", "dismissed"} {
 		get(w).tense = tensePast
 	}
 	// -ed words that are not past tense verbs.
