@@ -41,6 +41,9 @@ func runExtract(ctx context.Context, m *Main) error {
 	if err != nil {
 		return err
 	}
+	if len(paths) == 0 {
+		fmt.Fprintf(m.Stderr, "no article files under %s (.txt, .md, .html, .json, .xml feeds)\n", strings.Join(m.args, ", "))
+	}
 	articles, skipped := sources.Load(paths, sources.Options{Published: m.config.Published})
 	for _, err := range skipped {
 		fmt.Fprintf(m.Stderr, "skipped: %v\n", err)
