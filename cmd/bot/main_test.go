@@ -22,9 +22,15 @@ type result struct {
 // developer's BRIEFBOT_* variables never leak into a test.
 func bot(t *testing.T, args ...string) result {
 	t.Helper()
+	return botEnv(t, nil, args...)
+}
+
+// botEnv runs bot with exactly the environment variables in env.
+func botEnv(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	noEnv := func(string) string { return "" }
-	code := run(context.Background(), args, &stdout, &stderr, noEnv)
+	getenv := func(k string) string { return env[k] }
+	code := run(context.Background(), args, &stdout, &stderr, getenv)
 	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
 }
 
@@ -215,6 +221,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"search"}, []string{"search needs"}},
 		{[]string{"sources", "extra"}, []string{"sources takes no arguments"}},
 		{[]string{"help", "frobnicate"}, []string{`unknown command "frobnicate"`}},
+		{[]string{"ingest"}, []string{"give a folder of articles", "briefbot.yaml"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
