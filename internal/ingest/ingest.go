@@ -43,6 +43,9 @@ type Report struct {
 	Added, Updated, Unchanged, Removed int
 	// Skipped holds one error per bad file, naming the path and reason.
 	Skipped []error
+	// Warnings are about files that did load (sources.IsWarning), such as
+	// a metadata date that could not be read.
+	Warnings []error
 }
 
 // prepared is one file after hashing, loading and extracting.
@@ -52,6 +55,7 @@ type prepared struct {
 	unchanged bool
 	extracts  []*briefbot.Extract
 	err       error // the file is bad: skip it
+	warning   error // the file loaded, but the user should hear about this
 }
 
 // Run ingests every supported file under roots into db. Bad files are
@@ -68,6 +72,12 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (Repor
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
+	}
+	// Stored paths are absolute so that runs from another working
+	// directory, or with relative and absolute roots, see the same files.
+	roots, err := absolute(roots)
+	if err != nil {
+		return report, err
 	}
 	paths, err := sources.Walk(roots...)
 	if err != nil {
@@ -133,6 +143,9 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (Repor
 		case p.unchanged:
 			report.Unchanged++
 		default:
+			if p.warning != nil {
+				report.Warnings = append(report.Warnings, p.warning)
+			}
 			if err := ctx.Err(); err != nil {
 				return report, err
 			}
@@ -191,8 +204,11 @@ func prepare(path, knownHash string, opts Options) (p prepared) {
 		if !strings.Contains(err.Error(), path) {
 			err = fmt.Errorf("%s: %w", path, err)
 		}
-		p.err = err
-		return p
+		if !sources.IsWarning(err) || len(articles) == 0 {
+			p.err = err
+			return p
+		}
+		p.warning = err
 	}
 	p.extracts = make([]*briefbot.Extract, 0, len(articles))
 	for _, a := range articles {
@@ -208,13 +224,24 @@ func prepare(path, knownHash string, opts Options) (p prepared) {
 	return p
 }
 
+func absolute(roots []string) ([]string, error) {
+	out := make([]string, len(roots))
+	for i, root := range roots {
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: %s: %w", root, err)
+		}
+		out[i] = abs
+	}
+	return out, nil
+}
+
 // underAny reports whether path is one of roots or inside one of them.
 func underAny(path string, roots []string) bool {
 	path = filepath.Clean(path)
 	for _, root := range roots {
 		root = filepath.Clean(root)
-		if path == root || root == "." && !filepath.IsAbs(path) && !strings.HasPrefix(path, "..") ||
-			strings.HasPrefix(path, root+string(filepath.Separator)) {
+		if path == root || strings.HasPrefix(path, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator)) {
 			return true
 		}
 	}

@@ -329,3 +329,28 @@ func TestRealLoaderOnMarkdown(t *testing.T) {
 		t.Errorf("mill article = %+v, want the fallback date", mill)
 	}
 }
+
+func TestUnreadableDateLoadsWithAWarning(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{
+		"sales.md": "---\ntitle: Car sales fall\npublished: 03-02-2009\n---\n\nCar sales fell sharply in January, dealers said.\n",
+	})
+	report, err := ingest.Run(context.Background(), db, []string{dir}, ingest.Options{Extractor: &quoteAll{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Added != 1 || len(report.Skipped) != 0 || len(report.Warnings) != 1 {
+		t.Fatalf("report = %+v, want the file added with one warning", report)
+	}
+	if !sources.IsWarning(report.Warnings[0]) || !strings.Contains(report.Warnings[0].Error(), "sales.md:3") {
+		t.Errorf("warning = %v, want a bad-date warning naming sales.md:3", report.Warnings[0])
+	}
+	articles, err := db.Articles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 1 || !articles[0].Published.IsZero() {
+		t.Errorf("articles = %+v, want one with the date unknown", articles)
+	}
+}

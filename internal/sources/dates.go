@@ -2,6 +2,7 @@ package sources
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -62,7 +63,35 @@ func parseDate(text string) (time.Time, bool) {
 			}
 		}
 	}
-	return time.Time{}, false
+	return numericDate(text)
+}
+
+var numericDatePattern = regexp.MustCompile(`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$`)
+
+// numericDate reads 25/04/2025 or 04/25/2025 only when the order is
+// certain (one part is above 12): 03-02-2009 could be either, and a
+// wrong publication date would shift every relative date in the article.
+func numericDate(text string) (time.Time, bool) {
+	m := numericDatePattern.FindStringSubmatch(text)
+	if m == nil {
+		return time.Time{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[3])
+	day, month := a, b
+	switch {
+	case a > 12 && b <= 12:
+	case b > 12 && a <= 12:
+		day, month = b, a
+	default:
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day { // 31/04 rolled over
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 func calendarDay(t time.Time) time.Time {

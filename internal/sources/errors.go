@@ -13,10 +13,21 @@ var (
 	ErrMalformed   = errors.New("broken markup")
 	ErrNoBody      = errors.New("no article text")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrBadDate marks a warning, not a bad file: the metadata date could
+	// not be read without guessing, so the articles loaded with the date
+	// unknown (or the --published fallback).
+	ErrBadDate = errors.New("publication date not understood")
 )
 
-// FileError is a file that could not be turned into articles. Load returns
-// one per bad file so callers can list them and go on.
+// IsWarning reports whether err, returned by LoadFile together with
+// articles, only warns: the articles are usable.
+func IsWarning(err error) bool {
+	return errors.Is(err, ErrBadDate)
+}
+
+// FileError is a file that could not be turned into articles, or, when
+// its Kind is ErrBadDate, a warning about a file that did load. Load
+// returns one per bad file so callers can list them and go on.
 type FileError struct {
 	Path string
 	// Line is the 1-based line of the problem, or 0 when it has none.

@@ -2,9 +2,11 @@ package sources_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/internal/sources"
 )
@@ -23,7 +25,6 @@ func TestBadFiles(t *testing.T) {
 		{"whitespace only", "blank.txt", " \n\t\n", sources.ErrEmpty, 0, "empty"},
 		{"broken front matter", "broken.md", "---\ntitle: Fine\nurl: [unclosed\nsource: x\n---\nBody text here.\n", sources.ErrMalformed, 0, "not valid YAML"},
 		{"front matter with a bad mapping", "mapping.md", "---\ntitle: Fine\n  author: Bad indent\n---\nBody text here.\n", sources.ErrMalformed, 3, "not valid YAML"},
-		{"front matter date that is no date", "date.md", "---\ntitle: Fine\ndate: last spring\n---\nBody text here.\n", sources.ErrMalformed, 0, "not a date"},
 		{"invalid JSON", "bad.json", "{\n  \"title\": \"A\",\n  \"body\": \"B\"\n  \"url\": \"x\"\n}\n", sources.ErrMalformed, 4, "invalid JSON"},
 		{"truncated JSON", "cut.json", "[\n  {\"title\": \"A\",\n", sources.ErrMalformed, 3, "JSON"},
 		{"JSON of the wrong shape", "shape.json", "[1, 2]", sources.ErrMalformed, 0, "not an article object"},
@@ -71,5 +72,38 @@ func TestUnreadableFile(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), path) {
 		t.Errorf("error %q does not name the file", err)
+	}
+}
+
+func TestUnreadableDateIsAWarning(t *testing.T) {
+	for _, tc := range []struct{ name, file, content string }{
+		{"front matter", "date.md", "---\ntitle: Fine\ndate: last spring\n---\nBody text here.\n"},
+		{"ambiguous day and month", "amb.md", "---\ntitle: Fine\npublished: 03-02-2009\n---\nBody text here.\n"},
+		{"json", "date.json", `{"title": "Fine", "published": "someday", "body": "Body text here."}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tc.file)
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			fallback := time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC)
+			arts, err := sources.LoadFile(path, sources.Options{Published: fallback})
+			if !sources.IsWarning(err) || !errors.Is(err, sources.ErrBadDate) {
+				t.Fatalf("err = %v, want a bad-date warning", err)
+			}
+			if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "YYYY-MM-DD") {
+				t.Errorf("warning %q should name the file and the fix", err)
+			}
+			if len(arts) != 1 || arts[0].Body != "Body text here." {
+				t.Fatalf("articles = %+v, want the article loaded", arts)
+			}
+			if !arts[0].Published.Equal(fallback) {
+				t.Errorf("published = %v, want the --published fallback %v", arts[0].Published, fallback)
+			}
+			loaded, errs := sources.Load([]string{path}, sources.Options{})
+			if len(loaded) != 1 || len(errs) != 1 || !arts[0].Published.Equal(fallback) {
+				t.Errorf("Load = %d articles, %d errors; want the article and its warning", len(loaded), len(errs))
+			}
+		})
 	}
 }

@@ -80,15 +80,11 @@ func jsonArticle(object map[string]any) (*draft, error) {
 		source: metaString(meta, "source", "site", "publisher"),
 	}
 	if raw := metaString(meta, "published", "date", "datepublished", "published_at"); raw != "" {
-		day, ok := parseDate(raw)
-		if !ok {
-			return nil, &FileError{
-				Reason: fmt.Sprintf("date %q of article %q is not a date", raw, d.title),
-				Fix:    "write it as YYYY-MM-DD or RFC 3339",
-				Kind:   ErrMalformed,
-			}
+		if day, ok := parseDate(raw); ok {
+			d.published = day
+		} else {
+			d.badDate = raw
 		}
-		d.published = day
 	}
 	body := jsonBody(meta)
 	if looksLikeHTML(body) {

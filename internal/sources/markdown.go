@@ -33,15 +33,11 @@ func loadMarkdown(text string) (*draft, error) {
 		d.author = metaString(meta, "author", "authors", "byline")
 		d.source = metaString(meta, "source", "site", "publisher")
 		if raw := metaString(meta, "published", "date", "pubdate", "published_at"); raw != "" {
-			day, ok := parseDate(raw)
-			if !ok {
-				return nil, &FileError{
-					Reason: fmt.Sprintf("front matter date %q is not a date", raw),
-					Fix:    "write it as YYYY-MM-DD",
-					Kind:   ErrMalformed,
-				}
+			if day, ok := parseDate(raw); ok {
+				d.published = day
+			} else {
+				d.badDate = raw
 			}
-			d.published = day
 		}
 		body = rest
 	}

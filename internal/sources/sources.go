@@ -116,7 +116,9 @@ func Walk(roots ...string) ([]string, error) {
 }
 
 // LoadFile loads one file. Feeds and JSON arrays give several articles.
-// A bad file gives a *FileError naming the path and the reason. Items of
+// A bad file gives a *FileError naming the path and the reason. Articles
+// returned together with an error are usable: the error is a warning
+// (IsWarning). Items of
 // a feed or array that have no text are left out; only when no item has
 // text is that an error.
 func LoadFile(path string, opts Options) ([]*briefbot.Article, error) {
@@ -145,6 +147,9 @@ func LoadFile(path string, opts Options) ([]*briefbot.Article, error) {
 		if errors.As(err, &fe) && fe.Path == "" {
 			fe.Path = path
 		}
+		if IsWarning(err) {
+			return articles, err
+		}
 		return nil, err
 	}
 	return articles, nil
@@ -156,6 +161,9 @@ type draft struct {
 	title, url, author, source string
 	published                  time.Time
 	body                       string
+	// badDate is a metadata date that could not be read; the article
+	// still loads, with a warning, rather than being lost over it.
+	badDate string
 }
 
 func loadBytes(path, format string, raw []byte, opts Options) ([]*briefbot.Article, error) {
@@ -221,7 +229,27 @@ func loadBytes(path, format string, raw []byte, opts Options) ([]*briefbot.Artic
 			Kind:   ErrNoBody,
 		}
 	}
+	for _, d := range drafts {
+		if d.badDate != "" {
+			return articles, &FileError{
+				Line:   lineOf(text, d.badDate),
+				Reason: fmt.Sprintf("date %q is not a date that can be read without guessing; loaded with the date unknown", d.badDate),
+				Fix:    "write it as YYYY-MM-DD, or pass --published",
+				Kind:   ErrBadDate,
+			}
+		}
+	}
 	return articles, nil
+}
+
+// lineOf returns the 1-based line of the first occurrence of needle in
+// text, or 0.
+func lineOf(text, needle string) int {
+	i := strings.Index(text, needle)
+	if i < 0 {
+		return 0
+	}
+	return strings.Count(text[:i], "\n") + 1
 }
 
 // finish cleans a draft into an article, or returns nil when no text is
@@ -254,7 +282,8 @@ func finish(d *draft, opts Options) *briefbot.Article {
 	}
 }
 
-// Load loads every file; bad files are returned as errors and skipped,
+// Load loads every file; bad files are returned as errors and skipped
+// (warnings are returned too, and their articles kept),
 // and articles with the same normalised body are merged into one whose
 // Paths lists every file. Articles and errors keep the order of paths;
 // files are read in parallel because HTML extraction is CPU-bound.
@@ -287,7 +316,9 @@ func Load(paths []string, opts Options) ([]*briefbot.Article, []error) {
 	for i, r := range results {
 		if r.err != nil {
 			errs = append(errs, r.err)
-			continue
+			if !IsWarning(r.err) {
+				continue
+			}
 		}
 		for _, a := range r.articles {
 			first, dup := byBody[a.BodyHash]
