@@ -26,7 +26,9 @@ input order, with the fields id, path, title, published, url, people,
 quotes, events and positions (the contract in ../shared/eval/README.md).
 
 Files that cannot be read are reported on stderr with the reason and
-skipped; the others are still printed and the exit status is 1.`,
+skipped; the others are still printed and the exit status is 1. Files
+that load with a warning (a publication date that cannot be read without
+guessing stays unknown) are reported on stderr and printed.`,
 	example: `bot extract examples/articles/dam-talks.md
   bot extract --format json --published 2025-04-25 notes/page.txt`,
 	opts: []option{optFormat, optPublished, optConfig},
@@ -44,11 +46,15 @@ func runExtract(ctx context.Context, m *Main) error {
 	if len(paths) == 0 {
 		fmt.Fprintf(m.Stderr, "no article files under %s (.txt, .md, .html, .json, .xml feeds)\n", strings.Join(m.args, ", "))
 	}
-	articles, skipped := sources.Load(paths, sources.Options{Published: m.config.Published})
-	for _, err := range skipped {
+	articles, problems := sources.Load(paths, sources.Options{Published: m.config.Published})
+	for _, err := range problems {
+		// A warning's articles loaded (e.g. with the date unknown): worth
+		// saying, but not a partial run.
+		if sources.IsWarning(err) {
+			fmt.Fprintf(m.Stderr, "warning: %v\n", err)
+			continue
+		}
 		fmt.Fprintf(m.Stderr, "skipped: %v\n", err)
-	}
-	if len(skipped) > 0 {
 		m.partial = true
 	}
 	extracts := extractAll(ctx, extract.New(), articles)

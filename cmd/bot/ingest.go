@@ -24,8 +24,10 @@ stores it. Files already ingested and unchanged are skipped; files gone from
 the folders are removed from the database.
 
 Prints a summary: added, updated, unchanged, removed and skipped, with the
-path and reason of each skipped file. When some file was skipped the
-others are still ingested and the exit status is 1.`,
+path and reason of each skipped file, and warnings about files that did
+load (such as a publication date that could not be read, left unknown).
+When some file was skipped the others are still ingested and the exit
+status is 1; warnings alone leave it 0.`,
 	example: `bot ingest examples/articles --db /tmp/briefbot.db`,
 	opts:    []option{optPublished, optDB, optConfig, optFormat},
 	openDB:  true,
@@ -76,21 +78,29 @@ func writeIngestSummary(w io.Writer, r ingest.Report) error {
 	for _, err := range r.Skipped {
 		ew.printf("skipped: %v\n", err)
 	}
+	for _, err := range r.Warnings {
+		ew.printf("warning: %v\n", err)
+	}
 	return ew.err
 }
 
 func writeIngestJSON(w io.Writer, r ingest.Report) error {
-	skipped := make([]string, 0, len(r.Skipped))
-	for _, err := range r.Skipped {
-		skipped = append(skipped, err.Error())
-	}
 	return writeJSON(w, struct {
 		Added     int      `json:"added"`
 		Updated   int      `json:"updated"`
 		Unchanged int      `json:"unchanged"`
 		Removed   int      `json:"removed"`
 		Skipped   []string `json:"skipped"`
-	}{r.Added, r.Updated, r.Unchanged, r.Removed, skipped})
+		Warnings  []string `json:"warnings"`
+	}{r.Added, r.Updated, r.Unchanged, r.Removed, messages(r.Skipped), messages(r.Warnings)})
+}
+
+func messages(errs []error) []string {
+	out := make([]string, 0, len(errs))
+	for _, err := range errs {
+		out = append(out, err.Error())
+	}
+	return out
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -283,3 +283,25 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// An unreadable date is a warning: the article is printed with the date
+// unknown, and the run is not partial.
+func TestExtractWarnsOnAmbiguousDate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ambiguous.md")
+	article := "---\ntitle: Ferry fares rise\npublished: 03-02-2009\n---\n\nFerry fares rose by a tenth on Monday, the operator said.\n"
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := bot(t, "extract", "--format", "json", path)
+	r.mustCode(t, exitOK)
+	if !strings.Contains(r.stderr, "warning:") || !strings.Contains(r.stderr, "ambiguous.md") {
+		t.Errorf("stderr should warn about the date and name the file:\n%s", r.stderr)
+	}
+	var got []extractJSON
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Published != "" {
+		t.Errorf("got %+v, want the article with the date unknown", got)
+	}
+}

@@ -107,7 +107,7 @@ func (m *Main) query(ctx context.Context, req commands.Request) error {
 		}
 		// The answer owns stdout; what the refresh did goes to stderr, and
 		// only when it did something worth knowing.
-		if report.Added+report.Updated+report.Removed+len(report.Skipped) > 0 {
+		if report.Added+report.Updated+report.Removed+len(report.Skipped)+len(report.Warnings) > 0 {
 			fmt.Fprintf(m.Stderr, "articles %s: ", strings.Join(m.config.Articles, ", "))
 			if err := writeIngestSummary(m.Stderr, report); err != nil {
 				return err
