@@ -30,6 +30,9 @@ type registry struct {
 	byName   map[string]int // lower-case full name
 	byWord   map[string]int // surname or single name word → entity
 	mentions []mention
+	// acronyms maps an upper-case short form, lower-cased, to the full
+	// name the article spelled out before it: "who" → "World Health Organization".
+	acronyms map[string]string
 }
 
 func (r *registry) add(e *entity) int {
@@ -265,7 +268,38 @@ func findEntities(d *doc) *registry {
 	}
 	sortMentions(r.mentions)
 	r.voteGender(d)
+	r.acronyms = findAcronyms(d)
 	return r
+}
+
+// findAcronyms reads "Full Name (FN)" definitions.
+func findAcronyms(d *doc) map[string]string {
+	out := map[string]string{}
+	for i := 2; i+2 < len(d.toks); i++ {
+		if d.toks[i].text != "(" || d.toks[i+2].text != ")" {
+			continue
+		}
+		a := &d.toks[i+1]
+		if a.kind != tokWord || len(a.text) < 2 || len(a.text) > 8 || strings.ToUpper(a.text) != a.text {
+			continue
+		}
+		lo := i
+		for k := i - 1; k >= 0 && k > i-10; k-- {
+			t := &d.toks[k]
+			if t.kind == tokWord && t.capital && !nonNameWords[t.lower] || isPossessive(t) {
+				lo = k
+				continue
+			}
+			if t.is("of", "for", "on", "and", "de") && k > 0 && d.toks[k-1].capital {
+				continue
+			}
+			break
+		}
+		if lo < i && !isPossessive(&d.toks[lo]) {
+			out[a.lower] = d.text(lo, i)
+		}
+	}
+	return out
 }
 
 func isTitleWord(w string) bool {
@@ -417,24 +451,38 @@ func (r *registry) lookupRole(d *doc, desc string, at int) int {
 	if key == "" {
 		return -1
 	}
-	best, bestPos := -1, -1
+	best, bestScore, bestPos := -1, 0, -1
 	for id, e := range r.ents {
-		ok := false
+		score := 0
 		for _, rk := range e.roleKeys {
-			if rk == key || strings.HasSuffix(rk, " "+key) || strings.HasSuffix(key, " "+rk) {
-				ok = true
-				break
-			}
+			score = max(score, roleMatch(rk, key))
 		}
-		if !ok {
+		if score == 0 {
 			continue
 		}
 		pos := r.lastMentionBefore(id, at)
-		if pos > bestPos || best < 0 {
-			best, bestPos = id, pos
+		if score > bestScore || score == bestScore && pos > bestPos {
+			best, bestScore, bestPos = id, score, pos
 		}
 	}
 	return best
+}
+
+// roleMatch scores how well a description fits an introduced role: the
+// same words (3), a shorter description of it, as "the president" for
+// "Russian President" (2), or a fuller one, as "the US president" for
+// "President" (1). A fuller one only counts when nobody fits better, so
+// "the US president" never lands on the "Russian President".
+func roleMatch(role, desc string) int {
+	switch {
+	case role == desc:
+		return 3
+	case strings.HasSuffix(role, " "+desc):
+		return 2
+	case strings.HasSuffix(desc, " "+role):
+		return 1
+	}
+	return 0
 }
 
 func (r *registry) lastMentionBefore(id, at int) int {

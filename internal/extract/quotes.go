@@ -104,7 +104,7 @@ func (f *quoteFinder) sentence(si int, s sentence, spans []int) {
 		}
 		t := &d.toks[k]
 		lemma, isCue := speechVerbs[t.lower]
-		if !isCue || t.kind != tokWord || t.capital && lemma != "accord" {
+		if !isCue || t.kind != tokWord || t.capital && lemma != "accord" || d.nounUse(k) {
 			continue
 		}
 		var got []found
@@ -479,4 +479,14 @@ func (f *quoteFinder) inherit(si int, s sentence, fq found) (found, bool) {
 		}
 	}
 	return fq, false
+}
+
+// nounUse reports whether a cue word at k is a noun ("the report said",
+// "Grey’s claims"): a determiner or a possessive stands right before it.
+func (d *doc) nounUse(k int) bool {
+	if k == 0 {
+		return false
+	}
+	p := &d.toks[k-1]
+	return isPossessive(p) || p.is("the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our")
 }

@@ -91,6 +91,13 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		return nil
 	default:
 		end = f.clauseEnd(s, start)
+		if sub := d.subordinateEnd(s, k); sub > 0 && end > sub {
+			// "While he admitted X, Trump said …": the report ends with
+			// the subordinate clause, and its pronoun points forward to
+			// the main clause's subject.
+			end = sub
+			src = f.cataphora(s, src)
+		}
 	}
 	if weakCues[lemma] && !(start > k+1 && d.toks[start-1].lower == "that") && !(lemma == "call" && q.cueHi > k+1) {
 		// weak verbs need a that-clause
@@ -288,4 +295,49 @@ func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
 	}
 	f.usedCue[k] = true
 	return []found{q}
+}
+
+// subordinators open a fronted adverbial clause: "While he admitted …, X said".
+var subordinators = setOf("while", "although", "though", "as", "after", "when", "before", "because", "since", "if", "whereas")
+
+// subordinateEnd returns the comma that closes a fronted subordinate
+// clause holding token k, or -1 when k is in the main clause.
+func (d *doc) subordinateEnd(s sentence, k int) int {
+	i := s.lo
+	for i < s.hi && d.toks[i].kind == tokQuote {
+		i++
+	}
+	if i >= s.hi || !subordinators[d.toks[i].lower] {
+		return -1
+	}
+	for j := i + 1; j < s.hi; j++ {
+		if d.toks[j].text == "," {
+			if j > k {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// cataphora gives a pronoun in a fronted subordinate clause the subject of
+// the main clause when that names a person the pronoun can stand for.
+func (f *quoteFinder) cataphora(s sentence, src source) source {
+	d := f.d
+	if src.hi-src.lo != 1 || pronounGender[d.toks[src.lo].lower] == "" {
+		return src
+	}
+	main, ok := d.mainSubject(s)
+	if !ok || main.hi-main.lo == 1 && subjectPronouns[d.toks[main.lo].lower] {
+		return src
+	}
+	id := d.reg.lookup(d, main.lo, main.hi)
+	if id < 0 || d.reg.ents[id].kind != briefbot.KindPerson {
+		return src
+	}
+	if g := d.reg.ents[id].gender; g != "" && g != pronounGender[d.toks[src.lo].lower] {
+		return src
+	}
+	return main
 }

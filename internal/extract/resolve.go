@@ -59,7 +59,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 			// "Secretary of State", "head of the agency"
 			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
 		case t.kind == tokWord || t.kind == tokNumber:
-			ok = !npBreakers[t.lower] && !isVerbLike(t.lower)
+			ok = !npBreakers[t.lower] && (!isVerbLike(t.lower) || k == j && d.nounUse(k))
 		case t.text == "." && k > sentLo && len(d.toks[k-1].text) <= 3 && d.toks[k-1].capital:
 			ok = true // "Dr." "St."
 		}
@@ -253,10 +253,31 @@ func (r *resolver) resolve(src source) (string, int) {
 			return d.toks[src.lo].text, -1
 		}
 	}
+	head := d.toks[src.hi-1].lower
+	if documentNouns[head] {
+		if name, id, ok := r.issuer(src); ok {
+			return name, id
+		}
+	}
 	if id := d.reg.lookup(d, src.lo, src.hi); id >= 0 {
 		return d.reg.ents[id].name, id
 	}
 	text := d.text(src.lo, src.hi)
+	for k := src.lo; k < src.hi; k++ {
+		if full, ok := d.reg.acronyms[d.toks[k].lower]; ok && strings.ToUpper(d.toks[k].text) == d.toks[k].text {
+			return full, -1
+		}
+	}
+	if g := titleGender[head]; g != "" && src.hi-src.lo <= 3 && determiners[d.toks[src.lo].lower] && !d.toks[src.hi-1].capital {
+		// "the mother", "the spokeswoman": a gendered description
+		// stands for the person of that gender in focus, like a pronoun.
+		if id := d.reg.lookupRole(d, text, src.lo); id >= 0 && d.reg.ents[id].kind == briefbot.KindPerson {
+			return d.reg.ents[id].name, id
+		}
+		if id := r.pronoun(g, src.lo); id >= 0 && d.reg.ents[id].gender == g {
+			return d.reg.ents[id].name, id
+		}
+	}
 	if d.toks[src.hi-1].capital == false || determiners[d.toks[src.lo].lower] {
 		if id := d.reg.lookupRole(d, text, src.lo); id >= 0 && (d.reg.ents[id].kind == briefbot.KindPerson) {
 			return d.reg.ents[id].name, id
@@ -286,13 +307,7 @@ func (r *resolver) pronoun(gender string, at int) int {
 	subject, subjectAt, subjectFit := -1, -1, 0
 	for i := len(d.reg.mentions) - 1; i >= 0 && subjectFit < 2; i-- {
 		m := d.reg.mentions[i]
-		if m.lo >= at || d.inQuote[m.lo] >= 0 {
-			continue
-		}
-		if m.lo > 0 && prepositions[d.toks[m.lo-1].lower] {
-			continue
-		}
-		if m.hi < len(d.toks) && (d.toks[m.hi].lower == "’s" || d.toks[m.hi].lower == "'s") {
+		if m.lo >= at || d.inQuote[m.lo] >= 0 || !d.isSubjectMention(m) {
 			continue
 		}
 		if f := fit(m.ent); f > subjectFit {
@@ -314,4 +329,155 @@ func (r *resolver) pronoun(gender string, at int) int {
 		return subject
 	}
 	return r.lastSpeaker
+}
+
+// clauseOpeners are words after which a name opens a clause as its subject.
+var clauseOpeners = setOf(",", "and", "but", "while", "when", "as", "after", "before", "because",
+	"although", "though", "since", "if", "that", "so", "then", "where", "whereas", ";", ":", "—", "–", "(")
+
+// finiteAfterSubject are words that follow a subject and start its verb
+// phrase: auxiliaries and common adverbs.
+var finiteAfterSubject = setOf("is", "was", "were", "are", "has", "had", "have", "will", "would", "can",
+	"could", "should", "may", "might", "must", "did", "does", "do", "also", "then", "later", "said",
+	"says", "told", "added", "who")
+
+// isSubjectMention reports whether a name stands as the subject of its
+// clause: it opens the sentence or a clause, or a verb follows it. Names
+// after a preposition ("alongside Norway’s prime minister X") or before a
+// possessive are not subjects, so a later "he" skips them.
+func (d *doc) isSubjectMention(m mention) bool {
+	if m.hi < len(d.toks) && isPossessive(&d.toks[m.hi]) {
+		return false
+	}
+	s := d.sents[d.sentOf[m.lo]]
+	// walk left over a possessive noun phrase: "Norway’s Prime Minister X"
+	k := m.lo - 1
+	// titles before the mention: "Mr. J. R. Ellis"
+	for k > s.lo && (d.toks[k].kind == tokWord && d.toks[k].capital || d.toks[k].text == "." && d.toks[k-1].capital && len(d.toks[k-1].text) <= 3) {
+		k--
+	}
+	if k == s.lo && d.toks[k].kind == tokWord && d.toks[k].capital {
+		k--
+	}
+	if k > s.lo && isPossessive(&d.toks[k]) {
+		for k--; k >= s.lo; k-- {
+			t := &d.toks[k]
+			if !(t.kind == tokWord && t.capital || isPossessive(t) || determiners[t.lower] || nationalities[t.lower]) {
+				break
+			}
+		}
+	}
+	before := k < s.lo || d.toks[k].kind == tokQuote || clauseOpeners[d.toks[k].lower]
+	if k >= s.lo && prepositions[d.toks[k].lower] && !d.toks[k].is("and", "or") {
+		return false
+	}
+	after := false
+	if n := m.hi; n < s.hi {
+		t := &d.toks[n]
+		if t.text == "," {
+			// an apposition: "Mike Pence, the vice president, said"
+			for j := n + 1; j < s.hi && j < n+12; j++ {
+				if d.toks[j].text == "," {
+					n = j + 1
+					break
+				}
+			}
+			t = &d.toks[min(n, s.hi-1)]
+		}
+		if !t.capital && t.kind == tokWord {
+			_, cue := speechVerbs[t.lower]
+			after = cue && !participialCues[t.lower] || finiteAfterSubject[t.lower] || cueModifiers[t.lower] ||
+				strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ly")
+		}
+	}
+	return before || after
+}
+
+func isPossessive(t *token) bool { return t.lower == "’s" || t.lower == "'s" }
+
+// documentNouns name a text that speaks for whoever issued it.
+var documentNouns = setOf("statement", "statements", "decree", "report", "ruling", "judgment", "judgement",
+	"guidelines", "guidance", "letter", "release", "communique", "communiqué", "declaration", "order",
+	"filing", "memo", "post", "tweet", "website", "notice", "announcement", "verdict", "decision", "resolution")
+
+// issuer finds who issued the document a source names: "X’s statement",
+// "a statement from X", or, going back a few sentences, the sentence that
+// introduced the document ("X issued a statement"), else the last speaker.
+func (r *resolver) issuer(src source) (string, int, bool) {
+	d := r.d
+	head := d.toks[src.hi-1].lower
+	// possessive inside the phrase: "the WHO’s situation report"
+	for k := src.hi - 2; k > src.lo; k-- {
+		if isPossessive(&d.toks[k]) {
+			return r.resolveNamed(source{lo: src.lo, hi: k})
+		}
+	}
+	if name, id, ok := r.issuedBy(src.hi); ok {
+		return name, id, true
+	}
+	// the sentence that introduced the document
+	si := d.sentOf[src.lo]
+	for back := si; back >= 0 && back >= si-3; back-- {
+		s := d.sents[back]
+		hi := s.hi
+		if back == si {
+			hi = src.lo
+		}
+		for k := hi - 1; k >= s.lo; k-- {
+			if d.toks[k].lower != head || d.inQuote[k] >= 0 {
+				continue
+			}
+			if name, id, ok := r.issuedBy(k + 1); ok {
+				return name, id, true
+			}
+			if k > s.lo && isPossessive(&d.toks[k-1]) {
+				if lo, ok := d.npLeft(s.lo, k-1); ok {
+					return r.resolveNamed(source{lo: lo, hi: k - 1})
+				}
+			}
+			if main, ok := d.mainSubject(s); ok && main.hi <= k && !documentNouns[d.toks[main.hi-1].lower] {
+				return r.resolveNamed(main)
+			}
+		}
+	}
+	if r.lastName != "" {
+		return r.lastName, r.lastSpeaker, true
+	}
+	return "", -1, false
+}
+
+// issuedBy reads "from X" / "by X" / "of X" right after a document noun.
+func (r *resolver) issuedBy(k int) (string, int, bool) {
+	d := r.d
+	if k+1 >= len(d.toks) || !d.toks[k].is("from", "by", "of", "released", "issued") {
+		return "", -1, false
+	}
+	k++
+	if d.toks[k].is("by") {
+		k++
+	}
+	s := d.sents[d.sentOf[k-1]]
+	e := k
+	for e < s.hi && e < k+8 && d.toks[e].kind == tokWord && (d.toks[e].capital || determiners[d.toks[e].lower] || d.toks[e].is("of", "for", "on", "and") && e+1 < s.hi && d.toks[e+1].capital) {
+		e++
+	}
+	if e == k || !d.toks[e-1].capital {
+		return "", -1, false
+	}
+	return r.resolveNamed(source{lo: k, hi: e})
+}
+
+// resolveNamed resolves a non-pronoun phrase to a registered entity or
+// keeps it as written.
+func (r *resolver) resolveNamed(src source) (string, int, bool) {
+	d := r.d
+	if src.hi <= src.lo {
+		return "", -1, false
+	}
+	if src.hi-src.lo == 1 && subjectPronouns[d.toks[src.lo].lower] {
+		name, id := r.resolve(src)
+		return name, id, true
+	}
+	name, id := r.resolve(src)
+	return name, id, true
 }

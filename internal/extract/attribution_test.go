@@ -1,0 +1,53 @@
+package extract_test
+
+import "testing"
+
+// speakerCase expects the quote with text to be attributed to speaker.
+type speakerCase struct {
+	name, body, text, speaker string
+}
+
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := extractBody(t, c.body)
+			q := findQuote(ex, c.text)
+			if q == nil {
+				t.Fatalf("no quote %q in %+v", c.text, ex.Quotes)
+			}
+			if q.Speaker != c.speaker {
+				t.Errorf("speaker %q (mention %q), want %q", q.Speaker, q.Mention, c.speaker)
+			}
+		})
+	}
+}
+
+func TestSpeakerResolutionByRoleAndFocus(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"exact role beats a shorter one",
+			"US President Dan Cole spoke after Russian President Ivan Sorokin. The US president said he was hopeful.",
+			"he was hopeful", "Dan Cole"},
+		{"pronoun skips a name after a preposition",
+			"Mayor Tom Briggs said the road would reopen. He appeared alongside Norway’s envoy Lars Holm. He said the bridge was safe.",
+			"the bridge was safe", "Tom Briggs"},
+		{"pronoun in a fronted clause points to the main subject",
+			"Carl Ames met Peter Lund. While he admitted doubts about the plan, Lund said he would sign it.",
+			"doubts about the plan", "Peter Lund"},
+		{"statement resolves to its issuer",
+			"The Interior Ministry issued a statement on Monday. The statement said the border would stay closed.",
+			"the border would stay closed", "The Interior Ministry"},
+		{"statement from an organisation",
+			"A statement from Northwind Airlines said all flights were cancelled.",
+			"all flights were cancelled", "Northwind Airlines"},
+		{"possessive document",
+			"Dr Rosa Grey chairs the board. Grey’s report said costs had doubled.",
+			"costs had doubled", "Rosa Grey"},
+		{"gendered description like a pronoun",
+			"Anna Price and her husband Mark Price were sentenced. The mother said she was sorry.",
+			"she was sorry", "Anna Price"},
+		{"acronym to its full name",
+			"The International Rail Union (IRU) met in Vienna. The IRU said fares would rise.",
+			"fares would rise", "International Rail Union"},
+	})
+}
