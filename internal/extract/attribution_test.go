@@ -51,3 +51,37 @@ func TestSpeakerResolutionByRoleAndFocus(t *testing.T) {
 			"fares would rise", "International Rail Union"},
 	})
 }
+
+func TestSpeakerResolutionByGenderAndSpelling(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"accented and plain spellings are one person",
+			"President Recep Kaya arrived. Later Kayá said taxes would fall.",
+			"taxes would fall", "Recep Kaya"},
+		{"gender from a first name",
+			"Hatice Demir met Mohammad Aziz in Ankara. She said the talks were useful.",
+			"the talks were useful", "Hatice Demir"},
+		{"gender from a kinship noun in apposition",
+			"Sam Rivers, the fiancée of the missing pilot, met Jordan Miles. She said the search must go on.",
+			"the search must go on", "Sam Rivers"},
+		{"pronoun falls back to a person of its gender in any position",
+			"The award went to Olga Brandt. She said it was a surprise.",
+			"it was a surprise", "Olga Brandt"},
+	})
+}
+
+func TestUnnamedSourcesAsWritten(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"officials told media", "Nine people are missing, officials told state media.", "Nine people are missing", "officials"},
+		{"police said", "Police said the driver fled on foot.", "the driver fled on foot", "Police"},
+		{"witnesses told", "Witnesses told reporters the car did not stop.", "the car did not stop", "Witnesses"},
+	})
+}
+
+func TestParticipleAfterTrailingAttribution(t *testing.T) {
+	ex := extractBody(t, "Two bridges are closed, officials told local radio, adding that repairs would take weeks.")
+	for _, text := range []string{"Two bridges are closed", "repairs would take weeks"} {
+		if q := findQuote(ex, text); q == nil || q.Speaker != "officials" {
+			t.Errorf("quote %q missing or misattributed in %+v", text, ex.Quotes)
+		}
+	}
+}

@@ -15,6 +15,8 @@ type entity struct {
 	roles   []string
 	aliases []string
 	gender  string
+	// genderFromName marks a gender guessed from the first name alone.
+	genderFromName bool
 	// roleKeys are lower-case role phrases without determiners ("us president").
 	roleKeys []string
 }
@@ -69,8 +71,9 @@ func (e *entity) addRole(role string) {
 	key := roleKey(role)
 	if key != "" {
 		e.roleKeys = append(e.roleKeys, key)
-		if g := genderOfWords(strings.Fields(key)); g != "" && e.gender == "" {
-			e.gender = g
+		// a gendered role ("the fiancée of …") outweighs a first-name guess
+		if g := genderOfWords(strings.Fields(key)); g != "" && (e.gender == "" || e.genderFromName) {
+			e.gender, e.genderFromName = g, false
 		}
 	}
 }
@@ -79,7 +82,7 @@ func (e *entity) addRole(role string) {
 // so "the US president" and "US President" compare equal.
 func roleKey(role string) string {
 	var out []string
-	for _, w := range strings.Fields(strings.ToLower(role)) {
+	for _, w := range strings.Fields(foldWord(role)) {
 		w = strings.Trim(w, ",.;:()")
 		if determiners[w] || w == "’s" || w == "'s" || w == "" {
 			continue
@@ -226,6 +229,7 @@ func findEntities(d *doc) *registry {
 			if id < 0 {
 				e := &entity{name: d.body[d.toks[c.lo].start:d.toks[c.hi-1].end], words: words, kind: briefbot.KindPerson}
 				e.gender = firstNames[words[0]]
+				e.genderFromName = e.gender != ""
 				id = r.add(e)
 			}
 		}

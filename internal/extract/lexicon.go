@@ -176,7 +176,13 @@ var titleGender = map[string]string{"mr": "m", "mrs": "f", "ms": "f", "miss": "f
 	"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
 	"congresswoman": "f", "assemblyman": "m", "assemblywoman": "f", "businessman": "m", "businesswoman": "f",
 	"wife": "f", "husband": "m", "mother": "f", "son": "m", "daughter": "f", "actress": "f", "actor": "m",
-	"widow": "f", "grandmother": "f", "grandfather": "m", "boy": "m", "girl": "f", "man": "m", "woman": "f"}
+	"widow": "f", "widower": "m", "grandmother": "f", "grandfather": "m", "boy": "m", "girl": "f", "man": "m",
+	"woman": "f", "fiancee": "f", "fiance": "m", "girlfriend": "f", "boyfriend": "m", "niece": "f",
+	"nephew": "m", "aunt": "f", "uncle": "m", "granddaughter": "f", "grandson": "m", "stepmother": "f",
+	"stepfather": "m", "mom": "f", "dad": "m", "waitress": "f", "hostess": "f", "heiress": "f",
+	"countess": "f", "baroness": "f", "baron": "m", "policewoman": "f", "policeman": "m",
+	"anchorwoman": "f", "anchorman": "m",
+	"sportswoman": "f", "sportsman": "m", "nun": "f", "priest": "m", "monk": "m", "gentleman": "m"}
 
 // roleWords are capitalised words that make up titles and role prefixes
 // ("Russian Foreign Minister", "Senate Minority Leader").
@@ -320,7 +326,19 @@ var firstNames = func() map[string]string {
 		"hassan", "ali", "mohammed", "muhammad", "ahmed", "abdullah", "omar", "ivan", "igor", "viktor",
 		"andrei", "andriy", "pope", "francis", "marc", "pierre", "jean-claude", "jean-yves", "hans",
 		"klaus", "stefan", "mario", "giuseppe", "luigi", "pedro", "carlos", "luis", "miguel", "antonio",
-		"kyriakos", "alexis", "benny", "naftali", "yair", "mahmoud", "bashar", "hosni", "abdel", "fattah"}
+		"kyriakos", "alexis", "benny", "naftali", "yair", "mahmoud", "bashar", "hosni", "abdel", "fattah",
+		"mohammad", "mohamed", "hamid", "hussein", "recep", "tayyip", "jerrold", "jerry", "adam", "devin",
+		"hakeem", "kevin", "rand", "josh", "pete", "beto", "cory", "elijah", "hunter", "jared", "eric",
+		"stephen", "sean", "rod", "newt", "dan", "jon", "jeff", "rick", "randy", "mitt", "marco", "ron",
+		"tim", "greg", "doug", "chris", "matt", "nick", "andy", "phil", "fred", "harry", "max", "sam",
+		"will", "alex", "luigi", "marcelo", "andrés", "andres", "alberto", "jorge", "manuel", "emmanuel",
+		"olaf", "sebastian", "boris", "dominic", "jeremy", "keir", "nicolas", "xavier", "wolfgang", "heinz",
+		"jens", "lars", "sven", "erik", "nils", "jan", "karl", "otto", "benjamin", "yitzhak", "shimon",
+		"ehud", "ariel", "moshe", "avi", "abdul", "ahmad", "khalid", "salman", "faisal", "tariq", "imran",
+		"nawaz", "rahul", "amit", "arvind", "modi", "shinzo", "yoshihide", "fumio", "moon", "jae-in",
+		"justin", "stephen", "brett", "neil", "clarence", "samuel", "anthony", "merrick", "lloyd", "antony",
+		"jake", "ned", "john", "jay", "bernie", "chuck", "mitch", "lindsey", "mike", "rudy", "hope"}
+	// Unisex names ("Lindsey", "Hope", "Kim") are dropped again below.
 	female := []string{"kamala", "hillary", "nancy", "elizabeth", "mary", "patricia", "jennifer", "linda",
 		"barbara", "susan", "jessica", "sarah", "karen", "lisa", "betty", "margaret", "sandra", "ashley",
 		"kimberly", "emily", "donna", "michelle", "carol", "amanda", "melissa", "deborah", "stephanie",
@@ -335,14 +353,27 @@ var firstNames = func() map[string]string {
 		"louise", "veronika", "theresa", "kelly", "angela", "tulsi", "kristen", "karine", "jen", "marjorie",
 		"lauren", "elise", "kirsten", "amy", "tammy", "patty", "dianne", "maxine", "mazie", "tina", "susie",
 		"liz", "beata", "mette", "sanna", "magdalena", "annalena", "ursula", "christine", "kaja", "roberta",
-		"tsai", "ing-wen", "carrie", "aung", "benazir", "indira", "golda", "julia", "yoshiko", "sheikh"}
+		"tsai", "ing-wen", "carrie", "aung", "benazir", "indira", "golda", "julia", "yoshiko", "sheikh",
+		"hatice", "agnes", "wendy", "rashida", "ayanna", "betsy", "kellyanne", "ivanka", "melania",
+		"stacey", "gretchen", "lori", "muriel", "debbie", "heidi", "claire", "jeanne",
+		"shelley", "lisa", "joni", "marsha", "cindy", "lynn", "gina", "janet", "hillary", "chelsea",
+		"michele", "condoleezza", "madeleine", "samantha", "valerie", "nikki", "tulsi", "elise", "liz",
+		"katie", "jackie", "val", "cathy", "ann", "anne", "joanna", "johanna", "sophie", "claudia",
+		"margrethe",
+		"jacinda", "penny", "suella", "nadine",
+		"fatima", "aisha", "leila", "layla", "yasmin", "mariam", "maryam", "zainab", "nadia", "olga",
+		"svetlana", "tatiana", "natalia", "irina", "oksana", "yulia", "elena", "lena", "ana", "ines",
+		"isabel", "lucia", "carmen", "cristina", "dilma", "michelle", "jill", "kamala", "karine", "jen",
+		"dana", "marie", "susan", "hope"}
 	for _, n := range male {
 		m[n] = "m"
 	}
 	for _, n := range female {
 		m[n] = "f"
 	}
-	delete(m, "sheikh")
+	for _, unisex := range []string{"sheikh", "lindsey", "hope", "kim", "moon", "modi", "salman", "will", "max", "dana", "val", "lynn", "ariel"} {
+		delete(m, unisex)
+	}
 	return m
 }()
 

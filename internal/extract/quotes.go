@@ -414,6 +414,19 @@ func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
 // reported clause may start.
 func (f *quoteFinder) objectEnd(lo, hi int) int {
 	d := f.d
+	// a short lower-case addressee up to a comma or "that": "told local radio,"
+	for p := lo; p < hi && p < lo+4; p++ {
+		t := &d.toks[p]
+		if p > lo && (t.text == "," || t.lower == "that" || isTerminator(t)) {
+			return p
+		}
+		if t.kind != tokWord || t.capital || subjectPronouns[t.lower] || npBreakers[t.lower] && !determiners[t.lower] {
+			break
+		}
+		if lemma, verb := speechVerbs[t.lower]; verb && lemma != t.lower {
+			break
+		}
+	}
 	k := lo
 	for k < hi && k < lo+5 {
 		t := &d.toks[k]
@@ -423,7 +436,9 @@ func (f *quoteFinder) objectEnd(lo, hi int) int {
 		if t.is("that", "he", "she", "they", "it", "we", "i", "there") {
 			break
 		}
-		if _, verb := speechVerbs[t.lower]; verb {
+		// an inflected cue ends the addressee; a bare lemma right after
+		// the cue is a noun ("told state media")
+		if lemma, verb := speechVerbs[t.lower]; verb && lemma != t.lower {
 			break
 		}
 		k++

@@ -60,7 +60,7 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		start++
 	} else if start < s.hi && (prepositions[d.toks[start].lower] || d.toks[start].text == ",") && !d.toks[start].is("and", "or") {
 		j := start
-		for j < s.hi && j < start+12 && d.toks[j].lower != "that" && d.toks[j].kind != tokQuote && !isTerminator(&d.toks[j]) {
+		for j < s.hi && j < start+12 && d.toks[j].lower != "that" && d.toks[j].kind != tokQuote && !isTerminator(&d.toks[j]) && !participialCues[d.toks[j].lower] {
 			j++
 		}
 		if j < s.hi && d.toks[j].lower == "that" {

@@ -82,7 +82,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 	valid := head.capital || sourceNouns[head.lower] || strings.HasSuffix(head.lower, "year-old") ||
 		lo < j && determiners[d.toks[lo].lower] && !isVerbLike(head.lower) && !nonNameWords[head.lower] ||
 		head.kind == tokWord && strings.HasSuffix(head.lower, "s") && !strings.HasSuffix(head.lower, "ss") && lo < j
-	if !valid || (lo == j && nonNameWords[head.lower] && !subjectPronouns[head.lower]) {
+	if !valid || (lo == j && nonNameWords[head.lower] && !subjectPronouns[head.lower] && !sourceNouns[head.lower]) {
 		return hi, false
 	}
 	return lo, true
@@ -177,7 +177,7 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 
 var introWords = setOf("on", "in", "at", "when", "while", "after", "before", "during", "since", "as",
 	"following", "despite", "although", "though", "because", "if", "with", "without", "speaking",
-	"asked", "last", "earlier", "later", "meanwhile", "however", "today", "yesterday", "overnight",
+	"asked", "last", "earlier", "later", "late", "early", "meanwhile", "however", "today", "yesterday", "overnight",
 	"also", "but", "and", "so", "then", "according", "under", "amid", "for", "from", "by", "to", "over")
 
 // mainSubject returns the subject phrase of the sentence's main clause:
@@ -277,6 +277,9 @@ func (r *resolver) resolve(src source) (string, int) {
 		if id := r.pronoun(g, src.lo); id >= 0 && d.reg.ents[id].gender == g {
 			return d.reg.ents[id].name, id
 		}
+		if id := r.lastOfGender(g, src.lo); id >= 0 {
+			return d.reg.ents[id].name, id
+		}
 	}
 	if d.toks[src.hi-1].capital == false || determiners[d.toks[src.lo].lower] {
 		if id := d.reg.lookupRole(d, text, src.lo); id >= 0 && (d.reg.ents[id].kind == briefbot.KindPerson) {
@@ -315,6 +318,12 @@ func (r *resolver) pronoun(gender string, at int) int {
 		}
 	}
 	last := fit(r.lastSpeaker)
+	if subject < 0 && last < 2 {
+		// nobody fitting in subject position: any person of the gender
+		if id := r.lastOfGender(gender, at); id >= 0 {
+			return id
+		}
+	}
 	switch {
 	case last == 0:
 		return subject
@@ -480,4 +489,20 @@ func (r *resolver) resolveNamed(src source) (string, int, bool) {
 	}
 	name, id := r.resolve(src)
 	return name, id, true
+}
+
+// lastOfGender returns the person of a known gender named last before
+// token at, in any position, or -1.
+func (r *resolver) lastOfGender(gender string, at int) int {
+	d := r.d
+	for i := len(d.reg.mentions) - 1; i >= 0; i-- {
+		m := d.reg.mentions[i]
+		if m.lo >= at || d.inQuote[m.lo] >= 0 {
+			continue
+		}
+		if e := d.reg.ents[m.ent]; e.kind == briefbot.KindPerson && e.gender == gender {
+			return m.ent
+		}
+	}
+	return -1
 }

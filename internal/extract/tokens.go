@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 type tokenKind uint8
@@ -77,7 +79,7 @@ func tokenize(body string) []token {
 		text := body[start:i]
 		first, _ := utf8.DecodeRuneInString(text)
 		toks = append(toks, token{
-			start: start, end: i, kind: kind, text: text, lower: strings.ToLower(text),
+			start: start, end: i, kind: kind, text: text, lower: foldWord(text),
 			capital: unicode.IsUpper(first), paraBreak: newlines >= 2, lineBreak: newlines >= 1,
 		})
 		newlines = 0
@@ -148,4 +150,27 @@ func scanWord(body string, i int) int {
 	}
 	_ = start
 	return i
+}
+
+// foldWord lower-cases a word and drops its accents, so the "Erdoğan" and
+// "Erdogan" of one article are one name.
+func foldWord(w string) string {
+	lower := strings.ToLower(w)
+	ascii := true
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return lower
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(lower) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
