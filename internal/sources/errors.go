@@ -17,12 +17,15 @@ var (
 	// not be read without guessing, so the articles loaded with the date
 	// unknown (or the --published fallback).
 	ErrBadDate = errors.New("publication date not understood")
+	// ErrFrontMatter marks a warning: the front matter was not valid YAML
+	// and was read line by line instead.
+	ErrFrontMatter = errors.New("front matter repaired")
 )
 
 // IsWarning reports whether err, returned by LoadFile together with
 // articles, only warns: the articles are usable.
 func IsWarning(err error) bool {
-	return errors.Is(err, ErrBadDate)
+	return errors.Is(err, ErrBadDate) || errors.Is(err, ErrFrontMatter)
 }
 
 // FileError is a file that could not be turned into articles, or, when

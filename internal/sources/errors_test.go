@@ -23,8 +23,6 @@ func TestBadFiles(t *testing.T) {
 		{"binary", "photo.txt", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", sources.ErrBinary, 0, "not a text file"},
 		{"empty", "empty.md", "", sources.ErrEmpty, 0, "empty"},
 		{"whitespace only", "blank.txt", " \n\t\n", sources.ErrEmpty, 0, "empty"},
-		{"broken front matter", "broken.md", "---\ntitle: Fine\nurl: [unclosed\nsource: x\n---\nBody text here.\n", sources.ErrMalformed, 0, "not valid YAML"},
-		{"front matter with a bad mapping", "mapping.md", "---\ntitle: Fine\n  author: Bad indent\n---\nBody text here.\n", sources.ErrMalformed, 3, "not valid YAML"},
 		{"invalid JSON", "bad.json", "{\n  \"title\": \"A\",\n  \"body\": \"B\"\n  \"url\": \"x\"\n}\n", sources.ErrMalformed, 4, "invalid JSON"},
 		{"truncated JSON", "cut.json", "[\n  {\"title\": \"A\",\n", sources.ErrMalformed, 3, "JSON"},
 		{"JSON of the wrong shape", "shape.json", "[1, 2]", sources.ErrMalformed, 0, "not an article object"},
@@ -103,6 +101,36 @@ func TestUnreadableDateIsAWarning(t *testing.T) {
 			loaded, errs := sources.Load([]string{path}, sources.Options{})
 			if len(loaded) != 1 || len(errs) != 1 || !arts[0].Published.Equal(fallback) {
 				t.Errorf("Load = %d articles, %d errors; want the article and its warning", len(loaded), len(errs))
+			}
+		})
+	}
+}
+
+func TestBrokenFrontMatterIsReadLineByLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, content string
+		line          int
+		title, url    string
+	}{
+		{"unclosed list", "---\ntitle: Fine\nurl: [unclosed\nsource: x\n---\nBody text here.\n", 0, "Fine", "[unclosed"},
+		{"bad indent", "---\ntitle: Fine\n  author: Bad indent\n---\nBody text here.\n", 3, "Fine", ""},
+		{"unquoted colon in title", "---\ntitle: Talks: day two\npublished: 2024-05-06\n---\nBody text here.\n", 0, "Talks: day two", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, "broken.md", []byte(tc.content))
+			arts, err := sources.LoadFile(path, sources.Options{})
+			if !sources.IsWarning(err) || !errors.Is(err, sources.ErrFrontMatter) {
+				t.Fatalf("err = %v, want a front matter warning", err)
+			}
+			var fe *sources.FileError
+			if !errors.As(err, &fe) || fe.Path != path || !strings.Contains(fe.Reason, "not valid YAML") {
+				t.Errorf("warning %v should name %s and say what is wrong", err, path)
+			}
+			if tc.line != 0 && fe.Line != tc.line {
+				t.Errorf("Line = %d, want %d", fe.Line, tc.line)
+			}
+			if len(arts) != 1 || arts[0].Title != tc.title || arts[0].URL != tc.url || arts[0].Body != "Body text here." {
+				t.Fatalf("articles = %+v, want title %q url %q", arts, tc.title, tc.url)
 			}
 		})
 	}

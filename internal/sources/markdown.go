@@ -26,7 +26,10 @@ func loadMarkdown(text string) (*draft, error) {
 	if ok {
 		meta := map[string]any{}
 		if err := yaml.Unmarshal([]byte(front), &meta); err != nil {
-			return nil, frontMatterError(err, frontLine)
+			// Hand-written front matter often breaks YAML (an unquoted
+			// colon in a title); reading it line by line keeps the article.
+			d.warning = frontMatterError(err, frontLine)
+			meta = frontMatterLines(front)
 		}
 		d.title = metaString(meta, "title")
 		d.url = metaString(meta, "url", "link")
@@ -77,11 +80,32 @@ func splitFrontMatter(text string) (front, body string, frontLine int, ok bool) 
 	return strings.Join(yamlLines, "\n"), "", 2, true
 }
 
+// frontMatterLines reads "key: value" lines, the shape nearly every front
+// matter has, for when it is not valid YAML.
+func frontMatterLines(front string) map[string]any {
+	meta := map[string]any{}
+	for _, line := range strings.Split(front, "\n") {
+		key, value, ok := strings.Cut(line, ":")
+		key = strings.ToLower(strings.TrimSpace(key))
+		if !ok || key == "" || strings.ContainsAny(key, " \t") {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		if len(value) >= 2 && (value[0] == '"' && value[len(value)-1] == '"' || value[0] == '\'' && value[len(value)-1] == '\'') {
+			value = value[1 : len(value)-1]
+		}
+		if _, seen := meta[key]; !seen {
+			meta[key] = value
+		}
+	}
+	return meta
+}
+
 func frontMatterError(err error, frontLine int) *FileError {
 	fe := &FileError{
-		Reason: "front matter is not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: "),
+		Reason: "front matter is not valid YAML (" + strings.TrimPrefix(err.Error(), "yaml: ") + "); read it line by line",
 		Fix:    "fix the YAML between the --- lines (quote values that contain a colon)",
-		Kind:   ErrMalformed,
+		Kind:   ErrFrontMatter,
 		Cause:  err,
 	}
 	if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {

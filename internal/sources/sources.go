@@ -164,6 +164,8 @@ type draft struct {
 	// badDate is a metadata date that could not be read; the article
 	// still loads, with a warning, rather than being lost over it.
 	badDate string
+	// warning is a problem the loader worked around.
+	warning *FileError
 }
 
 func loadBytes(path, format string, raw []byte, opts Options) ([]*briefbot.Article, error) {
@@ -230,6 +232,9 @@ func loadBytes(path, format string, raw []byte, opts Options) ([]*briefbot.Artic
 		}
 	}
 	for _, d := range drafts {
+		if d.warning != nil {
+			return articles, d.warning
+		}
 		if d.badDate != "" {
 			return articles, &FileError{
 				Line:   lineOf(text, d.badDate),
