@@ -360,7 +360,7 @@ func (db *DB) Topics(ctx context.Context) ([]string, error) {
 }
 
 // Search runs a full-text query over sentences and quotes, best match
-// (BM25) first; snippets mark matched words with **.
+// (BM25) first; snippets are plain text (renderers escape them; markup here would be escaped away).
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
 	match := ftsQuery(query)
 	if match == "" {
@@ -370,11 +370,11 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 		limit = 20
 	}
 	rows, err := db.reader.QueryContext(ctx, `
-		SELECT 'sentence', s.text, snippet(sentences_fts, 0, '**', '**', '…', 16), '', bm25(sentences_fts) AS rank, `+articleRefColumns+`
+		SELECT 'sentence', s.text, snippet(sentences_fts, 0, '', '', '…', 16), '', bm25(sentences_fts) AS rank, `+articleRefColumns+`
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ?1
 		UNION ALL
-		SELECT 'quote', q.text, snippet(quotes_fts, 0, '**', '**', '…', 16), q.speaker, bm25(quotes_fts) AS rank, `+articleRefColumns+`
+		SELECT 'quote', q.text, snippet(quotes_fts, 0, '', '', '…', 16), q.speaker, bm25(quotes_fts) AS rank, `+articleRefColumns+`
 		FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
 		WHERE quotes_fts MATCH ?1
 		ORDER BY rank LIMIT ?2`, match, limit)
