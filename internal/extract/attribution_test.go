@@ -85,3 +85,44 @@ func TestParticipleAfterTrailingAttribution(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectQuoteShapes(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []wantQuote
+	}{
+		{"inverted cue shared by the second half",
+			`"The river is rising," said Mayor Ines Ruiz, "and we are ready."`,
+			[]wantQuote{{"The river is rising,", "direct", "said", "Ines Ruiz", "Mayor Ines Ruiz"}, {"and we are ready.", "direct", "said", "Ines Ruiz", "Mayor Ines Ruiz"}}},
+		{"adverbial after a comma",
+			`Lee Park said, in remarks published by a local paper on Sunday, "The vote was fair."`,
+			[]wantQuote{{"The vote was fair.", "direct", "said", "Lee Park", "Lee Park"}}},
+		{"said that before a quotation",
+			"Interior Minister Omar Sayed said that “the border stays closed”.",
+			[]wantQuote{{"the border stays closed", "direct", "said", "Omar Sayed", "Interior Minister Omar Sayed"}}},
+		{"cue-like word inside a title",
+			"“The talks are over,” Secretary of State Nina Holt said.",
+			[]wantQuote{{"The talks are over,", "direct", "said", "Nina Holt", "Secretary of State Nina Holt"}}},
+		{"cue-like noun before the colon",
+			"Governor Ed Marsh wrote in a post on his website: “Schools reopen Monday.”",
+			[]wantQuote{{"Schools reopen Monday.", "direct", "wrote", "Ed Marsh", "Governor Ed Marsh"}}},
+		{"name of an institution",
+			`Rita Kahn of the state assembly said "The budget is late."`,
+			[]wantQuote{{"The budget is late.", "direct", "said", "Rita Kahn", "Rita Kahn of the state assembly"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := extractBody(t, c.body)
+			for _, w := range c.want {
+				q := findQuote(ex, w.text)
+				if q == nil {
+					t.Fatalf("no quote %q in %+v", w.text, ex.Quotes)
+				}
+				if q.Kind != w.kind || q.Cue != w.cue || q.Speaker != w.speaker || q.Mention != w.mention {
+					t.Errorf("quote %q: got kind=%q cue=%q speaker=%q mention=%q, want %q %q %q %q",
+						w.text, q.Kind, q.Cue, q.Speaker, q.Mention, w.kind, w.cue, w.speaker, w.mention)
+				}
+			}
+		})
+	}
+}

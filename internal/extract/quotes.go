@@ -211,12 +211,18 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 		}
 		for c := end; c >= left.lo && c >= end-12; c-- {
 			lemma, ok := speechVerbs[d.toks[c].lower]
-			if !ok || d.inQuote[c] >= 0 || lemma == "accord" {
+			if !ok || d.inQuote[c] >= 0 || lemma == "accord" || d.nounUse(c) || d.toks[c].capital && c > s.lo {
 				continue
+			}
+			if f.usedCue[c] {
+				// `“A,” said X, “B.”`: the previous quotation's cue and
+				// speaker carry over
+				fq.cueLo, fq.cueHi = c, c+1
+				return fq, true
 			}
 			gap := end - c
 			between := span{c + 1, end + 1}
-			allowed := colon || gap == 0 || f.adverbial(between) ||
+			allowed := colon || gap == 0 || f.adverbial(between) || gap == 1 && d.toks[end].lower == "that" ||
 				namingCues[lemma] && gap <= 3 && !comma
 			if lemma != "accord" && !colon && gap > 0 && !allowed {
 				if objectCues[lemma] && gap <= 4 {
@@ -312,6 +318,9 @@ func (f *quoteFinder) continuesClause(right span) bool {
 // adverbial reports whether a token run is only prepositional phrases or
 // time words, as in `said on Friday “…”`.
 func (f *quoteFinder) adverbial(sp span) bool {
+	if sp.lo < sp.hi && f.d.toks[sp.lo].text == "," {
+		sp.lo++ // `said, in remarks published on Monday, “…”`
+	}
 	if sp.hi <= sp.lo {
 		return true
 	}
@@ -366,8 +375,8 @@ func (f *quoteFinder) rightAttribution(si int, s sentence, fq found, right span)
 			break
 		}
 		lemma, ok := speechVerbs[d.toks[c].lower]
-		if !ok || lemma == "accord" {
-			continue
+		if !ok || lemma == "accord" || d.toks[c].capital || d.nounUse(c) {
+			continue // "Secretary of State X said": a capitalised cue word is a name
 		}
 		src, cueLo, found := d.subjectBefore(sentence{lo: k, hi: s.hi, para: s.para}, c)
 		if !found || src.coord || src.lo != k {
@@ -503,5 +512,6 @@ func (d *doc) nounUse(k int) bool {
 		return false
 	}
 	p := &d.toks[k-1]
-	return isPossessive(p) || p.is("the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our")
+	return isPossessive(p) || p.is("the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our") ||
+		prepositions[p.lower] && !p.is("to", "and", "or", "nor") // "in remarks to the press"
 }

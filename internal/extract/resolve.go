@@ -59,7 +59,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 			// "Secretary of State", "head of the agency"
 			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
 		case t.kind == tokWord || t.kind == tokNumber:
-			ok = !npBreakers[t.lower] && (!isVerbLike(t.lower) || k == j && d.nounUse(k))
+			ok = !npBreakers[t.lower] && (!isVerbLike(t.lower) || d.nounUse(k))
 		case t.text == "." && k > sentLo && len(d.toks[k-1].text) <= 3 && d.toks[k-1].capital:
 			ok = true // "Dr." "St."
 		}
@@ -81,7 +81,8 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 	head := &d.toks[j]
 	valid := head.capital || sourceNouns[head.lower] || strings.HasSuffix(head.lower, "year-old") ||
 		lo < j && determiners[d.toks[lo].lower] && !isVerbLike(head.lower) && !nonNameWords[head.lower] ||
-		head.kind == tokWord && strings.HasSuffix(head.lower, "s") && !strings.HasSuffix(head.lower, "ss") && lo < j
+		head.kind == tokWord && strings.HasSuffix(head.lower, "s") && !strings.HasSuffix(head.lower, "ss") && lo < j ||
+		d.toks[lo].capital && d.hasOf(lo, j) // "Ann Lee of the city council"
 	if !valid || (lo == j && nonNameWords[head.lower] && !subjectPronouns[head.lower] && !sourceNouns[head.lower]) {
 		return hi, false
 	}
@@ -102,8 +103,12 @@ func isVerbLike(w string) bool {
 	if _, ok := speechVerbs[w]; ok {
 		return true
 	}
-	return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ly")
+	return strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || strings.HasSuffix(w, "ly") && !lyNouns[w]
 }
+
+// lyNouns end like adverbs but head noun phrases ("the state assembly").
+var lyNouns = setOf("assembly", "family", "ally", "rally", "supply", "monopoly", "anomaly", "daily", "weekly",
+	"monthly", "quarterly", "italy", "bully", "homily", "reply")
 
 // subjectBefore finds the speaker phrase of a cue at token k: it skips
 // auxiliaries and adverbs, a parenthetical (“Trump, also on Twitter,
@@ -505,4 +510,13 @@ func (r *resolver) lastOfGender(gender string, at int) int {
 		}
 	}
 	return -1
+}
+
+func (d *doc) hasOf(lo, hi int) bool {
+	for k := lo + 1; k < hi; k++ {
+		if d.toks[k].lower == "of" {
+			return true
+		}
+	}
+	return false
 }
