@@ -1,116 +1,1121 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/briefbot/briefbot"
 )
 
-// topicPhrases are common policy subjects in news statements; named things
-// in the quote text are topics too.
-var topicPhrases = []string{"peace deal", "peace talks", "ceasefire", "cease fire", "land concessions",
-	"sanctions", "tariffs", "border wall", "national emergency", "state of emergency", "shutdown",
-	"impeachment", "election", "immigration", "abortion", "climate change", "pandemic", "vaccine",
-	"vaccines", "lockdown", "masks", "face coverings", "brexit", "no-deal brexit", "troops", "withdrawal",
-	"nuclear weapons", "nuclear deal", "trade deal", "trade war", "budget", "taxes", "tax cuts",
-	"health care", "healthcare", "gun control", "refugees", "asylum", "military aid", "aid", "war",
-	"territory", "occupation", "negotiations", "talks", "agreement", "extradition bill", "same-sex marriage",
-	"free trade", "pipeline", "investigation", "inflation", "interest rates", "deficit", "debt ceiling"}
+// Positions: per actor and topic, one stance line built from the actor's
+// own statements, with the quotes that back it.
+//
+// The stance line is a clause of at most maxStanceWords words taken
+// verbatim from the strongest statement, starting at its verb phrase when
+// there is one ("will not give up Crimea"). When the words that decide the
+// stance lie outside that clause — the reporting verb of an indirect quote
+// ("urged"), a negation or condition further away — the class is put in
+// front so the line never reads as the opposite of what was said:
+// "demands: a ceasefire in Gaza". Neutral claims are never prefixed.
+// A line therefore reads as-is after "Actor on Topic:" in a Discord embed.
 
-// positions groups each speaker's statements by topic and keeps a short
-// stance line from the first statement on it.
-func positions(quotes []briefbot.Quote) []briefbot.Position {
+// stanceClass is what a statement does with its topic.
+type stanceClass uint8
+
+const (
+	classClaim stanceClass = iota
+	classSupport
+	classOppose
+	classDemand
+	classRefuse
+	classCondition
+)
+
+// stanceLabels prefix a line whose own words do not carry its class.
+var stanceLabels = [...]string{classClaim: "", classSupport: "supports", classOppose: "opposes",
+	classDemand: "demands", classRefuse: "refuses", classCondition: "conditional"}
+
+const (
+	maxStanceWords    = 12
+	maxTopicsPerQuote = 3
+)
+
+// topicLexicon lists recurring policy subjects that are lowercase noun
+// phrases in news prose and so are not found as names. Each entry is its
+// display form; variants merge through TopicKey.
+var topicLexicon = func() map[string]string {
+	phrases := []string{"peace deal", "peace talks", "peace plan", "peace process", "ceasefire",
+		"land concessions", "territorial concessions", "sanctions", "tariffs", "border wall", "border security",
+		"national emergency", "state of emergency", "government shutdown", "shutdown", "impeachment",
+		"impeachment inquiry", "election", "elections", "immigration", "abortion", "climate change", "pandemic",
+		"vaccine", "lockdown", "face coverings", "masks", "brexit", "no-deal brexit", "troops", "troop withdrawal",
+		"withdrawal", "nuclear weapons", "nuclear deal", "nuclear programme", "trade deal", "trade war",
+		"budget", "taxes", "tax cuts", "health care", "healthcare", "gun control", "refugees", "asylum",
+		"military aid", "humanitarian aid", "war", "occupation", "negotiations", "extradition bill",
+		"extradition", "same-sex marriage", "free trade", "free trade zone", "pipeline", "investigation",
+		"inflation", "interest rates", "deficit", "debt ceiling", "minimum wage", "pension reform",
+		"security guarantees", "membership", "annexation", "independence", "sovereignty", "referendum",
+		"death penalty", "human rights", "press freedom", "free speech", "arms sales", "weapons", "missiles",
+		"air strikes", "missile strikes", "drone strikes", "strikes", "invasion", "offensive", "blockade", "hostages", "prisoner exchange",
+		"corruption", "reform", "protests", "independence referendum", "trade", "energy prices", "oil prices"}
+	m := make(map[string]string, len(phrases))
+	for _, p := range phrases {
+		if _, dup := m[TopicKey(p)]; !dup {
+			m[TopicKey(p)] = p
+		}
+	}
+	return m
+}()
+
+// genericWords are nouns too vague to be a subject on their own.
+var genericWords = setOf("thing", "things", "people", "time", "times", "way", "ways", "year", "years", "day",
+	"days", "week", "weeks", "month", "months", "lot", "world", "country", "fact", "moment", "part", "place",
+	"case", "point", "number", "life", "home", "issue", "issues", "situation", "problem", "question",
+	"reason", "kind", "side", "end", "work", "job", "decision", "statement", "announcement", "government",
+	"community", "opportunity", "majority", "city", "state", "comment", "matter", "something", "anything",
+	"everything", "nothing", "one", "ones", "man", "woman", "men", "women", "person", "family", "today",
+	"tonight", "hour", "hours", "minute", "minutes", "morning", "evening", "night", "area", "group",
+	"idea", "result", "results", "need", "step", "steps", "effort", "efforts", "level", "team", "support",
+	"position", "view", "future", "past", "history", "power", "change", "process", "ability", "attention",
+	"department", "office", "government's", "public", "meeting", "experience", "relationship", "condition", "responsibility", "way", "sense", "lives", "word", "words")
+
+// determinersToDrop open a noun phrase and are not part of its key.
+var determinersToDrop = setOf("the", "a", "an", "this", "that", "these", "those", "our", "their", "its",
+	"his", "her", "my", "your", "any", "some", "every", "such", "all")
+
+// keepPlural are words whose final s is not a plural ending.
+var keepPlural = setOf("news", "series", "species", "means", "arms", "headquarters", "talks", "wales",
+	"athens", "brussels", "netherlands", "philippines", "emirates", "states", "nations", "americas", "alps")
+
+// TopicKey normalises a topic so variants compare equal across articles:
+// lower case, no diacritics or punctuation, no leading article or
+// possessive, hyphens as spaces, the last word singular. "The peace
+// deals" and "peace deal" share the key "peace deal"; "no-deal Brexit"
+// becomes "no deal brexit".
+func TopicKey(s string) string {
+	if !isASCII(s) {
+		if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+			s = folded
+		}
+		s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	}
+	fields := strings.Fields(strings.ToLower(s))
+	for len(fields) > 1 && determinersToDrop[fields[0]] {
+		fields = fields[1:]
+	}
+	words := make([]string, 0, len(fields)+1)
+	for _, f := range fields {
+		f = strings.TrimSuffix(f, "'s")
+		words = append(words, strings.FieldsFunc(f, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})...)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	words[len(words)-1] = singular(words[len(words)-1])
+	return strings.Join(words, " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// singular strips a regular English plural ending; it only has to map
+// the forms of one word to the same key, not to be a dictionary.
+func singular(w string) string {
+	n := len(w)
+	switch {
+	case n <= 3 || keepPlural[w] || places[w]:
+		return w
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ics"):
+		return w
+	case strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zes"):
+		return w[:n-2]
+	case strings.HasSuffix(w, "s"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// statement is one attributed quote, tokenised on its own.
+type statement struct {
+	quote int
+	actor string
+	text  string
+	toks  []token
+}
+
+// topicMention is a topic found in a statement, at tokens [lo, hi).
+type topicMention struct {
+	key, display string
+	lo, hi       int
+	score        int
+}
+
+// positions groups each actor's statements by topic. Several statements
+// of one actor on one topic make one position citing all of them, with
+// the stance of the strongest. people, when given, are the article's
+// people: their names are never topics.
+func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Position {
+	stmts := make([]statement, 0, len(quotes))
+	for qi, q := range quotes {
+		if q.Speaker == "" || strings.TrimSpace(q.Text) == "" {
+			continue
+		}
+		stmts = append(stmts, statement{quote: qi, actor: q.Speaker, text: q.Text, toks: tokenize(q.Text)})
+	}
+	if len(stmts) == 0 {
+		return []briefbot.Position{}
+	}
+	personWords := personNameWords(stmts, people)
+	recurring := recurringPhrases(stmts)
+
+	type group struct {
+		pos      briefbot.Position
+		strength int
+		named    bool
+	}
 	type key struct{ actor, topic string }
 	index := map[key]int{}
-	out := []briefbot.Position{}
-	for qi, q := range quotes {
-		if q.Speaker == "" {
-			continue
-		}
-		for _, topic := range topicsOf(q.Text, q.Speaker) {
-			k := key{q.Speaker, strings.ToLower(topic)}
-			if i, ok := index[k]; ok {
-				out[i].Evidence = append(out[i].Evidence, qi)
+	var groups []group
+	for _, st := range stmts {
+		cue := cueClass(quotes[st.quote].Cue)
+		for _, tm := range topicsOf(st, personWords, recurring) {
+			line, class := stanceOf(st, tm, cue)
+			strength := 1
+			if class != classClaim {
+				strength = 2
+			}
+			k := key{st.actor, tm.key}
+			if gi, ok := index[k]; ok {
+				g := &groups[gi]
+				g.pos.Evidence = append(g.pos.Evidence, st.quote)
+				if strength > g.strength {
+					g.pos.Stance, g.strength = line, strength
+				}
 				continue
 			}
-			index[k] = len(out)
-			out = append(out, briefbot.Position{Actor: q.Speaker, Topic: topic, Stance: stance(q.Text, topic), Evidence: []int{qi}})
+			index[k] = len(groups)
+			groups = append(groups, group{
+				pos:      briefbot.Position{Actor: st.actor, Topic: tm.display, Stance: line, Evidence: []int{st.quote}},
+				strength: strength, named: isNamedActor(st.actor),
+			})
+		}
+	}
+	anyNamed := false
+	for _, g := range groups {
+		anyNamed = anyNamed || g.named
+	}
+	out := make([]briefbot.Position, 0, len(groups))
+	for _, g := range groups {
+		// Unnamed sources ("officials", "a statement") say little about
+		// who stands where; they count only when nobody named spoke.
+		if g.named || !anyNamed {
+			out = append(out, g.pos)
 		}
 	}
 	return out
 }
 
-// topicsOf returns the topic phrases and capitalised names in a statement,
-// leaving out the speaker's own name and sentence-initial words.
-func topicsOf(text, speaker string) []string {
-	lower := strings.ToLower(text)
-	var out []string
-	seen := map[string]bool{}
-	for _, p := range topicPhrases {
-		if i := strings.Index(lower, p); i >= 0 && wordBounded(lower, i, i+len(p)) && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+// isNamedActor reports whether a speaker is named rather than described:
+// some word after a leading determiner is capitalised ("the BBC", not
+// "the foreign minister", "officials" or "Police").
+func isNamedActor(actor string) bool {
+	fields := strings.Fields(actor)
+	if len(fields) == 0 {
+		return false
+	}
+	first := strings.ToLower(fields[0])
+	capital := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	switch {
+	case len(fields) == 1:
+		return capital(fields[0]) && !sourceNouns[first] && !nonNameWords[first] && !subjectPronouns[first]
+	case first == "a" || first == "an":
+		return false // "a recent report by The Atlantic" describes its source
+	case determinersToDrop[first]:
+		return capital(fields[1]) // "the BBC", not "the foreign minister"
+	case !capital(fields[0]) && !sourceNouns[first]:
+		return false // a clause taken for a name
+	}
+	for _, w := range fields {
+		if capital(w) {
+			return true
 		}
 	}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-' && r != '’' && r != '\''
-	}) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-		lw := strings.ToLower(w)
-		if len(w) < 3 || !unicode.IsUpper([]rune(w)[0]) || nonNameWords[lw] || seen[lw] || strings.Contains(speaker, w) {
-			continue
-		}
-		if !places[lw] && !orgWords[lw] {
-			continue
-		}
-		seen[lw] = true
-		out = append(out, w)
-	}
-	if len(out) > 4 {
-		out = out[:4]
-	}
-	return out
+	return false
 }
 
-func wordBounded(s string, i, j int) bool {
-	isWord := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
-	return (i == 0 || !isWord(s[i-1])) && (j >= len(s) || !isWord(s[j]))
-}
-
-// stance is the clause of the statement around the topic, without a
-// leading subject pronoun, at most a dozen words.
-func stance(text, topic string) string {
-	words := strings.Fields(strings.Trim(text, "“”\"‘’ ,."))
-	at := -1
-	tl := strings.ToLower(strings.Fields(topic)[0])
-	for i, w := range words {
-		if strings.Contains(strings.ToLower(w), tl) {
-			at = i
-			break
+// personNameWords collects the name words of the article's people and of
+// the speakers that look like people, so that a person mentioned in a
+// statement is not taken for a topic: topics are places, things and
+// organisations.
+func personNameWords(stmts []statement, people []briefbot.Person) map[string]bool {
+	words := map[string]bool{}
+	for _, p := range people {
+		if p.Kind != briefbot.KindPerson {
+			continue
+		}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			for _, w := range strings.Fields(TopicKey(n)) {
+				if !roleWords[w] && !determinersToDrop[w] && !places[w] {
+					words[w] = true
+				}
+			}
 		}
 	}
-	lo, hi := 0, len(words)
-	if at >= 0 {
-		lo = at - 8
-		if lo < 0 {
-			lo = 0
+	for _, st := range stmts {
+		fields := strings.Fields(st.actor)
+		if len(fields) < 2 || !isNamedActor(st.actor) {
+			continue
 		}
-		hi = at + 4
-		if hi > len(words) {
-			hi = len(words)
-		}
-		for i := at - 1; i >= lo; i-- {
-			if strings.HasSuffix(words[i], ",") || strings.HasSuffix(words[i], ".") {
-				lo = i + 1
+		isOrg := false
+		for _, f := range fields {
+			lf := strings.ToLower(f)
+			if orgWords[lf] || places[lf] || placeWords[lf] {
+				isOrg = true
 				break
 			}
 		}
-	} else if hi > 12 {
-		hi = 12
+		if isOrg {
+			continue
+		}
+		for _, f := range fields {
+			words[TopicKey(f)] = true
+		}
 	}
-	if lo < hi && subjectPronouns[strings.ToLower(words[lo])] {
+	return words
+}
+
+// recurringPhrases counts in how many statements each one- and two-word
+// key occurs, so that a plain noun phrase becomes a topic only when it
+// recurs: a subject the article keeps returning to.
+func recurringPhrases(stmts []statement) map[string]int {
+	counts := map[string]int{}
+	for _, st := range stmts {
+		seen := map[string]bool{}
+		prev := ""
+		for i := range st.toks {
+			t := &st.toks[i]
+			if t.kind != tokWord {
+				prev = ""
+				continue
+			}
+			w := singular(t.lower)
+			for _, k := range [2]string{w, prev + " " + w} {
+				if k[0] != ' ' && !seen[k] {
+					seen[k] = true
+					counts[k]++
+				}
+			}
+			prev = t.lower
+		}
+	}
+	return counts
+}
+
+// topicsOf finds the subjects of one statement: lexicon phrases, named
+// places, things and organisations, and recurring noun phrases; at most
+// maxTopicsPerQuote, strongest first, never the speaker or a person.
+func topicsOf(st statement, people map[string]bool, recurring map[string]int) []topicMention {
+	var cands []topicMention
+	cands = append(cands, lexiconTopics(st.toks)...)
+	cands = append(cands, namedTopics(st.toks)...)
+	cands = append(cands, nounPhraseTopics(st.toks, recurring)...)
+
+	// Longer and stronger mentions win their tokens: "no-deal Brexit"
+	// over "Brexit", "Hong Kong" over "Kong".
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		if li, lj := cands[i].hi-cands[i].lo, cands[j].hi-cands[j].lo; li != lj {
+			return li > lj
+		}
+		return cands[i].lo < cands[j].lo
+	})
+	speaker := strings.Fields(TopicKey(st.actor))
+	taken := make([]bool, len(st.toks))
+	seen := map[string]bool{}
+	var out []topicMention
+	strong := 0
+	for _, c := range cands {
+		if c.key == "" || seen[c.key] || overlaps(taken, c.lo, c.hi) || isSpeaker(c.key, speaker) || isPerson(c.key, people) {
+			continue
+		}
+		if len(out) >= maxTopicsPerQuote || (c.score <= 2 && strong >= 2) {
+			break
+		}
+		seen[c.key] = true
+		for k := c.lo; k < c.hi; k++ {
+			taken[k] = true
+		}
+		if c.score > 2 {
+			strong++
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].lo < out[j].lo })
+	return out
+}
+
+func overlaps(taken []bool, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpeaker reports whether every word of the topic key names the speaker.
+func isSpeaker(key string, speaker []string) bool {
+	for _, w := range strings.Fields(key) {
+		found := false
+		for _, s := range speaker {
+			if s == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// isPerson reports a topic that names a person: a given name before
+// another word, or only name words of the article's people.
+func isPerson(key string, people map[string]bool) bool {
+	words := strings.Fields(key)
+	for _, w := range words[:len(words)-1] {
+		if firstNames[w] != "" {
+			return true
+		}
+	}
+	for _, w := range words {
+		if !people[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// lexiconTopics matches topicLexicon phrases of up to three words.
+func lexiconTopics(toks []token) []topicMention {
+	var out []topicMention
+	for i := range toks {
+		if toks[i].kind != tokWord {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			if i+n > len(toks) {
+				continue
+			}
+			words := make([]string, 0, n)
+			for _, t := range toks[i : i+n] {
+				if t.kind != tokWord {
+					break
+				}
+				words = append(words, t.lower)
+			}
+			if len(words) < n {
+				continue
+			}
+			if display, ok := topicLexicon[TopicKey(strings.Join(words, " "))]; ok {
+				score := 3
+				if strings.Contains(display, " ") {
+					score = 4
+				}
+				out = append(out, topicMention{key: TopicKey(display), display: display, lo: i, hi: i + n, score: score})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sentenceInitial reports whether token i opens a sentence, where a
+// capital letter says nothing about a name.
+func sentenceInitial(toks []token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch t := &toks[j]; {
+		case t.kind == tokQuote || t.text == "(" || t.text == "[" || t.text == "]":
+			continue
+		case t.kind == tokPunct:
+			return t.text == "." || t.text == "!" || t.text == "?" || t.text == ":" || t.text == "…" || t.text == "..." || t.text == "—"
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// nameConnectors may join the words of one name ("Court of Session",
+// "Law of the Sea"); "and" may not: "Greece and Turkey" are two topics.
+var nameConnectors = setOf("of", "de", "for")
+
+// standaloneOrgs are organisation words that name one on their own; most
+// orgWords ("Federal", "Times") only do inside a longer name.
+var standaloneOrgs = setOf("kremlin", "congress", "parliament", "senate", "pentagon", "reuters", "amnesty",
+	"greenpeace", "hamas", "hezbollah", "taliban", "facebook", "google", "twitter", "apple", "microsoft",
+	"amazon", "tesla", "youtube", "nasa", "nato", "unesco", "unicef", "opec")
+
+// namedTopics finds capitalised sequences that name places, things and
+// organisations.
+func namedTopics(toks []token) []topicMention {
+	var out []topicMention
+	for i := 0; i < len(toks); {
+		if !isNameToken(&toks[i]) {
+			i++
+			continue
+		}
+		lo, hi := i, i+1
+		for hi < len(toks) {
+			if isNameToken(&toks[hi]) {
+				hi++
+				continue
+			}
+			if !nameConnectors[toks[hi].lower] {
+				break
+			}
+			next := hi + 1
+			if next < len(toks) && toks[next].lower == "the" {
+				next++
+			}
+			if next >= len(toks) || !isNameToken(&toks[next]) {
+				break
+			}
+			hi = next + 1
+		}
+		i = hi
+		if m, ok := namedMention(toks, lo, hi); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// isNameToken is a capitalised word that can be part of a name: not "I",
+// not a contraction ("I'm").
+func isNameToken(t *token) bool {
+	return t.kind == tokWord && t.capital && t.text != "I" && !strings.ContainsAny(t.text, "'’")
+}
+
+// namedMention trims a capitalised run to the name it holds, if any.
+func namedMention(toks []token, lo, hi int) (topicMention, bool) {
+	if w := toks[lo].lower; sentenceInitial(toks, lo) && hi-lo > 1 && !knownName(w) && firstNames[w] == "" &&
+		!nationalities[w] && !placeWords[w] && !orgWords[w] && !roleWords[w] {
+		lo++ // "Sometimes", "Past": any word may open a sentence
+	}
+	for lo < hi && nonNameWords[toks[lo].lower] {
 		lo++
 	}
-	return strings.Trim(strings.Join(words[lo:hi], " "), " ,.;:“”\"")
+	for hi > lo && nameConnectors[toks[hi-1].lower] {
+		hi--
+	}
+	if lo >= hi {
+		return topicMention{}, false
+	}
+	known, descriptive := false, true
+	for _, t := range toks[lo:hi] {
+		known = known || knownName(t.lower) || orgWords[t.lower]
+		descriptive = descriptive && (nationalities[t.lower] || roleWords[t.lower] || nameConnectors[t.lower])
+	}
+	single := hi-lo == 1
+	acronym := single && isShortName(toks[lo].text)
+	if single {
+		known = knownName(toks[lo].lower)
+	}
+	switch {
+	case descriptive && !known:
+		return topicMention{}, false // "Greek", "Prime Minister"
+	case single && sentenceInitial(toks, lo) && !known && !acronym:
+		return topicMention{}, false // any word may open a sentence
+	case single && len(toks[lo].text) < 3 && !acronym:
+		return topicMention{}, false
+	case titledPerson(toks, lo, hi):
+		return topicMention{}, false
+	}
+	words := make([]string, 0, hi-lo)
+	for _, t := range toks[lo:hi] {
+		words = append(words, t.text)
+	}
+	display := strings.Join(words, " ")
+	score := 2
+	if known || acronym || !single {
+		score = 3
+	}
+	return topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: score}, true
+}
+
+// knownName is a place or an organisation that is named by one word.
+func knownName(w string) bool { return places[w] || standaloneOrgs[w] }
+
+// titledPerson reports a role followed by a name: "Prime Minister Boris
+// Johnson", "Mayor Adamowicz". A role followed by an organisation or
+// place word is an organisation ("Senate Foreign Relations Committee").
+func titledPerson(toks []token, lo, hi int) bool {
+	k := lo
+	for k < hi && (roleWords[toks[k].lower] || nationalities[toks[k].lower]) && !knownName(toks[k].lower) {
+		k++
+	}
+	if k == lo || k == hi {
+		return false
+	}
+	for _, t := range toks[k:hi] {
+		if orgWords[t.lower] || placeWords[t.lower] || knownName(t.lower) || nameConnectors[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+func isShortName(w string) bool {
+	if w == "OK" {
+		return false
+	}
+	if _, verb := stanceCues[strings.ToLower(w)]; verb || w == "STOP" || w == "NO" || w == "YES" {
+		return false // shouted words
+	}
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// nounPhraseTopics finds plain noun phrases after a determiner ("the
+// pension reform") that recur across the article's statements; the key is
+// the last two words, so modifiers do not split a subject.
+func nounPhraseTopics(toks []token, recurring map[string]int) []topicMention {
+	var out []topicMention
+	for i := 0; i+1 < len(toks); i++ {
+		if !determinersToDrop[toks[i].lower] && toks[i].lower != "no" {
+			continue
+		}
+		hi := i + 1
+		for hi < len(toks) && hi-i <= 3 && isPlainNoun(&toks[hi]) {
+			hi++
+		}
+		if hi == i+1 {
+			continue
+		}
+		lo := hi - 2
+		if lo <= i {
+			lo = i + 1
+		}
+		head := toks[hi-1].lower
+		if genericWords[head] {
+			continue
+		}
+		var key string
+		if hi-lo == 2 {
+			key = toks[lo].lower + " " + singular(head)
+		} else {
+			key = singular(head)
+			if len(head) < 5 || !policySuffix(head) {
+				continue // a lone noun is a subject only if it names an issue
+			}
+		}
+		if recurring[key] < 2 {
+			continue
+		}
+		words := make([]string, 0, hi-lo)
+		for _, t := range toks[lo:hi] {
+			words = append(words, t.text)
+		}
+		display := strings.Join(words, " ")
+		out = append(out, topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: 2})
+	}
+	return out
+}
+
+func isPlainNoun(t *token) bool {
+	return t.kind == tokWord && !t.capital && !npBreakers[t.lower] && !subjectPronouns[t.lower] && !determiners[t.lower] &&
+		!genericWords[t.lower] && !isVerbLike(t.lower) && !modalWords[t.lower] && !negations[normApos(t.lower)] &&
+		!strings.ContainsAny(t.lower, "'’") && !strings.HasSuffix(t.lower, "ing")
+}
+
+// policySuffix marks nouns that name an issue or process ("legislation",
+// "impeachment", "sovereignty").
+func policySuffix(w string) bool {
+	for _, s := range []string{"tion", "sion", "ment", "ism", "ance", "ence", "ity", "acy", "ure"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- Stance ----
+
+var modalWords = setOf("will", "would", "must", "should", "can", "could", "may", "might", "shall", "cannot",
+	"won't", "wouldn't", "can't", "shouldn't", "couldn't", "mustn't", "do", "does", "did", "don't", "doesn't",
+	"didn't", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't", "has", "have", "had",
+	"hasn't", "haven't", "hadn't", "need", "needs", "want", "wants", "wanted", "never", "ought")
+
+var negations = setOf("not", "never", "no", "cannot", "won't", "wouldn't", "can't", "don't", "doesn't",
+	"didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "couldn't", "mustn't", "hasn't", "haven't",
+	"nor", "neither")
+
+// futureNegations, with the actor as subject, refuse: "will not give up".
+var futureNegations = setOf("won't", "wouldn't", "cannot", "can't", "never")
+
+// cue words by the class they give a clause; a negation just before a
+// support or refusal word turns it around ("do not support").
+var stanceCues = func() map[string]stanceClass {
+	m := map[string]stanceClass{}
+	add := func(c stanceClass, words ...string) {
+		for _, w := range words {
+			m[w] = c
+		}
+	}
+	add(classSupport, "support", "supports", "supported", "supporting", "backs", "backed", "backing",
+		"welcome", "welcomes", "welcomed", "welcoming", "agree", "agrees", "agreed", "endorse", "endorses",
+		"endorsed", "favour", "favours", "favor", "favors", "favoured", "favored", "praise", "praised",
+		"praises", "committed", "commit", "ready", "willing", "accept", "accepts", "accepted", "approve",
+		"approves", "approved", "sign", "signed", "defend", "defends", "defended", "embrace", "embraced")
+	add(classOppose, "oppose", "opposes", "opposed", "opposing", "against", "condemn", "condemns",
+		"condemned", "denounce", "denounces", "denounced", "criticise", "criticised", "criticize",
+		"criticized", "unacceptable", "wrong", "mistake", "illegal", "unlawful", "outrage", "disaster",
+		"betrayal", "reckless", "dangerous", "protest", "protested", "objected", "object", "objects")
+	add(classDemand, "must", "should", "demand", "demands", "demanded", "urge", "urges", "urged",
+		"insist", "insists", "insisted", "require", "requires", "ought", "needs", "need", "calls", "call",
+		"called", "appeal", "appealed", "press", "pressed")
+	add(classRefuse, "refuse", "refuses", "refused", "reject", "rejects", "rejected", "ruled", "rules",
+		"rule", "decline", "declines", "declined", "veto", "vetoed")
+	return m
+}()
+
+// conditionWords open a condition ("only if", "as long as", "unless").
+var conditionWords = setOf("if", "unless", "provided", "providing", "long", "condition")
+
+// clauseBreakers end the clause a stance is read from.
+var clauseBreakers = setOf("but", "because", "while", "although", "though", "whereas", "which", "who",
+	"that", "so", "however", "yet", "since")
+
+// reportingClasses are the reporting verbs of indirect speech that tell
+// the class by themselves ("urged", "rejected"); "said" tells nothing.
+var reportingClasses = func() map[string]stanceClass {
+	m := map[string]stanceClass{}
+	add := func(c stanceClass, words ...string) {
+		for _, w := range words {
+			m[w] = c
+		}
+	}
+	add(classDemand, "demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
+		"insisted", "appealed", "pressed")
+	add(classRefuse, "refuse", "refuses", "refused", "reject", "rejects", "rejected", "declined", "vetoed")
+	add(classOppose, "oppose", "opposes", "opposed", "condemn", "condemns", "condemned", "denounce",
+		"denounces", "denounced", "criticise", "criticised", "criticize", "criticized", "protested")
+	add(classSupport, "welcome", "welcomes", "welcomed", "backed", "backs", "endorse", "endorses",
+		"endorsed", "support", "supports", "supported", "praise", "praises", "praised")
+	return m
+}()
+
+// cueClass reads the class of the reporting verb of a quote.
+func cueClass(cue string) stanceClass {
+	fields := strings.Fields(strings.ToLower(cue))
+	for i, f := range fields {
+		next := ""
+		if i+1 < len(fields) {
+			next = fields[i+1]
+		}
+		switch {
+		case (f == "call" || f == "calls" || f == "called") && next == "for":
+			return classDemand
+		case (f == "rule" || f == "rules" || f == "ruled") && next == "out":
+			return classRefuse
+		}
+		if c, ok := reportingClasses[f]; ok {
+			return c
+		}
+	}
+	return classClaim
+}
+
+func normApos(w string) string { return strings.ReplaceAll(w, "’", "'") }
+
+// stanceOf classifies what the statement says about the topic and cuts
+// its stance line.
+func stanceOf(st statement, tm topicMention, cue stanceClass) (string, stanceClass) {
+	toks := st.toks
+	sLo, sHi := sentenceBounds(toks, tm.lo, tm.hi)
+	cLo, cHi := clauseBounds(toks, sLo, sHi, tm.lo, tm.hi)
+
+	class, at := classify(st, toks, cLo, cHi, tm)
+	if class == classClaim {
+		// A condition may sit in its own clause of the sentence.
+		if k := conditionAt(toks, sLo, sHi); k >= 0 {
+			class, at = classCondition, k
+		}
+	}
+	if class == classClaim || class == classSupport {
+		if cue != classClaim {
+			class, at = cue, -1
+		}
+	}
+
+	lo := verbPhraseStart(st, toks, cLo, tm.lo)
+	hi := cHi
+	if class == classCondition && at >= 0 && (at < lo || at >= hi) {
+		// Keep the condition with the clause when it fits: "will sign
+		// the deal only if Russia withdraws".
+		nlo, nhi := lo, hi
+		if at < lo {
+			nlo = at
+		} else {
+			nhi = sHi
+		}
+		if wordCount(toks, nlo, nhi) <= maxStanceWords+4 {
+			lo, hi = nlo, nhi
+		}
+	}
+	keepLo, keepHi := tm.lo, tm.hi
+	if at >= lo && at < hi {
+		keepLo, keepHi = min(keepLo, at), max(keepHi, at+1)
+	}
+	lo, hi = fitWords(toks, lo, hi, keepLo, keepHi)
+	line := spanText(st.text, toks, lo, hi)
+	if class != classClaim && (at < lo || at >= hi) && line != "" {
+		line = stanceLabels[class] + ": " + line
+	}
+	return line, class
+}
+
+// sentenceBounds finds the sentence of the quote that holds [lo, hi).
+func sentenceBounds(toks []token, lo, hi int) (int, int) {
+	sLo, sHi := 0, len(toks)
+	for k := lo - 1; k >= 0; k-- {
+		if isSentenceEnd(&toks[k]) {
+			sLo = k + 1
+			break
+		}
+	}
+	for k := hi; k < len(toks); k++ {
+		if isSentenceEnd(&toks[k]) {
+			sHi = k
+			break
+		}
+	}
+	return sLo, sHi
+}
+
+func isSentenceEnd(t *token) bool {
+	// An elision ("[...]") joins pieces of different sentences.
+	return t.kind == tokPunct && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";" || t.text == "..." || t.text == "…")
+}
+
+func isClauseBreak(t *token) bool {
+	if t.kind == tokPunct {
+		return t.text == "," || t.text == ":" || t.text == "—" || t.text == "–" || t.text == "(" || t.text == ")"
+	}
+	return t.kind == tokWord && clauseBreakers[t.lower]
+}
+
+// clauseBounds finds the clause around the topic within the sentence. A
+// clause without a verb before the topic ("…, tariffs and quotas") joins
+// the clause before it, which holds the verb ("We reject sanctions, …").
+func clauseBounds(toks []token, sLo, sHi, lo, hi int) (int, int) {
+	cLo, cHi := sLo, sHi
+	for k := lo - 1; k >= sLo; k-- {
+		if isClauseBreak(&toks[k]) {
+			cLo = k + 1
+			break
+		}
+	}
+	for k := hi; k < sHi; k++ {
+		if isClauseBreak(&toks[k]) {
+			cHi = k
+			break
+		}
+	}
+	// "… and a ceasefire must be the first step": a coordinated clause
+	// with its own verb stands alone.
+	for k := lo - 1; k > cLo; k-- {
+		if (toks[k].lower == "and" || toks[k].lower == "or") && hasVerbCue(toks, k+1, cHi) && hasVerbCue(toks, cLo, k) {
+			cLo = k + 1
+			break
+		}
+	}
+	for k := hi; k < cHi; k++ {
+		if (toks[k].lower == "and" || toks[k].lower == "or") && hasVerbCue(toks, k+1, cHi) && hasVerbCue(toks, cLo, k) {
+			cHi = k
+			break
+		}
+	}
+	if cLo > sLo && toks[cLo-1].text == "," && !hasVerbCue(toks, cLo, lo) {
+		for k := cLo - 2; k >= sLo; k-- {
+			if k == sLo || isClauseBreak(&toks[k-1]) {
+				if hasVerbCue(toks, k, cLo-1) && !conditionWords[toks[k].lower] {
+					cLo = k
+				}
+				break
+			}
+		}
+	}
+	return cLo, cHi
+}
+
+func hasVerbCue(toks []token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if k > 0 && determiners[toks[k-1].lower] {
+			continue // "the need", "a call": nouns
+		}
+		w := normApos(toks[k].lower)
+		if modalWords[w] || negations[w] {
+			return true
+		}
+		if _, ok := stanceCues[w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// classify reads the class of the clause [lo, hi) and the token that
+// decides it (-1 when none).
+func classify(st statement, toks []token, lo, hi int, tm topicMention) (stanceClass, int) {
+	if k := conditionAt(toks, lo, hi); k >= 0 {
+		return classCondition, k
+	}
+	for k := lo; k < hi; k++ {
+		if k >= tm.lo && k < tm.hi {
+			continue
+		}
+		if toks[k].capital && k > lo && !sentenceInitial(toks, k) {
+			continue // a name such as "Associated Press" is no cue
+		}
+		w := normApos(toks[k].lower)
+		negated := negations[w]
+		if negated && futureNegation(toks, k, hi) && actorIsSubject(st, toks, lo, k) {
+			return classRefuse, k
+		}
+		c, ok := stanceCues[w]
+		if negated {
+			// "not" is read with the word it negates.
+			if k+1 < hi {
+				if next, ok := stanceCues[normApos(toks[k+1].lower)]; ok && next == classSupport {
+					return classOppose, k
+				}
+				if w2 := toks[k+1].lower; w2 == "accept" || w2 == "allow" || w2 == "recognise" || w2 == "recognize" || w2 == "give" || w2 == "agree" {
+					return classRefuse, k
+				}
+			}
+			continue
+		}
+		if !ok {
+			continue
+		}
+		switch {
+		case (w == "call" || w == "calls" || w == "called") && !(k+1 < hi && toks[k+1].lower == "for"):
+			continue
+		case (w == "rule" || w == "rules" || w == "ruled") && !(k+1 < hi && toks[k+1].lower == "out"):
+			continue
+		case (w == "need" || w == "needs") && !(k+1 < hi && toks[k+1].lower == "to"):
+			continue
+		case w == "press" || w == "sign" || w == "signed" || w == "ready" || w == "willing":
+			// weak on their own: only with the actor as subject
+			if !actorIsSubject(st, toks, lo, k) {
+				continue
+			}
+		}
+		return c, k
+	}
+	return classClaim, -1
+}
+
+// futureNegation reports a negated modal or "never" at k: "will not",
+// "won't", "cannot", "never".
+func futureNegation(toks []token, k, hi int) bool {
+	w := normApos(toks[k].lower)
+	if futureNegations[w] {
+		return true
+	}
+	if w == "not" && k > 0 {
+		switch toks[k-1].lower {
+		case "will", "would", "shall", "can", "could":
+			return true
+		}
+	}
+	return false
+}
+
+// actorIsSubject reports whether the words before the verb at k, in the
+// clause from lo, are empty, a pronoun or the speaker's name: the actor
+// itself refuses, not a third party.
+func actorIsSubject(st statement, toks []token, lo, k int) bool {
+	start := k
+	for start > lo && (modalWords[normApos(toks[start-1].lower)] || negations[normApos(toks[start-1].lower)] ||
+		strings.HasSuffix(toks[start-1].lower, "ly")) {
+		start--
+	}
+	if start == lo {
+		return true
+	}
+	if start-lo == 1 {
+		switch toks[lo].lower {
+		case "we", "i", "it", "he", "she", "they":
+			return true
+		}
+	}
+	actor := strings.Fields(TopicKey(st.actor))
+	for j := lo; j < start; j++ {
+		if toks[j].kind != tokWord || determinersToDrop[toks[j].lower] {
+			continue
+		}
+		if !isSpeaker(TopicKey(toks[j].text), actor) {
+			return false
+		}
+	}
+	return true
+}
+
+// conditionAt finds a condition opener in [lo, hi): "if" (not "even if"
+// or "as if"), "unless", "provided", "as long as", "on condition".
+func conditionAt(toks []token, lo, hi int) int {
+	for k := lo; k < hi; k++ {
+		switch toks[k].lower {
+		case "if":
+			if k > 0 && (toks[k-1].lower == "even" || toks[k-1].lower == "as" || toks[k-1].lower == "ask" || toks[k-1].lower == "asked" || toks[k-1].lower == "see") {
+				continue
+			}
+			if k > lo && toks[k-1].lower == "only" {
+				return k - 1
+			}
+			return k
+		case "unless", "provided", "providing":
+			return k
+		case "long":
+			if k > lo && k+1 < hi && toks[k-1].lower == "as" && toks[k+1].lower == "as" {
+				return k - 1
+			}
+		case "condition":
+			if k > lo && toks[k-1].lower == "on" {
+				return k - 1
+			}
+		}
+	}
+	return -1
+}
+
+// verbPhraseStart is where the stance line opens: the first modal,
+// negation or stance word before the topic, so a pronoun or the speaker's
+// own name as subject is left out ("it will not give up Crimea" → "will
+// not give up Crimea"); a third party as subject stays ("Russia must
+// leave").
+func verbPhraseStart(st statement, toks []token, cLo, topicLo int) int {
+	lo := cLo
+	for lo < topicLo && (toks[lo].kind != tokWord && toks[lo].kind != tokNumber) {
+		lo++
+	}
+	for lo < topicLo {
+		switch toks[lo].lower {
+		case "and", "or", "but", "so", "then", "now", "also":
+			lo++
+			continue
+		}
+		break
+	}
+	for k := lo; k < topicLo; k++ {
+		w := normApos(toks[k].lower)
+		_, cue := stanceCues[w]
+		if modalWords[w] || negations[w] || cue {
+			if actorIsSubject(st, toks, lo, k) {
+				return k
+			}
+			return lo
+		}
+	}
+	return lo
+}
+
+func wordCount(toks []token, lo, hi int) int {
+	n := 0
+	for k := lo; k < hi; k++ {
+		if toks[k].kind == tokWord || toks[k].kind == tokNumber {
+			n++
+		}
+	}
+	return n
+}
+
+// fitWords shortens [lo, hi) to maxStanceWords words keeping [keepLo,
+// keepHi), the topic and the word that decides the stance: first from the
+// end, then from the start, then, if the kept part alone is too long,
+// from the end regardless.
+func fitWords(toks []token, lo, hi, keepLo, keepHi int) (int, int) {
+	for hi > keepHi && wordCount(toks, lo, hi) > maxStanceWords {
+		hi--
+	}
+	for lo < keepLo && wordCount(toks, lo, hi) > maxStanceWords {
+		lo++
+	}
+	for hi > lo+1 && wordCount(toks, lo, hi) > maxStanceWords {
+		hi--
+	}
+	// A line does not end on a word that leads nowhere.
+	for hi > lo+1 && (toks[hi-1].kind != tokWord && toks[hi-1].kind != tokNumber || trailingFunctionWords[toks[hi-1].lower]) {
+		hi--
+	}
+	return lo, hi
+}
+
+var trailingFunctionWords = setOf("the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "from",
+	"by", "at", "that", "as", "its", "their", "his", "her", "our", "is", "are", "was", "were", "be", "would",
+	"will", "this", "these", "those", "into", "than")
+
+// spanText is the statement's own text for tokens [lo, hi), without
+// quotation marks or brackets left open at either end.
+func spanText(text string, toks []token, lo, hi int) string {
+	for lo < hi && (toks[lo].kind == tokQuote || toks[lo].kind == tokPunct || strings.HasPrefix(toks[lo].text, "'") || strings.HasPrefix(toks[lo].text, "’")) {
+		lo++
+	}
+	for hi > lo && (toks[hi-1].kind == tokQuote || toks[hi-1].kind == tokPunct && toks[hi-1].text != "]" && toks[hi-1].text != ")") {
+		hi--
+	}
+	if lo >= hi {
+		return ""
+	}
+	line := strings.TrimSpace(text[toks[lo].start:toks[hi-1].end])
+	open, closed := 0, 0
+	for _, t := range toks[lo:hi] {
+		switch t.text {
+		case "“":
+			open++
+		case "”":
+			closed++
+		case "\"":
+			open++
+			closed++
+		}
+	}
+	if open != closed || strings.Count(line, "\"")%2 == 1 {
+		// A quotation cut in half reads as a typo: drop its marks.
+		line = strings.NewReplacer("“", "", "”", "", "\"", "").Replace(line)
+	}
+	return line
 }
