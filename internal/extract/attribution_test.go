@@ -126,3 +126,37 @@ func TestDirectQuoteShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestDirectivesAndAcronymSources(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []wantQuote
+	}{
+		{"urged with object and infinitive", "Minister Dora Lind urged the company to pay its workers.",
+			[]wantQuote{{"the company to pay its workers", "indirect", "urged", "Dora Lind", "Minister Dora Lind"}}},
+		{"called on", "The envoys called on both sides to stop shelling the port.",
+			[]wantQuote{{"both sides to stop shelling the port", "indirect", "called on", "The envoys", "The envoys"}}},
+		{"told with a pronoun object", "Pam Ode told him to leave the room.",
+			[]wantQuote{{"him to leave the room", "indirect", "told", "Pam Ode", "Pam Ode"}}},
+		{"upper-case acronym is not a relative pronoun", `The WHO said: "Wash your hands."`,
+			[]wantQuote{{"Wash your hands.", "direct", "said", "The WHO", "The WHO"}}},
+		{"explicit attribution after a colon quote wins",
+			`The agency noted a risk: "Prices will rise," said Ana Kerr, its director.`,
+			[]wantQuote{{"Prices will rise,", "direct", "said", "Ana Kerr", "Ana Kerr"}, {"a risk", "indirect", "noted", "The agency", "The agency"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := extractBody(t, c.body)
+			for _, w := range c.want {
+				q := findQuote(ex, w.text)
+				if q == nil {
+					t.Fatalf("no quote %q in %+v", w.text, ex.Quotes)
+				}
+				if q.Kind != w.kind || q.Cue != w.cue || q.Speaker != w.speaker || q.Mention != w.mention {
+					t.Errorf("quote %q: got kind=%q cue=%q speaker=%q mention=%q, want %q %q %q %q",
+						w.text, q.Kind, q.Cue, q.Speaker, q.Mention, w.kind, w.cue, w.speaker, w.mention)
+				}
+			}
+		})
+	}
+}

@@ -102,6 +102,12 @@ var speechVerbs = func() map[string]string {
 	add("read", "reads")
 	add("find", "found", "finds", "finding")
 	add("rule", "ruled", "rules")
+	add("encourage", "encouraged", "encourages", "encouraging")
+	add("invite", "invited", "invites", "inviting")
+	add("instruct", "instructed", "instructs", "instructing")
+	add("order", "ordered", "orders")
+	add("implore", "implored", "implores", "imploring")
+	add("press", "pressed", "presses")
 	add("accord", "according")
 	return m
 }()
@@ -110,7 +116,8 @@ var speechVerbs = func() map[string]string {
 // with a clear complement (a that-clause, a quotation or a colon).
 var weakCues = setOf("ask", "call", "continue", "post", "find", "rule", "read", "speak", "agree", "signal",
 	"brief", "maintain", "counter", "observe", "express", "praise", "accuse", "respond", "reply", "comment",
-	"describe", "characterize", "recall", "promise", "threaten", "inform")
+	"describe", "characterize", "recall", "promise", "threaten", "inform", "encourage", "invite", "instruct",
+	"order", "implore", "press")
 
 // auxiliaries and adverbs that sit between a speaker and the cue verb and
 // belong to the cue as written ("has long said", "later wrote").

@@ -264,6 +264,13 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 			if f.continuesClause(right) {
 				return fq, false
 			}
+			if colon && gap > 0 {
+				// `X noted a need: “A,” said Y`: the attribution right
+				// after the quotation names its speaker
+				if fr, ok := f.rightAttribution(si, s, fq, right); ok {
+					return fr, true
+				}
+			}
 			fq.cueLo, fq.cueHi = cueLo, cueHi
 			if !f.attribute(&fq, src, s) {
 				return fq, false

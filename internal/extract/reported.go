@@ -43,6 +43,11 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 			}
 		}
 	}
+	if directiveCues[lemma] {
+		if g, ok := f.directive(s, k, q, src); ok {
+			return []found{g}
+		}
+	}
 	start := k + 1
 	if objectCues[lemma] {
 		start = f.objectEnd(k+1, s.hi)
@@ -340,4 +345,46 @@ func (f *quoteFinder) cataphora(s sentence, src source) source {
 		return src
 	}
 	return main
+}
+
+// directiveCues report a request or order: "urged the embassy to reconsider".
+var directiveCues = setOf("ask", "urge", "encourage", "invite", "instruct", "advise", "order", "call",
+	"implore", "press", "tell", "warn", "remind", "direct")
+
+// directive reads `X urged Y to do Z`: the content is the addressee with
+// its infinitive ("the embassy to reconsider"), as annotators mark it.
+func (f *quoteFinder) directive(s sentence, k int, q found, src source) (found, bool) {
+	d := f.d
+	lo := k + 1
+	if lo < s.hi && d.toks[k].lower[:4] == "call" && d.toks[lo].is("on", "upon") {
+		lo++
+	} else if d.toks[k].lower[:4] == "call" {
+		return q, false
+	}
+	to := -1
+	for j := lo; j < s.hi && j < lo+8; j++ {
+		t := &d.toks[j]
+		if t.lower == "to" && j > lo && j+1 < s.hi && d.toks[j+1].kind == tokWord && !d.toks[j+1].capital && !determiners[d.toks[j+1].lower] {
+			to = j
+			break
+		}
+		if t.kind != tokWord && !isPossessive(t) || t.is("that", "he", "she", "they", "we", "i", "it", "if", "whether", "when", "about") || npBreakers[t.lower] && !determiners[t.lower] && !t.is("him", "her", "them", "us", "me") {
+			break
+		}
+		if lemma, verb := speechVerbs[t.lower]; verb && lemma != t.lower {
+			break
+		}
+	}
+	if to < 0 {
+		return q, false
+	}
+	end := f.clauseEnd(s, lo)
+	if end-lo < 3 || !f.attribute(&q, src, s) {
+		return q, false
+	}
+	q.cueHi = lo
+	q.lo, q.hi = lo, end
+	q.kind = f.kindOf(lo, end)
+	f.usedCue[k] = true
+	return q, true
 }

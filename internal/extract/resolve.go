@@ -54,7 +54,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 		case t.kind == tokWord && t.lower == "’s" || t.lower == "'s":
 			ok = k > sentLo
 		case t.kind == tokWord && (t.capital || nameParticles[t.lower] && k > sentLo && d.toks[k-1].capital):
-			ok = !nonNameWords[t.lower] || determiners[t.lower] || sourceNouns[t.lower]
+			ok = !nonNameWords[t.lower] || determiners[t.lower] || sourceNouns[t.lower] || isAcronymToken(t)
 		case t.kind == tokWord && (t.lower == "of" || t.lower == "for" || t.lower == "to"):
 			// "Secretary of State", "head of the agency"
 			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
@@ -144,7 +144,7 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 		}
 		t = &d.toks[j]
 	}
-	if t.is("who", "which", "that") && j-1 >= s.lo {
+	if t.is("who", "which", "that") && !isAcronymToken(t) && j-1 >= s.lo {
 		end := j
 		if d.toks[j-1].text == "," {
 			end = j - 1
@@ -519,4 +519,9 @@ func (d *doc) hasOf(lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// isAcronymToken tells "WHO" the organisation from "who" the pronoun.
+func isAcronymToken(t *token) bool {
+	return t.kind == tokWord && len(t.text) >= 2 && t.capital && strings.ToUpper(t.text) == t.text
 }
