@@ -243,7 +243,9 @@ func (t *tagger) prefix(a int, allowThe bool) prefix {
 		k--
 		p.start = k + 1
 	}
-	if allowThe && t.free(k-1) && t.is(k, "of") {
+	// "the end of June", "the beginning of 2009": the part belongs to the
+	// mention whatever the anchor, or the span would miss most of its words.
+	if t.free(k-1) && t.is(k, "of") {
 		if e := t.lex(k - 1); e != nil && (e.word == "end" || e.word == "beginning" || e.word == "start" || e.word == "middle") {
 			p.part = e.word
 			k -= 2
@@ -331,6 +333,18 @@ func (t *tagger) tenseAround(a, b int) int8 {
 
 // tenseOf is the tense cue of token k; "set to" and "is to" look ahead.
 func (t *tagger) tenseOf(k int) int8 {
+	// "last", "next", "past" and "coming" mark a tense only in front of a
+	// calendar word ("last week"); "would last until", "next to", "walked
+	// past" and "coming from" say nothing about when.
+	// "in May": the month, not the modal, unless it opens a sentence.
+	if e := t.toks[k].lex; e != nil && e.month > 0 && t.toks[k].upper && !t.breakBefore(k) {
+		return tenseNone
+	}
+	if e := t.toks[k].lex; e != nil && (e.mod == modLast || e.mod == modNext || e.mod == modPast || e.mod == modComing) {
+		if !t.calendarAhead(k + 1) {
+			return tenseNone
+		}
+	}
 	if (t.is(k, "set") || t.is(k, "is") || t.is(k, "are")) && t.is(k+1, "to") {
 		return tenseFuture
 	}
@@ -341,9 +355,28 @@ func (t *tagger) tenseOf(k int) int8 {
 	return t.toks[k].tense
 }
 
+// calendarAhead reports whether token k starts a calendar phrase: "week",
+// "Monday", "July", "summer", or a count before a unit ("three years").
+func (t *tagger) calendarAhead(k int) bool {
+	isCalendar := func(e *lexEntry, k int) bool {
+		return e != nil && (e.unit > 0 || e.season != "" || e.rel > 0 ||
+			(e.weekday > 0 || e.month > 0) && t.toks[k].upper)
+	}
+	if isCalendar(t.lex(k), k) {
+		return true
+	}
+	counted := t.lex(k) != nil && t.lex(k).count != 0 || k < len(t.toks) && t.toks[k].kind == tokNumber
+	return counted && isCalendar(t.lex(k+1), k+1)
+}
+
 // directionFor turns a sentence's tense into a search direction; fallback is
 // used when the sentence gives no cue.
 func (t *tagger) directionFor(a, b int, fallback int) int {
+	// "since March" looks back whatever the verb ("will stay shut, as it
+	// has been since March"); "until" and "by" can go either way.
+	if t.is(a-1, "since") {
+		return dirOnOrBefore
+	}
 	switch t.tenseAround(a, b) {
 	case tensePast:
 		return dirOnOrBefore
