@@ -79,7 +79,7 @@ func tokenize(body string) []token {
 		text := body[start:i]
 		first, _ := utf8.DecodeRuneInString(text)
 		toks = append(toks, token{
-			start: start, end: i, kind: kind, text: text, lower: foldWord(text),
+			start: start, end: i, kind: kind, text: text, lower: lowerOf(text, kind),
 			capital: unicode.IsUpper(first), paraBreak: newlines >= 2, lineBreak: newlines >= 1,
 		})
 		newlines = 0
@@ -150,6 +150,13 @@ func scanWord(body string, i int) int {
 	}
 	_ = start
 	return i
+}
+
+func lowerOf(text string, kind tokenKind) string {
+	if kind == tokWord {
+		return foldWord(text)
+	}
+	return strings.ToLower(text)
 }
 
 // foldWord lower-cases a word and drops its accents, so the "Erdoğan" and
