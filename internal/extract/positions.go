@@ -609,48 +609,51 @@ func isShortName(w string) bool {
 
 // nounPhraseTopics finds plain noun phrases after a determiner ("the
 // pension reform") that recur across the article's statements; the key is
-// the last two words, so modifiers do not split a subject.
+// the last two words, so modifiers do not split a subject. Without word
+// classes a verb may follow the phrase unnoticed ("the reform hurts"), so
+// the longest phrase that recurs wins.
 func nounPhraseTopics(toks []token, recurring map[string]int) []topicMention {
 	var out []topicMention
 	for i := 0; i+1 < len(toks); i++ {
 		if !determinersToDrop[toks[i].lower] && toks[i].lower != "no" {
 			continue
 		}
-		hi := i + 1
-		for hi < len(toks) && hi-i <= 3 && isPlainNoun(&toks[hi]) {
-			hi++
+		maxHi := i + 1
+		for maxHi < len(toks) && maxHi-i <= 3 && isPlainNoun(&toks[maxHi]) {
+			maxHi++
 		}
-		if hi == i+1 {
-			continue
-		}
-		lo := hi - 2
-		if lo <= i {
-			lo = i + 1
-		}
-		head := toks[hi-1].lower
-		if genericWords[head] {
-			continue
-		}
-		var key string
-		if hi-lo == 2 {
-			key = toks[lo].lower + " " + singular(head)
-		} else {
-			key = singular(head)
-			if len(head) < 5 || !policySuffix(head) {
-				continue // a lone noun is a subject only if it names an issue
+		for hi := maxHi; hi > i+1; hi-- {
+			if m, ok := recurringPhrase(toks, max(i+1, hi-2), hi, recurring); ok {
+				out = append(out, m)
+				break
 			}
 		}
-		if recurring[key] < 2 {
-			continue
-		}
-		words := make([]string, 0, hi-lo)
-		for _, t := range toks[lo:hi] {
-			words = append(words, t.text)
-		}
-		display := strings.Join(words, " ")
-		out = append(out, topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: 2})
 	}
 	return out
+}
+
+// recurringPhrase is the noun phrase toks[lo:hi] as a topic if it names a
+// subject and recurs.
+func recurringPhrase(toks []token, lo, hi int, recurring map[string]int) (topicMention, bool) {
+	head := toks[hi-1].lower
+	if genericWords[head] {
+		return topicMention{}, false
+	}
+	key := singular(head)
+	if hi-lo == 2 {
+		key = toks[lo].lower + " " + key
+	} else if len(head) < 5 || !policySuffix(head) {
+		return topicMention{}, false // a lone noun is a subject only if it names an issue
+	}
+	if recurring[key] < 2 {
+		return topicMention{}, false
+	}
+	words := make([]string, 0, hi-lo)
+	for _, t := range toks[lo:hi] {
+		words = append(words, t.text)
+	}
+	display := strings.Join(words, " ")
+	return topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: 2}, true
 }
 
 func isPlainNoun(t *token) bool {
@@ -767,8 +770,9 @@ func stanceOf(st statement, tm topicMention, cue stanceClass) (string, stanceCla
 	cLo, cHi := clauseBounds(toks, sLo, sHi, tm.lo, tm.hi)
 
 	class, at := classify(st, toks, cLo, cHi, tm)
-	if class == classClaim {
-		// A condition may sit in its own clause of the sentence.
+	if class == classClaim || class == classSupport {
+		// A condition may sit in its own clause of the sentence; it
+		// qualifies a claim or a promise, not a refusal or a demand.
 		if k := conditionAt(toks, sLo, sHi); k >= 0 {
 			class, at = classCondition, k
 		}

@@ -1,0 +1,299 @@
+package extract
+
+// White-box: positions are built from quotes, so these tests hand them
+// quotes directly and do not depend on how quotes are found.
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot"
+)
+
+func TestTopicKeyMergesVariants(t *testing.T) {
+	cases := []struct{ a, b string }{
+		{"the peace deal", "peace deals"},
+		{"Peace Deal", "a peace deal"},
+		{"Sanctions", "sanction"},
+		{"land concessions", "the land concession"},
+		{"Russia's", "Russia"},
+		{"no-deal Brexit", "no deal brexit"},
+		{"Zaporizhzhia", "Zaporizhzhia"},
+		{"Erdoğan", "Erdogan"},
+		{"policies", "policy"},
+		{"taxes", "tax"},
+	}
+	for _, c := range cases {
+		if ka, kb := TopicKey(c.a), TopicKey(c.b); ka != kb || ka == "" {
+			t.Errorf("TopicKey(%q) = %q, TopicKey(%q) = %q; want equal", c.a, ka, c.b, kb)
+		}
+	}
+	distinct := []struct{ a, b string }{
+		{"peace deal", "peace talks"},
+		{"Crimea", "Kyiv"},
+		{"crisis", "cris"}, // "-is" is no plural ending
+	}
+	for _, c := range distinct {
+		if TopicKey(c.a) == TopicKey(c.b) {
+			t.Errorf("TopicKey(%q) == TopicKey(%q) = %q; want different", c.a, c.b, TopicKey(c.a))
+		}
+	}
+	if got := TopicKey("The  peace   deals"); got != "peace deal" {
+		t.Errorf("TopicKey(The peace deals) = %q, want %q", got, "peace deal")
+	}
+}
+
+func quote(speaker, text string) briefbot.Quote {
+	return briefbot.Quote{Speaker: speaker, Text: text, Cue: "said", Kind: "direct"}
+}
+
+func topicsOfQuote(q briefbot.Quote) []string {
+	var out []string
+	for _, p := range positions([]briefbot.Quote{q}) {
+		out = append(out, p.Topic)
+	}
+	return out
+}
+
+func TestTopics(t *testing.T) {
+	cases := []struct {
+		name    string
+		q       briefbot.Quote
+		want    []string
+		notWant []string
+	}{
+		{"place", quote("Ukraine", "it will not give up Crimea"), []string{"Crimea"}, nil},
+		{"policy phrase", quote("Lena Berg", "we will never accept land concessions"), []string{"land concessions"}, nil},
+		{"plural folds to lexicon form", quote("Lena Berg", "The sanction is working"), []string{"sanctions"}, nil},
+		{"longest phrase wins", quote("Ana Ruiz", "a no-deal Brexit would hurt farmers"), []string{"no-deal brexit"}, []string{"brexit"}},
+		{"multiword name", quote("Ana Ruiz", "the talks in Hong Kong failed"), []string{"Hong Kong"}, []string{"Hong", "Kong"}},
+		{"name with of", quote("Ana Ruiz", "we will appeal to the Court of Session"), []string{"Court of Session"}, nil},
+		{"coordinated names are two", quote("Ana Ruiz", "trade between Greece and Turkey grew"), []string{"Greece", "Turkey"}, []string{"Greece and Turkey"}},
+		{"no pronouns", quote("Ana Ruiz", "They told me I was wrong and it was over"), nil, []string{"They", "I", "it"}},
+		{"no dates", quote("Ana Ruiz", "On Monday in March we met in Paris"), []string{"Paris"}, []string{"Monday", "March"}},
+		{"not the speaker", quote("Ukraine", "Ukraine will defend Kyiv"), []string{"Kyiv"}, []string{"Ukraine"}},
+		{"not a titled person", quote("Ana Ruiz", "we spoke to President Tomas Brandt about tariffs"), []string{"tariffs"}, []string{"President Tomas Brandt", "Tomas Brandt"}},
+		{"not a nationality", quote("Ana Ruiz", "the Greek minister spoke"), nil, []string{"Greek"}},
+		{"no sentence-initial word", quote("Ana Ruiz", "Sometimes things go wrong. Honestly, it hurts."), nil, []string{"Sometimes", "Honestly", "things"}},
+		{"generic words are no topics", quote("Ana Ruiz", "people need time and a way out this year"), nil, []string{"people", "time", "way", "year"}},
+		{"at most three", quote("Ana Ruiz", "sanctions on Russia, Iran, Syria, Cuba and Venezuela"), nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := topicsOfQuote(c.q)
+			if len(got) > maxTopicsPerQuote {
+				t.Errorf("topics %q: more than %d", got, maxTopicsPerQuote)
+			}
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("topics %q: missing %q", got, w)
+				}
+			}
+			for _, w := range c.notWant {
+				if slices.Contains(got, w) {
+					t.Errorf("topics %q: unexpected %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestTopicsSkipArticlePeople(t *testing.T) {
+	people := []briefbot.Person{{Name: "Vladimir Putin", Kind: briefbot.KindPerson, Aliases: []string{"Putin"}},
+		{Name: "Kremlin", Kind: briefbot.KindOrg}}
+	ps := positions([]briefbot.Quote{quote("Ana Ruiz", "we warned Putin about the Kremlin")}, people...)
+	var topics []string
+	for _, p := range ps {
+		topics = append(topics, p.Topic)
+	}
+	if slices.Contains(topics, "Putin") || !slices.Contains(topics, "Kremlin") {
+		t.Errorf("topics %q: want Kremlin, not the person Putin", topics)
+	}
+}
+
+func TestRecurringNounPhraseIsTopic(t *testing.T) {
+	quotes := []briefbot.Quote{
+		quote("Ana Ruiz", "We oppose the pension overhaul."),
+		quote("Ana Ruiz", "The pension overhaul hurts the old."),
+	}
+	ps := positions(quotes)
+	if len(ps) != 1 || ps[0].Topic != "pension overhaul" || !slices.Equal(ps[0].Evidence, []int{0, 1}) {
+		t.Fatalf("positions %+v: want one on pension overhaul citing both quotes", ps)
+	}
+	if once := positions(quotes[:1]); len(once) != 0 {
+		t.Errorf("positions %+v: a noun phrase said once is no topic", once)
+	}
+}
+
+func TestStanceClasses(t *testing.T) {
+	cases := []struct {
+		name, speaker, cue, text, topic string
+		class                           stanceClass
+		line                            string
+	}{
+		{"refusal by negated modal", "Ukraine", "has long said", "it will not give up Crimea", "Crimea",
+			classRefuse, "will not give up Crimea"},
+		{"refusal verb", "Lena Berg", "said", "We reject the peace deal as it stands", "peace deal",
+			classRefuse, "reject the peace deal as it stands"},
+		{"never", "Lena Berg", "said", "We will never accept sanctions", "sanctions",
+			classRefuse, "will never accept sanctions"},
+		{"third-party negation is a claim", "Lena Berg", "said", "The ceasefire will not hold", "ceasefire",
+			classClaim, "The ceasefire will not hold"},
+		{"support", "Omar Haddad", "said", "We fully support the ceasefire", "ceasefire",
+			classSupport, "support the ceasefire"},
+		{"negated support opposes", "Omar Haddad", "said", "We do not support new tariffs", "tariffs",
+			classOppose, "do not support new tariffs"},
+		{"oppose", "Omar Haddad", "said", "Our party opposes the border wall", "border wall",
+			classOppose, "Our party opposes the border wall"},
+		{"modal demand keeps third-party subject", "Kyiv", "said", "Russia must withdraw its troops", "troops",
+			classDemand, "Russia must withdraw its troops"},
+		{"demand by reporting verb", "Ana Ruiz", "urged", "an immediate ceasefire in the region", "ceasefire",
+			classDemand, "demands: an immediate ceasefire in the region"},
+		{"called for", "Ana Ruiz", "called for", "new sanctions on the regime", "sanctions",
+			classDemand, "demands: new sanctions on the regime"},
+		{"condition after", "Lena Berg", "said", "We will sign the peace deal only if Russia withdraws", "peace deal",
+			classCondition, "will sign the peace deal only if Russia withdraws"},
+		{"condition before", "Lena Berg", "said", "If the strikes stop, we will sign the peace deal", "peace deal",
+			classCondition, "If the strikes stop, we will sign the peace deal"},
+		{"as long as", "Lena Berg", "said", "Talks can go on as long as the ceasefire holds", "ceasefire",
+			classCondition, "Talks can go on as long as the ceasefire holds"},
+		{"unless", "Lena Berg", "said", "Tariffs stay unless Brussels moves", "tariffs",
+			classCondition, "Tariffs stay unless Brussels moves"},
+		{"even if is no condition", "Lena Berg", "said", "The budget passes even if nobody likes it", "budget",
+			classClaim, "The budget passes even if nobody likes it"},
+		{"neutral claim", "Lena Berg", "said", "The pipeline opened in May", "pipeline",
+			classClaim, "The pipeline opened in May"},
+		{"coordinated clause stands alone", "Ana Ruiz", "said", "talks are a compromise and a ceasefire must be the first step", "ceasefire",
+			classDemand, "a ceasefire must be the first step"},
+		{"capitalised cue word is a name", "Ana Ruiz", "said", "the story ran in the Associated Press on budget day", "budget",
+			classClaim, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			q := briefbot.Quote{Speaker: c.speaker, Cue: c.cue, Text: c.text}
+			st := statement{actor: c.speaker, text: c.text, toks: tokenize(c.text)}
+			var tm *topicMention
+			for _, m := range topicsOf(st, map[string]bool{}, map[string]int{}) {
+				if m.display == c.topic {
+					tm = &m
+				}
+			}
+			if tm == nil {
+				t.Fatalf("topic %q not found in %q", c.topic, c.text)
+			}
+			line, class := stanceOf(st, *tm, cueClass(q.Cue))
+			if class != c.class {
+				t.Errorf("class = %q, want %q (line %q)", stanceLabels[class], stanceLabels[c.class], line)
+			}
+			if c.line != "" && line != c.line {
+				t.Errorf("line = %q, want %q", line, c.line)
+			}
+			if n := len(strings.Fields(line)); n > maxStanceWords+5 {
+				t.Errorf("line %q has %d words", line, n)
+			}
+		})
+	}
+}
+
+func TestStanceLineIsShortAndVerbatim(t *testing.T) {
+	text := "After months of talks and many meetings in several capitals across the continent, " +
+		"the government said that it would under no circumstances accept the proposed land concessions " +
+		"that the other side has been demanding since the start of the war last year"
+	ps := positions([]briefbot.Quote{quote("Lena Berg", text)})
+	var p *briefbot.Position
+	for i := range ps {
+		if ps[i].Topic == "land concessions" {
+			p = &ps[i]
+		}
+	}
+	if p == nil {
+		t.Fatalf("no position on land concessions in %+v", ps)
+	}
+	line := strings.TrimPrefix(p.Stance, "refuses: ")
+	if n := len(strings.Fields(line)); n > maxStanceWords {
+		t.Errorf("stance %q has %d words, want at most %d", p.Stance, n, maxStanceWords)
+	}
+	if !strings.Contains(text, line) || !strings.Contains(line, "land concessions") {
+		t.Errorf("stance %q: want a verbatim piece of the quote holding the topic", p.Stance)
+	}
+}
+
+func TestPositionsGroupByActorAndTopic(t *testing.T) {
+	quotes := []briefbot.Quote{
+		quote("Lena Berg", "The peace deal is on the table"),                // 0: claim
+		quote("Omar Haddad", "We back the peace deal"),                      // 1: another actor
+		quote("Lena Berg", "We will not sign peace deals written in Moscow"), // 2: refusal, plural
+		{Speaker: "", Text: "the peace deal is dead"},                       // 3: nobody
+		quote("Lena Berg", "Sanctions must stay"),                           // 4: another topic
+	}
+	ps := positions(quotes)
+	find := func(actor, topic string) *briefbot.Position {
+		for i := range ps {
+			if ps[i].Actor == actor && TopicKey(ps[i].Topic) == TopicKey(topic) {
+				return &ps[i]
+			}
+		}
+		return nil
+	}
+	berg := find("Lena Berg", "peace deal")
+	if berg == nil || !slices.Equal(berg.Evidence, []int{0, 2}) {
+		t.Fatalf("Lena Berg on peace deal: %+v; want evidence [0 2] in %+v", berg, ps)
+	}
+	if berg.Stance != "will not sign peace deals" && !strings.HasPrefix(berg.Stance, "will not sign peace deals") {
+		t.Errorf("stance %q: want the refusal, the strongest statement", berg.Stance)
+	}
+	if h := find("Omar Haddad", "peace deal"); h == nil || !slices.Equal(h.Evidence, []int{1}) {
+		t.Errorf("Omar Haddad on peace deal: %+v", h)
+	}
+	if s := find("Lena Berg", "sanctions"); s == nil || s.Stance != "Sanctions must stay" || !slices.Equal(s.Evidence, []int{4}) {
+		t.Errorf("Lena Berg on sanctions: %+v", s)
+	}
+	for _, p := range ps {
+		if p.Actor == "" || slices.Contains(p.Evidence, 3) {
+			t.Errorf("position %+v cites an unattributed quote", p)
+		}
+	}
+	if find("Lena Berg", "Moscow") == nil {
+		t.Errorf("positions %+v: want Moscow as a second topic of quote 2", ps)
+	}
+}
+
+func TestUnnamedSourcesOnlyWhenNobodyNamed(t *testing.T) {
+	withNamed := positions([]briefbot.Quote{
+		quote("officials", "the ceasefire is holding"),
+		quote("a statement", "the ceasefire is holding"),
+		quote("Police", "the ceasefire is holding"),
+		quote("the BBC", "the ceasefire is holding"),
+	})
+	if len(withNamed) != 1 || withNamed[0].Actor != "the BBC" {
+		t.Errorf("positions %+v: want only the BBC's", withNamed)
+	}
+	alone := positions([]briefbot.Quote{quote("officials", "the ceasefire is holding")})
+	if len(alone) != 1 || alone[0].Actor != "officials" {
+		t.Errorf("positions %+v: unnamed sources count when nobody named spoke", alone)
+	}
+}
+
+func TestPositionsEmpty(t *testing.T) {
+	if ps := positions(nil); ps == nil || len(ps) != 0 {
+		t.Errorf("positions(nil) = %#v, want an empty non-nil slice", ps)
+	}
+}
+
+func BenchmarkPositions(b *testing.B) {
+	quotes := []briefbot.Quote{
+		quote("Volodymyr Zelensky", "If Russia says it is ready to cease fire, it must stop massive strikes against Ukraine."),
+		quote("Ukraine", "it will not give up Crimea, a southern peninsula illegally annexed by Russia in 2014"),
+		quote("Donald Trump", "the need for Ukraine to make land concessions as part of a peace deal"),
+		quote("Sergei Lavrov", "some elements needed to be fine tuned for Russia to agree to the US-proposed peace deal"),
+	}
+	size := 0
+	for _, q := range quotes {
+		size += len(q.Text)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		positions(quotes)
+	}
+}
