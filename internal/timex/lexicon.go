@@ -70,7 +70,10 @@ type lexEntry struct {
 	// notYearBefore marks words after which a four-digit number is an
 	// identifier, not a year ("Flight 1549", "No. 1984").
 	notYearBefore bool
-	tense         int8
+	// holiday is the holiday a name opening with this word may give
+	// ("Christmas", "New" in "New Year's Day").
+	holiday int
+	tense   int8
 }
 
 var lexicon = buildLexicon()
@@ -183,6 +186,12 @@ func buildLexicon() map[string]*lexEntry {
 	for _, w := range []string{"black", "cyber", "super", "good", "ash", "bloody", "easter", "palm", "holy",
 		"maundy", "shrove", "giving"} {
 		get(w).namesWeekday = true
+	}
+	for w, h := range holidayWords {
+		get(w).holiday = h
+	}
+	for _, w := range []string{"eve", "july", "sunday", "monday", "s"} {
+		get(w)
 	}
 	for _, w := range []string{"fiscal", "fy", "financial"} {
 		get(w).fiscal = true

@@ -24,3 +24,32 @@ func TestTenseOfMonthParts(t *testing.T) {
 		{"end of a year", "Reserves fell sharply by the end of 2008.", []string{"the end of 2008=2008"}},
 	})
 }
+
+func TestHolidays(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"christmas eve and day in the past", "Shoppers packed the malls on Christmas Eve, and stores shut on Christmas Day.",
+			[]string{"Christmas Eve=2024-12-24", "Christmas Day=2024-12-25"}},
+		{"new year's eve in the future", "The band will play a concert on New Year's Eve.", []string{"New Year's Eve=2025-12-31"}},
+		{"new year's day nearest", "Fireworks lit the harbour on New Year's Day.", []string{"New Year's Day=2025-01-01"}},
+		{"easter is computed", "Pilgrims are expected in Rome for Easter.", []string{"Easter=2025-04-20"}},
+		{"easter monday of a given year", "The rebels rose on Easter Monday 1916.", []string{"Easter Monday 1916=1916-04-24"}},
+		{"good friday", "Markets were shut on Good Friday.", []string{"Good Friday=2024-03-29"}},
+		{"thanksgiving is the fourth thursday", "Airports will be busy at Thanksgiving.", []string{"Thanksgiving=2025-11-27"}},
+		{"labor day is the first monday", "The strike began after Labor Day 2019.", []string{"Labor Day 2019=2019-09-02"}},
+		{"memorial day is the last monday of may", "Pools open on Memorial Day.", []string{"Memorial Day=2025-05-26"}},
+		{"independence day and the fourth of july", "Parades marked Independence Day 2020 and the Fourth of July 2021.",
+			[]string{"Independence Day 2020=2020-07-04", "Fourth of July 2021=2021-07-04"}},
+		{"halloween, valentine's day, boxing day", "Halloween was wet; on Valentine's Day he proposed; Boxing Day was cold.",
+			[]string{"Halloween=2024-10-31", "Valentine's Day=2025-02-14", "Boxing Day=2024-12-26"}},
+		{"last and next", "Last Christmas the plant closed; it reopens next Easter.",
+			[]string{"Last Christmas=2024-12-25", "next Easter=2025-04-20"}},
+		{"names and things", "A Christmas tree, the Easter Rising, New Year's resolutions and the Lunar New Year.", nil},
+		{"treaty", "The Good Friday Agreement ended the conflict.", nil},
+		{"inside a proper name", "He stood on the stage of the Great Orchestra of Christmas Charity.", nil},
+		{"another country's independence day", "Kyiv held Ukraine's Independence Day parade.", nil},
+	})
+	runCases(t, time.Time{}, timex.TagOptions{}, []tagCase{
+		{"fixed holiday without dct", "We met on Christmas Eve.", []string{"Christmas Eve=XXXX-12-24"}},
+		{"moving holiday without dct", "We met at Easter.", []string{"Easter=XXXX-XX-XX"}},
+	})
+}

@@ -90,6 +90,8 @@ func (t *tagger) matchAt(i int) int {
 			return t.matchThisPartOfDay(i)
 		case e.word == "q" && tk.upper:
 			return t.matchQuarterCode(i)
+		case e.holiday > 0 && tk.upper:
+			return t.matchHoliday(i)
 		}
 	}
 	return i + 1
@@ -390,7 +392,10 @@ func (t *tagger) directionFor(a, b int, fallback int) int {
 
 func (t *tagger) matchWeekday(i int) int {
 	wd := time.Weekday(t.toks[i].lex.weekday - 1)
-	if e := t.lex(i - 1); e != nil && e.namesWeekday && t.toks[i-1].upper {
+	if e := t.lex(i - 1); e != nil && e.namesWeekday && t.toks[i-1].upper && t.free(i-1) {
+		if e.word == "good" && wd == time.Friday {
+			return t.matchGoodFriday(i - 1)
+		}
 		return t.skip(i + 1)
 	}
 	p := t.prefix(i, false)
