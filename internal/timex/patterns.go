@@ -285,6 +285,9 @@ func (t *tagger) matchUnit(i int) int {
 	if end, ok := t.matchAgo(i); ok {
 		return end
 	}
+	if end, ok := t.matchShift(i); ok {
+		return end
+	}
 	if e.plural {
 		return i + 1
 	}
@@ -339,6 +342,86 @@ func (t *tagger) matchAgo(i int) (int, bool) {
 		return t.emit(start, end, yearValue(t.dct.Year()-n), "DATE"), true
 	}
 	return 0, false
+}
+
+// countBefore reads the count of a calendar unit at token i: "three", "a",
+// "12"; vague counts ("several") give 0.
+func (t *tagger) countBefore(i int) int {
+	if e := t.lex(i); e != nil && e.count > 0 {
+		return e.count
+	}
+	if v, d, s, ok := t.number(i); ok && d <= 3 && s == "" {
+		return v
+	}
+	return 0
+}
+
+// matchShift reads "three days later", "a year earlier", "two weeks
+// before." against the last date the text mentioned: news narrates from one
+// dated event to the next. "Two days before the vote" names its own anchor
+// and is left alone.
+func (t *tagger) matchShift(i int) (int, bool) {
+	sign := 0
+	switch {
+	case t.is(i+1, "earlier"):
+		sign = -1
+	case t.is(i+1, "later"):
+		sign = 1
+	case t.is(i+1, "before") || t.is(i+1, "after"):
+		if i+2 < len(t.toks) && t.toks[i+2].kind != tokPunct && !t.breakBefore(i+2) {
+			return 0, false
+		}
+		sign = 1
+		if t.is(i+1, "before") {
+			sign = -1
+		}
+	default:
+		return 0, false
+	}
+	// "three days later than planned" compares, it does not date.
+	if !t.free(i-1) || t.is(i+2, "than") {
+		return 0, false
+	}
+	n := t.countBefore(i - 1)
+	if n <= 0 {
+		return 0, false
+	}
+	start, end, shift := i-1, i+2, sign*n
+	switch t.toks[i].lex.unit {
+	case unitDay:
+		if t.hasRef {
+			return t.emit(start, end, dayValue(t.ref.AddDate(0, 0, shift)), "DATE"), true
+		}
+	case unitWeek:
+		if t.hasRef {
+			return t.emit(start, end, weekValue(t.ref.AddDate(0, 0, 7*shift)), "DATE"), true
+		}
+	case unitMonth:
+		if v := t.refValue; len(v) >= 7 && v[4] == '-' && isDigits(v[5:7]) {
+			d := date(atoi(v[:4]), time.Month(atoi(v[5:7])), 1).AddDate(0, shift, 0)
+			return t.emit(start, end, monthValue(d.Year(), d.Month()), "DATE"), true
+		}
+	case unitYear:
+		return t.shiftYears(start, end, shift)
+	}
+	return 0, false
+}
+
+// shiftYears moves the last mentioned time by whole years and keeps its
+// precision when it is a month, quarter, half or season ("sales in the
+// third quarter fell from a year earlier": the third quarter of the year
+// before); a day gives a year. Without a mention it counts from dct.
+func (t *tagger) shiftYears(start, end, shift int) (int, bool) {
+	v := t.refValue
+	switch {
+	case v == "" && t.known:
+		return t.emit(start, end, yearValue(t.dct.Year()+shift), "DATE"), true
+	case len(v) < 4 || !isDigits(v[:4]):
+		return 0, false
+	case len(v) == 7: // 2024-03, 2024-Q3, 2024-H1, 2024-SU
+		return t.emit(start, end, yearValue(atoi(v[:4])+shift)+v[4:], "DATE"), true
+	}
+	return t.emit(start, end, yearValue(atoi(v[:4])+shift), "DATE"), true
 }
 
 // isGerund reports whether token i is an -ing word ("after falling").

@@ -53,3 +53,25 @@ func TestHolidays(t *testing.T) {
 		{"moving holiday without dct", "We met at Easter.", []string{"Easter=XXXX-XX-XX"}},
 	})
 }
+
+func TestShiftsFromTheLastMention(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"days later from a day", "The dam burst on May 3, 2019. Three days later, the town was evacuated.",
+			[]string{"May 3, 2019=2019-05-03", "Three days later=2019-05-06"}},
+		{"a year earlier from a day gives a year", "The bank failed on March 3, 2008. A year earlier, it had boomed.",
+			[]string{"March 3, 2008=2008-03-03", "A year earlier=2007"}},
+		{"a year earlier keeps a quarter", "Profit fell in the third quarter of 2019 from $2 billion a year earlier.",
+			[]string{"the third quarter of 2019=2019-Q3", "a year earlier=2018-Q3"}},
+		{"years later from a year", "He fled in 1989. Four years later he came home.", []string{"1989=1989", "Four years later=1993"}},
+		{"weeks later", "The law passed on June 2, 2020. Two weeks later it was repealed.",
+			[]string{"June 2, 2020=2020-06-02", "Two weeks later=2020-W25"}},
+		{"months later from a month", "Talks began in October 2015 and collapsed six months later.",
+			[]string{"October 2015=2015-10", "six months later=2016-04"}},
+		{"a day before at the end of a clause", "The vote was on April 2, 2025; a day before, rallies filled the streets.",
+			[]string{"April 2, 2025=2025-04-02", "a day before=2025-04-01"}},
+		{"a year earlier without a mention counts from dct", "Exports rose 4% from a year earlier.", []string{"a year earlier=2024"}},
+		{"days later without a mention is unknown", "Three days later the rebels withdrew.", nil},
+		{"before an event names its own anchor", "He resigned on June 2, 2020, two days before the vote.", []string{"June 2, 2020=2020-06-02"}},
+		{"a comparison", "The launch on May 3, 2019 came three days later than planned.", []string{"May 3, 2019=2019-05-03"}},
+	})
+}

@@ -22,6 +22,9 @@ type tagger struct {
 	ref     time.Time
 	hasRef  bool
 	refYear int
+	// refValue is the last absolute value, whose precision "a year
+	// earlier" keeps ("the third quarter ... a year earlier").
+	refValue string
 	// clock is a clock time ("T12:00") written just before a day word; the
 	// day's mention absorbs it.
 	clock      string
@@ -160,6 +163,7 @@ func (t *tagger) remember(value string) {
 	}
 	y := atoi(value[:4])
 	t.refYear = y
+	t.refValue = value
 	if len(value) >= 10 && value[4] == '-' && isDigits(value[5:7]) && value[7] == '-' && isDigits(value[8:10]) {
 		t.ref = date(y, time.Month(atoi(value[5:7])), atoi(value[8:10]))
 		t.hasRef = true
