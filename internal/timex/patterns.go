@@ -39,7 +39,16 @@ func (t *tagger) matchNumber(i int) int {
 		if e := t.lex(i + 1); e != nil && e.fiscal {
 			return t.skip(i + 1)
 		}
-		return t.emit(p.start, i+1, yearValue(y), "DATE")
+		end := t.emit(p.start, i+1, yearValue(y), "DATE")
+		// "the 2014-15 season": the second year written with two digits.
+		if t.isDash(i+1) && t.touches(i+1) && t.touches(i+2) {
+			if n, digits, suffix, ok := t.number(i + 2); ok && digits == 2 && suffix == "" && n == (y+1)%100 {
+				if !t.touches(i+3) || i+3 >= len(t.toks) || t.toks[i+3].kind == tokPunct && !t.isDash(i+3) {
+					return t.emit(i+2, i+3, yearValue(y+1), "DATE")
+				}
+			}
+		}
+		return end
 	}
 	return i + 1
 }
@@ -706,6 +715,45 @@ func (t *tagger) matchQuarter(i int, p prefix) int {
 	}
 	idx := t.dct.Year()*4 + curQ - 1 + offset
 	return t.emit(p.start, end, quarterValue(idx/4, idx%4+1), "DATE")
+}
+
+// matchHalf reads "the first half of 2019", "second-half 2020", "the
+// second half of last year" and "the first half of the year". A bare "the
+// first half" is left alone: in sports copy it is the first half of a match.
+func (t *tagger) matchHalf(i int) int {
+	k := i - 1
+	if t.isDash(k) && t.touches(k) && t.touches(i) {
+		k--
+	}
+	ord := t.lex(k)
+	if ord == nil || ord.ordinal < 1 || ord.ordinal > 2 || !t.free(k) {
+		return i + 1
+	}
+	start := k
+	if t.is(k-1, "the") && t.free(k-1) {
+		start = k - 1
+	}
+	end := i + 1
+	year := 0
+	switch y, yEnd, ok := t.yearAfter(end, true); {
+	case ok:
+		year, end = y, yEnd
+	case t.is(end, "of") && t.is(end+1, "the") && t.is(end+2, "year"):
+		if !t.known {
+			return t.emit(start, end+3, fmt.Sprintf("XXXX-H%d", ord.ordinal), "DATE")
+		}
+		year, end = t.dct.Year(), end+3
+	default:
+		off, rEnd, ok := t.relativeYearAfter(end)
+		if !ok {
+			return i + 1
+		}
+		if !t.known {
+			return t.emit(start, rEnd, fmt.Sprintf("XXXX-H%d", ord.ordinal), "DATE")
+		}
+		year, end = t.dct.Year()+off, rEnd
+	}
+	return t.emit(start, end, fmt.Sprintf("%04d-H%d", year, ord.ordinal), "DATE")
 }
 
 // matchQuarterCode reads "Q1 2025", "Q3".

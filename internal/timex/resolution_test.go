@@ -75,3 +75,17 @@ func TestShiftsFromTheLastMention(t *testing.T) {
 		{"a comparison", "The launch on May 3, 2019 came three days later than planned.", []string{"May 3, 2019=2019-05-03"}},
 	})
 }
+
+func TestHalvesAndShortRanges(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"half of a year", "Output shrank in the first half of 2019.", []string{"the first half of 2019=2019-H1"}},
+		{"half of a relative year", "Demand recovered in the second half of last year.", []string{"the second half of last year=2024-H2"}},
+		{"hyphenated half", "The chain posted first-half 2023 profit.", []string{"first-half 2023=2023-H1"}},
+		{"half of the year", "Hiring should pick up in the second half of the year.", []string{"the second half of the year=2025-H2"}},
+		{"a bare half is a match half", "Rovers scored twice in the first half.", nil},
+		{"two-digit second year", "The 2014-15 season ended early.", []string{"2014=2014", "15=2015"}},
+		{"across a century", "Budgets for 1999-00 were cut.", []string{"1999=1999", "00=2000"}},
+		{"not consecutive", "The score stood at 2014-16.", []string{"2014=2014"}},
+		{"fiscal range", "Revenue grew in fiscal 2014-15.", nil},
+	})
+}

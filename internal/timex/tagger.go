@@ -95,6 +95,8 @@ func (t *tagger) matchAt(i int) int {
 			return t.matchQuarterCode(i)
 		case e.holiday > 0 && tk.upper:
 			return t.matchHoliday(i)
+		case e.word == "half":
+			return t.matchHalf(i)
 		}
 	}
 	return i + 1
