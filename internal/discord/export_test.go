@@ -1,0 +1,16 @@
+package discord
+
+// Test access to the paging custom-id codec.
+
+type PageIDs = pageIDs
+
+var (
+	ErrExpired   = errExpired
+	ErrNotPaging = errNotPaging
+)
+
+func NewPageIDs(capacity int) *PageIDs { return &pageIDs{capacity: capacity} }
+
+func (p *pageIDs) Encode(ref PageRef) string { return p.encode(ref) }
+
+func (p *pageIDs) Decode(id string) (PageRef, error) { return p.decode(id) }
