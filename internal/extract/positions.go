@@ -153,10 +153,11 @@ func singular(w string) string {
 
 // statement is one attributed quote, tokenised on its own.
 type statement struct {
-	quote int
-	actor string
-	text  string
-	toks  []token
+	quote     int
+	actor     string
+	actorKeys []string // the words of TopicKey(actor)
+	text      string
+	toks      []token
 }
 
 // topicMention is a topic found in a statement, at tokens [lo, hi).
@@ -176,10 +177,17 @@ func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Po
 		if q.Speaker == "" || strings.TrimSpace(q.Text) == "" {
 			continue
 		}
-		stmts = append(stmts, statement{quote: qi, actor: q.Speaker, text: q.Text, toks: tokenize(q.Text)})
+		stmts = append(stmts, statement{quote: qi, actor: q.Speaker, actorKeys: strings.Fields(TopicKey(q.Speaker)),
+			text: q.Text, toks: tokenize(q.Text)})
 	}
 	if len(stmts) == 0 {
 		return []briefbot.Position{}
+	}
+	named := map[string]bool{}
+	for _, st := range stmts {
+		if _, seen := named[st.actor]; !seen {
+			named[st.actor] = isNamedActor(st.actor)
+		}
 	}
 	personWords := personNameWords(stmts, people)
 	recurring := recurringPhrases(stmts)
@@ -212,7 +220,7 @@ func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Po
 			index[k] = len(groups)
 			groups = append(groups, group{
 				pos:      briefbot.Position{Actor: st.actor, Topic: tm.display, Stance: line, Evidence: []int{st.quote}},
-				strength: strength, named: isNamedActor(st.actor),
+				strength: strength, named: named[st.actor],
 			})
 		}
 	}
@@ -268,6 +276,7 @@ func isNamedActor(actor string) bool {
 // organisations.
 func personNameWords(stmts []statement, people []briefbot.Person) map[string]bool {
 	words := map[string]bool{}
+	actors := map[string]bool{}
 	for _, p := range people {
 		if p.Kind != briefbot.KindPerson {
 			continue
@@ -282,9 +291,10 @@ func personNameWords(stmts []statement, people []briefbot.Person) map[string]boo
 	}
 	for _, st := range stmts {
 		fields := strings.Fields(st.actor)
-		if len(fields) < 2 || !isNamedActor(st.actor) {
+		if len(fields) < 2 || actors[st.actor] || !isNamedActor(st.actor) {
 			continue
 		}
+		actors[st.actor] = true
 		isOrg := false
 		for _, f := range fields {
 			lf := strings.ToLower(f)
@@ -303,37 +313,48 @@ func personNameWords(stmts []statement, people []briefbot.Person) map[string]boo
 	return words
 }
 
-// recurringPhrases counts in how many statements each one- and two-word
-// key occurs, so that a plain noun phrase becomes a topic only when it
-// recurs: a subject the article keeps returning to.
-func recurringPhrases(stmts []statement) map[string]int {
-	counts := map[string]int{}
-	for _, st := range stmts {
-		seen := map[string]bool{}
-		prev := ""
+// recurringPhrases counts in how many statements each plain noun and
+// pair of plain nouns occurs, so that a noun phrase becomes a topic only
+// when it recurs: a subject the article keeps returning to. A single
+// noun is counted under the pair {"", noun}.
+func recurringPhrases(stmts []statement) map[nounPair]int {
+	type tally struct{ count, last int }
+	tallies := map[nounPair]tally{}
+	note := func(key nounPair, si int) {
+		if t, ok := tallies[key]; !ok || t.last != si {
+			tallies[key] = tally{t.count + 1, si}
+		}
+	}
+	for si, st := range stmts {
+		prevPlain := false
 		for i := range st.toks {
 			t := &st.toks[i]
-			if t.kind != tokWord {
-				prev = ""
-				continue
-			}
-			w := singular(t.lower)
-			for _, k := range [2]string{w, prev + " " + w} {
-				if k[0] != ' ' && !seen[k] {
-					seen[k] = true
-					counts[k]++
+			plain := isPlainNoun(t)
+			if plain {
+				w := singular(t.lower)
+				note(nounPair{"", w}, si)
+				if prevPlain {
+					note(nounPair{st.toks[i-1].lower, w}, si)
 				}
 			}
-			prev = t.lower
+			prevPlain = plain
 		}
+	}
+	counts := make(map[nounPair]int, len(tallies))
+	for k, t := range tallies {
+		counts[k] = t.count
 	}
 	return counts
 }
 
+// nounPair is a modifier and a singular head noun; modifier is empty for
+// a lone noun.
+type nounPair struct{ modifier, head string }
+
 // topicsOf finds the subjects of one statement: lexicon phrases, named
 // places, things and organisations, and recurring noun phrases; at most
 // maxTopicsPerQuote, strongest first, never the speaker or a person.
-func topicsOf(st statement, people map[string]bool, recurring map[string]int) []topicMention {
+func topicsOf(st statement, people map[string]bool, recurring map[nounPair]int) []topicMention {
 	var cands []topicMention
 	cands = append(cands, lexiconTopics(st.toks)...)
 	cands = append(cands, namedTopics(st.toks)...)
@@ -350,7 +371,7 @@ func topicsOf(st statement, people map[string]bool, recurring map[string]int) []
 		}
 		return cands[i].lo < cands[j].lo
 	})
-	speaker := strings.Fields(TopicKey(st.actor))
+	speaker := st.actorKeys
 	taken := make([]bool, len(st.toks))
 	seen := map[string]bool{}
 	var out []topicMention
@@ -418,6 +439,28 @@ func isPerson(key string, people map[string]bool) bool {
 	return true
 }
 
+// lexiconFirstWords are the first words of topicLexicon keys, so most
+// tokens are passed over with one lookup.
+var lexiconFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range topicLexicon {
+		first, _, _ := strings.Cut(k, " ")
+		m[first] = true
+	}
+	return m
+}()
+
+// wordKey is a token's part of a TopicKey, computed the cheap way when the
+// word is plain ASCII letters.
+func wordKey(t *token) string {
+	for i := 0; i < len(t.lower); i++ {
+		if c := t.lower[i]; c < 'a' || c > 'z' {
+			return TopicKey(t.text)
+		}
+	}
+	return t.lower
+}
+
 // lexiconTopics matches topicLexicon phrases of up to three words.
 func lexiconTopics(toks []token) []topicMention {
 	var out []topicMention
@@ -425,31 +468,37 @@ func lexiconTopics(toks []token) []topicMention {
 		if toks[i].kind != tokWord {
 			continue
 		}
-		for n := 3; n >= 1; n-- {
-			if i+n > len(toks) {
-				continue
+		first := wordKey(&toks[i])
+		if f, _, _ := strings.Cut(first, " "); !lexiconFirstWords[f] && !lexiconFirstWords[singular(f)] {
+			continue
+		}
+		words := []string{first}
+		for j := i + 1; j < len(toks) && j < i+3 && toks[j].kind == tokWord; j++ {
+			words = append(words, wordKey(&toks[j]))
+		}
+		for n := len(words); n >= 1; n-- {
+			key := strings.Join(words[:n-1], " ")
+			if n > 1 {
+				key += " "
 			}
-			words := make([]string, 0, n)
-			for _, t := range toks[i : i+n] {
-				if t.kind != tokWord {
-					break
-				}
-				words = append(words, t.lower)
-			}
-			if len(words) < n {
-				continue
-			}
-			if display, ok := topicLexicon[TopicKey(strings.Join(words, " "))]; ok {
+			key += singularLast(words[n-1])
+			if display, ok := topicLexicon[key]; ok {
 				score := 3
 				if strings.Contains(display, " ") {
 					score = 4
 				}
-				out = append(out, topicMention{key: TopicKey(display), display: display, lo: i, hi: i + n, score: score})
+				out = append(out, topicMention{key: key, display: display, lo: i, hi: i + n, score: score})
 				break
 			}
 		}
 	}
 	return out
+}
+
+// singularLast makes the last word of a key singular.
+func singularLast(key string) string {
+	i := strings.LastIndexByte(key, ' ')
+	return key[:i+1] + singular(key[i+1:])
 }
 
 // sentenceInitial reports whether token i opens a sentence, where a
@@ -612,7 +661,7 @@ func isShortName(w string) bool {
 // the last two words, so modifiers do not split a subject. Without word
 // classes a verb may follow the phrase unnoticed ("the reform hurts"), so
 // the longest phrase that recurs wins.
-func nounPhraseTopics(toks []token, recurring map[string]int) []topicMention {
+func nounPhraseTopics(toks []token, recurring map[nounPair]int) []topicMention {
 	var out []topicMention
 	for i := 0; i+1 < len(toks); i++ {
 		if !determinersToDrop[toks[i].lower] && toks[i].lower != "no" {
@@ -634,14 +683,14 @@ func nounPhraseTopics(toks []token, recurring map[string]int) []topicMention {
 
 // recurringPhrase is the noun phrase toks[lo:hi] as a topic if it names a
 // subject and recurs.
-func recurringPhrase(toks []token, lo, hi int, recurring map[string]int) (topicMention, bool) {
+func recurringPhrase(toks []token, lo, hi int, recurring map[nounPair]int) (topicMention, bool) {
 	head := toks[hi-1].lower
 	if genericWords[head] {
 		return topicMention{}, false
 	}
-	key := singular(head)
+	key := nounPair{"", singular(head)}
 	if hi-lo == 2 {
-		key = toks[lo].lower + " " + key
+		key.modifier = toks[lo].lower
 	} else if len(head) < 5 || !policySuffix(head) {
 		return topicMention{}, false // a lone noun is a subject only if it names an issue
 	}
@@ -657,10 +706,28 @@ func recurringPhrase(toks []token, lo, hi int, recurring map[string]int) (topicM
 }
 
 func isPlainNoun(t *token) bool {
-	return t.kind == tokWord && !t.capital && !npBreakers[t.lower] && !subjectPronouns[t.lower] && !determiners[t.lower] &&
-		!genericWords[t.lower] && !isVerbLike(t.lower) && !modalWords[t.lower] && !negations[normApos(t.lower)] &&
-		!strings.ContainsAny(t.lower, "'’") && !strings.HasSuffix(t.lower, "ing")
+	if t.kind != tokWord || t.capital || stanceWords[t.lower].flags&flagNotNoun != 0 {
+		return false
+	}
+	w := t.lower
+	return !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") &&
+		!(strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")) && !strings.ContainsAny(w, "'’")
 }
+
+// notNouns are the function words, verbs and vague nouns that cannot be
+// part of a topic noun phrase, in one set so a word costs one lookup.
+var notNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{npBreakers, subjectPronouns, determiners, genericWords, modalWords, negations} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	for w := range speechVerbs {
+		m[w] = true
+	}
+	return m
+}()
 
 // policySuffix marks nouns that name an issue or process ("legislation",
 // "impeachment", "sovereignty").
@@ -761,6 +828,56 @@ func cueClass(cue string) stanceClass {
 }
 
 func normApos(w string) string { return strings.ReplaceAll(w, "’", "'") }
+
+// wordFlags say what a word can do in a stance, looked up once.
+type wordFlags uint8
+
+const (
+	flagModal wordFlags = 1 << iota
+	flagNegation
+	flagCue
+	flagNotNoun
+)
+
+// wordInfo is what a word is for stances: its flags and, for a cue, its
+// class.
+type wordInfo struct {
+	flags wordFlags
+	class stanceClass
+}
+
+// stanceWords merges the stance word sets so that the loops over a
+// clause cost one map lookup per word.
+var stanceWords = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	mark := func(set map[string]bool, f wordFlags) {
+		for w := range set {
+			wi := m[w]
+			wi.flags |= f
+			m[w] = wi
+		}
+	}
+	mark(modalWords, flagModal)
+	mark(negations, flagNegation)
+	mark(notNouns, flagNotNoun)
+	for w, c := range stanceCues {
+		wi := m[w]
+		wi.flags |= flagCue
+		wi.class = c
+		m[w] = wi
+	}
+	return m
+}()
+
+// infoOf looks a token up in stanceWords, reading ’ as '.
+func infoOf(t *token) wordInfo {
+	if wi, ok := stanceWords[t.lower]; ok || !strings.Contains(t.lower, "’") {
+		return wi
+	}
+	return stanceWords[normApos(t.lower)]
+}
+
+func (wi wordInfo) verbal() bool { return wi.flags&(flagModal|flagNegation|flagCue) != 0 }
 
 // stanceOf classifies what the statement says about the topic and cuts
 // its stance line.
@@ -889,11 +1006,7 @@ func hasVerbCue(toks []token, lo, hi int) bool {
 		if k > 0 && determiners[toks[k-1].lower] {
 			continue // "the need", "a call": nouns
 		}
-		w := normApos(toks[k].lower)
-		if modalWords[w] || negations[w] {
-			return true
-		}
-		if _, ok := stanceCues[w]; ok {
+		if infoOf(&toks[k]).verbal() {
 			return true
 		}
 	}
@@ -913,16 +1026,17 @@ func classify(st statement, toks []token, lo, hi int, tm topicMention) (stanceCl
 		if toks[k].capital && k > lo && !sentenceInitial(toks, k) {
 			continue // a name such as "Associated Press" is no cue
 		}
-		w := normApos(toks[k].lower)
-		negated := negations[w]
+		wi := infoOf(&toks[k])
+		w := toks[k].lower
+		negated := wi.flags&flagNegation != 0
 		if negated && futureNegation(toks, k, hi) && actorIsSubject(st, toks, lo, k) {
 			return classRefuse, k
 		}
-		c, ok := stanceCues[w]
+		c, ok := wi.class, wi.flags&flagCue != 0
 		if negated {
 			// "not" is read with the word it negates.
 			if k+1 < hi {
-				if next, ok := stanceCues[normApos(toks[k+1].lower)]; ok && next == classSupport {
+				if next := infoOf(&toks[k+1]); next.flags&flagCue != 0 && next.class == classSupport {
 					return classOppose, k
 				}
 				if w2 := toks[k+1].lower; w2 == "accept" || w2 == "allow" || w2 == "recognise" || w2 == "recognize" || w2 == "give" || w2 == "agree" {
@@ -973,8 +1087,7 @@ func futureNegation(toks []token, k, hi int) bool {
 // itself refuses, not a third party.
 func actorIsSubject(st statement, toks []token, lo, k int) bool {
 	start := k
-	for start > lo && (modalWords[normApos(toks[start-1].lower)] || negations[normApos(toks[start-1].lower)] ||
-		strings.HasSuffix(toks[start-1].lower, "ly")) {
+	for start > lo && (infoOf(&toks[start-1]).flags&(flagModal|flagNegation) != 0 || strings.HasSuffix(toks[start-1].lower, "ly")) {
 		start--
 	}
 	if start == lo {
@@ -986,12 +1099,11 @@ func actorIsSubject(st statement, toks []token, lo, k int) bool {
 			return true
 		}
 	}
-	actor := strings.Fields(TopicKey(st.actor))
 	for j := lo; j < start; j++ {
 		if toks[j].kind != tokWord || determinersToDrop[toks[j].lower] {
 			continue
 		}
-		if !isSpeaker(TopicKey(toks[j].text), actor) {
+		if !isSpeaker(wordKey(&toks[j]), st.actorKeys) {
 			return false
 		}
 	}
@@ -1045,9 +1157,7 @@ func verbPhraseStart(st statement, toks []token, cLo, topicLo int) int {
 		break
 	}
 	for k := lo; k < topicLo; k++ {
-		w := normApos(toks[k].lower)
-		_, cue := stanceCues[w]
-		if modalWords[w] || negations[w] || cue {
+		if infoOf(&toks[k]).verbal() {
 			if actorIsSubject(st, toks, lo, k) {
 				return k
 			}

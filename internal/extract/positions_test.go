@@ -174,7 +174,7 @@ func TestStanceClasses(t *testing.T) {
 			q := briefbot.Quote{Speaker: c.speaker, Cue: c.cue, Text: c.text}
 			st := statement{actor: c.speaker, text: c.text, toks: tokenize(c.text)}
 			var tm *topicMention
-			for _, m := range topicsOf(st, map[string]bool{}, map[string]int{}) {
+			for _, m := range topicsOf(st, map[string]bool{}, map[nounPair]int{}) {
 				if m.display == c.topic {
 					tm = &m
 				}
@@ -221,11 +221,11 @@ func TestStanceLineIsShortAndVerbatim(t *testing.T) {
 
 func TestPositionsGroupByActorAndTopic(t *testing.T) {
 	quotes := []briefbot.Quote{
-		quote("Lena Berg", "The peace deal is on the table"),                // 0: claim
-		quote("Omar Haddad", "We back the peace deal"),                      // 1: another actor
+		quote("Lena Berg", "The peace deal is on the table"),                 // 0: claim
+		quote("Omar Haddad", "We back the peace deal"),                       // 1: another actor
 		quote("Lena Berg", "We will not sign peace deals written in Moscow"), // 2: refusal, plural
-		{Speaker: "", Text: "the peace deal is dead"},                       // 3: nobody
-		quote("Lena Berg", "Sanctions must stay"),                           // 4: another topic
+		{Speaker: "", Text: "the peace deal is dead"},                        // 3: nobody
+		quote("Lena Berg", "Sanctions must stay"),                            // 4: another topic
 	}
 	ps := positions(quotes)
 	find := func(actor, topic string) *briefbot.Position {
