@@ -8,6 +8,7 @@ package discord
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -172,48 +173,61 @@ func field(name, value string) *discordgo.MessageEmbedField {
 }
 
 // fitEmbed appends the sources field and then makes the whole embed fit:
-// at most MaxEmbedFields fields (the sources field kept), at most
-// MaxEmbedTotal characters (dropping trailing fields, then shortening the
-// description, then the sources).
+// at most MaxEmbedFields fields (the sources field kept) and at most
+// MaxEmbedTotal characters, by dropping trailing fields (said in the
+// description) while the description keeps descriptionFloor characters,
+// then shortening the description.
 func fitEmbed(e *discordgo.MessageEmbed, sources *discordgo.MessageEmbedField) {
 	room := MaxEmbedFields
 	if sources != nil {
 		room--
 	}
-	dropped := 0
-	if len(e.Fields) > room {
-		dropped = len(e.Fields) - room
-		e.Fields = e.Fields[:room]
+	dropped := max(len(e.Fields)-room, 0)
+	e.Fields = e.Fields[:len(e.Fields)-dropped]
+	if sources != nil {
+		e.Fields = append(e.Fields, sources)
 	}
-	all := func() []*discordgo.MessageEmbedField {
-		if sources == nil {
-			return e.Fields
-		}
-		return append(e.Fields[:len(e.Fields):len(e.Fields)], sources)
+	// others is everything but the description.
+	others := func() int {
+		return embedSize(&discordgo.MessageEmbed{Title: e.Title, Footer: e.Footer, Fields: e.Fields})
 	}
-	for embedSize(e, all()) > MaxEmbedTotal && len(e.Fields) > 0 {
-		e.Fields = e.Fields[:len(e.Fields)-1]
+	content := func() int { return len(e.Fields) - btoi(sources != nil) }
+	for content() > 0 && others()+min(runeCount(e.Description), descriptionFloor)+runeCount(droppedNote(dropped)) > MaxEmbedTotal {
+		e.Fields = slices.Delete(e.Fields, content()-1, content())
 		dropped++
 	}
-	if dropped > 0 {
-		note := "(" + strconv.Itoa(dropped) + " more items did not fit.)"
-		e.Description = cut(strings.TrimSpace(e.Description+"\n"+note), MaxEmbedText)
-	}
-	if over := embedSize(e, all()) - MaxEmbedTotal; over > 0 {
-		e.Description = cut(e.Description, max(runeCount(e.Description)-over, 0))
-	}
-	if over := embedSize(e, all()) - MaxEmbedTotal; over > 0 && sources != nil {
-		sources.Value = cut(sources.Value, max(runeCount(sources.Value)-over, 1))
-	}
-	e.Fields = all()
+	note := droppedNote(dropped)
+	budget := min(MaxEmbedText, MaxEmbedTotal-others()) - runeCount(note)
+	e.Description = strings.TrimLeft(cut(e.Description, budget)+note, "\n")
 }
 
-func embedSize(e *discordgo.MessageEmbed, fields []*discordgo.MessageEmbedField) int {
+// descriptionFloor is how much of the description is kept before fields
+// are dropped to make room.
+const descriptionFloor = 1000
+
+func droppedNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "\n(1 more item did not fit.)"
+	}
+	return "\n(" + strconv.Itoa(n) + " more items did not fit.)"
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func embedSize(e *discordgo.MessageEmbed) int {
 	n := runeCount(e.Title) + runeCount(e.Description)
 	if e.Footer != nil {
 		n += runeCount(e.Footer.Text)
 	}
-	for _, f := range fields {
+	for _, f := range e.Fields {
 		n += runeCount(f.Name) + runeCount(f.Value)
 	}
 	return n
