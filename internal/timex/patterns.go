@@ -536,7 +536,7 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 		if !t.known {
 			return t.emit(p.start, j+1, "XXXX-XX-XX", "DATE")
 		}
-		monday := mondayOf(t.dct.AddDate(0, 0, offset))
+		monday := mondayOf(t.speechDay(i).AddDate(0, 0, offset))
 		return t.emit(p.start, j+1, dayValue(monday.AddDate(0, 0, (e.weekday+5)%7)), "DATE")
 	}
 	if !t.known {
@@ -544,11 +544,12 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 	}
 	// On a Sunday, "later this week" means the week that starts tomorrow,
 	// as readers who start their week on Sunday take it.
-	if p.dir == modThis && t.dct.Weekday() == time.Sunday &&
+	now := t.speechDay(i)
+	if p.dir == modThis && now.Weekday() == time.Sunday &&
 		(p.fuzzy == modLate || p.fuzzy == modLater || t.tenseAround(p.start, end) == tenseFuture) {
 		offset = 7
 	}
-	return t.emit(p.start, end, weekValue(t.dct.AddDate(0, 0, offset)), "DATE")
+	return t.emit(p.start, end, weekValue(now.AddDate(0, 0, offset)), "DATE")
 }
 
 func (t *tagger) matchWeekend(i int, p prefix) int {

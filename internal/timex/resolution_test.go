@@ -89,3 +89,24 @@ func TestHalvesAndShortRanges(t *testing.T) {
 		{"fiscal range", "Revenue grew in fiscal 2014-15.", nil},
 	})
 }
+
+func TestQuotesDatedByTheirAttribution(t *testing.T) {
+	// tuesday is 4 March 2025; the Monday before is 3 March, the Friday 28 February.
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"tomorrow said on monday", "“We will meet tomorrow,” she said on Monday.",
+			[]string{"tomorrow=2025-03-04", "Monday=2025-03-03"}},
+		{"today told reporters friday", "\"Today is a turning point,\" the minister told reporters Friday.",
+			[]string{"Today=2025-02-28", "Friday=2025-02-28"}},
+		{"attribution before the quote", "The mayor said on Friday: “The bridge opens this week.”",
+			[]string{"Friday=2025-02-28", "this week=2025-W09"}},
+		{"said yesterday", "“We signed it this morning,” the envoy said yesterday.",
+			[]string{"this morning=2025-03-03TMO", "yesterday=2025-03-03"}},
+		{"an undated quote is spoken on dct", "“We leave tomorrow,” he said.", []string{"tomorrow=2025-03-05"}},
+		{"outside the quote dct holds", "“It is over,” he said on Monday. Talks resume tomorrow.",
+			[]string{"Monday=2025-03-03", "tomorrow=2025-03-05"}},
+		{"a quotation ends a sentence for tense", "“The plant closed.” Friday, a vote is scheduled.",
+			[]string{"Friday=2025-03-07"}},
+		{"a later sentence does not date the quote", "“We vote today.” On Monday, the speaker said so.",
+			[]string{"today=2025-03-04", "Monday=2025-03-03"}},
+	})
+}

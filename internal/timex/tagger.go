@@ -308,6 +308,14 @@ func (t *tagger) breakBefore(k int) bool {
 			}
 		}
 		return true
+	case "”", "\"":
+		// “We vote today.” On Monday …: the quotation ended a sentence.
+		if p > 0 && t.toks[p-1].kind == tokPunct && t.toks[k].kind == tokWord && t.toks[k].upper {
+			switch t.tokText(p - 1) {
+			case ".", "!", "?":
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -509,7 +517,7 @@ func (t *tagger) matchRelativeDay(i int) int {
 	if !t.known {
 		return t.emit(p.start, end, withPart("XXXX-XX-XX", partOfDay), typeFor(partOfDay))
 	}
-	day := t.dct
+	day := t.speechDay(i)
 	switch e.rel {
 	case relYesterday:
 		day = day.AddDate(0, 0, -1)
@@ -525,7 +533,7 @@ func (t *tagger) matchThisPartOfDay(i int) int {
 	if !t.known {
 		return t.emit(i-1, i+1, "XXXX-XX-XXT"+part, "TIME")
 	}
-	return t.emit(i-1, i+1, dayValue(t.dct)+"T"+part, "TIME")
+	return t.emit(i-1, i+1, dayValue(t.speechDay(i))+"T"+part, "TIME")
 }
 
 // ---- months and explicit dates ----

@@ -1,0 +1,116 @@
+package timex
+
+import "time"
+
+// Words that attribute a quotation to its speaker.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
+	"announced": true, "wrote": true, "tweeted": true, "declared": true, "insisted": true, "warned": true,
+	"explained": true, "say": true, "tells": true, "adds": true, "posted": true, "replied": true}
+
+func isQuoteMark(s string) (open, close, straight bool) {
+	switch s {
+	case "“":
+		return true, false, false
+	case "”":
+		return false, true, false
+	case "\"":
+		return false, false, true
+	}
+	return false, false, false
+}
+
+// quoteAround returns the quotation marks around token i within its
+// paragraph, or ok false when i is not inside a quotation.
+func (t *tagger) quoteAround(i int) (open, close int, ok bool) {
+	open = -1
+	straight := 0
+	for k := i - 1; k >= 0; k-- {
+		if t.toks[k].kind == tokPunct {
+			o, c, s := isQuoteMark(t.tokText(k))
+			switch {
+			case s:
+				straight++
+				if open < 0 {
+					open = k
+				}
+			case o && open < 0 && straight == 0:
+				open = k
+			case c && open < 0 && straight == 0:
+				return 0, 0, false
+			}
+		}
+		if t.toks[k].lineBefore {
+			break
+		}
+	}
+	if open < 0 || straight%2 == 0 && t.tokText(open) == "\"" {
+		return 0, 0, false
+	}
+	for k := i + 1; k < len(t.toks) && !t.toks[k].lineBefore; k++ {
+		if t.toks[k].kind != tokPunct {
+			continue
+		}
+		if _, c, s := isQuoteMark(t.tokText(k)); c || s {
+			return open, k, true
+		}
+	}
+	return 0, 0, false
+}
+
+// speechDay is the day a quotation containing token i was spoken, when its
+// attribution in the same sentence dates it: "“We meet tomorrow,” she said
+// on Monday" or "He told reporters on Tuesday: “Today we act.”". Otherwise
+// it is dct: a quote with no date of its own was spoken on the day reported.
+func (t *tagger) speechDay(i int) time.Time {
+	open, close, ok := t.quoteAround(i)
+	if !ok {
+		return t.dct
+	}
+	const reach = 12
+	// After the quotation: ", she said on Monday."
+	verb := -1
+	for k := close + 1; k < len(t.toks) && k <= close+reach && !t.breakBefore(k); k++ {
+		if verb < 0 {
+			if e := t.lex(k); e != nil && speechVerbs[e.word] || speechVerbs[lowerWord(t, k)] {
+				verb = k
+			}
+			continue
+		}
+		if d, ok := t.spokenOn(k); ok {
+			return d
+		}
+		if t.toks[k].kind == tokPunct && !t.punct(k, ",") {
+			break
+		}
+	}
+	// Before it: "He said on Tuesday: “…”".
+	for k := open - 1; k >= 0 && k >= open-reach && !t.breakBefore(k+1); k-- {
+		if d, ok := t.spokenOn(k); ok {
+			for v := k - 1; v >= 0 && v >= k-6; v-- {
+				if speechVerbs[lowerWord(t, v)] {
+					return d
+				}
+			}
+		}
+	}
+	return t.dct
+}
+
+// spokenOn reads the day of an attribution at token k: a weekday (the most
+// recent one: speech is reported after it happens) or "yesterday".
+func (t *tagger) spokenOn(k int) (time.Time, bool) {
+	e := t.lex(k)
+	if e == nil {
+		return time.Time{}, false
+	}
+	switch {
+	case e.weekday > 0 && t.toks[k].upper:
+		if t.lex(k-1) != nil && t.lex(k-1).mod != 0 { // "next Monday" is no speech date
+			return time.Time{}, false
+		}
+		return weekdayFrom(t.dct, time.Weekday(e.weekday-1), dirOnOrBefore), true
+	case e.rel == relYesterday:
+		return t.dct.AddDate(0, 0, -1), true
+	}
+	return time.Time{}, false
+}
