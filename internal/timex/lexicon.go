@@ -190,7 +190,7 @@ func buildLexicon() map[string]*lexEntry {
 	for w, h := range holidayWords {
 		get(w).holiday = h
 	}
-	for _, w := range []string{"eve", "july", "sunday", "monday", "s"} {
+	for _, w := range []string{"eve", "july", "sunday", "monday", "s", "be", "being"} {
 		get(w)
 	}
 	for _, w := range []string{"fiscal", "fy", "financial"} {

@@ -20,6 +20,7 @@ func TestTenseOfMonthParts(t *testing.T) {
 		{"nearest month without a tense cue", "Quarterly dividends in May and the annual meeting in December.",
 			[]string{"May=2025-05", "December=2024-12"}},
 		{"next to is no future cue", "The shop next to the station reopened in November.", []string{"November=2024-11"}},
+		{"a passive infinitive takes its modal's tense", "The merger should be completed in October.", []string{"October=2025-10"}},
 		{"since looks back", "The mine will stay shut, as it has been since August.", []string{"August=2024-08"}},
 		{"end of a year", "Reserves fell sharply by the end of 2008.", []string{"the end of 2008=2008"}},
 	})

@@ -364,6 +364,11 @@ func (t *tagger) tenseOf(k int) int8 {
 	if (t.is(k, "set") || t.is(k, "is") || t.is(k, "are")) && t.is(k+1, "to") {
 		return tenseFuture
 	}
+	// "should be completed", "to be held": a passive infinitive takes the
+	// tense of its modal, not of its participle.
+	if t.toks[k].tense == tensePast && (t.is(k-1, "be") || t.is(k-1, "being")) {
+		return tenseNone
+	}
 	// "might have encouraged": a modal over a past event.
 	if t.toks[k].tense == tenseFuture && t.is(k+1, "have") {
 		return tensePast
