@@ -10,8 +10,12 @@
 // against the document creation time (dct); a bare weekday, month or
 // month-day takes the tense of its sentence (past: the most recent one on or
 // before dct; future: the next one on or after dct). Anaphoric expressions
-// ("that day", "the following day", "that year") resolve against the last
-// date the text mentioned and are dropped when there is none.
+// ("that day", "the following day", "that year", "three days later", "a
+// year earlier") resolve against the last date the text mentioned and are
+// dropped when there is none. Inside a quotation, "today", "tomorrow" and
+// "this week" count from the day its attribution gives ("she said on
+// Monday"), else from dct. Holidays ("Christmas Eve", "Easter",
+// "Thanksgiving") take their year like a month-day.
 //
 // When dct is unknown (zero), absolute expressions still resolve fully and
 // relative ones keep X for every part the text does not give: "Thursday" and
@@ -30,7 +34,7 @@ type Mention struct {
 	// Text is text[Start:End].
 	Text string
 	// Value is the TIMEX3 value: 2025-04-24, 2025-04-24TNI, 2024-07, 2024,
-	// 199 (decade), 2025-W17, 2024-SU, 2025-Q1. When the anchor is unknown
+	// 199 (decade), 2025-W17, 2024-SU, 2025-Q1, 2019-H1. When the anchor is unknown
 	// and the expression is relative, Value keeps the unknown parts as X
 	// ("XXXX-07", "XXXX-XX-XX"), so callers can tell it is unresolved.
 	Value string
