@@ -99,6 +99,15 @@ var keepPlural = setOf("news", "series", "species", "means", "arms", "headquarte
 // deals" and "peace deal" share the key "peace deal"; "no-deal Brexit"
 // becomes "no deal brexit".
 func TopicKey(s string) string {
+	if key, ok := asciiTopicKey(s); ok {
+		return key
+	}
+	return slowTopicKey(s)
+}
+
+// slowTopicKey is TopicKey for any text: diacritics, hyphens,
+// apostrophes.
+func slowTopicKey(s string) string {
 	if !isASCII(s) {
 		if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
 			s = folded
@@ -121,6 +130,48 @@ func TopicKey(s string) string {
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
 	return strings.Join(words, " ")
+}
+
+// asciiTopicKey is TopicKey without allocations beyond the result, for the
+// common case of plain ASCII words; ok is false for anything else.
+func asciiTopicKey(s string) (string, bool) {
+	var buf [64]byte
+	key := buf[:0]
+	wordStart, words := 0, 0
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ':
+			if inWord {
+				if words == 0 && determinersToDrop[string(key[wordStart:])] && strings.TrimSpace(s[i:]) != "" {
+					key = key[:wordStart] // a leading article is no part of the key
+				} else {
+					words++
+				}
+				inWord = false
+			}
+			continue
+		default:
+			return "", false
+		}
+		if !inWord {
+			if len(key) > 0 {
+				key = append(key, ' ')
+			}
+			wordStart = len(key)
+			inWord = true
+		}
+		key = append(key, c)
+	}
+	if len(key) == 0 {
+		return "", true
+	}
+	last := strings.LastIndexByte(string(key), ' ') + 1
+	return string(key[:last]) + singular(string(key[last:])), true
 }
 
 func isASCII(s string) bool {
@@ -313,31 +364,28 @@ func personNameWords(stmts []statement, people []briefbot.Person) map[string]boo
 	return words
 }
 
-// recurringPhrases counts in how many statements each plain noun and
-// pair of plain nouns occurs, so that a noun phrase becomes a topic only
-// when it recurs: a subject the article keeps returning to. A single
-// noun is counted under the pair {"", noun}.
+// recurringPhrases counts in how many statements each noun phrase after
+// a determiner occurs (as its last one or two words), so that such a
+// phrase becomes a topic only when it recurs: a subject the article keeps
+// returning to.
 func recurringPhrases(stmts []statement) map[nounPair]int {
 	type tally struct{ count, last int }
 	tallies := map[nounPair]tally{}
-	note := func(key nounPair, si int) {
-		if t, ok := tallies[key]; !ok || t.last != si {
-			tallies[key] = tally{t.count + 1, si}
-		}
-	}
 	for si, st := range stmts {
-		prevPlain := false
-		for i := range st.toks {
-			t := &st.toks[i]
-			plain := isPlainNoun(t)
-			if plain {
-				w := singular(t.lower)
-				note(nounPair{"", w}, si)
-				if prevPlain {
-					note(nounPair{st.toks[i-1].lower, w}, si)
+		toks := st.toks
+		for i := 0; i+1 < len(toks); i++ {
+			if !opensNounPhrase(&toks[i]) {
+				continue
+			}
+			for hi := i + 1; hi < len(toks) && hi-i <= 3 && isPlainNoun(&toks[hi]); hi++ {
+				key, ok := phraseKey(toks, max(i+1, hi-1), hi+1)
+				if !ok {
+					continue
+				}
+				if t, seen := tallies[key]; !seen || t.last != si {
+					tallies[key] = tally{t.count + 1, si}
 				}
 			}
-			prevPlain = plain
 		}
 	}
 	counts := make(map[nounPair]int, len(tallies))
@@ -345,6 +393,25 @@ func recurringPhrases(stmts []statement) map[nounPair]int {
 		counts[k] = t.count
 	}
 	return counts
+}
+
+func opensNounPhrase(t *token) bool { return determinersToDrop[t.lower] || t.lower == "no" }
+
+// phraseKey is the key of the noun phrase toks[lo:hi] of one or two
+// words, if it names a subject: not a vague head, and a lone noun only
+// if it names an issue.
+func phraseKey(toks []token, lo, hi int) (nounPair, bool) {
+	head := toks[hi-1].lower
+	if genericWords[head] {
+		return nounPair{}, false
+	}
+	key := nounPair{"", singular(head)}
+	if hi-lo == 2 {
+		key.modifier = toks[lo].lower
+	} else if len(head) < 5 || !policySuffix(head) {
+		return nounPair{}, false
+	}
+	return key, true
 }
 
 // nounPair is a modifier and a singular head noun; modifier is empty for
@@ -469,7 +536,7 @@ func lexiconTopics(toks []token) []topicMention {
 			continue
 		}
 		first := wordKey(&toks[i])
-		if f, _, _ := strings.Cut(first, " "); !lexiconFirstWords[f] && !lexiconFirstWords[singular(f)] {
+		if f, _, _ := strings.Cut(first, " "); !lexiconFirstWords[f] && (!strings.HasSuffix(f, "s") || !lexiconFirstWords[singular(f)]) {
 			continue
 		}
 		words := []string{first}
@@ -600,6 +667,8 @@ func namedMention(toks []token, lo, hi int) (topicMention, bool) {
 		return topicMention{}, false // any word may open a sentence
 	case single && len(toks[lo].text) < 3 && !acronym:
 		return topicMention{}, false
+	case single && !acronym && strings.ToUpper(toks[lo].text) == toks[lo].text:
+		return topicMention{}, false // a shouted word: "STOP"
 	case titledPerson(toks, lo, hi):
 		return topicMention{}, false
 	}
@@ -664,7 +733,7 @@ func isShortName(w string) bool {
 func nounPhraseTopics(toks []token, recurring map[nounPair]int) []topicMention {
 	var out []topicMention
 	for i := 0; i+1 < len(toks); i++ {
-		if !determinersToDrop[toks[i].lower] && toks[i].lower != "no" {
+		if !opensNounPhrase(&toks[i]) {
 			continue
 		}
 		maxHi := i + 1
@@ -684,17 +753,8 @@ func nounPhraseTopics(toks []token, recurring map[nounPair]int) []topicMention {
 // recurringPhrase is the noun phrase toks[lo:hi] as a topic if it names a
 // subject and recurs.
 func recurringPhrase(toks []token, lo, hi int, recurring map[nounPair]int) (topicMention, bool) {
-	head := toks[hi-1].lower
-	if genericWords[head] {
-		return topicMention{}, false
-	}
-	key := nounPair{"", singular(head)}
-	if hi-lo == 2 {
-		key.modifier = toks[lo].lower
-	} else if len(head) < 5 || !policySuffix(head) {
-		return topicMention{}, false // a lone noun is a subject only if it names an issue
-	}
-	if recurring[key] < 2 {
+	key, ok := phraseKey(toks, lo, hi)
+	if !ok || recurring[key] < 2 {
 		return topicMention{}, false
 	}
 	words := make([]string, 0, hi-lo)

@@ -44,6 +44,20 @@ func TestTopicKeyMergesVariants(t *testing.T) {
 	}
 }
 
+func TestTopicKeyFastPathAgrees(t *testing.T) {
+	for _, s := range []string{"the peace deals", "The The Sanctions", "  a  border   wall ", "the",
+		"Crimea", "G7 summits", "Peace Talks", "this year", "an", "THE TARIFFS"} {
+		fast, ok := asciiTopicKey(s)
+		if !ok {
+			t.Errorf("asciiTopicKey(%q) declined plain ASCII", s)
+			continue
+		}
+		if slow := slowTopicKey(s); fast != slow {
+			t.Errorf("asciiTopicKey(%q) = %q, slowTopicKey = %q", s, fast, slow)
+		}
+	}
+}
+
 func quote(speaker, text string) briefbot.Quote {
 	return briefbot.Quote{Speaker: speaker, Text: text, Cue: "said", Kind: "direct"}
 }
@@ -76,6 +90,7 @@ func TestTopics(t *testing.T) {
 		{"not a titled person", quote("Ana Ruiz", "we spoke to President Tomas Brandt about tariffs"), []string{"tariffs"}, []string{"President Tomas Brandt", "Tomas Brandt"}},
 		{"not a nationality", quote("Ana Ruiz", "the Greek minister spoke"), nil, []string{"Greek"}},
 		{"no sentence-initial word", quote("Ana Ruiz", "Sometimes things go wrong. Honestly, it hurts."), nil, []string{"Sometimes", "Honestly", "things"}},
+		{"shouted word is no topic", quote("Ana Ruiz", "Vladimir, STOP! We need NATO"), []string{"NATO"}, []string{"STOP"}},
 		{"generic words are no topics", quote("Ana Ruiz", "people need time and a way out this year"), nil, []string{"people", "time", "way", "year"}},
 		{"at most three", quote("Ana Ruiz", "sanctions on Russia, Iran, Syria, Cuba and Venezuela"), nil, nil},
 	}
