@@ -95,7 +95,7 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 	}
 	ex.People = d.people(speakers, found)
 	ex.Events = x.events(d, a, runes)
-	ex.Positions = positions(ex.Quotes)
+	ex.Positions = positions(ex.Quotes, ex.People...)
 	return ex
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/briefbot/briefbot/internal/extract"
 	"strings"
 	"unicode"
 
@@ -36,6 +37,12 @@ func normalize(s string) string {
 		}
 	}
 	return strings.Join(kept, " ")
+}
+
+// topicKey is the key topics merge on across articles and queries on:
+// the extractor's own, so "peace deals" asked finds "the peace deal" stored.
+func topicKey(s string) string {
+	return extract.TopicKey(s)
 }
 
 // normalizeName is normalize without leading honorifics.

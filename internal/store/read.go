@@ -248,7 +248,7 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		args = append(args, match)
 	}
 	if f.Topic != "" {
-		key := normalize(f.Topic)
+		key := topicKey(f.Topic)
 		match := ftsQuery(f.Topic)
 		if key == "" || match == "" {
 			return nil, nil
@@ -276,7 +276,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		args = append(args, f.ActorID)
 	}
 	if f.Topic != "" {
-		key := normalize(f.Topic)
+		key := topicKey(f.Topic)
 		if key == "" {
 			return nil, nil
 		}
@@ -284,7 +284,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		args = append(args, key)
 	}
 	query += ` ORDER BY p.topic_key = ? DESC, ` + newestFirst + `, p.id`
-	args = append(args, normalize(f.Topic))
+	args = append(args, topicKey(f.Topic))
 	rows, err := db.reader.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, db.queryErr("find positions", err)

@@ -698,3 +698,21 @@ func BenchmarkSaveFile(b *testing.B) {
 		}
 	}
 }
+
+func TestTopicVariantsMerge(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	x := crimeaExtract()
+	x.Positions[1].Topic = "the peace deals"
+	mustSave(t, db, "kyiv.md", x)
+
+	for _, asked := range []string{"peace deal", "Peace Deals", "the peace deal"} {
+		hits, err := db.Positions(ctx, briefbot.PositionFilter{Topic: asked})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 1 || hits[0].Actor != "Donald Trump" {
+			t.Errorf("Positions(topic %q) = %+v, want Trump's stance on the stored \"the peace deals\"", asked, hits)
+		}
+	}
+}

@@ -119,7 +119,7 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 		if err != nil {
 			return fmt.Errorf("position %d actor %q: %w", i, p.Actor, err)
 		}
-		key := normalize(p.Topic)
+		key := topicKey(p.Topic)
 		if actorID == 0 || key == "" {
 			continue // a stance of nobody or on nothing answers no query
 		}
