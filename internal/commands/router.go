@@ -62,8 +62,39 @@ type Option struct {
 	suggest suggester
 }
 
-// suggester lists candidate values for an option, best first.
-type suggester func(ctx context.Context, r briefbot.Reader) ([]string, error)
+// suggester lists candidate values for an option, most relevant first.
+type suggester func(ctx context.Context, r briefbot.Reader) ([]suggestion, error)
+
+// suggestion is a value to offer and the words it can be found by (an
+// actor by name or any alias).
+type suggestion struct {
+	value string
+	keys  []string
+}
+
+// Match qualities, best first.
+const (
+	matchExact = iota
+	matchPrefix
+	matchWordStart
+	matchAnywhere
+	noMatch
+)
+
+func matchQuality(key, typed string) int {
+	key = strings.ToLower(key)
+	switch {
+	case key == typed:
+		return matchExact
+	case strings.HasPrefix(key, typed):
+		return matchPrefix
+	case strings.Contains(key, " "+typed) || strings.Contains(key, "-"+typed):
+		return matchWordStart
+	case strings.Contains(key, typed):
+		return matchAnywhere
+	}
+	return noMatch
+}
 
 // Command describes a registered command, for help and for generating
 // Discord command registrations.
@@ -175,15 +206,26 @@ func (r *Router) Complete(ctx context.Context, command, optionName, prefix strin
 	if err != nil {
 		return nil, fmt.Errorf("complete %s %s: %w", command, optionName, err)
 	}
-	prefix = strings.ToLower(strings.TrimSpace(prefix))
-	var out []string
+	typed := strings.ToLower(strings.TrimSpace(prefix))
+	type ranked struct {
+		value   string
+		quality int
+	}
+	var matches []ranked
 	for _, c := range candidates {
-		if len(out) == MaxFields {
-			break
+		best := noMatch
+		for _, key := range append([]string{c.value}, c.keys...) {
+			best = min(best, matchQuality(key, typed))
 		}
-		if strings.Contains(strings.ToLower(c), prefix) {
-			out = append(out, c)
+		if best != noMatch {
+			matches = append(matches, ranked{c.value, best})
 		}
+	}
+	// Stable: within one quality the reader's order (most quoted first) stays.
+	slices.SortStableFunc(matches, func(a, b ranked) int { return a.quality - b.quality })
+	out := make([]string, 0, min(len(matches), MaxFields))
+	for _, m := range matches[:min(len(matches), MaxFields)] {
+		out = append(out, m.value)
 	}
 	return out, nil
 }
@@ -223,18 +265,26 @@ func usage(c Command, problem string) *Response {
 	return failure("Cannot run "+c.Name, b.String())
 }
 
-func suggestActors(ctx context.Context, r briefbot.Reader) ([]string, error) {
+func suggestActors(ctx context.Context, r briefbot.Reader) ([]suggestion, error) {
 	actors, err := r.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(actors))
+	out := make([]suggestion, len(actors))
 	for i, a := range actors {
-		names[i] = a.Name
+		out[i] = suggestion{value: a.Name, keys: a.Aliases}
 	}
-	return names, nil
+	return out, nil
 }
 
-func suggestTopics(ctx context.Context, r briefbot.Reader) ([]string, error) {
-	return r.Topics(ctx)
+func suggestTopics(ctx context.Context, r briefbot.Reader) ([]suggestion, error) {
+	topics, err := r.Topics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]suggestion, len(topics))
+	for i, t := range topics {
+		out[i] = suggestion{value: t}
+	}
+	return out, nil
 }

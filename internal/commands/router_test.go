@@ -66,7 +66,7 @@ func TestHandleAddsACommand(t *testing.T) {
 func TestComplete(t *testing.T) {
 	r := &commandstest.Reader{
 		ActorsFunc: func(context.Context) ([]briefbot.Actor, error) {
-			return []briefbot.Actor{zelensky, olena, {Name: "Vladimir Putin"}}, nil
+			return []briefbot.Actor{zelensky, olena, {Name: "Vladimir Putin"}, {Name: "Donald Trump", Aliases: []string{"the US president"}}, {Name: "Putinka Vodka Ltd"}}, nil
 		},
 		TopicsFunc: func(context.Context) ([]string, error) { return []string{"Crimea", "sanctions"}, nil },
 	}
@@ -76,7 +76,11 @@ func TestComplete(t *testing.T) {
 		want                    []string
 	}{
 		{"who-said", "speaker", "zel", []string{"Volodymyr Zelensky", "Olena Zelenska"}},
-		{"positions", "actor", "", []string{"Volodymyr Zelensky", "Olena Zelenska", "Vladimir Putin"}},
+		{"positions", "actor", "", []string{"Volodymyr Zelensky", "Olena Zelenska", "Vladimir Putin", "Donald Trump", "Putinka Vodka Ltd"}},
+		// A prefix match ranks above a later word, whatever the reader's order.
+		{"positions", "actor", "putin", []string{"Putinka Vodka Ltd", "Vladimir Putin"}},
+		// Aliases find an actor; the actor's name is what is offered.
+		{"who-said", "speaker", "us pres", []string{"Donald Trump"}},
 		{"timeline", "topic", "SANC", []string{"sanctions"}},
 		{"who-said", "since", "20", nil},
 	}
