@@ -2,6 +2,7 @@ package discordtest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/briefbot/briefbot/internal/discord/discordtest"
 )
@@ -654,6 +656,185 @@ func TestInvalidSessionMakesTheClientIdentifyAgain(t *testing.T) {
 	srv.DispatchInteraction(i)
 	if got := receive(t, c.interactions, "an interaction on the new session"); got.ID != i.ID {
 		t.Errorf("received %s, want %s", got.ID, i.ID)
+	}
+}
+
+// rawGateway speaks the gateway protocol by hand, to check the wire format
+// without discordgo's timing.
+type rawGateway struct {
+	t  *testing.T
+	ws *websocket.Conn
+}
+
+func dialGateway(t *testing.T, srv *discordtest.Server) *rawGateway {
+	t.Helper()
+	ws, _, err := websocket.DefaultDialer.DialContext(waitCtx(t), srv.GatewayURL()+"/?v=10&encoding=json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	_ = ws.SetReadDeadline(time.Now().Add(deadline))
+	return &rawGateway{t: t, ws: ws}
+}
+
+type gatewayPayload struct {
+	Op   int             `json:"op"`
+	Data json.RawMessage `json:"d"`
+	Seq  int64           `json:"s"`
+	Type string          `json:"t"`
+}
+
+func (g *rawGateway) send(op int, data any) {
+	g.t.Helper()
+	if err := g.ws.WriteJSON(map[string]any{"op": op, "d": data}); err != nil {
+		g.t.Fatal(err)
+	}
+}
+
+func (g *rawGateway) read() gatewayPayload {
+	g.t.Helper()
+	var p gatewayPayload
+	if err := g.ws.ReadJSON(&p); err != nil {
+		g.t.Fatalf("reading the gateway: %v", err)
+	}
+	return p
+}
+
+// closeCode reads until the server closes and returns its close code.
+func (g *rawGateway) closeCode() int {
+	g.t.Helper()
+	for {
+		if _, _, err := g.ws.ReadMessage(); err != nil {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) {
+				return ce.Code
+			}
+			g.t.Fatalf("reading until the close: %v", err)
+		}
+	}
+}
+
+func TestGatewayProtocol(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t, discordtest.WithHeartbeatInterval(1234*time.Millisecond))
+	identify := map[string]any{"token": srv.Token(), "intents": 513, "properties": map[string]string{"os": "linux"}, "shard": []int{0, 1}}
+
+	g := dialGateway(t, srv)
+	hello := g.read()
+	if hello.Op != 10 || string(hello.Data) != `{"heartbeat_interval":1234}` {
+		t.Fatalf("first message = op %d %s, want HELLO with the configured interval", hello.Op, hello.Data)
+	}
+	g.send(1, nil)
+	if ack := g.read(); ack.Op != 11 {
+		t.Errorf("heartbeat answered with op %d, want 11 HEARTBEAT_ACK", ack.Op)
+	}
+	g.send(2, identify)
+	ready := g.read()
+	var readyData struct {
+		SessionID        string `json:"session_id"`
+		ResumeGatewayURL string `json:"resume_gateway_url"`
+		User             struct {
+			ID  string `json:"id"`
+			Bot bool   `json:"bot"`
+		} `json:"user"`
+		Application struct {
+			ID string `json:"id"`
+		} `json:"application"`
+	}
+	if err := json.Unmarshal(ready.Data, &readyData); err != nil {
+		t.Fatal(err)
+	}
+	if ready.Op != 0 || ready.Type != "READY" || ready.Seq != 1 || readyData.SessionID == "" ||
+		readyData.ResumeGatewayURL != srv.GatewayURL() || !readyData.User.Bot || readyData.Application.ID != srv.ApplicationID() {
+		t.Fatalf("READY = op %d t %q s %d %s", ready.Op, ready.Type, ready.Seq, ready.Data)
+	}
+	id, err := srv.WaitIdentify(waitCtx(t))
+	if err != nil || id.Intents != 513 || id.Shard == nil || *id.Shard != [2]int{0, 1} {
+		t.Errorf("WaitIdentify = %+v, %v; want intents 513 and shard [0 1]", id, err)
+	}
+
+	srv.DispatchMessage(discordtest.DirectMessage(nil, "hi"))
+	if msg := g.read(); msg.Type != "MESSAGE_CREATE" || msg.Seq != 2 || strings.Contains(string(msg.Data), `"guild_id"`) {
+		t.Errorf("dispatch = t %q s %d %s, want MESSAGE_CREATE seq 2 without guild_id", msg.Type, msg.Seq, msg.Data)
+	}
+	g.send(1, 2)
+	g.read()
+	if seq, err := srv.WaitHeartbeat(waitCtx(t)); err != nil || seq != 0 {
+		t.Errorf("first heartbeat = %d, %v; want the null sequence as 0", seq, err)
+	}
+	if seq, err := srv.WaitHeartbeat(waitCtx(t)); err != nil || seq != 2 {
+		t.Errorf("second heartbeat = %d, %v; want 2", seq, err)
+	}
+
+	// A resume on a new connection replays what came after the given sequence.
+	srv.DispatchMessage(discordtest.DirectMessage(nil, "while away"))
+	g2 := dialGateway(t, srv)
+	g2.read() // HELLO
+	g2.send(6, map[string]any{"token": "Bot " + srv.Token(), "session_id": readyData.SessionID, "seq": 2})
+	if replayed := g2.read(); replayed.Seq != 3 || !strings.Contains(string(replayed.Data), "while away") {
+		t.Errorf("after RESUME got s %d %s, want the missed message, seq 3", replayed.Seq, replayed.Data)
+	}
+	if resumed := g2.read(); resumed.Type != "RESUMED" {
+		t.Errorf("after the replay got %q, want RESUMED", resumed.Type)
+	}
+	if code := g.closeCode(); code != websocket.CloseAbnormalClosure {
+		t.Errorf("the resumed session's old connection closed with %d, want it cut (1006)", code)
+	}
+
+	tests := []struct {
+		name string
+		run  func(g *rawGateway) (int, bool) // close code, or false when answered with INVALID_SESSION
+	}{
+		{"wrong token", func(g *rawGateway) (int, bool) {
+			g.send(2, map[string]any{"token": "nope", "intents": 1})
+			return g.closeCode(), true
+		}},
+		{"unknown opcode", func(g *rawGateway) (int, bool) {
+			g.send(42, nil)
+			return g.closeCode(), true
+		}},
+		{"presence before identify", func(g *rawGateway) (int, bool) {
+			g.send(3, map[string]any{"status": "online"})
+			return g.closeCode(), true
+		}},
+		{"identify twice", func(g *rawGateway) (int, bool) {
+			g.send(2, identify)
+			g.read()
+			g.send(2, identify)
+			return g.closeCode(), true
+		}},
+		{"resume of an unknown session", func(g *rawGateway) (int, bool) {
+			g.send(6, map[string]any{"token": srv.Token(), "session_id": "gone", "seq": 1})
+			p := g.read()
+			return p.Op, string(p.Data) == "false"
+		}},
+	}
+	want := map[string]int{"wrong token": 4004, "unknown opcode": 4001, "presence before identify": 4003, "identify twice": 4005, "resume of an unknown session": 9}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := dialGateway(t, srv)
+			g.read() // HELLO
+			got, ok := tt.run(g)
+			if got != want[tt.name] || !ok {
+				t.Errorf("got %d (%v), want %d", got, ok, want[tt.name])
+			}
+		})
+	}
+}
+
+func TestUnknownRouteSaysSo(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	s := srv.Session("")
+	_, err := s.Channel("123")
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Response.StatusCode != http.StatusNotFound ||
+		!strings.Contains(err.Error(), "discordtest does not serve GET /channels/123") {
+		t.Errorf("err = %v, want a 404 naming the route", err)
+	}
+	app, err := s.Application("@me")
+	if err != nil || app.ID != srv.ApplicationID() {
+		t.Errorf("Application(@me) = %+v, %v", app, err)
 	}
 }
 

@@ -146,8 +146,10 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleOp(c *gatewayConn, p payload) bool {
 	switch p.Op {
 	case opHeartbeat:
+		var seq int64 // null before the first dispatch
+		_ = json.Unmarshal(p.Data, &seq)
 		s.mu.Lock()
-		s.heartbeats++
+		s.heartbeats = append(s.heartbeats, seq)
 		s.notifyLocked()
 		s.mu.Unlock()
 		return c.write(payload{Op: opHeartbeatAck}) == nil

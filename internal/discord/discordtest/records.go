@@ -272,7 +272,15 @@ func (s *Server) Resumes() int {
 func (s *Server) Heartbeats() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.heartbeats
+	return len(s.heartbeats)
+}
+
+// WaitHeartbeat returns the sequence number the next heartbeat carried (the
+// last dispatch the client saw); successive calls return successive
+// heartbeats. discordgo sends one on connecting, then one per interval
+// (see WithHeartbeatInterval).
+func (s *Server) WaitHeartbeat(ctx context.Context) (int64, error) {
+	return waitNext(ctx, s, "a heartbeat", "heartbeat", func() []int64 { return s.heartbeats })
 }
 
 // Connections counts the open gateway connections that identified or resumed.

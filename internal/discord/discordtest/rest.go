@@ -115,8 +115,10 @@ func (s *Server) restHandler() http.Handler {
 	handle("GET /webhooks/{app}/{token}/messages/{message}", s.getWebhookMessage)
 	handle("PATCH /webhooks/{app}/{token}/messages/{message}", s.editWebhookMessage)
 	handle("DELETE /webhooks/{app}/{token}/messages/{message}", s.deleteWebhookMessage)
+	handle("GET /applications/@me", s.getApplication)
+	handle("GET /oauth2/applications/@me", s.getApplication)
 	handle("/", func(c *call) reply {
-		return errorReply(http.StatusNotFound, 0, "404: Not Found")
+		return errorReply(http.StatusNotFound, 0, fmt.Sprintf("404: Not Found (discordtest does not serve %s %s)", c.r.Method, c.r.URL.Path))
 	})
 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -288,6 +290,13 @@ func (s *Server) getGatewayBot(*call) reply {
 }
 
 func (s *Server) getMe(*call) reply { return jsonReply(http.StatusOK, s.BotUser()) }
+
+func (s *Server) getApplication(*call) reply {
+	return jsonReply(http.StatusOK, map[string]any{
+		"id": s.cfg.applicationID, "name": s.cfg.botName, "description": "", "bot_public": false,
+		"bot_require_code_grant": false, "flags": 0, "bot": s.BotUser(),
+	})
+}
 
 func (s *Server) createDM(c *call) reply {
 	var body struct {

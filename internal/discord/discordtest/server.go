@@ -116,7 +116,7 @@ type Server struct {
 	sessions   map[string]*gatewaySession
 	identifies []Identify
 	resumes    []Resume
-	heartbeats int
+	heartbeats []int64 // the sequence number each heartbeat carried
 }
 
 // NewServer starts a fake Discord on a loopback port; tb.Cleanup closes it
