@@ -29,6 +29,7 @@ func waitCtx(t *testing.T) context.Context {
 // client is a real discordgo session on the fake, with its events on channels.
 type client struct {
 	*discordgo.Session
+	srv          *discordtest.Server
 	ready        chan *discordgo.Ready
 	interactions chan *discordgo.InteractionCreate
 	messages     chan *discordgo.MessageCreate
@@ -38,6 +39,7 @@ func newClient(t *testing.T, srv *discordtest.Server) *client {
 	t.Helper()
 	c := &client{
 		Session:      srv.Session(""),
+		srv:          srv,
 		ready:        make(chan *discordgo.Ready, 4),
 		interactions: make(chan *discordgo.InteractionCreate, 16),
 		messages:     make(chan *discordgo.MessageCreate, 16),
@@ -48,13 +50,25 @@ func newClient(t *testing.T, srv *discordtest.Server) *client {
 	return c
 }
 
-// open connects the client and waits for READY.
+// open connects the client and waits for READY and the first heartbeat.
 func (c *client) open(t *testing.T) *discordgo.Ready {
 	t.Helper()
 	if err := c.Open(); err != nil {
 		t.Fatalf("Open: %v", err)
 	}
-	return receive(t, c.ready, "READY")
+	ready := receive(t, c.ready, "READY")
+	c.settle(t)
+	return ready
+}
+
+// settle waits for the heartbeat discordgo sends on every (re)connection:
+// closing the session before it makes discordgo fail to send it and
+// reconnect in the background, forever, to the closed fake.
+func (c *client) settle(t *testing.T) {
+	t.Helper()
+	if _, err := c.srv.WaitHeartbeat(waitCtx(t)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func receive[T any](t *testing.T, ch <-chan T, what string) T {
@@ -623,6 +637,7 @@ func TestReconnects(t *testing.T) {
 			if r.SessionID != ready.SessionID || r.Seq < 1 {
 				t.Errorf("RESUME = %+v, want session %s", r, ready.SessionID)
 			}
+			c.settle(t)
 			if got := receive(t, c.interactions, "the interaction dispatched during the reconnect"); got.ID != missed.ID {
 				t.Errorf("received %s, want %s", got.ID, missed.ID)
 			}

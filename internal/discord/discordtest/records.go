@@ -52,9 +52,11 @@ type File struct {
 type Message struct {
 	// ID is the ID the fake gave the message; empty for callbacks that
 	// create none (autocomplete results, deferred updates).
-	ID              string
-	Content         string
-	Embeds          []*discordgo.MessageEmbed
+	ID      string
+	Content string
+	Embeds  []*discordgo.MessageEmbed
+	// Components decode as discordgo does: *discordgo.ActionsRow holding
+	// *discordgo.Button and *discordgo.SelectMenu.
 	Components      []discordgo.MessageComponent
 	Flags           discordgo.MessageFlags
 	AllowedMentions *discordgo.MessageAllowedMentions
@@ -89,7 +91,10 @@ type Callback struct {
 }
 
 // FollowUp is a message the bot sent through an interaction's webhook
-// (POST /webhooks/{application}/{token}).
+// (POST /webhooks/{application}/{token}). As on Discord, the first
+// follow-up after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE fills in the
+// deferral's placeholder, keeping its ephemeral flag: its ID is then the
+// original response's.
 type FollowUp struct {
 	ApplicationID string
 	Token         string
@@ -199,7 +204,9 @@ func (s *Server) WaitEdit(ctx context.Context, token string) (Edit, error) {
 // Original returns the interaction's original response as it stands after
 // every edit, and whether there is one: a CHANNEL_MESSAGE_WITH_SOURCE or
 // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE response creates it; for a button
-// press the original is the message the button was on.
+// press the original is the message the button was on, which
+// UPDATE_MESSAGE changes. A field an update or edit sends as null (as
+// discordgo does with every unset slice) is cleared, as on Discord.
 func (s *Server) Original(token string) (Message, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

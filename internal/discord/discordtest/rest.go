@@ -136,11 +136,13 @@ func (s *Server) restHandler() http.Handler {
 		}
 		rec.Body, rec.Files = c.body, c.files
 		rec.Status, rec.Error = c.answer.status, c.answer.err
-		s.writeReply(w, rec, c.answer)
+		// Recorded before answering, so the client never sees the answer
+		// of a request that Requests does not list yet.
 		s.mu.Lock()
 		s.requests = append(s.requests, rec)
 		s.notifyLocked()
 		s.mu.Unlock()
+		s.writeReply(w, rec, c.answer)
 	})
 }
 

@@ -181,6 +181,12 @@ func (s *Server) BotUser() *discordgo.User {
 // empty; a "Bot " prefix is added when missing) whose REST requests and
 // gateway connection all go to the fake. It is not opened. A cleanup
 // closes it, which costs discordgo's 1 s close delay if it is still open.
+//
+// discordgo races the heartbeat it sends on every (re)connection against
+// Close: closed before that heartbeat went out, the session fails to send
+// it and starts reconnecting in the background, forever, to the closed
+// fake. Before closing a session soon after Open or a reconnect, wait for
+// the heartbeat with WaitHeartbeat.
 func (s *Server) Session(token string) *discordgo.Session {
 	s.tb.Helper()
 	if token == "" {
