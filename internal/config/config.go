@@ -9,8 +9,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,6 +33,15 @@ const DefaultDB = "briefbot.db"
 const (
 	EnvDB       = "BRIEFBOT_DB"
 	EnvArticles = "BRIEFBOT_ARTICLES" // folders separated by the OS path-list separator (":" on Unix)
+
+	// EnvDiscordToken holds the bot token. It is a secret, so it is read
+	// only from the environment, never from the file.
+	EnvDiscordToken = "DISCORD_TOKEN"
+	// EnvDiscordPublicKey holds the application's public key, which
+	// verifies HTTP interactions; from the environment only, beside the token.
+	EnvDiscordPublicKey = "DISCORD_PUBLIC_KEY"
+	// EnvDiscordAppID overrides discord.app_id.
+	EnvDiscordAppID = "DISCORD_APP_ID"
 )
 
 // Config is briefbot's settings.
@@ -43,8 +54,52 @@ type Config struct {
 	// Published is the publication date used for articles whose metadata
 	// has none (zero: leave unknown, relative dates stay unresolved).
 	Published time.Time
+	// Discord configures `bot serve` and `bot commands sync`.
+	Discord Discord
 	// File is the settings file that was read ("" when none).
 	File string
+}
+
+// Discord is the Discord bot's settings. The token and the public key are
+// not here: they are secrets, read from DISCORD_TOKEN and
+// DISCORD_PUBLIC_KEY by the commands that need them.
+type Discord struct {
+	// AppID is the application ID (a snowflake), needed to register
+	// commands and to send deferred answers.
+	AppID string
+	// ShardID and ShardCount split the gateway connection across
+	// processes; ShardCount 0 means one unsharded connection.
+	ShardID, ShardCount int
+	// SyncCommands registers the slash commands when `bot serve` starts.
+	SyncCommands bool
+	// HTTPAddr, when set, serves interactions over HTTP at this address
+	// (host:port, or :port), as --http does.
+	HTTPAddr string
+}
+
+// Validate reports the first inconsistent Discord setting.
+func (d Discord) Validate() error {
+	for _, c := range d.AppID {
+		if c < '0' || c > '9' {
+			return fmt.Errorf("discord.app_id %q is not an application ID: copy the Application ID (digits) from the Discord Developer Portal, General Information page", d.AppID)
+		}
+	}
+	switch {
+	case d.ShardCount < 0:
+		return fmt.Errorf("discord.shard_count %d is negative: use 0 (or leave it out) for one unsharded connection", d.ShardCount)
+	case d.ShardID < 0:
+		return fmt.Errorf("discord.shard_id %d is negative: shards count from 0", d.ShardID)
+	case d.ShardCount == 0 && d.ShardID != 0:
+		return fmt.Errorf("discord.shard_id %d needs discord.shard_count: set the total number of shards", d.ShardID)
+	case d.ShardCount > 0 && d.ShardID >= d.ShardCount:
+		return fmt.Errorf("discord.shard_id %d is not below discord.shard_count %d: shards are numbered 0 to shard_count-1", d.ShardID, d.ShardCount)
+	}
+	if d.HTTPAddr != "" {
+		if _, port, err := net.SplitHostPort(d.HTTPAddr); err != nil || port == "" {
+			return fmt.Errorf("discord.http_addr %q is not host:port: use e.g. \":8080\" or \"127.0.0.1:8080\"", d.HTTPAddr)
+		}
+	}
+	return nil
 }
 
 // fileFields mirrors the YAML document. Keep knownFields in step with it.
@@ -52,9 +107,22 @@ type fileFields struct {
 	DB        string   `yaml:"db"`
 	Articles  []string `yaml:"articles"`
 	Published date     `yaml:"published"`
+	Discord   struct {
+		AppID        string `yaml:"app_id"`
+		ShardID      int    `yaml:"shard_id"`
+		ShardCount   int    `yaml:"shard_count"`
+		SyncCommands bool   `yaml:"sync_commands"`
+		HTTPAddr     string `yaml:"http_addr"`
+	} `yaml:"discord"`
 }
 
-var knownFields = []string{"db", "articles", "published"}
+var (
+	knownFields        = []string{"db", "articles", "published", "discord"}
+	knownDiscordFields = []string{"app_id", "shard_id", "shard_count", "sync_commands", "http_addr"}
+)
+
+// secretFields may not be in the file; the error says where they go.
+var secretFields = map[string]string{"token": EnvDiscordToken, "bot_token": EnvDiscordToken, "public_key": EnvDiscordPublicKey}
 
 // Load reads the settings file at path ("" for none), then applies the
 // environment read through getenv (nil: os.Getenv). Relative paths in the
@@ -82,8 +150,17 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 			}
 		}
 	}
+	if v := getenv(EnvDiscordAppID); v != "" {
+		cfg.Discord.AppID = strings.TrimSpace(v)
+	}
 	if cfg.DB == "" {
 		cfg.DB = DefaultDB
+	}
+	if err := cfg.Discord.Validate(); err != nil {
+		if path != "" {
+			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+		return nil, err
 	}
 	return cfg, nil
 }
@@ -123,9 +200,14 @@ func (cfg *Config) readFile(path string) error {
 	// can name the line, the field and what is accepted.
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key := root.Content[i]
-		if !isKnown(key.Value) {
+		if !slices.Contains(knownFields, key.Value) {
 			return fmt.Errorf("config %s:%d: unknown field %q; known fields: %s",
 				path, key.Line, key.Value, strings.Join(knownFields, ", "))
+		}
+		if key.Value == "discord" {
+			if err := checkDiscordFields(path, root.Content[i+1]); err != nil {
+				return err
+			}
 		}
 	}
 	var f fileFields
@@ -142,16 +224,35 @@ func (cfg *Config) readFile(path string) error {
 		}
 	}
 	cfg.Published = f.Published.Time
+	cfg.Discord = Discord{
+		AppID:        strings.TrimSpace(f.Discord.AppID),
+		ShardID:      f.Discord.ShardID,
+		ShardCount:   f.Discord.ShardCount,
+		SyncCommands: f.Discord.SyncCommands,
+		HTTPAddr:     strings.TrimSpace(f.Discord.HTTPAddr),
+	}
 	return nil
 }
 
-func isKnown(field string) bool {
-	for _, k := range knownFields {
-		if k == field {
-			return true
+func checkDiscordFields(path string, n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("config %s:%d: discord: expected a mapping of settings (app_id: ..., sync_commands: ...)", path, n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := n.Content[i]
+		if env, secret := secretFields[key.Value]; secret {
+			return fmt.Errorf("config %s:%d: discord.%s is a secret and is not read from the file: remove it and set the environment variable %s instead",
+				path, key.Line, key.Value, env)
+		}
+		if !slices.Contains(knownDiscordFields, key.Value) {
+			return fmt.Errorf("config %s:%d: unknown field discord.%s; known fields: %s",
+				path, key.Line, key.Value, strings.Join(knownDiscordFields, ", "))
 		}
 	}
-	return false
+	return nil
 }
 
 func relativeTo(base, path string) string {
