@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/store"
@@ -121,6 +123,8 @@ func init() {
 		timelineCommand,
 		searchCommand,
 		sourcesCommand,
+		serveCommand,
+		commandsCommand,
 		helpCommand,
 		versionCommand,
 	}
@@ -155,6 +159,10 @@ type Main struct {
 	format string
 	config *config.Config
 	req    commands.Request // for query commands
+
+	// newSession makes a Discord session for a bot token; nil means
+	// discordgo.New. Tests point it at a fake Discord.
+	newSession func(token string) (*discordgo.Session, error)
 
 	// Set by Run.
 	db *store.DB
