@@ -174,19 +174,19 @@ func TestDiscordEnvErrors(t *testing.T) {
 	}
 }
 
-// serve in gateway mode answers a slash command, then stops cleanly when
-// its context ends.
+// serve in gateway mode registers the commands (--sync), answers a slash
+// command, then stops cleanly when its context ends.
 func TestServeGateway(t *testing.T) {
 	srv := discordtest.NewServer(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	env := map[string]string{"DISCORD_TOKEN": srv.Token()}
+	env := map[string]string{"DISCORD_TOKEN": srv.Token(), "DISCORD_APP_ID": srv.ApplicationID()}
 	serveCtx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	var stderr *lockedBuffer
 	go func() {
 		var err error
-		_, stderr, err = botAgainst(serveCtx, t, srv, env, "serve", "--db", filepath.Join(t.TempDir(), "bot.db"), "--config", "")
+		_, stderr, err = botAgainst(serveCtx, t, srv, env, "serve", "--sync", "--db", filepath.Join(t.TempDir(), "bot.db"), "--config", "")
 		done <- err
 	}()
 	if _, err := srv.WaitIdentify(ctx); err != nil {
@@ -194,6 +194,9 @@ func TestServeGateway(t *testing.T) {
 	}
 	if _, err := srv.WaitHeartbeat(ctx); err != nil {
 		t.Fatal(err)
+	}
+	if n := len(srv.Commands(srv.ApplicationID(), "")); n == 0 {
+		t.Error("--sync registered no global commands before connecting")
 	}
 	i := discordtest.SlashCommand(discordtest.Command{Name: "sources"})
 	srv.DispatchInteraction(i)

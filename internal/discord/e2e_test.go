@@ -301,3 +301,63 @@ func TestGatewayReconnect(t *testing.T) {
 	cb := g.answer(t, whoSaid(discordtest.Origin{}, "Zelensky"))
 	checkAnswer(t, cb.Data)
 }
+
+func TestGatewayShard(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	srv := discordtest.NewServer(t)
+	s := srv.Session("")
+	s.ShardID, s.ShardCount = 1, 2
+	g := discord.NewGateway(s, newHandler(t))
+	if err := g.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	id, err := srv.WaitIdentify(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id.Shard == nil || *id.Shard != [2]int{1, 2} {
+		t.Errorf("IDENTIFY shard %v, want [1 2]", id.Shard)
+	}
+	if _, err := srv.WaitHeartbeat(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Close lets a deferred answer under way reach Discord before
+// disconnecting, and takes no events after.
+func TestGatewayCloseFinishesDeferredAnswers(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	srv := discordtest.NewServer(t)
+	release := make(chan struct{})
+	g := discord.NewGateway(srv.Session(""), &discord.Handler{Router: slowRouter(release), DeferAfter: time.Millisecond})
+	if err := g.Open(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.WaitHeartbeat(ctx); err != nil {
+		t.Fatal(err)
+	}
+	i := whoSaid(discordtest.Origin{}, "Zelensky")
+	srv.DispatchInteraction(i)
+	if cb, err := srv.WaitCallback(ctx, i.ID); err != nil || cb.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Fatalf("callback %+v, %v: want a deferral", cb, err)
+	}
+	closed := make(chan error, 1)
+	go func() { closed <- g.Close() }()
+	close(release)
+	select {
+	case err := <-closed:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-ctx.Done():
+		t.Fatal("Close did not return")
+	}
+	if got := srv.FollowUps(i.Token); len(got) != 1 {
+		t.Fatalf("%d follow-ups when Close returned, want 1", len(got))
+	}
+}
