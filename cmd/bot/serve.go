@@ -44,6 +44,10 @@ answers are deferred and sent as follow-ups (without it every answer is
 awaited, and Discord gives up after 3 seconds), and the gateway also runs
 for direct messages unless --gateway=false.
 
+With --articles (or articles in the config) the folders are ingested
+incrementally once, at start; restart serve (or run bot ingest against the
+same database) to pick up new articles.
+
 Secrets are read only from the environment (DISCORD_TOKEN,
 DISCORD_PUBLIC_KEY) and never logged. The application ID comes from
 DISCORD_APP_ID or discord.app_id in the config.`,
@@ -169,6 +173,8 @@ func runServe(ctx context.Context, m *Main) error {
 		httpServer = &http.Server{
 			Handler:           discord.NewInteractionsServer(h, plan.publicKey, discord.WithLogger(logger)),
 			ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout:       10 * time.Second,
+			IdleTimeout:       2 * time.Minute,
 		}
 		go func() { served <- httpServer.Serve(ln) }()
 		fmt.Fprintf(m.Stderr, "serving Discord interactions at http://%s/interactions\n", ln.Addr())
