@@ -220,3 +220,22 @@ func TestServeGateway(t *testing.T) {
 		t.Errorf("stderr should say it connected and never show the token:\n%s", out)
 	}
 }
+
+// A wrong token fails serve with a hint, and the token appears nowhere.
+func TestServeWrongToken(t *testing.T) {
+	srv := discordtest.NewServer(t)
+	const wrong = "not-the-bot-token-but-still-secret"
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	stdout, stderr, err := botAgainst(ctx, t, srv, map[string]string{"DISCORD_TOKEN": wrong},
+		"serve", "--db", filepath.Join(t.TempDir(), "bot.db"), "--config", "")
+	if err == nil {
+		t.Fatal("serve with a wrong token succeeded")
+	}
+	if !strings.Contains(err.Error(), "DISCORD_TOKEN") {
+		t.Errorf("error %q should point at DISCORD_TOKEN", err)
+	}
+	if strings.Contains(err.Error()+stdout.String()+stderr.String(), wrong) {
+		t.Errorf("the token was shown: %v\n%s", err, stderr)
+	}
+}
