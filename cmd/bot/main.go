@@ -1,5 +1,6 @@
 // Command bot loads stored news articles and answers questions about them
-// from the terminal: who said what, positions, timelines, search.
+// (who said what, positions, timelines, search) in the terminal and, with
+// `bot serve`, on Discord over the gateway or the HTTP interactions endpoint.
 //
 // main stays thin: everything runs through Main so tests can drive the
 // whole program in-process with their own arguments and writers.
