@@ -258,3 +258,74 @@ type Reader interface {
 
 // ErrNotFound is returned (wrapped) when a lookup matches nothing.
 var ErrNotFound = errors.New("not found")
+
+// ---- Digests: what is new since a point in the ingest sequence. ----
+
+// DigestFilter selects what a digest covers. Every stored article has an
+// ingest sequence number that only grows (a re-extracted file gets a new
+// one), so "articles after sequence N" is exactly what arrived since a
+// digest that covered up to N, whatever the articles' publication dates.
+type DigestFilter struct {
+	AfterSeq int64     // articles with a sequence number above this (0: all)
+	UpToSeq  int64     // and at most this (0: no upper bound)
+	Since    time.Time // and, when set, published on or after this day
+	Topic    string    // only quotes, positions and events about this topic
+	Actor    string    // only this actor's quotes and positions (name or alias)
+	// Today anchors "upcoming": events dated today or later are upcoming.
+	Today time.Time
+}
+
+// DigestArticle is one article a digest covers, with its text for
+// summarising.
+type DigestArticle struct {
+	ArticleRef
+	Seq      int64  `json:"seq"`
+	BodyHash string `json:"body_hash"`
+	Body     string `json:"-"`
+}
+
+// DigestInput is the extract of everything a digest covers.
+type DigestInput struct {
+	Articles  []DigestArticle `json:"articles"`
+	Quotes    []QuoteHit      `json:"quotes"`
+	Positions []PositionHit   `json:"positions"`
+	// Events are the dated events of these articles, date order.
+	Events []TimelineEntry `json:"events"`
+	// Upcoming are events dated on or after Filter.Today, date order.
+	Upcoming []TimelineEntry `json:"upcoming"`
+	// MaxSeq is the highest sequence number covered; a digest that is
+	// posted moves the subscription's watermark to it.
+	MaxSeq int64 `json:"max_seq"`
+}
+
+// DigestReader is the store's digest query.
+type DigestReader interface {
+	DigestInput(ctx context.Context, f DigestFilter) (*DigestInput, error)
+	// LatestSeq is the highest sequence number stored (0 when empty).
+	LatestSeq(ctx context.Context) (int64, error)
+}
+
+// Subscription is a channel's scheduled digest.
+type Subscription struct {
+	ID        int64  `json:"id"`
+	GuildID   string `json:"guild_id"`
+	ChannelID string `json:"channel_id"`
+	// Schedule is a five-field cron expression ("0 8 * * *").
+	Schedule string `json:"schedule"`
+	// TimeZone is an IANA name ("Europe/Berlin"); the schedule runs in it.
+	TimeZone string `json:"time_zone"`
+	Topic    string `json:"topic,omitempty"`
+	Actor    string `json:"actor,omitempty"`
+	// CreatedBy is the Discord user told when the subscription breaks.
+	CreatedBy string `json:"created_by"`
+	Enabled   bool   `json:"enabled"`
+	// DisabledReason says why a subscription stopped (channel deleted...).
+	DisabledReason string `json:"disabled_reason,omitempty"`
+	// LastSeq is the watermark: the highest article sequence number a
+	// posted digest covered.
+	LastSeq int64 `json:"last_seq"`
+	// LastRun is the scheduled time of the last run that completed
+	// (posted, or found nothing new); zero before the first.
+	LastRun   time.Time `json:"last_run"`
+	CreatedAt time.Time `json:"created_at"`
+}

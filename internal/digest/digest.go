@@ -1,0 +1,70 @@
+// Package digest runs the scheduled channel digests: subscriptions with
+// cron schedules in their time zones, exactly-once posting of what was
+// ingested since the last digest, catch-up after downtime, and the
+// periodic re-scan of the articles folder.
+package digest
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/summary"
+)
+
+// Run is one scheduled (or on-demand) digest of a subscription. Its Key is
+// the idempotency key: the same subscription and scheduled time always
+// give the same run, so a restart never posts it twice.
+type Run struct {
+	ID             int64
+	SubscriptionID int64
+	Scheduled      time.Time
+	Key            string
+	FromSeq        int64 // exclusive
+	ToSeq          int64 // inclusive
+	// Status is RunPending until the outcome is recorded.
+	Status string
+}
+
+// Run statuses.
+const (
+	RunPending = "pending" // recorded before sending; after a crash, retried with the same key
+	RunPosted  = "posted"
+	RunQuiet   = "quiet"  // nothing new
+	RunFailed  = "failed" // e.g. the channel is gone
+)
+
+// Store is what the scheduler keeps in the database (internal/store
+// implements it).
+type Store interface {
+	briefbot.DigestReader
+	Subscriptions(ctx context.Context) ([]briefbot.Subscription, error)
+	// AddSubscription stores sub (ID ignored) and returns it with its ID.
+	AddSubscription(ctx context.Context, sub briefbot.Subscription) (briefbot.Subscription, error)
+	// RemoveSubscription deletes the subscription id of guild guildID;
+	// briefbot.ErrNotFound (wrapped) when there is none.
+	RemoveSubscription(ctx context.Context, guildID string, id int64) error
+	DisableSubscription(ctx context.Context, id int64, reason string) error
+	// BeginRun records a pending run for (subscription, scheduled) covering
+	// (the subscription's LastSeq, upToSeq], or returns the run already
+	// recorded under that key, whatever its status.
+	BeginRun(ctx context.Context, subscriptionID int64, scheduled time.Time, upToSeq int64) (Run, error)
+	// FinishRun records the outcome; for RunPosted and RunQuiet it also
+	// moves the subscription's LastSeq to run.ToSeq and LastRun to
+	// run.Scheduled, in the same transaction.
+	FinishRun(ctx context.Context, run Run, status string) error
+}
+
+// Poster delivers digests (internal/discord implements it).
+type Poster interface {
+	// Post sends the digest to a channel as one or more messages. nonce is
+	// the run's idempotency key: the same nonce is never shown twice.
+	Post(ctx context.Context, channelID string, d *summary.Digest, nonce string) error
+	// Notify tells a user (by DM) that their subscription broke.
+	Notify(ctx context.Context, userID, text string) error
+}
+
+// ErrChannelGone is returned (wrapped) by Poster.Post when the channel was
+// deleted or the bot lost access: the subscription is disabled.
+var ErrChannelGone = errors.New("channel is gone or the bot lost access")
