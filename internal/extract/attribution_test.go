@@ -160,3 +160,53 @@ func TestDirectivesAndAcronymSources(t *testing.T) {
 		})
 	}
 }
+
+// checkQuotes expects each wanted quote, by its exact text, with its cue
+// and speaker, and no quote at all for the bodies in none.
+func checkQuotes(t *testing.T, cases []quoteCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := extractBody(t, c.body)
+			if c.text == "" {
+				if len(ex.Quotes) > 0 {
+					t.Fatalf("want no quote, got %+v", ex.Quotes)
+				}
+				return
+			}
+			q := findQuote(ex, c.text)
+			if q == nil {
+				t.Fatalf("no quote %q in %+v", c.text, ex.Quotes)
+			}
+			if q.Cue != c.cue || q.Speaker != c.speaker {
+				t.Errorf("quote %q: cue %q speaker %q, want %q %q", c.text, q.Cue, q.Speaker, c.cue, c.speaker)
+			}
+		})
+	}
+}
+
+type quoteCase struct{ name, body, text, cue, speaker string }
+
+func TestNounPhraseContents(t *testing.T) {
+	checkQuotes(t, []quoteCase{
+		{"criticized without the time adverbial", "Senator Vera Holm criticized the merger on Tuesday.",
+			"the merger", "criticized", "Vera Holm"},
+		{"questioned with an infinitive", "Two judges questioned her power to close the port.",
+			"her power to close the port", "questioned", "Two judges"},
+		{"accused of", "Rosa Kent accused the contractor of hiding the defects.",
+			"the contractor of hiding the defects", "accused", "Rosa Kent"},
+		{"praised", "The union praised the new safety rules.", "the new safety rules", "praised", "The union"},
+		{"described as", "Mayor Ian Frey described the flood plan as reckless.",
+			"the flood plan as reckless", "described", "Ian Frey"},
+		{"expressed", "The ministry expressed regret over the delays.", "regret over the delays", "expressed", "The ministry"},
+		{"accepted a stance noun", "Omar Dahl accepted responsibility for the outage.",
+			"responsibility for the outage", "accepted", "Omar Dahl"},
+		{"defended a decision", "Coach Lia Marsh defended her decision after the match.",
+			"her decision", "defended", "Lia Marsh"},
+		{"announced a clause keeps the whole clause", "Governor Ana Soto announced the bridge will reopen in May.",
+			"the bridge will reopen in May", "announced", "Ana Soto"},
+		{"attacked a place is not speech", "Rebels attacked the town on Sunday.", "", "", ""},
+		{"accepted a thing is not speech", "The museum accepted the painting in 2019.", "", "", ""},
+		{"thinks is not speech", "Ray Ortiz thinks the plan will fail.", "", "", ""},
+	})
+}

@@ -108,9 +108,72 @@ var speechVerbs = func() map[string]string {
 	add("order", "ordered", "orders")
 	add("implore", "implored", "implores", "imploring")
 	add("press", "pressed", "presses")
+	add("hail", "hailed", "hails", "hailing")
+	add("blame", "blamed", "blames", "blaming")
+	add("denounce", "denounced", "denounces", "denouncing")
+	add("decry", "decried", "decries", "decrying")
+	add("lambaste", "lambasted", "lambastes", "lambasting")
+	add("applaud", "applauded", "applauds", "applauding")
+	add("commend", "commended", "commends", "commending")
+	add("reassert", "reasserted", "reasserts", "reasserting")
+	add("retort", "retorted", "retorts")
+	add("elaborate", "elaborated", "elaborates")
+	add("specify", "specified", "specifies")
+	add("assure", "assured", "assures", "assuring")
+	// Verbs whose bare and -s forms are mostly nouns ("the attack",
+	// "attacks killed"): only the past tense and the participle cue.
+	verbOnly := func(lemma string, forms ...string) {
+		for _, f := range forms {
+			m[f] = lemma
+		}
+	}
+	verbOnly("attack", "attacked")
+	verbOnly("slam", "slammed", "slamming")
+	verbOnly("blast", "blasted", "blasting")
+	verbOnly("defend", "defended", "defending")
+	verbOnly("accept", "accepted")
+	verbOnly("reject", "rejected", "rejecting")
+	verbOnly("welcome", "welcomed", "welcoming")
+	verbOnly("dismiss", "dismissed", "dismissing")
+	verbOnly("identify", "identified")
+	verbOnly("thank", "thanked", "thanking")
+	verbOnly("credit", "credited", "crediting")
+	verbOnly("voice", "voiced", "voicing")
 	add("accord", "according")
 	return m
 }()
+
+// objectContentCues report an evaluation or announcement whose content may
+// be a noun phrase rather than a clause: "criticized the move",
+// "questioned his authority to act", "expressed disappointment".
+var objectContentCues = setOf("criticize", "condemn", "praise", "question", "attack", "hail", "thank",
+	"credit", "blame", "accuse", "express", "voice", "reassert", "reaffirm", "reiterate", "deny",
+	"announce", "denounce", "decry", "lambaste", "slam", "blast", "applaud", "commend", "welcome",
+	"reject", "dismiss", "defend", "accept", "describe", "characterize", "identify", "confirm",
+	"reveal", "propose", "recommend", "demand", "pledge", "predict", "estimate", "cite")
+
+// stanceOnlyCues have a common physical sense ("attacked the town",
+// "accepted the parcel"); they report speech only when their object is a
+// stance or a statement, or when they label it "as" something.
+var stanceOnlyCues = setOf("attack", "slam", "blast", "defend", "accept", "reject", "welcome", "dismiss",
+	"identify", "describe", "characterize")
+
+// stanceObjects are nouns that make an evaluative verb a speech act:
+// "defended his decision", "accepted responsibility".
+var stanceObjects = setOf("decision", "decisions", "move", "moves", "plan", "plans", "proposal", "proposals",
+	"claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge", "charges",
+	"report", "reports", "remarks", "comments", "statement", "statements", "policy", "policies", "bill",
+	"law", "ruling", "verdict", "deal", "agreement", "idea", "announcement", "investigation", "inquiry",
+	"probe", "responsibility", "blame", "criticism", "call", "calls", "request", "demand", "demands",
+	"measure", "measures", "approach", "strategy", "order", "action", "actions", "vote",
+	"result", "results", "election", "judgment", "judgement", "sanctions", "proclamation", "step",
+	"steps", "initiative", "record", "handling", "response", "conduct", "findings", "suggestion",
+	"notion", "premise", "argument", "arguments", "narrative", "characterization", "assertion",
+	"assertions", "reports", "stories", "story", "speculation", "rumors", "rumours", "theory", "legislation",
+	"resolution", "treaty", "accord", "ceasefire", "truce", "nomination", "appointment", "choice",
+	"tweet", "tweets", "post", "posts", "speech", "letter", "apology", "resignation",
+	"impeachment", "indictment", "subpoena", "lawsuit", "suit", "case", "pardon", "veto", "budget", "tariffs",
+	"cuts", "reforms", "reform", "changes", "change")
 
 // weakCues are reporting verbs with common non-speech senses; they count only
 // with a clear complement (a that-clause, a quotation or a colon).

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
 
 var nounLike = setOf("states", "reports", "claims", "notes", "calls", "posts", "comments", "remarks",
 	"questions", "demands", "promises", "tweets", "estimates", "cites", "rules", "reads", "finds")
@@ -104,7 +108,18 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 			src = f.cataphora(s, src)
 		}
 	}
-	if weakCues[lemma] && !(start > k+1 && d.toks[start-1].lower == "that") && !(lemma == "call" && q.cueHi > k+1) {
+	thatClause := start > k+1 && d.toks[start-1].lower == "that"
+	objectContent := false
+	if objectContentCues[lemma] && !thatClause && end > start && !f.clausal(start, end) {
+		// "criticized the move on Tuesday": the content is the object
+		// with its complements, not the adverbials after it
+		e := f.objectPhraseEnd(start, end)
+		if stanceOnlyCues[lemma] && !f.stanceObject(start, e) {
+			return nil
+		}
+		end, objectContent = e, true
+	}
+	if weakCues[lemma] && !thatClause && !objectContent && !(lemma == "call" && q.cueHi > k+1) {
 		// weak verbs need a that-clause
 		if !participial || end-start < 3 {
 			return nil
@@ -140,8 +155,8 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		}
 		return nil
 	}
-	if end-start < 2 {
-		return nil
+	if end-start < 2 && !(objectContent && end-start == 1 && d.toks[start].kind == tokWord && !npBreakers[d.toks[start].lower] && !determiners[d.toks[start].lower]) {
+		return nil // one word is content only as an object: "expressed disappointment"
 	}
 	if !f.attribute(&q, src, s) {
 		return nil
@@ -173,6 +188,85 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		end = e2
 	}
 	return out
+}
+
+// finiteMarkers are auxiliaries and modals: one of them early in a
+// complement shows a clause ("announced the trial was stopped"), not a
+// noun phrase ("announced a new law").
+var finiteMarkers = setOf("is", "was", "were", "are", "am", "has", "had", "have", "will", "would", "can",
+	"could", "should", "may", "might", "must", "does", "did", "won’t", "won't", "isn’t", "isn't", "wasn’t",
+	"wasn't", "doesn’t", "doesn't", "didn’t", "didn't", "shall")
+
+// clausal reports whether the complement at lo opens a clause.
+func (f *quoteFinder) clausal(lo, hi int) bool {
+	d := f.d
+	first := &d.toks[lo]
+	if first.is("he", "she", "they", "we", "i", "you") {
+		return true
+	}
+	for k := lo; k < hi && k < lo+14; k++ {
+		t := &d.toks[k]
+		if t.text == "," || t.kind == tokQuote || t.is("who", "which", "that", "whose", "whom") && k > lo {
+			return false
+		}
+		if finiteMarkers[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// objectBreakers end a noun-phrase content: what follows tells when, how or
+// why the act took place, not what was said.
+var objectBreakers = setOf("after", "before", "during", "amid", "following", "via", "while", "when", "since",
+	"until", "despite", "because", "although", "though", "whereas", "but", "yesterday", "today", "tonight",
+	"earlier", "later", "again", "ahead", "saying", "adding", "calling", "noting", "arguing")
+
+// objectPhraseEnd returns where a noun-phrase content starting at lo ends:
+// before a comma, a time or manner adverbial ("on Tuesday", "via
+// Twitter", "after the vote") or a second verb ("and called for calm").
+func (f *quoteFinder) objectPhraseEnd(lo, hi int) int {
+	d := f.d
+	for k := lo; k < hi; k++ {
+		t := &d.toks[k]
+		if qi := d.inQuote[k]; qi >= 0 && t.kind == tokQuote && d.quotes[qi].open == k {
+			if c := d.quotes[qi].close; c >= 0 && c < hi {
+				k = c
+				continue
+			}
+			return hi
+		}
+		if k == lo {
+			continue
+		}
+		switch {
+		case t.is(",", ";", ":", "(", "—", "–") || objectBreakers[t.lower]:
+			return k
+		case t.is("on", "at", "in") && k+1 < hi:
+			// "in spending" qualifies the object; "in the House",
+			// "on Tuesday" place the act
+			if n := &d.toks[k+1]; n.capital || n.kind == tokNumber || determiners[n.lower] || n.is("last", "next") {
+				return k
+			}
+		case t.is("and", "or") && k+1 < hi:
+			n := &d.toks[k+1]
+			if _, cue := speechVerbs[n.lower]; n.lower == "that" || cue && !n.capital || isVerbLike(n.lower) && strings.HasSuffix(n.lower, "ed") {
+				return k
+			}
+		}
+	}
+	return hi
+}
+
+// stanceObject reports whether a noun-phrase content names a stance or a
+// statement, or labels its object "as" something.
+func (f *quoteFinder) stanceObject(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if w := f.d.toks[k].lower; stanceObjects[w] || w == "as" && k > lo {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEnd returns where a reported clause starting at lo ends: at the
