@@ -68,3 +68,15 @@ type Poster interface {
 // ErrChannelGone is returned (wrapped) by Poster.Post when the channel was
 // deleted or the bot lost access: the subscription is disabled.
 var ErrChannelGone = errors.New("channel is gone or the bot lost access")
+
+// PendingRunLister is implemented by stores that can list the runs left
+// pending by a crash (recorded by BeginRun, never finished). Start posts
+// them again with their keys, before anything newer, even when newer
+// scheduled times have passed since. Without it, a run left pending is
+// only found again when the restart falls before the subscription's next
+// scheduled time; otherwise the next run covers its range once more.
+type PendingRunLister interface {
+	// PendingRuns returns the pending runs of all subscriptions, oldest
+	// scheduled first.
+	PendingRuns(ctx context.Context) ([]Run, error)
+}
