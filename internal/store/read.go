@@ -42,13 +42,24 @@ func (r *refScanner) value() briefbot.ArticleRef {
 	return ref
 }
 
+// querier runs queries on the read pool or inside a transaction, so a
+// digest can make all its queries on one snapshot.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 func (db *DB) queryErr(what string, err error) error {
 	return fmt.Errorf("%s in %s: %w", what, db.path, err)
 }
 
 // Actors lists merged actors, most quoted first.
 func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT ac.id, ac.name, ac.kind,
+	return db.actors(ctx, db.reader)
+}
+
+func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
+	rows, err := q.QueryContext(ctx, `SELECT ac.id, ac.name, ac.kind,
 			(SELECT count(*) FROM quotes q WHERE q.actor_id = ac.id) AS n
 		FROM actors ac ORDER BY n DESC, ac.name, ac.id`)
 	if err != nil {
@@ -72,7 +83,7 @@ func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
 	// The most used spelling of each alias and role, most frequent first.
 	for _, table := range []string{"actor_aliases", "actor_roles"} {
 		column := map[string]string{"actor_aliases": "alias", "actor_roles": "role"}[table]
-		rows, err := db.reader.QueryContext(ctx, fmt.Sprintf(`SELECT actor_id, norm, max(%[1]s) FROM %[2]s
+		rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT actor_id, norm, max(%[1]s) FROM %[2]s
 			GROUP BY actor_id, norm ORDER BY actor_id, count(*) DESC, norm`, column, table))
 		if err != nil {
 			return nil, db.queryErr("list actor "+column+"s", err)
@@ -198,7 +209,7 @@ func ftsQuery(text string) string {
 const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start_pos, q.end_pos,
 	COALESCE(q.actor_id, 0), q.sentence, ` + articleRefColumns
 
-func (db *DB) queryQuotes(ctx context.Context, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
+func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
 	query := `SELECT ` + quoteColumns + ` FROM quotes q JOIN articles a ON a.id = q.article_id`
 	if where != "" {
 		query += ` WHERE ` + where
@@ -207,7 +218,7 @@ func (db *DB) queryQuotes(ctx context.Context, where string, args []any, limit i
 	if limit > 0 {
 		query += fmt.Sprintf(` LIMIT %d`, limit)
 	}
-	rows, err := db.reader.QueryContext(ctx, query, args...)
+	rows, err := from.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, db.queryErr("find quotes", err)
 	}
@@ -262,30 +273,40 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		conds = append(conds, `a.published >= ?`)
 		args = append(args, f.Since.Format(briefbot.DateLayout))
 	}
-	return db.queryQuotes(ctx, strings.Join(conds, " AND "), args, f.Limit)
+	return db.queryQuotes(ctx, db.reader, strings.Join(conds, " AND "), args, f.Limit)
 }
 
 // Positions returns the stances f selects with their evidence quotes,
 // newest article first. A topic matches on its normalised key or a part of it.
 func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
-	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, ` + articleRefColumns + `
-		FROM positions p JOIN actors ac ON ac.id = p.actor_id JOIN articles a ON a.id = p.article_id WHERE 1`
+	var conds []string
 	var args []any
 	if f.ActorID != 0 {
-		query += ` AND p.actor_id = ?`
+		conds = append(conds, `p.actor_id = ?`)
 		args = append(args, f.ActorID)
 	}
+	key := topicKey(f.Topic)
 	if f.Topic != "" {
-		key := topicKey(f.Topic)
 		if key == "" {
 			return nil, nil
 		}
-		query += ` AND instr(p.topic_key, ?) > 0`
+		conds = append(conds, `instr(p.topic_key, ?) > 0`)
 		args = append(args, key)
 	}
+	return db.queryPositions(ctx, db.reader, strings.Join(conds, " AND "), args, key)
+}
+
+// queryPositions returns the positions matching where (over positions p
+// and articles a), those exactly on topic key first, then newest article
+// first, each with its evidence.
+func (db *DB) queryPositions(ctx context.Context, from querier, where string, args []any, key string) ([]briefbot.PositionHit, error) {
+	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, ` + articleRefColumns + `
+		FROM positions p JOIN actors ac ON ac.id = p.actor_id JOIN articles a ON a.id = p.article_id`
+	if where != "" {
+		query += ` WHERE ` + where
+	}
 	query += ` ORDER BY p.topic_key = ? DESC, ` + newestFirst + `, p.id`
-	args = append(args, topicKey(f.Topic))
-	rows, err := db.reader.QueryContext(ctx, query, args...)
+	rows, err := from.QueryContext(ctx, query, append(args[:len(args):len(args)], key)...)
 	if err != nil {
 		return nil, db.queryErr("find positions", err)
 	}
@@ -309,7 +330,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		return nil, db.queryErr("find positions", err)
 	}
 	for i, id := range ids {
-		evidence, err := db.queryQuotes(ctx, `q.id IN (SELECT quote_id FROM position_evidence WHERE position_id = ?)`, []any{id}, 0)
+		evidence, err := db.queryQuotes(ctx, from, `q.id IN (SELECT quote_id FROM position_evidence WHERE position_id = ?)`, []any{id}, 0)
 		if err != nil {
 			return nil, err
 		}

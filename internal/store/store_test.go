@@ -172,32 +172,62 @@ func TestOpenRejectsNewerSchema(t *testing.T) {
 	}
 }
 
-func TestMigrationFromPreviousVersionKeepsData(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "b.db")
-	old, err := store.OpenAtVersion(path, store.SchemaVersion()-1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mustSave(t, old, "a.md", crimeaExtract())
-	old.Close()
-	if got := userVersion(t, path); got != store.SchemaVersion()-1 {
-		t.Fatalf("old database at version %d, want %d", got, store.SchemaVersion()-1)
-	}
+// oldSchemaRows are articles, a sentence and a quote as a briefbot of
+// schema version 1 or 2 stored them (no seq), with row ids leaving gaps.
+const oldSchemaRows = `
+INSERT INTO files(id, path, file_hash, loaded_at) VALUES (1, 'a.md', 'h', '2025-04-20T10:00:00Z');
+INSERT INTO articles(id, key, title, published, body, body_hash, first_path) VALUES
+	(3, 'first', 'First', '2025-04-20', 'Crimea talks began. "We will not give up Crimea," Anna Lee said.', 'hash-1', 'a.md'),
+	(7, 'second', 'Second', '2025-04-21', 'Markets rose.', 'hash-2', 'a.md');
+INSERT INTO file_articles(file_id, article_id) VALUES (1, 3), (1, 7);
+INSERT INTO sentences(article_id, seq, start_pos, end_pos, text) VALUES (3, 0, 0, 19, 'Crimea talks began.'), (7, 0, 0, 13, 'Markets rose.');
+INSERT INTO actors(id, name, norm, surname, kind) VALUES (1, 'Anna Lee', 'anna lee', 'lee', 'person');
+INSERT INTO mentions(article_id, actor_id, name) VALUES (3, 1, 'Anna Lee');
+INSERT INTO quotes(article_id, actor_id, seq, speaker, text, start_pos, end_pos) VALUES (3, 1, 0, 'Anna Lee', 'We will not give up Crimea,', 21, 48);
+`
 
-	db, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ctx := context.Background()
-	quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{})
-	if err != nil || len(quotes) != 2 {
-		t.Fatalf("quotes after migration: %d, err %v; want 2", len(quotes), err)
-	}
-	// The full-text index arrives in the last step and must cover old rows.
-	hits, err := db.Search(ctx, "occupation Crimea", 10)
-	if err != nil || len(hits) == 0 {
-		t.Fatalf("search after migration: %v, err %v; want hits over data saved before", hits, err)
+func TestMigrationFromOlderVersionsKeepsData(t *testing.T) {
+	for _, from := range []int{1, 2} {
+		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "b.db")
+			old, err := store.OpenAtVersion(path, from)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			raw, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := raw.Exec(oldSchemaRows); err != nil {
+				t.Fatalf("insert rows at version %d: %v", from, err)
+			}
+			raw.Close()
+
+			db, err := store.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			ctx := context.Background()
+			quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{})
+			if err != nil || len(quotes) != 1 {
+				t.Fatalf("quotes after migration: %d, err %v; want 1", len(quotes), err)
+			}
+			// The full-text index arrives in step 2 and must cover old rows.
+			hits, err := db.Search(ctx, "crimea", 10)
+			if err != nil || len(hits) != 2 {
+				t.Fatalf("search after migration: %+v, err %v; want the sentence and the quote saved before", hits, err)
+			}
+			// Step 3 numbers the stored articles in id order and continues after them.
+			if got := digestSeqs(t, db, briefbot.DigestFilter{}); !slices.Equal(got, []int64{3, 7}) {
+				t.Errorf("seqs after migration = %v, want [3 7] (id order)", got)
+			}
+			mustSave(t, db, "new.md", &briefbot.Extract{Article: article("new", "2025-04-22", "A new article.")})
+			if latest, err := db.LatestSeq(ctx); err != nil || latest != 8 {
+				t.Errorf("LatestSeq after a new article = %d, err %v; want 8", latest, err)
+			}
+		})
 	}
 }
 

@@ -28,17 +28,33 @@ type storedEvent struct {
 // by several articles merged into one entry, and apart the unresolved
 // events in article order (oldest article first).
 func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved, unresolved []briefbot.TimelineEntry, err error) {
-	events, err := db.loadEvents(ctx)
+	events, err := db.loadEvents(ctx, db.reader)
 	if err != nil {
 		return nil, nil, err
 	}
-	topic := normalize(f.Topic)
+	aboutTopic := eventTopicMatcher(f.Topic)
+	resolved, unresolved = buildTimeline(events, func(e storedEvent) bool {
+		return (f.ActorID == 0 || slices.Contains(e.actorIDs, f.ActorID)) && aboutTopic(e)
+	}, f.From, f.To)
+	return resolved, unresolved, nil
+}
+
+// eventTopicMatcher returns whether an event's sentence names topic as
+// whole words; every event matches an empty topic.
+func eventTopicMatcher(topic string) func(storedEvent) bool {
+	topic = normalize(topic)
+	return func(e storedEvent) bool {
+		return topic == "" || strings.Contains(" "+normalize(e.sentence)+" ", " "+topic+" ")
+	}
+}
+
+// buildTimeline keeps the events keep accepts and, of the resolved ones,
+// those starting within [from, to] (zero: unbounded), sorts them by date
+// and merges the reports of one event.
+func buildTimeline(events []storedEvent, keep func(storedEvent) bool, from, to time.Time) (resolved, unresolved []briefbot.TimelineEntry) {
 	var dated, undated []storedEvent
 	for _, e := range events {
-		if f.ActorID != 0 && !slices.Contains(e.actorIDs, f.ActorID) {
-			continue
-		}
-		if topic != "" && !strings.Contains(" "+normalize(e.sentence)+" ", " "+topic+" ") {
+		if !keep(e) {
 			continue
 		}
 		if !e.resolved {
@@ -50,7 +66,7 @@ func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved
 			undated = append(undated, e)
 			continue
 		}
-		if (!f.From.IsZero() && start.Before(f.From)) || (!f.To.IsZero() && start.After(f.To)) {
+		if (!from.IsZero() && start.Before(from)) || (!to.IsZero() && start.After(to)) {
 			continue
 		}
 		e.start = start
@@ -73,7 +89,7 @@ func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved
 	for _, e := range undated {
 		unresolved = append(unresolved, newEntry(e))
 	}
-	return resolved, unresolved, nil
+	return resolved, unresolved
 }
 
 func newEntry(e storedEvent) briefbot.TimelineEntry {
@@ -134,8 +150,8 @@ func wordSet(s string) map[string]bool {
 	return set
 }
 
-func (db *DB) loadEvents(ctx context.Context) ([]storedEvent, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT e.id, e.value, e.resolved, e.expression, e.sentence, `+articleRefColumns+`
+func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, error) {
+	rows, err := from.QueryContext(ctx, `SELECT e.id, e.value, e.resolved, e.expression, e.sentence, `+articleRefColumns+`
 		FROM events e JOIN articles a ON a.id = e.article_id
 		ORDER BY a.published IS NULL, a.published, a.id, e.start_pos`)
 	if err != nil {
@@ -158,7 +174,7 @@ func (db *DB) loadEvents(ctx context.Context) ([]storedEvent, error) {
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("list events", err)
 	}
-	rows, err = db.reader.QueryContext(ctx, `SELECT ea.event_id, ac.id, ac.name
+	rows, err = from.QueryContext(ctx, `SELECT ea.event_id, ac.id, ac.name
 		FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id ORDER BY ea.event_id, ac.name`)
 	if err != nil {
 		return nil, db.queryErr("list event actors", err)

@@ -28,9 +28,19 @@ func (w *writer) insert(query string, args ...any) (int64, error) {
 	return id, err
 }
 
+// nextArticleSeq takes the next ingest sequence number. The counter lives
+// in its own row rather than in max(seq), so a number is never handed out
+// twice even when the article that held it has been deleted.
+func (w *writer) nextArticleSeq() (int64, error) {
+	var seq int64
+	err := w.tx.QueryRowContext(w.ctx, `UPDATE counters SET value = value + 1 WHERE name = 'article_seq' RETURNING value`).Scan(&seq)
+	return seq, err
+}
+
 // saveExtract stores x and links it to the file; when an article with the
 // same body is already stored (a duplicate in another file) only the link
-// is added, so the extract is kept once.
+// is added, so the extract is kept once and keeps its sequence number: it
+// is not new.
 func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) error {
 	a := x.Article
 	bodyHash := a.BodyHash
@@ -50,9 +60,13 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	if !a.Published.IsZero() {
 		published = a.PublishedString()
 	}
-	articleID, err = w.insert(`INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path)
+	seq, err := w.nextArticleSeq()
+	if err != nil {
+		return fmt.Errorf("number the article: %w", err)
+	}
+	articleID, err = w.insert(`INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, seq)
 	if err != nil {
 		return err
 	}

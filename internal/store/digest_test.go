@@ -1,0 +1,335 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/store"
+)
+
+func day(s string) time.Time {
+	d, err := time.Parse(briefbot.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// digestSeqs returns the sequence numbers of the articles DigestInput(f) covers.
+func digestSeqs(tb testing.TB, db *store.DB, f briefbot.DigestFilter) []int64 {
+	tb.Helper()
+	in, err := db.DigestInput(context.Background(), f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var seqs []int64
+	for _, a := range in.Articles {
+		seqs = append(seqs, a.Seq)
+	}
+	return seqs
+}
+
+// seqOf returns the sequence number of the stored article with key.
+func seqOf(tb testing.TB, db *store.DB, key string) int64 {
+	tb.Helper()
+	in, err := db.DigestInput(context.Background(), briefbot.DigestFilter{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, a := range in.Articles {
+		if a.Key == key {
+			return a.Seq
+		}
+	}
+	tb.Fatalf("no stored article %q", key)
+	return 0
+}
+
+func plainArticle(key string) *briefbot.Extract {
+	return &briefbot.Extract{Article: article(key, "2025-04-01", "The story of "+key+".")}
+}
+
+func latestSeq(tb testing.TB, db *store.DB) int64 {
+	tb.Helper()
+	seq, err := db.LatestSeq(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return seq
+}
+
+func TestArticleSeqGrowsAndIsNeverReused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if got := latestSeq(t, db); got != 0 {
+		t.Fatalf("LatestSeq of an empty database = %d, want 0", got)
+	}
+	for _, key := range []string{"a", "b", "c"} {
+		mustSave(t, db, key+".md", plainArticle(key))
+	}
+	if got := digestSeqs(t, db, briefbot.DigestFilter{}); !slices.Equal(got, []int64{1, 2, 3}) {
+		t.Fatalf("seqs = %v, want [1 2 3]", got)
+	}
+	// Deleting the newest frees its row id, but not its sequence number.
+	if err := db.RemoveFile(ctx, "c.md"); err != nil {
+		t.Fatal(err)
+	}
+	if got := latestSeq(t, db); got != 2 {
+		t.Errorf("LatestSeq after removing the newest = %d, want 2", got)
+	}
+	mustSave(t, db, "d.md", plainArticle("d"))
+	if got := seqOf(t, db, "d"); got != 4 {
+		t.Errorf("seq of an article stored after a delete = %d, want 4", got)
+	}
+	// The counter survives a restart.
+	db.Close()
+	if db, err = store.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	mustSave(t, db, "e.md", plainArticle("e"))
+	if got := seqOf(t, db, "e"); got != 5 {
+		t.Errorf("seq after reopening = %d, want 5", got)
+	}
+}
+
+func TestSeqOfDuplicatesAndResavedFiles(t *testing.T) {
+	db := MustOpenDB(t)
+	mustSave(t, db, "a.md", plainArticle("a"))
+	mustSave(t, db, "b.md", plainArticle("b"))
+
+	// The same body in another file is not new.
+	mustSave(t, db, "copy/a.md", plainArticle("a"))
+	if got, latest := seqOf(t, db, "a"), latestSeq(t, db); got != 1 || latest != 2 {
+		t.Errorf("after a duplicate: seq of a %d, latest %d; want 1 and 2", got, latest)
+	}
+	// Re-saving a file whose article another file still holds keeps it.
+	mustSave(t, db, "a.md", plainArticle("a"))
+	if got := seqOf(t, db, "a"); got != 1 {
+		t.Errorf("after re-saving one copy: seq of a %d, want 1", got)
+	}
+	// A changed file is new.
+	changed := plainArticle("b")
+	changed.Article = article("b", "2025-04-02", "The story of b, updated.")
+	mustSave(t, db, "b.md", changed)
+	if got := seqOf(t, db, "b"); got != 3 {
+		t.Errorf("seq of a changed file's article = %d, want 3", got)
+	}
+	if got := digestSeqs(t, db, briefbot.DigestFilter{}); !slices.Equal(got, []int64{1, 3}) {
+		t.Errorf("seqs = %v, want [1 3] (the old version of b gone)", got)
+	}
+}
+
+// digestFixture stores three articles, seq 1 to 3: Zelensky on Crimea
+// (with a past and a coming event), Trump on tariffs (an event in May),
+// and an undated one that mentions Crimea and Zelensky without quoting.
+func digestFixture(tb testing.TB) *store.DB {
+	db := MustOpenDB(tb)
+	zelensky := person("Volodymyr Zelensky", []string{"Zelensky"}, []string{"Ukrainian President"})
+
+	crimea := article("crimea-talks", "2025-04-01",
+		`Volodymyr Zelensky said on April 1 that "Ukraine will never give up Crimea."`,
+		`Talks on Crimea resume in June, Zelensky said.`)
+	april := eventIn(crimea, "on April 1", "2025-04-01", "Volodymyr Zelensky")
+	april.Text = `Volodymyr Zelensky said on April 1 that "Ukraine will never give up Crimea."`
+	june := eventIn(crimea, "in June", "2025-06", "Volodymyr Zelensky")
+	june.Text = `Talks on Crimea resume in June, Zelensky said.`
+	mustSave(tb, db, "crimea.md", &briefbot.Extract{
+		Article:   crimea,
+		People:    []briefbot.Person{zelensky},
+		Quotes:    []briefbot.Quote{quoteIn(crimea, "Volodymyr Zelensky", "Ukraine will never give up Crimea.")},
+		Events:    []briefbot.Event{april, june},
+		Positions: []briefbot.Position{{Actor: "Volodymyr Zelensky", Topic: "Crimea", Stance: "will never give it up", Evidence: []int{0}}},
+	})
+
+	tariffs := article("tariffs", "2025-04-20", `Donald Trump said "tariffs will rise on May 10." Markets fell.`)
+	may := eventIn(tariffs, "May 10", "2025-05-10", "Donald Trump")
+	may.Text = `Donald Trump said "tariffs will rise on May 10."`
+	mustSave(tb, db, "tariffs.md", &briefbot.Extract{
+		Article:   tariffs,
+		People:    []briefbot.Person{person("Donald Trump", []string{"Trump"}, nil)},
+		Quotes:    []briefbot.Quote{quoteIn(tariffs, "Donald Trump", "tariffs will rise on May 10.")},
+		Events:    []briefbot.Event{may},
+		Positions: []briefbot.Position{{Actor: "Donald Trump", Topic: "tariffs", Stance: "will rise", Evidence: []int{0}}},
+	})
+
+	undated := article("undated", "", "Crimea was quiet overnight. Volodymyr Zelensky visited troops.")
+	mustSave(tb, db, "undated.md", &briefbot.Extract{Article: undated, People: []briefbot.Person{zelensky}})
+	return db
+}
+
+const (
+	zelenskyQuote = "Ukraine will never give up Crimea."
+	trumpQuote    = "tariffs will rise on May 10."
+)
+
+func TestDigestInput(t *testing.T) {
+	db := digestFixture(t)
+	ctx := context.Background()
+	type want struct {
+		articles  []string
+		quotes    []string
+		positions []string
+		events    []string
+		upcoming  []string
+		maxSeq    int64
+	}
+	tests := []struct {
+		name   string
+		filter briefbot.DigestFilter
+		want   want
+	}{
+		{"everything", briefbot.DigestFilter{}, want{
+			articles: []string{"crimea-talks", "tariffs", "undated"}, quotes: []string{trumpQuote, zelenskyQuote},
+			positions: []string{"tariffs", "Crimea"}, events: []string{"2025-04-01", "2025-05-10", "2025-06"}, maxSeq: 3}},
+		{"after a watermark", briefbot.DigestFilter{AfterSeq: 1}, want{
+			articles: []string{"tariffs", "undated"}, quotes: []string{trumpQuote},
+			positions: []string{"tariffs"}, events: []string{"2025-05-10"}, maxSeq: 3}},
+		{"up to", briefbot.DigestFilter{UpToSeq: 2}, want{
+			articles: []string{"crimea-talks", "tariffs"}, quotes: []string{trumpQuote, zelenskyQuote},
+			positions: []string{"tariffs", "Crimea"}, events: []string{"2025-04-01", "2025-05-10", "2025-06"}, maxSeq: 2}},
+		{"between", briefbot.DigestFilter{AfterSeq: 1, UpToSeq: 2}, want{
+			articles: []string{"tariffs"}, quotes: []string{trumpQuote}, positions: []string{"tariffs"},
+			events: []string{"2025-05-10"}, maxSeq: 2}},
+		{"up to beyond the latest is clamped", briefbot.DigestFilter{AfterSeq: 2, UpToSeq: 99}, want{
+			articles: []string{"undated"}, maxSeq: 3}},
+		{"after beyond the latest", briefbot.DigestFilter{AfterSeq: 5}, want{maxSeq: 5}},
+		{"since leaves out older and undated", briefbot.DigestFilter{Since: day("2025-04-10")}, want{
+			articles: []string{"tariffs"}, quotes: []string{trumpQuote}, positions: []string{"tariffs"},
+			events: []string{"2025-05-10"}, maxSeq: 3}},
+		{"topic", briefbot.DigestFilter{Topic: "crimea"}, want{
+			articles: []string{"crimea-talks", "undated"}, quotes: []string{zelenskyQuote},
+			positions: []string{"Crimea"}, events: []string{"2025-04-01", "2025-06"}, maxSeq: 3}},
+		{"topic nothing new is about still advances", briefbot.DigestFilter{Topic: "tariffs", AfterSeq: 2}, want{maxSeq: 3}},
+		{"topic without a searchable word", briefbot.DigestFilter{Topic: `"*`}, want{maxSeq: 3}},
+		{"actor by alias", briefbot.DigestFilter{Actor: "trump"}, want{
+			articles: []string{"tariffs"}, quotes: []string{trumpQuote}, positions: []string{"tariffs"},
+			events: []string{"2025-05-10"}, maxSeq: 3}},
+		{"actor mentioned but not quoted", briefbot.DigestFilter{Actor: "Zelensky", AfterSeq: 1}, want{
+			articles: []string{"undated"}, maxSeq: 3}},
+		{"actor and topic", briefbot.DigestFilter{Actor: "Zelensky", Topic: "tariffs"}, want{maxSeq: 3}},
+		{"unknown actor", briefbot.DigestFilter{Actor: "Nobody Atall"}, want{maxSeq: 3}},
+		{"upcoming from all articles", briefbot.DigestFilter{AfterSeq: 3, Today: day("2025-05-01")}, want{
+			upcoming: []string{"2025-05-10", "2025-06"}, maxSeq: 3}},
+		{"upcoming includes today in the caller's zone", briefbot.DigestFilter{AfterSeq: 3,
+			Today: time.Date(2025, 5, 10, 23, 30, 0, 0, time.FixedZone("HST", -10*3600))}, want{
+			upcoming: []string{"2025-05-10", "2025-06"}, maxSeq: 3}},
+		{"upcoming compares the start of a period", briefbot.DigestFilter{AfterSeq: 3, Today: day("2025-06-15")}, want{maxSeq: 3}},
+		{"upcoming of an actor", briefbot.DigestFilter{AfterSeq: 3, Today: day("2025-05-01"), Actor: "Volodymyr Zelensky"}, want{
+			upcoming: []string{"2025-06"}, maxSeq: 3}},
+		{"upcoming on a topic", briefbot.DigestFilter{Today: day("2025-05-01"), Topic: "tariffs"}, want{
+			articles: []string{"tariffs"}, quotes: []string{trumpQuote}, positions: []string{"tariffs"},
+			events: []string{"2025-05-10"}, upcoming: []string{"2025-05-10"}, maxSeq: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, err := db.DigestInput(ctx, tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got want
+			got.maxSeq = in.MaxSeq
+			for _, a := range in.Articles {
+				got.articles = append(got.articles, a.Key)
+			}
+			for _, q := range in.Quotes {
+				got.quotes = append(got.quotes, q.Quote.Text)
+			}
+			for _, p := range in.Positions {
+				got.positions = append(got.positions, p.Topic)
+			}
+			for _, e := range in.Events {
+				got.events = append(got.events, e.Value)
+			}
+			for _, e := range in.Upcoming {
+				got.upcoming = append(got.upcoming, e.Value)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+			checkDigestInvariants(t, tt.filter, in)
+		})
+	}
+}
+
+// checkDigestInvariants asserts what consumers of DigestInput rely on:
+// every article is inside the window and every item cites an article of
+// the digest.
+func checkDigestInvariants(t *testing.T, f briefbot.DigestFilter, in *briefbot.DigestInput) {
+	t.Helper()
+	ids := make(map[int64]bool)
+	for _, a := range in.Articles {
+		ids[a.ID] = true
+		if a.Seq <= f.AfterSeq || a.Seq > in.MaxSeq {
+			t.Errorf("article %s seq %d outside (%d, %d]", a.Key, a.Seq, f.AfterSeq, in.MaxSeq)
+		}
+		if a.Body == "" || a.BodyHash == "" || a.Title == "" || a.Path == "" {
+			t.Errorf("article %+v lacks its body, hash, title or path", a.ArticleRef)
+		}
+	}
+	for _, q := range in.Quotes {
+		if !ids[q.Article.ID] {
+			t.Errorf("quote %q cites article %s, not in the digest", q.Quote.Text, q.Article.Key)
+		}
+	}
+	for _, p := range in.Positions {
+		if !ids[p.Article.ID] || len(p.Evidence) == 0 {
+			t.Errorf("position %s/%s: article %s in digest %v, %d evidence quotes", p.Actor, p.Topic, p.Article.Key, ids[p.Article.ID], len(p.Evidence))
+		}
+	}
+	for _, e := range in.Events {
+		for _, ref := range e.Articles {
+			if !ids[ref.ID] {
+				t.Errorf("event %s cites article %s, not in the digest", e.Value, ref.Key)
+			}
+		}
+	}
+	if in.Articles == nil || in.Quotes == nil || in.Positions == nil || in.Events == nil || in.Upcoming == nil {
+		t.Errorf("nil list in %+v; want empty lists so JSON has []", in)
+	}
+}
+
+func TestDigestInputIsOneSnapshotDuringIngest(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range 30 {
+			x := crimeaExtract()
+			x.Article.Body += fmt.Sprintf(" Update %d.", i)
+			x.Article.BodyHash = ""
+			if err := db.SaveFile(ctx, fmt.Sprintf("f%d.md", i%5), "h", []*briefbot.Extract{x}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	var watermark int64
+	for range 30 {
+		in, err := db.DigestInput(ctx, briefbot.DigestFilter{AfterSeq: watermark})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDigestInvariants(t, briefbot.DigestFilter{AfterSeq: watermark}, in)
+		if len(in.Quotes) != 2*len(in.Articles) {
+			t.Errorf("%d articles but %d quotes: not one snapshot", len(in.Articles), len(in.Quotes))
+		}
+		watermark = in.MaxSeq
+	}
+	wg.Wait()
+	if got := latestSeq(t, db); got != 30 {
+		t.Errorf("LatestSeq = %d, want 30", got)
+	}
+}
