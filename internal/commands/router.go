@@ -14,14 +14,17 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/summary"
 )
 
 // Request is a transport-free command invocation.
 type Request struct {
 	// Name is the command: "who-said", "positions", "timeline", "search",
-	// "sources" or "help".
+	// "sources", "help", "summary", or a subcommand written with a space
+	// ("digest subscribe").
 	Name string
 	// Options maps option names to values; an empty value counts as absent.
 	Options map[string]string
@@ -32,6 +35,15 @@ type Request struct {
 	Page int
 	// UserID is the invoking user (Discord later); "" in the terminal.
 	UserID string
+	// GuildID and ChannelID are the server and channel the command was
+	// run in; GuildID is "" in direct messages and the terminal, which
+	// is how GuildOnly commands know to refuse.
+	GuildID   string
+	ChannelID string
+	// CanManageChannels reports whether the invoker holds Manage Channels
+	// (or Administrator) in that server, as the transport vouches; false
+	// in direct messages and the terminal.
+	CanManageChannels bool
 }
 
 // Handler answers one command. User mistakes and empty results are
@@ -48,6 +60,10 @@ const (
 	// KindDate is a calendar date; the option's description gives the
 	// accepted forms.
 	KindDate OptionKind = "date"
+	// KindChannel is a channel of the server; the value is its ID.
+	KindChannel OptionKind = "channel"
+	// KindInteger is a whole number, such as a subscription id.
+	KindInteger OptionKind = "integer"
 )
 
 // Option describes one named option of a command.
@@ -105,6 +121,19 @@ type Command struct {
 	// ArgsOption is the option that positional words fill when it is not
 	// given by name; "" when the command takes no words.
 	ArgsOption string `json:"args_option,omitempty"`
+	// GuildOnly commands run only in a server (Request.GuildID set);
+	// elsewhere Run answers that they work only in a server.
+	GuildOnly bool `json:"guild_only,omitempty"`
+	// RequiresManageChannels commands run only for members holding
+	// Manage Channels (Request.CanManageChannels); Run refuses others.
+	RequiresManageChannels bool `json:"requires_manage_channels,omitempty"`
+	// Slow commands may take seconds (an LLM, posting a digest), so a
+	// transport with a deadline acknowledges them at once and answers
+	// later.
+	Slow bool `json:"slow,omitempty"`
+	// Private commands answer only the invoker (a preview, a
+	// confirmation), so a deferral of them is private too.
+	Private bool `json:"private,omitempty"`
 }
 
 // ErrUnknownCommand is returned (wrapped) by Run for a name nothing is
@@ -116,19 +145,44 @@ type Router struct {
 	reader   briefbot.Reader
 	commands []Command
 	handlers map[string]Handler
+
+	digests      DigestService
+	summarizer   summary.Summarizer
+	digestReader briefbot.DigestReader
+	now          func() time.Time
 }
+
+// RouterOption adds optional commands or settings to New.
+type RouterOption func(*Router)
 
 // New returns a router answering every briefbot command from r. r is only
 // used when a command runs, so New(nil).Commands() describes the commands.
-func New(r briefbot.Reader) *Router {
-	rt := &Router{reader: r, handlers: map[string]Handler{}}
+// Options add the digest commands (WithDigests) and summary
+// (WithSummarizer).
+func New(r briefbot.Reader, opts ...RouterOption) *Router {
+	rt := &Router{reader: r, handlers: map[string]Handler{}, now: time.Now}
+	for _, opt := range opts {
+		opt(rt)
+	}
 	rt.Register(whoSaidCommand, rt.whoSaid)
 	rt.Register(positionsCommand, rt.positions)
 	rt.Register(timelineCommand, rt.timeline)
 	rt.Register(searchCommand, rt.search)
 	rt.Register(sourcesCommand, rt.sources)
+	if rt.summarizer != nil {
+		rt.Register(summaryCommand, rt.summary)
+	}
+	if rt.digests != nil {
+		rt.registerDigests()
+	}
 	rt.Register(helpCommand, rt.help)
 	return rt
+}
+
+// WithClock sets the clock that dates "today" for digests and summaries
+// (tests); time.Now by default.
+func WithClock(now func() time.Time) RouterOption {
+	return func(rt *Router) { rt.now = now }
 }
 
 // Register adds (or replaces) a command with its description and handler.
@@ -170,6 +224,14 @@ func (r *Router) Run(ctx context.Context, req Request) (*Response, error) {
 	}
 	cmd := r.commands[i]
 	req.Name = name
+	if cmd.GuildOnly && req.GuildID == "" {
+		return failure("Cannot run "+cmd.Name,
+			cmd.Name+" works only in a server: run it in a channel of the server it is for, not in a direct message."), nil
+	}
+	if cmd.RequiresManageChannels && !req.CanManageChannels {
+		return failure("Not allowed",
+			cmd.Name+" needs the Manage Channels permission in this server; ask someone who has it."), nil
+	}
 	for opt, value := range req.Options {
 		if value != "" && cmd.option(opt) == nil {
 			return usage(cmd, fmt.Sprintf("%s has no option %q.", cmd.Name, opt)), nil
