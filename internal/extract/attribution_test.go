@@ -210,3 +210,29 @@ func TestNounPhraseContents(t *testing.T) {
 		{"thinks is not speech", "Ray Ortiz thinks the plan will fail.", "", "", ""},
 	})
 }
+
+func TestReportShapesBeyondSaid(t *testing.T) {
+	checkQuotes(t, []quoteCase{
+		{"adverb between cue and that", "Mona Reiss has said repeatedly that she will not stand again.",
+			"she will not stand again", "has said", "Mona Reiss"},
+		{"bare weekday after the cue", "Officials said Thursday the dam was holding.",
+			"the dam was holding", "said", "Officials"},
+		{"made clear", "The chancellor made it clear that taxes would not rise.",
+			"taxes would not rise", "made it clear", "The chancellor"},
+		{"pointed out", "Ida Berg pointed out that the ferry had never been inspected.",
+			"the ferry had never been inspected", "pointed out", "Ida Berg"},
+		{"quoted as saying", "Tomas Lind was quoted as saying the strike would continue.",
+			"the strike would continue", "was quoted as saying", "Tomas Lind"},
+		{"vowed to", "The union vowed to appeal the ruling.", "to appeal the ruling", "vowed", "The union"},
+		{"passive with an agent", "The closure of the mine was announced on Monday by the regional council.",
+			"The closure of the mine", "announced", "the regional council"},
+		{"second report after but", "Kai Moss said the ship had left but denied that it carried arms.",
+			"the ship had left", "said", "Kai Moss"},
+		{"the denial itself", "Kai Moss said the ship had left but denied that it carried arms.",
+			"it carried arms", "denied", "Kai Moss"},
+		{"second speaker after and", "Ada Cole said the road was open and the police said it was closed.",
+			"the road was open", "said", "Ada Cole"},
+		{"a passive without an agent has no source", "It was reported that the bank had failed.", "", "", ""},
+		{"questioned by police is not speech", "The driver was questioned by police on Friday.", "", "", ""},
+	})
+}

@@ -104,6 +104,10 @@ func (f *quoteFinder) sentence(si int, s sentence, spans []int) {
 		}
 		t := &d.toks[k]
 		lemma, isCue := speechVerbs[t.lower]
+		after := k + 1
+		if !isCue {
+			lemma, after, isCue = d.phraseCue(k, s.hi)
+		}
 		if !isCue || t.kind != tokWord || t.capital && lemma != "accord" || d.nounUse(k) {
 			continue
 		}
@@ -111,7 +115,7 @@ func (f *quoteFinder) sentence(si int, s sentence, spans []int) {
 		if lemma == "accord" {
 			got = f.accordingTo(si, s, k)
 		} else {
-			got = f.reported(si, s, k, lemma, here)
+			got = f.reported(si, s, k, after, lemma, here)
 		}
 		for _, g := range got {
 			if f.overlapsDirect(here, g) {
@@ -510,6 +514,31 @@ func (f *quoteFinder) inherit(si int, s sentence, fq found) (found, bool) {
 		}
 	}
 	return fq, false
+}
+
+// phraseCue reads reporting phrases built on verbs that are not cues by
+// themselves: "made (it) clear", "pointed out", "was quoted as saying".
+// It returns the lemma standing for the phrase and the token after it.
+func (d *doc) phraseCue(k, hi int) (string, int, bool) {
+	at := func(i int, words ...string) bool { return i < hi && d.toks[i].is(words...) }
+	switch d.toks[k].lower {
+	case "made", "makes", "make", "making":
+		if at(k+1, "clear") {
+			return "say", k + 2, true
+		}
+		if at(k+1, "it") && at(k+2, "clear") {
+			return "say", k + 3, true
+		}
+	case "pointed", "points", "point", "pointing":
+		if at(k+1, "out") {
+			return "say", k + 2, true
+		}
+	case "quoted":
+		if at(k+1, "as") && at(k+2, "saying") && k > 0 && d.toks[k-1].is("was", "were", "is", "are", "been") {
+			return "say", k + 3, true
+		}
+	}
+	return "", 0, false
 }
 
 // nounUse reports whether a cue word at k is a noun ("the report said",

@@ -11,10 +11,10 @@ var nounLike = setOf("states", "reports", "claims", "notes", "calls", "posts", "
 
 // reported reads indirect and mixed speech around a cue verb at k:
 // `X said (that) …`, `X told reporters …`, `…, saying …`, `…, X said.`
-func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []found) []found {
+func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, here []found) []found {
 	d := f.d
 	t := &d.toks[k]
-	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: k + 1}
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: after}
 	var src source
 	participial := participialCues[t.lower] && k > s.lo && d.toks[k-1].text == ","
 	if participial {
@@ -27,22 +27,34 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 	} else if len(t.lower) > 4 && t.lower[len(t.lower)-3:] == "ing" {
 		return nil
 	} else {
+		subjAt := k
+		if t.lower == "quoted" {
+			// "X was quoted as saying": the subject is the speaker
+			for subjAt > s.lo && d.toks[subjAt-1].is("was", "were", "is", "are", "been", "being", "be", "has", "have", "had") {
+				subjAt--
+			}
+		} else if aux := passiveAux(d, s, k); aux >= 0 {
+			if g, ok := f.passiveBy(si, s, k, aux, after, lemma); ok {
+				return []found{g}
+			}
+			return nil
+		}
 		var ok bool
-		src, q.cueLo, ok = d.subjectBefore(s, k)
-		if !ok {
+		src, q.cueLo, ok = d.subjectBefore(s, subjAt)
+		if !ok || subjAt < k && q.cueLo == subjAt && subjAt == s.lo {
 			return nil
 		}
 		// passives ("was told", "were reported") are not the speaker's act
 		if q.cueLo > s.lo && d.toks[q.cueLo-1].is("was", "were", "is", "are", "be", "been", "being") {
 			return nil
 		}
-		if d.toks[q.cueLo].is("is", "was") {
+		if d.toks[q.cueLo].is("is", "was") && subjAt == k {
 			return nil
 		}
 		// "member states met": plural nouns that look like verbs
 		if nounLike[t.lower] && !src.coord && src.hi > src.lo {
 			head := &d.toks[src.hi-1]
-			if !head.capital && !subjectPronouns[head.lower] && !(k+1 < s.hi && d.toks[k+1].lower == "that") {
+			if !head.capital && !subjectPronouns[head.lower] && !(after < s.hi && d.toks[after].lower == "that") {
 				return nil
 			}
 		}
@@ -52,10 +64,10 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 			return []found{g}
 		}
 	}
-	start := k + 1
-	if objectCues[lemma] {
-		start = f.objectEnd(k+1, s.hi)
-		if start == k+1 && lemma == "tell" {
+	start := after
+	if objectCues[lemma] && !(infinitiveCues[lemma] && d.toks[min(after, s.hi-1)].lower == "to") {
+		start = f.objectEnd(after, s.hi)
+		if start == after && lemma == "tell" {
 			return nil
 		}
 		q.cueHi = start
@@ -64,8 +76,16 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		start++
 		q.cueHi = start
 	}
+	// `said Tuesday that …`, `has said repeatedly that …`
+	for start < s.hi && start < k+4 && f.bareAdverb(start) {
+		start++
+	}
+	infinitive := infinitiveCues[lemma] && start+1 < s.hi && d.toks[start].lower == "to" &&
+		d.toks[start+1].kind == tokWord && !d.toks[start+1].capital && !determiners[d.toks[start+1].lower]
 	// skip adverbials up to "that": `said on Friday that …`
-	if start < s.hi && d.toks[start].lower == "that" {
+	if infinitive {
+		// `vowed to appeal`: the promised act is the content
+	} else if start < s.hi && d.toks[start].lower == "that" {
 		start++
 	} else if start < s.hi && (prepositions[d.toks[start].lower] || d.toks[start].text == ",") && !d.toks[start].is("and", "or") {
 		j := start
@@ -108,7 +128,7 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 			src = f.cataphora(s, src)
 		}
 	}
-	thatClause := start > k+1 && d.toks[start-1].lower == "that"
+	thatClause := start > after && d.toks[start-1].lower == "that"
 	objectContent := false
 	if objectContentCues[lemma] && !thatClause && end > start && !f.clausal(start, end) {
 		// "criticized the move on Tuesday": the content is the object
@@ -119,7 +139,7 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		}
 		end, objectContent = e, true
 	}
-	if weakCues[lemma] && !thatClause && !objectContent && !(lemma == "call" && q.cueHi > k+1) {
+	if weakCues[lemma] && !thatClause && !objectContent && !infinitive && !(lemma == "call" && q.cueHi > after) {
 		// weak verbs need a that-clause
 		if !participial || end-start < 3 {
 			return nil
@@ -136,7 +156,7 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 					break
 				}
 			}
-			if k+1 < s.hi && d.toks[k+1].text == "," {
+			if after < s.hi && d.toks[after].text == "," {
 				// parenthetical: the content follows
 				lo = k + 2
 				q.lo, q.hi = lo, f.clauseEnd(s, lo)
@@ -188,6 +208,104 @@ func (f *quoteFinder) reported(si int, s sentence, k int, lemma string, here []f
 		end = e2
 	}
 	return out
+}
+
+// passiveAux returns the "was"/"were" of a passive cue at k ("was
+// announced", "were later reported"), or -1.
+func passiveAux(d *doc, s sentence, k int) int {
+	j := k - 1
+	for j > s.lo && cueModifiers[d.toks[j].lower] && !d.toks[j].is("has", "have", "had") {
+		j--
+	}
+	if j >= s.lo && d.toks[j].is("was", "were", "is", "are", "been", "being", "be") {
+		return j
+	}
+	return -1
+}
+
+// passiveBy reads a passive report with its agent: "The death of X was
+// announced on Friday by his family" – the subject is the content, the
+// agent of "by" the speaker.
+func (f *quoteFinder) passiveBy(si int, s sentence, k, aux, after int, lemma string) (found, bool) {
+	d := f.d
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: after}
+	if !passiveCues[lemma] {
+		return q, false
+	}
+	by := -1
+	for j := after; j < s.hi && j < after+7; j++ {
+		if d.toks[j].lower == "by" {
+			by = j
+			break
+		}
+		if d.toks[j].kind != tokWord && d.toks[j].kind != tokNumber || d.toks[j].is("that", "as", "to") {
+			break
+		}
+	}
+	if by < 0 {
+		return q, false
+	}
+	src, ok := f.sourceAfter(s, by+1, s.hi)
+	for j := src.lo; j < src.hi; j++ {
+		if d.toks[j].lower == "as" { // "criticized by X as reckless"
+			src.hi = j
+		}
+	}
+	if !ok || src.hi <= src.lo {
+		return q, false
+	}
+	if head := &d.toks[src.hi-1]; !head.capital && !sourceNouns[head.lower] {
+		return q, false
+	}
+	// the subject: back from the auxiliary to the clause start
+	lo := aux
+	for lo > s.lo && !d.toks[lo-1].is(",", ";", ":", "—", "–", "that", "which", "who") && d.toks[lo-1].kind != tokQuote {
+		lo--
+	}
+	for aux > lo && d.toks[aux-1].is("has", "have", "had") {
+		aux--
+	}
+	if aux-lo < 2 || subjectPronouns[d.toks[lo].lower] || stanceOnlyCues[lemma] && !f.stanceObject(lo, aux) {
+		return q, false
+	}
+	if !f.attribute(&q, src, s) {
+		return q, false
+	}
+	q.lo, q.hi = lo, aux
+	q.kind = f.kindOf(lo, aux)
+	f.usedCue[k] = true
+	return q, true
+}
+
+// passiveCues report speech in the passive with an agent ("was announced
+// by"); "questioned by police" and "told by" are left out: the first is
+// an interrogation, the second names the hearer as subject.
+var passiveCues = setOf("announce", "report", "confirm", "deny", "criticize", "condemn", "praise", "hail",
+	"denounce", "decry", "slam", "blast", "attack", "welcome", "reject", "dismiss", "describe",
+	"characterize", "reveal", "propose", "recommend", "predict", "estimate", "claim", "state",
+	"declare", "reaffirm", "applaud", "commend", "blame", "allege", "suggest", "cite")
+
+// infinitiveCues report a commitment or claim whose content can be an
+// infinitive: "vowed to appeal", "claimed to represent the agency".
+var infinitiveCues = setOf("vow", "promise", "pledge", "threaten", "claim", "propose")
+
+// timeAdverbs stand bare between a cue and its clause: "said Tuesday that".
+var timeAdverbs = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also", "now", "then")
+
+// bareAdverb reports whether token k is a time word or an -ly adverb that
+// sits between a cue and its content, not the start of the content
+// ("Monday’s vote was close" keeps its subject).
+func (f *quoteFinder) bareAdverb(k int) bool {
+	d := f.d
+	t := &d.toks[k]
+	if t.kind != tokWord || k+1 < len(d.toks) && isPossessive(&d.toks[k+1]) {
+		return false
+	}
+	if timeAdverbs[t.lower] {
+		return true
+	}
+	return !t.capital && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower] && len(t.lower) > 4
 }
 
 // finiteMarkers are auxiliaries and modals: one of them early in a
@@ -301,6 +419,9 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			}
 		case t.is("and", "but") && k+1 < s.hi && d.toks[k+1].lower == "that" && k > lo:
 			return k
+		case t.is("and", "but") && k > lo && f.newReportAfter(k+1, s.hi):
+			// "… but denied that …", "… and Jones said …": a second report
+			return k
 		case t.text == ":" && k > lo && k+1 < s.hi && d.toks[k+1].kind == tokQuote:
 			return k
 		}
@@ -311,6 +432,31 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 		k--
 	}
 	return k
+}
+
+// newReportAfter reports whether a finite cue verb, possibly after a short
+// subject, opens a new attribution at lo.
+func (f *quoteFinder) newReportAfter(lo, hi int) bool {
+	d := f.d
+	for k := lo; k < hi && k < lo+5; k++ {
+		t := &d.toks[k]
+		if t.kind != tokWord || t.is("that", "to", "who", "which") || d.inQuote[k] >= 0 {
+			return false
+		}
+		lemma, cue := speechVerbs[t.lower]
+		if !cue || lemma == t.lower || lemma == "accord" || strings.HasSuffix(t.lower, "ing") || t.capital {
+			continue
+		}
+		if d.nounUse(k) || nounLike[t.lower] || k > lo && d.toks[k-1].is("was", "were", "is", "are", "be", "been", "being") {
+			return false
+		}
+		if k == lo {
+			return true
+		}
+		_, ok := d.npLeft(lo, k)
+		return ok
+	}
+	return false
 }
 
 func (f *quoteFinder) speechWithin(lo, hi int) bool {
