@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/robfig/cron/v3"
-
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/summary"
 )
@@ -34,6 +32,12 @@ type DigestService interface {
 	Preview(ctx context.Context, f briefbot.DigestFilter) (*summary.Digest, error)
 }
 
+// ScheduleDescriber is optionally implemented by a DigestService that
+// can write a schedule the way people say it ("daily 08:00 Europe/Berlin").
+type ScheduleDescriber interface {
+	DescribeSchedule(sub briefbot.Subscription) string
+}
+
 // WithDigests adds the digest subcommands ("digest subscribe", "digest
 // list", "digest unsubscribe", "digest now", "digest preview") answered
 // by svc.
@@ -44,10 +48,7 @@ func WithDigests(svc DigestService) RouterOption {
 // DefaultTimeZone is the time zone of a subscription that names none.
 const DefaultTimeZone = "UTC"
 
-const (
-	scheduleForms = `cron ("0 8 * * 1-5") or a preset: "hourly", "daily 08:00", "weekdays 07:30", "weekly monday 09:00"`
-	digestFilters = "Optional filters: topic, actor."
-)
+const scheduleForms = `cron ("0 8 * * 1-5") or a preset like "daily 08:00", "weekdays 07:30", "weekly mon 09:00"`
 
 var (
 	digestSubscribeCommand = Command{
@@ -116,16 +117,9 @@ func (rt *Router) registerDigests() {
 }
 
 func (rt *Router) digestSubscribe(ctx context.Context, req Request) (*Response, error) {
-	schedule, err := ParseSchedule(option(req, "schedule"))
-	if err != nil {
-		return failure("Cannot run digest subscribe", err.Error()), nil
-	}
 	zone := option(req, "timezone")
 	if zone == "" {
 		zone = DefaultTimeZone
-	}
-	if _, err := LoadTimeZone(zone); err != nil {
-		return failure("Cannot run digest subscribe", err.Error()), nil
 	}
 	channel := option(req, "channel")
 	if channel == "" {
@@ -137,7 +131,7 @@ func (rt *Router) digestSubscribe(ctx context.Context, req Request) (*Response, 
 	sub, err := rt.digests.Subscribe(ctx, briefbot.Subscription{
 		GuildID:   req.GuildID,
 		ChannelID: channel,
-		Schedule:  schedule,
+		Schedule:  option(req, "schedule"),
 		TimeZone:  zone,
 		Topic:     option(req, "topic"),
 		Actor:     option(req, "actor"),
@@ -145,11 +139,11 @@ func (rt *Router) digestSubscribe(ctx context.Context, req Request) (*Response, 
 		Enabled:   true,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("subscribe: %w", err)
+		return nil, err // the service's validation errors are Invalid
 	}
 	return &Response{
 		Title:       fmt.Sprintf("Digest #%d subscribed", sub.ID),
-		Description: fmt.Sprintf("<#%s> gets a digest of newly stored articles %s. Stop it with digest unsubscribe %d.", sub.ChannelID, scheduleText(sub), sub.ID),
+		Description: fmt.Sprintf("<#%s> gets a digest of the articles stored from now on, %s. Stop it with digest unsubscribe %d.", sub.ChannelID, rt.scheduleText(sub), sub.ID),
 		Fields:      rt.subscriptionFields(sub),
 		Pages:       1,
 		Data:        sub,
@@ -181,7 +175,7 @@ func (rt *Router) digestList(ctx context.Context, req Request) (*Response, error
 
 func (rt *Router) subscriptionFields(s briefbot.Subscription) []Field {
 	fields := []Field{
-		{Name: "Schedule", Value: fmt.Sprintf("%s (%s)", s.Schedule, s.TimeZone)},
+		{Name: "Schedule", Value: rt.scheduleText(s)},
 	}
 	var filters []string
 	if s.Topic != "" {
@@ -284,79 +278,11 @@ func (rt *Router) today() time.Time {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// scheduleText is a subscription's schedule as a phrase: "at 0 8 * * *
-// (cron, Europe/Berlin)".
-func scheduleText(s briefbot.Subscription) string {
-	return fmt.Sprintf("on the schedule %q (%s)", s.Schedule, s.TimeZone)
-}
-
-var weekdays = map[string]string{
-	"sunday": "0", "monday": "1", "tuesday": "2", "wednesday": "3", "thursday": "4", "friday": "5", "saturday": "6",
-	"sun": "0", "mon": "1", "tue": "2", "wed": "3", "thu": "4", "fri": "5", "sat": "6",
-}
-
-// ParseSchedule turns what a user typed into a five-field cron expression:
-// a cron expression itself, @hourly/@daily/@weekly, or a preset "hourly",
-// "daily HH:MM", "weekdays HH:MM", "weekly DAY HH:MM" (DAY in English,
-// full or three letters). The error says what forms are accepted.
-func ParseSchedule(s string) (string, error) {
-	words := strings.Fields(strings.ToLower(s))
-	bad := func(why string) error {
-		return fmt.Errorf("Schedule %q %s. Use %s.", s, why, scheduleForms)
+// scheduleText is a subscription's schedule for people: the service's
+// wording when it has one, else the cron expression and zone.
+func (rt *Router) scheduleText(s briefbot.Subscription) string {
+	if d, ok := rt.digests.(ScheduleDescriber); ok {
+		return d.DescribeSchedule(s)
 	}
-	if len(words) == 0 {
-		return "", bad("is empty")
-	}
-	var spec string
-	switch words[0] {
-	case "@hourly", "hourly":
-		if len(words) != 1 {
-			return "", bad("has words after hourly")
-		}
-		spec = "0 * * * *"
-	case "@daily", "@midnight":
-		spec = "0 0 * * *"
-	case "@weekly":
-		spec = "0 0 * * 0"
-	case "daily", "weekdays", "weekly":
-		args := words[1:]
-		days := map[string]string{"daily": "*", "weekdays": "1-5"}[words[0]]
-		if words[0] == "weekly" {
-			if len(args) == 0 || weekdays[args[0]] == "" {
-				return "", bad("needs a day after weekly, e.g. weekly monday 09:00")
-			}
-			days, args = weekdays[args[0]], args[1:]
-		}
-		if len(args) != 1 {
-			return "", bad("needs a time as HH:MM")
-		}
-		t, err := time.Parse("15:04", args[0])
-		if err != nil {
-			return "", bad("has no valid time (HH:MM, 24-hour)")
-		}
-		spec = fmt.Sprintf("%d %d * * %s", t.Minute(), t.Hour(), days)
-	default:
-		if len(words) != 5 || strings.Contains(s, "=") { // no CRON_TZ=: the time zone is its own option
-			return "", bad("is neither a preset nor a cron expression of five fields (minute hour day-of-month month day-of-week)")
-		}
-		spec = strings.Join(words, " ")
-	}
-	if _, err := cron.ParseStandard(spec); err != nil {
-		return "", bad("is not valid cron: " + err.Error())
-	}
-	return spec, nil
-}
-
-// LoadTimeZone loads an IANA time zone, with an error that says what a
-// valid one looks like. "Local" is refused: the server's zone is not the
-// subscriber's.
-func LoadTimeZone(name string) (*time.Location, error) {
-	loc, err := time.LoadLocation(name)
-	if name == "" || name == "Local" {
-		err = errors.New("not an IANA name")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("Time zone %q is unknown; use an IANA name like Europe/Berlin, America/New_York or UTC.", name)
-	}
-	return loc, nil
+	return s.Schedule + " " + s.TimeZone
 }

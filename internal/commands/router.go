@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/summary"
@@ -140,6 +142,32 @@ type Command struct {
 // registered under; the message lists the known commands.
 var ErrUnknownCommand = errors.New("unknown command")
 
+// InvalidError marks a mistake the user can fix (a bad schedule, a
+// subscription that exists already): Run answers with its message as an
+// ephemeral Response instead of failing. Services behind the commands
+// return it with Invalid.
+type InvalidError struct{ Err error }
+
+func (e *InvalidError) Error() string { return e.Err.Error() }
+func (e *InvalidError) Unwrap() error { return e.Err }
+
+// Invalid wraps err as an InvalidError; its message must say what to do.
+func Invalid(err error) error { return &InvalidError{Err: err} }
+
+// sentence starts s with a capital and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
 // Router dispatches requests to registered handlers.
 type Router struct {
 	reader   briefbot.Reader
@@ -243,6 +271,10 @@ func (r *Router) Run(ctx context.Context, req Request) (*Response, error) {
 		}
 	}
 	resp, err := r.handlers[name](ctx, req)
+	var invalid *InvalidError
+	if errors.As(err, &invalid) {
+		return failure("Cannot run "+cmd.Name, sentence(invalid.Error())), nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
