@@ -11,7 +11,10 @@ import (
 	"github.com/briefbot/briefbot/internal/digest"
 )
 
-var _ digest.Store = (*DB)(nil)
+var (
+	_ digest.Store            = (*DB)(nil)
+	_ digest.PendingRunLister = (*DB)(nil)
+)
 
 // Times are stored as RFC 3339 in UTC at second precision, so they sort
 // as text and a run key made from a time is the same after a round trip.
@@ -177,6 +180,29 @@ func (db *DB) BeginRun(ctx context.Context, subscriptionID int64, scheduled time
 		return digest.Run{}, fmt.Errorf("begin digest run %s in %s: %w", key, db.path, err)
 	}
 	return run, nil
+}
+
+// PendingRuns returns the runs of every subscription that BeginRun
+// recorded and FinishRun never finished (a crash between them), oldest
+// scheduled first.
+func (db *DB) PendingRuns(ctx context.Context) ([]digest.Run, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE status = ? ORDER BY scheduled, id`, digest.RunPending)
+	if err != nil {
+		return nil, db.queryErr("list pending digest runs", err)
+	}
+	defer rows.Close()
+	runs := []digest.Run{}
+	for rows.Next() {
+		run, err := scanRun(rows)
+		if err != nil {
+			return nil, db.queryErr("list pending digest runs", err)
+		}
+		runs = append(runs, run)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list pending digest runs", err)
+	}
+	return runs, nil
 }
 
 // FinishRun records the outcome of run (found by its ID). For RunPosted

@@ -335,3 +335,34 @@ func TestLLMUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestPendingRuns(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	a := mustSubscribe(t, db, dailyAt8("g1", "c1"))
+	b := mustSubscribe(t, db, dailyAt8("g1", "c2"))
+	at := func(d int) time.Time { return time.Date(2025, 4, d, 8, 0, 0, 0, time.UTC) }
+	begin := func(sub int64, d int) digest.Run {
+		run, err := db.BeginRun(ctx, sub, at(d), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return run
+	}
+	late := begin(a.ID, 3)
+	posted := begin(b.ID, 1)
+	early := begin(b.ID, 2)
+	failed := begin(a.ID, 1)
+	for run, status := range map[digest.Run]string{posted: digest.RunPosted, failed: digest.RunFailed} {
+		if err := db.FinishRun(ctx, run, status); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runs, err := db.PendingRuns(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 2 || runs[0] != early || runs[1] != late {
+		t.Errorf("PendingRuns = %+v, want %+v then %+v", runs, early, late)
+	}
+}
