@@ -333,3 +333,28 @@ func TestDigestInputIsOneSnapshotDuringIngest(t *testing.T) {
 		t.Errorf("LatestSeq = %d, want 30", got)
 	}
 }
+
+// BenchmarkDigestInput measures a daily digest of the newest 50 of 500
+// stored articles, with upcoming events over all of them.
+func BenchmarkDigestInput(b *testing.B) {
+	db := MustOpenDB(b)
+	ctx := context.Background()
+	for i := range 500 {
+		x := crimeaExtract()
+		x.Article.ID = fmt.Sprintf("a%d", i)
+		x.Article.Body += fmt.Sprintf(" Story %d.", i)
+		x.Article.BodyHash = ""
+		mustSave(b, db, x.Article.ID+".md", x)
+	}
+	f := briefbot.DigestFilter{AfterSeq: 450, Today: day("2025-04-01")}
+	b.ReportAllocs()
+	for b.Loop() {
+		in, err := db.DigestInput(ctx, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(in.Articles) != 50 {
+			b.Fatalf("%d articles", len(in.Articles))
+		}
+	}
+}
