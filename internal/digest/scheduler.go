@@ -325,7 +325,11 @@ func (s *Scheduler) deliver(ctx context.Context, st *subscriptionState, run Run,
 		if s.opts.QuietNote == "" || manual {
 			return false, s.finish(ctx, st, run, status)
 		}
-		d = &summary.Digest{Title: d.Title, Period: d.Period, Note: s.opts.QuietNote, Engine: d.Engine, MaxSeq: run.ToSeq}
+		title := d.Title
+		if title == "" {
+			title = "Digest"
+		}
+		d = &summary.Digest{Title: title, Period: d.Period, Note: s.opts.QuietNote, Engine: d.Engine, MaxSeq: run.ToSeq}
 	}
 	if err := s.poster.Post(ctx, sub.ChannelID, d, run.Key); err != nil {
 		if errors.Is(err, ErrChannelGone) {
