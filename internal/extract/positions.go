@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,14 +107,24 @@ func TopicKey(s string) string {
 	return slowTopicKey(s)
 }
 
+// accentFolders drop diacritics; a chain keeps buffers, so it is reused
+// rather than built per call, and pooled as it is not safe to share.
+var accentFolders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+var curlyApostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
 // slowTopicKey is TopicKey for any text: diacritics, hyphens,
 // apostrophes.
 func slowTopicKey(s string) string {
 	if !isASCII(s) {
-		if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+		folder := accentFolders.Get().(transform.Transformer)
+		if folded, _, err := transform.String(folder, s); err == nil {
 			s = folded
 		}
-		s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+		accentFolders.Put(folder)
+		s = curlyApostrophes.Replace(s)
 	}
 	fields := strings.Fields(strings.ToLower(s))
 	for len(fields) > 1 && determinersToDrop[fields[0]] {
@@ -132,46 +144,109 @@ func slowTopicKey(s string) string {
 	return strings.Join(words, " ")
 }
 
-// asciiTopicKey is TopicKey without allocations beyond the result, for the
-// common case of plain ASCII words; ok is false for anything else.
+// asciiTopicKey is TopicKey for plain ASCII text, where curly
+// apostrophes may stand for straight ones, with one allocation: the
+// result; ok is false for any other text. It follows slowTopicKey step by
+// step: fields split at white space, leading determiners dropped while
+// another field follows, a final 's trimmed from each field, words split
+// at anything but letters and digits, the last word singular.
 func asciiTopicKey(s string) (string, bool) {
 	var buf [64]byte
 	key := buf[:0]
-	wordStart, words := 0, 0
-	inWord := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-		case c == ' ':
-			if inWord {
-				if words == 0 && determinersToDrop[string(key[wordStart:])] && strings.TrimSpace(s[i:]) != "" {
-					key = key[:wordStart] // a leading article is no part of the key
-				} else {
-					words++
-				}
-				inWord = false
-			}
+	lastWord := 0
+	leading := true
+	for i := 0; i < len(s); {
+		if asciiSpace(s[i]) {
+			i++
 			continue
-		default:
-			return "", false
 		}
-		if !inWord {
-			if len(key) > 0 {
-				key = append(key, ' ')
+		j := i
+		for j < len(s) && !asciiSpace(s[j]) {
+			switch {
+			case s[j] < utf8.RuneSelf:
+				j++
+			case isCurlyApostrophe(s[j:]):
+				j += len("’")
+			default:
+				return "", false
 			}
-			wordStart = len(key)
-			inWord = true
 		}
-		key = append(key, c)
+		field := s[i:j]
+		i = j
+		if leading {
+			if isLeadingDeterminer(field) && strings.TrimLeft(s[j:], " \t\n\v\f\r") != "" {
+				continue
+			}
+			leading = false
+		}
+		end := len(field)
+		if end >= 2 && lowerASCII(field[end-1]) == 's' {
+			if field[end-2] == '\'' {
+				end -= 2
+			} else if end >= 4 && isCurlyApostrophe(field[end-4:]) {
+				end -= 4
+			}
+		}
+		inWord := false
+		for k := 0; k < end; k++ {
+			c := lowerASCII(field[k])
+			if !asciiAlnum(c) {
+				inWord = false // curly apostrophes included: their bytes are no letters
+				continue
+			}
+			if !inWord {
+				if len(key) > 0 {
+					key = append(key, ' ')
+				}
+				lastWord = len(key)
+				inWord = true
+			}
+			key = append(key, c)
+		}
 	}
 	if len(key) == 0 {
 		return "", true
 	}
-	last := strings.LastIndexByte(string(key), ' ') + 1
-	return string(key[:last]) + singular(string(key[last:])), true
+	full := string(key)
+	last := full[lastWord:]
+	one := singular(last)
+	if strings.HasPrefix(last, one) {
+		return full[:lastWord+len(one)], true
+	}
+	return full[:lastWord] + one, true
+}
+
+// isCurlyApostrophe reports whether s opens with ’ or ‘.
+func isCurlyApostrophe(s string) bool {
+	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// asciiAlnum reports a lower-case ASCII letter or a digit.
+func asciiAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// isLeadingDeterminer reports an ASCII field that is, lower-cased, one of
+// determinersToDrop.
+func isLeadingDeterminer(field string) bool {
+	var buf [8]byte
+	if len(field) > len(buf) {
+		return false
+	}
+	lower := buf[:len(field)]
+	for k := 0; k < len(field); k++ {
+		lower[k] = lowerASCII(field[k])
+	}
+	return determinersToDrop[string(lower)]
 }
 
 func isASCII(s string) bool {
@@ -187,8 +262,11 @@ func isASCII(s string) bool {
 // the forms of one word to the same key, not to be a dictionary.
 func singular(w string) string {
 	n := len(w)
+	if n <= 3 || w[n-1] != 's' {
+		return w // every ending below ends in s
+	}
 	switch {
-	case n <= 3 || keepPlural[w] || places[w]:
+	case keepPlural[w] || places[w]:
 		return w
 	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ics"):
 		return w
@@ -202,14 +280,49 @@ func singular(w string) string {
 	return w
 }
 
-// statement is one attributed quote, tokenised on its own.
+// statement is one attributed quote, tokenised on its own, with what
+// each of its words is to topics and stances looked up once.
 type statement struct {
 	quote     int
 	actor     string
 	actorKeys []string // the words of TopicKey(actor)
 	text      string
 	toks      []token
+	words     []wordInfo // per token
+	keys      []string   // per word token: its part of a TopicKey
 }
+
+func newStatement(quote int, actor string, actorKeys []string, text string) statement {
+	toks := tokenize(text)
+	st := statement{quote: quote, actor: actor, actorKeys: actorKeys, text: text, toks: toks,
+		words: make([]wordInfo, len(toks)), keys: make([]string, len(toks))}
+	for i := range toks {
+		t := &toks[i]
+		wi := wordTable[t.lower]
+		if wi.flags&(stanceFlags|flagNotNoun) == 0 && strings.Contains(t.lower, "’") {
+			// The stance words are written with ' only.
+			alt := wordTable[normApos(t.lower)]
+			wi.flags |= alt.flags & stanceFlags
+			wi.class = alt.class
+		}
+		wi.flags &^= flagLexiconStart | flagPlainNoun
+		if isPlainNoun(t, wi) {
+			wi.flags |= flagPlainNoun
+		}
+		if t.kind == tokWord {
+			key := wordKey(t)
+			st.keys[i] = key
+			first, _, _ := strings.Cut(key, " ")
+			if wordTable[first].flags&flagLexiconStart != 0 {
+				wi.flags |= flagLexiconStart
+			}
+		}
+		st.words[i] = wi
+	}
+	return st
+}
+
+func (st *statement) has(k int, f wordFlags) bool { return st.words[k].flags&f != 0 }
 
 // topicMention is a topic found in a statement, at tokens [lo, hi).
 type topicMention struct {
@@ -224,23 +337,26 @@ type topicMention struct {
 // people: their names are never topics.
 func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Position {
 	stmts := make([]statement, 0, len(quotes))
+	speakerKeys := map[string][]string{}
 	for qi, q := range quotes {
 		if q.Speaker == "" || strings.TrimSpace(q.Text) == "" {
 			continue
 		}
-		stmts = append(stmts, statement{quote: qi, actor: q.Speaker, actorKeys: strings.Fields(TopicKey(q.Speaker)),
-			text: q.Text, toks: tokenize(q.Text)})
+		keys, ok := speakerKeys[q.Speaker]
+		if !ok {
+			keys = strings.Fields(TopicKey(q.Speaker))
+			speakerKeys[q.Speaker] = keys
+		}
+		stmts = append(stmts, newStatement(qi, q.Speaker, keys, q.Text))
 	}
 	if len(stmts) == 0 {
 		return []briefbot.Position{}
 	}
-	named := map[string]bool{}
-	for _, st := range stmts {
-		if _, seen := named[st.actor]; !seen {
-			named[st.actor] = isNamedActor(st.actor)
-		}
+	named := make(map[string]bool, len(speakerKeys))
+	for actor := range speakerKeys {
+		named[actor] = isNamedActor(actor)
 	}
-	personWords := personNameWords(stmts, people)
+	personWords := personNameWords(stmts, named, people)
 	recurring := recurringPhrases(stmts)
 
 	type group struct {
@@ -251,7 +367,8 @@ func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Po
 	type key struct{ actor, topic string }
 	index := map[key]int{}
 	var groups []group
-	for _, st := range stmts {
+	for i := range stmts {
+		st := &stmts[i]
 		cue := cueClass(quotes[st.quote].Cue)
 		for _, tm := range topicsOf(st, personWords, recurring) {
 			line, class := stanceOf(st, tm, cue)
@@ -324,28 +441,35 @@ func isNamedActor(actor string) bool {
 // personNameWords collects the name words of the article's people and of
 // the speakers that look like people, so that a person mentioned in a
 // statement is not taken for a topic: topics are places, things and
-// organisations.
-func personNameWords(stmts []statement, people []briefbot.Person) map[string]bool {
+// organisations. named tells, for each speaker, isNamedActor.
+func personNameWords(stmts []statement, named map[string]bool, people []briefbot.Person) map[string]bool {
 	words := map[string]bool{}
-	actors := map[string]bool{}
+	addName := func(name string) {
+		for w := range strings.FieldsSeq(TopicKey(name)) {
+			if !roleWords[w] && !determinersToDrop[w] && !places[w] {
+				words[w] = true
+			}
+		}
+	}
 	for _, p := range people {
 		if p.Kind != briefbot.KindPerson {
 			continue
 		}
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			for _, w := range strings.Fields(TopicKey(n)) {
-				if !roleWords[w] && !determinersToDrop[w] && !places[w] {
-					words[w] = true
-				}
-			}
+		addName(p.Name)
+		for _, a := range p.Aliases {
+			addName(a)
 		}
 	}
+	actors := map[string]bool{}
 	for _, st := range stmts {
-		fields := strings.Fields(st.actor)
-		if len(fields) < 2 || actors[st.actor] || !isNamedActor(st.actor) {
+		if actors[st.actor] || !named[st.actor] {
 			continue
 		}
 		actors[st.actor] = true
+		fields := strings.Fields(st.actor)
+		if len(fields) < 2 {
+			continue
+		}
 		isOrg := false
 		for _, f := range fields {
 			lf := strings.ToLower(f)
@@ -371,14 +495,14 @@ func personNameWords(stmts []statement, people []briefbot.Person) map[string]boo
 func recurringPhrases(stmts []statement) map[nounPair]int {
 	type tally struct{ count, last int }
 	tallies := map[nounPair]tally{}
-	for si, st := range stmts {
-		toks := st.toks
-		for i := 0; i+1 < len(toks); i++ {
-			if !opensNounPhrase(&toks[i]) {
+	for si := range stmts {
+		st := &stmts[si]
+		for i := 0; i+1 < len(st.toks); i++ {
+			if !st.has(i, flagOpensNounPhrase) {
 				continue
 			}
-			for hi := i + 1; hi < len(toks) && hi-i <= 3 && isPlainNoun(&toks[hi]); hi++ {
-				key, ok := phraseKey(toks, max(i+1, hi-1), hi+1)
+			for hi := i + 1; hi < len(st.toks) && hi-i <= 3 && st.has(hi, flagPlainNoun); hi++ {
+				key, ok := phraseKey(st, max(i+1, hi-1), hi+1)
 				if !ok {
 					continue
 				}
@@ -395,19 +519,17 @@ func recurringPhrases(stmts []statement) map[nounPair]int {
 	return counts
 }
 
-func opensNounPhrase(t *token) bool { return determinersToDrop[t.lower] || t.lower == "no" }
-
 // phraseKey is the key of the noun phrase toks[lo:hi] of one or two
 // words, if it names a subject: not a vague head, and a lone noun only
 // if it names an issue.
-func phraseKey(toks []token, lo, hi int) (nounPair, bool) {
-	head := toks[hi-1].lower
-	if genericWords[head] {
+func phraseKey(st *statement, lo, hi int) (nounPair, bool) {
+	head := st.toks[hi-1].lower
+	if st.has(hi-1, flagGeneric) {
 		return nounPair{}, false
 	}
 	key := nounPair{"", singular(head)}
 	if hi-lo == 2 {
-		key.modifier = toks[lo].lower
+		key.modifier = st.toks[lo].lower
 	} else if len(head) < 5 || !policySuffix(head) {
 		return nounPair{}, false
 	}
@@ -421,51 +543,44 @@ type nounPair struct{ modifier, head string }
 // topicsOf finds the subjects of one statement: lexicon phrases, named
 // places, things and organisations, and recurring noun phrases; at most
 // maxTopicsPerQuote, strongest first, never the speaker or a person.
-func topicsOf(st statement, people map[string]bool, recurring map[nounPair]int) []topicMention {
-	var cands []topicMention
-	cands = append(cands, lexiconTopics(st.toks)...)
-	cands = append(cands, namedTopics(st.toks)...)
-	cands = append(cands, nounPhraseTopics(st.toks, recurring)...)
+func topicsOf(st *statement, people map[string]bool, recurring map[nounPair]int) []topicMention {
+	cands := lexiconTopics(st, nil)
+	cands = namedTopics(st, cands)
+	cands = nounPhraseTopics(st, recurring, cands)
 
 	// Longer and stronger mentions win their tokens: "no-deal Brexit"
 	// over "Brexit", "Hong Kong" over "Kong".
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	slices.SortStableFunc(cands, func(a, b topicMention) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		if li, lj := cands[i].hi-cands[i].lo, cands[j].hi-cands[j].lo; li != lj {
-			return li > lj
+		if la, lb := a.hi-a.lo, b.hi-b.lo; la != lb {
+			return cmp.Compare(lb, la)
 		}
-		return cands[i].lo < cands[j].lo
+		return cmp.Compare(a.lo, b.lo)
 	})
-	speaker := st.actorKeys
-	taken := make([]bool, len(st.toks))
-	seen := map[string]bool{}
-	var out []topicMention
+	out := make([]topicMention, 0, maxTopicsPerQuote)
 	strong := 0
 	for _, c := range cands {
-		if c.key == "" || seen[c.key] || overlaps(taken, c.lo, c.hi) || isSpeaker(c.key, speaker) || isPerson(c.key, people) {
+		if c.key == "" || clashes(out, c) || isSpeaker(c.key, st.actorKeys) || isPerson(c.key, people) {
 			continue
 		}
 		if len(out) >= maxTopicsPerQuote || (c.score <= 2 && strong >= 2) {
 			break
-		}
-		seen[c.key] = true
-		for k := c.lo; k < c.hi; k++ {
-			taken[k] = true
 		}
 		if c.score > 2 {
 			strong++
 		}
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].lo < out[j].lo })
+	slices.SortFunc(out, func(a, b topicMention) int { return cmp.Compare(a.lo, b.lo) })
 	return out
 }
 
-func overlaps(taken []bool, lo, hi int) bool {
-	for k := lo; k < hi; k++ {
-		if taken[k] {
+// clashes reports a candidate whose key or tokens a chosen topic has.
+func clashes(chosen []topicMention, c topicMention) bool {
+	for _, o := range chosen {
+		if o.key == c.key || o.lo < c.hi && c.lo < o.hi {
 			return true
 		}
 	}
@@ -474,15 +589,8 @@ func overlaps(taken []bool, lo, hi int) bool {
 
 // isSpeaker reports whether every word of the topic key names the speaker.
 func isSpeaker(key string, speaker []string) bool {
-	for _, w := range strings.Fields(key) {
-		found := false
-		for _, s := range speaker {
-			if s == w {
-				found = true
-				break
-			}
-		}
-		if !found {
+	for w := range strings.FieldsSeq(key) {
+		if !slices.Contains(speaker, w) {
 			return false
 		}
 	}
@@ -492,30 +600,17 @@ func isSpeaker(key string, speaker []string) bool {
 // isPerson reports a topic that names a person: a given name before
 // another word, or only name words of the article's people.
 func isPerson(key string, people map[string]bool) bool {
-	words := strings.Fields(key)
-	for _, w := range words[:len(words)-1] {
-		if firstNames[w] != "" {
+	allPeople := true
+	prev := ""
+	for w := range strings.FieldsSeq(key) {
+		if prev != "" && firstNames[prev] != "" {
 			return true
 		}
+		allPeople = allPeople && people[w]
+		prev = w
 	}
-	for _, w := range words {
-		if !people[w] {
-			return false
-		}
-	}
-	return true
+	return allPeople
 }
-
-// lexiconFirstWords are the first words of topicLexicon keys, so most
-// tokens are passed over with one lookup.
-var lexiconFirstWords = func() map[string]bool {
-	m := map[string]bool{}
-	for k := range topicLexicon {
-		first, _, _ := strings.Cut(k, " ")
-		m[first] = true
-	}
-	return m
-}()
 
 // wordKey is a token's part of a TopicKey, computed the cheap way when the
 // word is plain ASCII letters.
@@ -528,33 +623,31 @@ func wordKey(t *token) string {
 	return t.lower
 }
 
-// lexiconTopics matches topicLexicon phrases of up to three words.
-func lexiconTopics(toks []token) []topicMention {
-	var out []topicMention
+// lexiconTopics appends the topicLexicon phrases of up to three words.
+func lexiconTopics(st *statement, out []topicMention) []topicMention {
+	toks := st.toks
+	var buf [64]byte
 	for i := range toks {
-		if toks[i].kind != tokWord {
+		if !st.has(i, flagLexiconStart) {
 			continue
 		}
-		first := wordKey(&toks[i])
-		if f, _, _ := strings.Cut(first, " "); !lexiconFirstWords[f] && (!strings.HasSuffix(f, "s") || !lexiconFirstWords[singular(f)]) {
-			continue
-		}
-		words := []string{first}
+		n := 1
 		for j := i + 1; j < len(toks) && j < i+3 && toks[j].kind == tokWord; j++ {
-			words = append(words, wordKey(&toks[j]))
+			n++
 		}
-		for n := len(words); n >= 1; n-- {
-			key := strings.Join(words[:n-1], " ")
-			if n > 1 {
-				key += " "
+		for ; n >= 1; n-- {
+			key := buf[:0]
+			for k := i; k < i+n-1; k++ {
+				key = append(key, st.keys[k]...)
+				key = append(key, ' ')
 			}
-			key += singularLast(words[n-1])
-			if display, ok := topicLexicon[key]; ok {
+			key = append(key, singularLast(st.keys[i+n-1])...)
+			if display, ok := topicLexicon[string(key)]; ok {
 				score := 3
 				if strings.Contains(display, " ") {
 					score = 4
 				}
-				out = append(out, topicMention{key: key, display: display, lo: i, hi: i + n, score: score})
+				out = append(out, topicMention{key: string(key), display: display, lo: i, hi: i + n, score: score})
 				break
 			}
 		}
@@ -596,8 +689,8 @@ var standaloneOrgs = setOf("kremlin", "congress", "parliament", "senate", "penta
 
 // namedTopics finds capitalised sequences that name places, things and
 // organisations.
-func namedTopics(toks []token) []topicMention {
-	var out []topicMention
+func namedTopics(st *statement, out []topicMention) []topicMention {
+	toks := st.toks
 	for i := 0; i < len(toks); {
 		if !isNameToken(&toks[i]) {
 			i++
@@ -609,7 +702,7 @@ func namedTopics(toks []token) []topicMention {
 				hi++
 				continue
 			}
-			if !nameConnectors[toks[hi].lower] {
+			if !st.has(hi, flagNameConnector) {
 				break
 			}
 			next := hi + 1
@@ -622,7 +715,7 @@ func namedTopics(toks []token) []topicMention {
 			hi = next + 1
 		}
 		i = hi
-		if m, ok := namedMention(toks, lo, hi); ok {
+		if m, ok := namedMention(st, lo, hi); ok {
 			out = append(out, m)
 		}
 	}
@@ -636,29 +729,29 @@ func isNameToken(t *token) bool {
 }
 
 // namedMention trims a capitalised run to the name it holds, if any.
-func namedMention(toks []token, lo, hi int) (topicMention, bool) {
-	if w := toks[lo].lower; sentenceInitial(toks, lo) && hi-lo > 1 && !knownName(w) && firstNames[w] == "" &&
-		!nationalities[w] && !placeWords[w] && !orgWords[w] && !roleWords[w] {
+func namedMention(st *statement, lo, hi int) (topicMention, bool) {
+	toks := st.toks
+	if hi-lo > 1 && !st.has(lo, nameFlags) && sentenceInitial(toks, lo) {
 		lo++ // "Sometimes", "Past": any word may open a sentence
 	}
-	for lo < hi && nonNameWords[toks[lo].lower] {
+	for lo < hi && st.has(lo, flagNonName) {
 		lo++
 	}
-	for hi > lo && nameConnectors[toks[hi-1].lower] {
+	for hi > lo && st.has(hi-1, flagNameConnector) {
 		hi--
 	}
 	if lo >= hi {
 		return topicMention{}, false
 	}
 	known, descriptive := false, true
-	for _, t := range toks[lo:hi] {
-		known = known || knownName(t.lower) || orgWords[t.lower]
-		descriptive = descriptive && (nationalities[t.lower] || roleWords[t.lower] || nameConnectors[t.lower])
+	for k := lo; k < hi; k++ {
+		known = known || st.has(k, flagKnownName|flagOrgWord)
+		descriptive = descriptive && st.has(k, flagNationality|flagRoleWord|flagNameConnector)
 	}
 	single := hi-lo == 1
 	acronym := single && isShortName(toks[lo].text)
 	if single {
-		known = knownName(toks[lo].lower)
+		known = st.has(lo, flagKnownName)
 	}
 	switch {
 	case descriptive && !known:
@@ -669,14 +762,10 @@ func namedMention(toks []token, lo, hi int) (topicMention, bool) {
 		return topicMention{}, false
 	case single && !acronym && strings.ToUpper(toks[lo].text) == toks[lo].text:
 		return topicMention{}, false // a shouted word: "STOP"
-	case titledPerson(toks, lo, hi):
+	case titledPerson(st, lo, hi):
 		return topicMention{}, false
 	}
-	words := make([]string, 0, hi-lo)
-	for _, t := range toks[lo:hi] {
-		words = append(words, t.text)
-	}
-	display := strings.Join(words, " ")
+	display := joinedText(st, lo, hi)
 	score := 2
 	if known || acronym || !single {
 		score = 3
@@ -684,22 +773,35 @@ func namedMention(toks []token, lo, hi int) (topicMention, bool) {
 	return topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: score}, true
 }
 
-// knownName is a place or an organisation that is named by one word.
-func knownName(w string) bool { return places[w] || standaloneOrgs[w] }
+// joinedText is the texts of tokens [lo, hi) joined by single spaces:
+// when they stand so in the statement, a piece of it.
+func joinedText(st *statement, lo, hi int) string {
+	toks := st.toks
+	for k := lo + 1; k < hi; k++ {
+		if toks[k].start != toks[k-1].end+1 || st.text[toks[k-1].end] != ' ' {
+			words := make([]string, 0, hi-lo)
+			for j := lo; j < hi; j++ {
+				words = append(words, toks[j].text)
+			}
+			return strings.Join(words, " ")
+		}
+	}
+	return st.text[toks[lo].start:toks[hi-1].end]
+}
 
 // titledPerson reports a role followed by a name: "Prime Minister Boris
 // Johnson", "Mayor Adamowicz". A role followed by an organisation or
 // place word is an organisation ("Senate Foreign Relations Committee").
-func titledPerson(toks []token, lo, hi int) bool {
+func titledPerson(st *statement, lo, hi int) bool {
 	k := lo
-	for k < hi && (roleWords[toks[k].lower] || nationalities[toks[k].lower]) && !knownName(toks[k].lower) {
+	for k < hi && st.has(k, flagRoleWord|flagNationality) && !st.has(k, flagKnownName) {
 		k++
 	}
 	if k == lo || k == hi {
 		return false
 	}
-	for _, t := range toks[k:hi] {
-		if orgWords[t.lower] || placeWords[t.lower] || knownName(t.lower) || nameConnectors[t.lower] {
+	for ; k < hi; k++ {
+		if st.has(k, flagOrgWord|flagPlaceWord|flagKnownName|flagNameConnector) {
 			return false
 		}
 	}
@@ -707,10 +809,7 @@ func titledPerson(toks []token, lo, hi int) bool {
 }
 
 func isShortName(w string) bool {
-	if w == "OK" {
-		return false
-	}
-	if _, verb := stanceCues[strings.ToLower(w)]; verb || w == "STOP" || w == "NO" || w == "YES" {
+	if w == "OK" || w == "STOP" || w == "NO" || w == "YES" {
 		return false // shouted words
 	}
 	letters := 0
@@ -722,6 +821,9 @@ func isShortName(w string) bool {
 			letters++
 		}
 	}
+	if _, verb := stanceCues[strings.ToLower(w)]; verb {
+		return false // shouted words
+	}
 	return letters >= 2
 }
 
@@ -730,18 +832,17 @@ func isShortName(w string) bool {
 // the last two words, so modifiers do not split a subject. Without word
 // classes a verb may follow the phrase unnoticed ("the reform hurts"), so
 // the longest phrase that recurs wins.
-func nounPhraseTopics(toks []token, recurring map[nounPair]int) []topicMention {
-	var out []topicMention
-	for i := 0; i+1 < len(toks); i++ {
-		if !opensNounPhrase(&toks[i]) {
+func nounPhraseTopics(st *statement, recurring map[nounPair]int, out []topicMention) []topicMention {
+	for i := 0; i+1 < len(st.toks); i++ {
+		if !st.has(i, flagOpensNounPhrase) {
 			continue
 		}
 		maxHi := i + 1
-		for maxHi < len(toks) && maxHi-i <= 3 && isPlainNoun(&toks[maxHi]) {
+		for maxHi < len(st.toks) && maxHi-i <= 3 && st.has(maxHi, flagPlainNoun) {
 			maxHi++
 		}
 		for hi := maxHi; hi > i+1; hi-- {
-			if m, ok := recurringPhrase(toks, max(i+1, hi-2), hi, recurring); ok {
+			if m, ok := recurringPhrase(st, max(i+1, hi-2), hi, recurring); ok {
 				out = append(out, m)
 				break
 			}
@@ -752,21 +853,17 @@ func nounPhraseTopics(toks []token, recurring map[nounPair]int) []topicMention {
 
 // recurringPhrase is the noun phrase toks[lo:hi] as a topic if it names a
 // subject and recurs.
-func recurringPhrase(toks []token, lo, hi int, recurring map[nounPair]int) (topicMention, bool) {
-	key, ok := phraseKey(toks, lo, hi)
+func recurringPhrase(st *statement, lo, hi int, recurring map[nounPair]int) (topicMention, bool) {
+	key, ok := phraseKey(st, lo, hi)
 	if !ok || recurring[key] < 2 {
 		return topicMention{}, false
 	}
-	words := make([]string, 0, hi-lo)
-	for _, t := range toks[lo:hi] {
-		words = append(words, t.text)
-	}
-	display := strings.Join(words, " ")
+	display := joinedText(st, lo, hi)
 	return topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: 2}, true
 }
 
-func isPlainNoun(t *token) bool {
-	if t.kind != tokWord || t.capital || stanceWords[t.lower].flags&flagNotNoun != 0 {
+func isPlainNoun(t *token, wi wordInfo) bool {
+	if t.kind != tokWord || t.capital || wi.flags&flagNotNoun != 0 {
 		return false
 	}
 	w := t.lower
@@ -889,64 +986,115 @@ func cueClass(cue string) stanceClass {
 
 func normApos(w string) string { return strings.ReplaceAll(w, "’", "'") }
 
-// wordFlags say what a word can do in a stance, looked up once.
-type wordFlags uint8
+// wordFlags say what a word is to topics and stances: the word sets it
+// belongs to, merged in wordTable so that a token costs one lookup
+// however many sets ask about it.
+type wordFlags uint32
 
 const (
 	flagModal wordFlags = 1 << iota
 	flagNegation
 	flagCue
 	flagNotNoun
+	flagOpensNounPhrase // determinersToDrop, "no"
+	flagDropDeterminer  // determinersToDrop
+	flagDeterminer      // determiners
+	flagGeneric
+	flagNameConnector
+	flagClauseBreaker
+	flagCondition
+	flagTrailing // trailingFunctionWords
+	flagKnownName
+	flagFirstName
+	flagNationality
+	flagPlaceWord
+	flagOrgWord
+	flagRoleWord
+	flagNonName
+	flagLexiconStart // a first word of a topicLexicon key, or its plural
+	flagPlainNoun    // of a token, not a word: set by newStatement
 )
 
-// wordInfo is what a word is for stances: its flags and, for a cue, its
-// class.
+// stanceFlags are what a word does in a stance.
+const stanceFlags = flagModal | flagNegation | flagCue
+
+// nameFlags are the words that can open a name at a sentence start.
+const nameFlags = flagKnownName | flagFirstName | flagNationality | flagPlaceWord | flagOrgWord | flagRoleWord
+
+// wordInfo is what a word is to topics and stances: its flags and, for a
+// cue, its class.
 type wordInfo struct {
 	flags wordFlags
 	class stanceClass
 }
 
-// stanceWords merges the stance word sets so that the loops over a
-// clause cost one map lookup per word.
-var stanceWords = func() map[string]wordInfo {
+var wordTable = func() map[string]wordInfo {
 	m := map[string]wordInfo{}
-	mark := func(set map[string]bool, f wordFlags) {
+	mark := func(f wordFlags, set map[string]bool) {
 		for w := range set {
 			wi := m[w]
 			wi.flags |= f
 			m[w] = wi
 		}
 	}
-	mark(modalWords, flagModal)
-	mark(negations, flagNegation)
-	mark(notNouns, flagNotNoun)
+	mark(flagModal, modalWords)
+	mark(flagNegation, negations)
+	mark(flagNotNoun, notNouns)
 	for w, c := range stanceCues {
 		wi := m[w]
 		wi.flags |= flagCue
 		wi.class = c
 		m[w] = wi
 	}
+	mark(flagOpensNounPhrase, determinersToDrop)
+	mark(flagOpensNounPhrase, setOf("no"))
+	mark(flagDropDeterminer, determinersToDrop)
+	mark(flagDeterminer, determiners)
+	mark(flagGeneric, genericWords)
+	mark(flagNameConnector, nameConnectors)
+	mark(flagClauseBreaker, clauseBreakers)
+	mark(flagCondition, conditionWords)
+	mark(flagTrailing, trailingFunctionWords)
+	mark(flagKnownName, places)
+	mark(flagKnownName, standaloneOrgs)
+	mark(flagNationality, nationalities)
+	mark(flagPlaceWord, placeWords)
+	mark(flagOrgWord, orgWords)
+	mark(flagRoleWord, roleWords)
+	mark(flagNonName, nonNameWords)
+	firsts := map[string]bool{}
+	for w, given := range firstNames {
+		if given != "" {
+			firsts[w] = true
+		}
+	}
+	mark(flagFirstName, firsts)
+	// A word opens a lexicon phrase when it or, ending in s, its singular
+	// is a first word; the words whose singular is f are among these.
+	starts := map[string]bool{}
+	for k := range topicLexicon {
+		f, _, _ := strings.Cut(k, " ")
+		starts[f] = true
+		for _, plural := range []string{f + "s", f + "es", strings.TrimSuffix(f, "y") + "ies"} {
+			if singular(plural) == f {
+				starts[plural] = true
+			}
+		}
+	}
+	mark(flagLexiconStart, starts)
 	return m
 }()
 
-// infoOf looks a token up in stanceWords, reading ’ as '.
-func infoOf(t *token) wordInfo {
-	if wi, ok := stanceWords[t.lower]; ok || !strings.Contains(t.lower, "’") {
-		return wi
-	}
-	return stanceWords[normApos(t.lower)]
-}
-
-func (wi wordInfo) verbal() bool { return wi.flags&(flagModal|flagNegation|flagCue) != 0 }
+func (wi wordInfo) verbal() bool { return wi.flags&stanceFlags != 0 }
 
 // stanceOf classifies what the statement says about the topic and cuts
 // its stance line.
-func stanceOf(st statement, tm topicMention, cue stanceClass) (string, stanceClass) {
+func stanceOf(st *statement, tm topicMention, cue stanceClass) (string, stanceClass) {
 	toks := st.toks
 	sLo, sHi := sentenceBounds(toks, tm.lo, tm.hi)
-	cLo, cHi := clauseBounds(toks, sLo, sHi, tm.lo, tm.hi)
+	cLo, cHi := clauseBounds(st, sLo, sHi, tm.lo, tm.hi)
 
-	class, at := classify(st, toks, cLo, cHi, tm)
+	class, at := classify(st, cLo, cHi, tm)
 	if class == classClaim || class == classSupport {
 		// A condition may sit in its own clause of the sentence; it
 		// qualifies a claim or a promise, not a refusal or a demand.
@@ -960,7 +1108,7 @@ func stanceOf(st statement, tm topicMention, cue stanceClass) (string, stanceCla
 		}
 	}
 
-	lo := verbPhraseStart(st, toks, cLo, tm.lo)
+	lo := verbPhraseStart(st, cLo, tm.lo)
 	hi := cHi
 	if class == classCondition && at >= 0 && (at < lo || at >= hi) {
 		// Keep the condition with the clause when it fits: "will sign
@@ -979,7 +1127,7 @@ func stanceOf(st statement, tm topicMention, cue stanceClass) (string, stanceCla
 	if at >= lo && at < hi {
 		keepLo, keepHi = min(keepLo, at), max(keepHi, at+1)
 	}
-	lo, hi = fitWords(toks, lo, hi, keepLo, keepHi)
+	lo, hi = fitWords(st, lo, hi, keepLo, keepHi)
 	line := spanText(st.text, toks, lo, hi)
 	if class != classClaim && (at < lo || at >= hi) && line != "" {
 		line = stanceLabels[class] + ": " + line
@@ -1010,26 +1158,28 @@ func isSentenceEnd(t *token) bool {
 	return t.kind == tokPunct && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";" || t.text == "..." || t.text == "…")
 }
 
-func isClauseBreak(t *token) bool {
+func isClauseBreak(st *statement, k int) bool {
+	t := &st.toks[k]
 	if t.kind == tokPunct {
 		return t.text == "," || t.text == ":" || t.text == "—" || t.text == "–" || t.text == "(" || t.text == ")"
 	}
-	return t.kind == tokWord && clauseBreakers[t.lower]
+	return t.kind == tokWord && st.has(k, flagClauseBreaker)
 }
 
 // clauseBounds finds the clause around the topic within the sentence. A
 // clause without a verb before the topic ("…, tariffs and quotas") joins
 // the clause before it, which holds the verb ("We reject sanctions, …").
-func clauseBounds(toks []token, sLo, sHi, lo, hi int) (int, int) {
+func clauseBounds(st *statement, sLo, sHi, lo, hi int) (int, int) {
+	toks := st.toks
 	cLo, cHi := sLo, sHi
 	for k := lo - 1; k >= sLo; k-- {
-		if isClauseBreak(&toks[k]) {
+		if isClauseBreak(st, k) {
 			cLo = k + 1
 			break
 		}
 	}
 	for k := hi; k < sHi; k++ {
-		if isClauseBreak(&toks[k]) {
+		if isClauseBreak(st, k) {
 			cHi = k
 			break
 		}
@@ -1037,21 +1187,21 @@ func clauseBounds(toks []token, sLo, sHi, lo, hi int) (int, int) {
 	// "… and a ceasefire must be the first step": a coordinated clause
 	// with its own verb stands alone.
 	for k := lo - 1; k > cLo; k-- {
-		if (toks[k].lower == "and" || toks[k].lower == "or") && hasVerbCue(toks, k+1, cHi) && hasVerbCue(toks, cLo, k) {
+		if (toks[k].lower == "and" || toks[k].lower == "or") && hasVerbCue(st, k+1, cHi) && hasVerbCue(st, cLo, k) {
 			cLo = k + 1
 			break
 		}
 	}
 	for k := hi; k < cHi; k++ {
-		if (toks[k].lower == "and" || toks[k].lower == "or") && hasVerbCue(toks, k+1, cHi) && hasVerbCue(toks, cLo, k) {
+		if (toks[k].lower == "and" || toks[k].lower == "or") && hasVerbCue(st, k+1, cHi) && hasVerbCue(st, cLo, k) {
 			cHi = k
 			break
 		}
 	}
-	if cLo > sLo && toks[cLo-1].text == "," && !hasVerbCue(toks, cLo, lo) {
+	if cLo > sLo && toks[cLo-1].text == "," && !hasVerbCue(st, cLo, lo) {
 		for k := cLo - 2; k >= sLo; k-- {
-			if k == sLo || isClauseBreak(&toks[k-1]) {
-				if hasVerbCue(toks, k, cLo-1) && !conditionWords[toks[k].lower] {
+			if k == sLo || isClauseBreak(st, k-1) {
+				if hasVerbCue(st, k, cLo-1) && !st.has(k, flagCondition) {
 					cLo = k
 				}
 				break
@@ -1061,12 +1211,12 @@ func clauseBounds(toks []token, sLo, sHi, lo, hi int) (int, int) {
 	return cLo, cHi
 }
 
-func hasVerbCue(toks []token, lo, hi int) bool {
+func hasVerbCue(st *statement, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if k > 0 && determiners[toks[k-1].lower] {
+		if k > 0 && st.has(k-1, flagDeterminer) {
 			continue // "the need", "a call": nouns
 		}
-		if infoOf(&toks[k]).verbal() {
+		if st.words[k].verbal() {
 			return true
 		}
 	}
@@ -1075,7 +1225,8 @@ func hasVerbCue(toks []token, lo, hi int) bool {
 
 // classify reads the class of the clause [lo, hi) and the token that
 // decides it (-1 when none).
-func classify(st statement, toks []token, lo, hi int, tm topicMention) (stanceClass, int) {
+func classify(st *statement, lo, hi int, tm topicMention) (stanceClass, int) {
+	toks := st.toks
 	if k := conditionAt(toks, lo, hi); k >= 0 {
 		return classCondition, k
 	}
@@ -1086,17 +1237,17 @@ func classify(st statement, toks []token, lo, hi int, tm topicMention) (stanceCl
 		if toks[k].capital && k > lo && !sentenceInitial(toks, k) {
 			continue // a name such as "Associated Press" is no cue
 		}
-		wi := infoOf(&toks[k])
+		wi := st.words[k]
 		w := toks[k].lower
 		negated := wi.flags&flagNegation != 0
-		if negated && futureNegation(toks, k, hi) && actorIsSubject(st, toks, lo, k) {
+		if negated && futureNegation(toks, k, hi) && actorIsSubject(st, lo, k) {
 			return classRefuse, k
 		}
 		c, ok := wi.class, wi.flags&flagCue != 0
 		if negated {
 			// "not" is read with the word it negates.
 			if k+1 < hi {
-				if next := infoOf(&toks[k+1]); next.flags&flagCue != 0 && next.class == classSupport {
+				if next := st.words[k+1]; next.flags&flagCue != 0 && next.class == classSupport {
 					return classOppose, k
 				}
 				if w2 := toks[k+1].lower; w2 == "accept" || w2 == "allow" || w2 == "recognise" || w2 == "recognize" || w2 == "give" || w2 == "agree" {
@@ -1117,7 +1268,7 @@ func classify(st statement, toks []token, lo, hi int, tm topicMention) (stanceCl
 			continue
 		case w == "press" || w == "sign" || w == "signed" || w == "ready" || w == "willing":
 			// weak on their own: only with the actor as subject
-			if !actorIsSubject(st, toks, lo, k) {
+			if !actorIsSubject(st, lo, k) {
 				continue
 			}
 		}
@@ -1145,9 +1296,10 @@ func futureNegation(toks []token, k, hi int) bool {
 // actorIsSubject reports whether the words before the verb at k, in the
 // clause from lo, are empty, a pronoun or the speaker's name: the actor
 // itself refuses, not a third party.
-func actorIsSubject(st statement, toks []token, lo, k int) bool {
+func actorIsSubject(st *statement, lo, k int) bool {
+	toks := st.toks
 	start := k
-	for start > lo && (infoOf(&toks[start-1]).flags&(flagModal|flagNegation) != 0 || strings.HasSuffix(toks[start-1].lower, "ly")) {
+	for start > lo && (st.has(start-1, flagModal|flagNegation) || strings.HasSuffix(toks[start-1].lower, "ly")) {
 		start--
 	}
 	if start == lo {
@@ -1160,10 +1312,10 @@ func actorIsSubject(st statement, toks []token, lo, k int) bool {
 		}
 	}
 	for j := lo; j < start; j++ {
-		if toks[j].kind != tokWord || determinersToDrop[toks[j].lower] {
+		if toks[j].kind != tokWord || st.has(j, flagDropDeterminer) {
 			continue
 		}
-		if !isSpeaker(wordKey(&toks[j]), st.actorKeys) {
+		if !isSpeaker(st.keys[j], st.actorKeys) {
 			return false
 		}
 	}
@@ -1203,7 +1355,8 @@ func conditionAt(toks []token, lo, hi int) int {
 // own name as subject is left out ("it will not give up Crimea" → "will
 // not give up Crimea"); a third party as subject stays ("Russia must
 // leave").
-func verbPhraseStart(st statement, toks []token, cLo, topicLo int) int {
+func verbPhraseStart(st *statement, cLo, topicLo int) int {
+	toks := st.toks
 	lo := cLo
 	for lo < topicLo && (toks[lo].kind != tokWord && toks[lo].kind != tokNumber) {
 		lo++
@@ -1217,8 +1370,8 @@ func verbPhraseStart(st statement, toks []token, cLo, topicLo int) int {
 		break
 	}
 	for k := lo; k < topicLo; k++ {
-		if infoOf(&toks[k]).verbal() {
-			if actorIsSubject(st, toks, lo, k) {
+		if st.words[k].verbal() {
+			if actorIsSubject(st, lo, k) {
 				return k
 			}
 			return lo
@@ -1241,18 +1394,23 @@ func wordCount(toks []token, lo, hi int) int {
 // keepHi), the topic and the word that decides the stance: first from the
 // end, then from the start, then, if the kept part alone is too long,
 // from the end regardless.
-func fitWords(toks []token, lo, hi, keepLo, keepHi int) (int, int) {
-	for hi > keepHi && wordCount(toks, lo, hi) > maxStanceWords {
+func fitWords(st *statement, lo, hi, keepLo, keepHi int) (int, int) {
+	toks := st.toks
+	n := wordCount(toks, lo, hi)
+	for hi > keepHi && n > maxStanceWords {
 		hi--
+		n -= wordCount(toks, hi, hi+1)
 	}
-	for lo < keepLo && wordCount(toks, lo, hi) > maxStanceWords {
+	for lo < keepLo && n > maxStanceWords {
+		n -= wordCount(toks, lo, lo+1)
 		lo++
 	}
-	for hi > lo+1 && wordCount(toks, lo, hi) > maxStanceWords {
+	for hi > lo+1 && n > maxStanceWords {
 		hi--
+		n -= wordCount(toks, hi, hi+1)
 	}
 	// A line does not end on a word that leads nowhere.
-	for hi > lo+1 && (toks[hi-1].kind != tokWord && toks[hi-1].kind != tokNumber || trailingFunctionWords[toks[hi-1].lower]) {
+	for hi > lo+1 && (toks[hi-1].kind != tokWord && toks[hi-1].kind != tokNumber || st.has(hi-1, flagTrailing)) {
 		hi--
 	}
 	return lo, hi
@@ -1276,8 +1434,8 @@ func spanText(text string, toks []token, lo, hi int) string {
 	}
 	line := strings.TrimSpace(text[toks[lo].start:toks[hi-1].end])
 	open, closed := 0, 0
-	for _, t := range toks[lo:hi] {
-		switch t.text {
+	for k := lo; k < hi; k++ {
+		switch toks[k].text {
 		case "“":
 			open++
 		case "”":

@@ -46,7 +46,10 @@ func TestTopicKeyMergesVariants(t *testing.T) {
 
 func TestTopicKeyFastPathAgrees(t *testing.T) {
 	for _, s := range []string{"the peace deals", "The The Sanctions", "  a  border   wall ", "the",
-		"Crimea", "G7 summits", "Peace Talks", "this year", "an", "THE TARIFFS"} {
+		"Crimea", "G7 summits", "Peace Talks", "this year", "an", "THE TARIFFS", "U.S.", "Russia's", "RUSSIA'S",
+		"no-deal Brexit", "the, peace deals", "the -- ", "the the", "the the ", "a\tthe\nwars", "policies",
+		"Vladimir Putin's allies", "x\x10y", "Court of Session", "'s", "mid-1990s", "tax'es", "St. Petersburg",
+		"Russia’s", "RUSSIA’S", "‘peace deals’", "don’t", "the ’s", "’s", "’", "the ‘talks’"} {
 		fast, ok := asciiTopicKey(s)
 		if !ok {
 			t.Errorf("asciiTopicKey(%q) declined plain ASCII", s)
@@ -187,9 +190,9 @@ func TestStanceClasses(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			q := briefbot.Quote{Speaker: c.speaker, Cue: c.cue, Text: c.text}
-			st := statement{actor: c.speaker, text: c.text, toks: tokenize(c.text)}
+			st := newStatement(0, c.speaker, nil, c.text)
 			var tm *topicMention
-			for _, m := range topicsOf(st, map[string]bool{}, map[nounPair]int{}) {
+			for _, m := range topicsOf(&st, map[string]bool{}, map[nounPair]int{}) {
 				if m.display == c.topic {
 					tm = &m
 				}
@@ -197,7 +200,7 @@ func TestStanceClasses(t *testing.T) {
 			if tm == nil {
 				t.Fatalf("topic %q not found in %q", c.topic, c.text)
 			}
-			line, class := stanceOf(st, *tm, cueClass(q.Cue))
+			line, class := stanceOf(&st, *tm, cueClass(q.Cue))
 			if class != c.class {
 				t.Errorf("class = %q, want %q (line %q)", stanceLabels[class], stanceLabels[c.class], line)
 			}
