@@ -236,3 +236,26 @@ func TestReportShapesBeyondSaid(t *testing.T) {
 		{"questioned by police is not speech", "The driver was questioned by police on Friday.", "", "", ""},
 	})
 }
+
+func TestSpeakersOfParticiplesAndAppositions(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"participle after a quotation takes the quotation's speaker",
+			`Ruth Okafor met the judge. "Courts move slowly," she said, urging families to "stay patient."`,
+			"stay patient.", "Ruth Okafor"},
+		{"participle takes the subject of the cue before it",
+			`Trade Bank chief Omar Hale said rates would fall, further saying, "Credit will be cheaper."`,
+			"Credit will be cheaper.", "Omar Hale"},
+		{"common noun after a determiner is the subject",
+			`A passenger described the crash, stating, "The bus left the road at speed."`,
+			"The bus left the road at speed.", "A passenger"},
+		{"name in apposition after a titled role",
+			`The institute's director, Dr. Lena Voss, said, "The trial is over."`,
+			"The trial is over.", "Lena Voss"},
+		{"time phrase between source and cue",
+			"A report from the health ministry during the weekend said nine people died.",
+			"nine people died", "the health ministry"},
+		{"person before of and a place",
+			"Karim al-Masri won the vote. Later President Karim al-Masri of Jordan said the border would reopen.",
+			"the border would reopen", "Karim al-Masri"},
+	})
+}

@@ -435,6 +435,15 @@ func (r *registry) voteGender(d *doc) {
 // lookup finds the entity a mention's words name: a full name, a name
 // inside a longer phrase, or a surname.
 func (r *registry) lookup(d *doc, lo, hi int) int {
+	// "President Ana Ruiz of Chile": the person, not the place after "of"
+	for k := lo + 1; k < hi-1; k++ {
+		if d.toks[k].lower == "of" && d.toks[k-1].capital {
+			if id := r.lookup(d, lo, k); id >= 0 && r.ents[id].kind == briefbot.KindPerson {
+				return id
+			}
+			break
+		}
+	}
 	for k := hi - 1; k >= lo; k-- {
 		t := &d.toks[k]
 		if t.kind != tokWord || !t.capital {

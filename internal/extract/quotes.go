@@ -182,7 +182,11 @@ func (f *quoteFinder) attribute(q *found, src source, s sentence) bool {
 	}
 	q.src = src
 	q.mention = f.d.text(src.lo, src.hi)
-	q.speaker, q.ent = f.r.resolve(src)
+	if src.nameHi > src.nameLo {
+		q.speaker, q.ent = f.r.resolve(source{lo: src.nameLo, hi: src.nameHi})
+	} else {
+		q.speaker, q.ent = f.r.resolve(src)
+	}
 	return true
 }
 
@@ -243,7 +247,7 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 			var cueLo int
 			var found bool
 			if participialCues[d.toks[c].lower] {
-				src, found = source{coord: true}, true
+				src, found = d.participleSubject(s, c), true
 				cueLo = c
 			} else {
 				src, cueLo, found = d.subjectBefore(s, c)
@@ -424,6 +428,21 @@ func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
 			m++
 		}
 		if m > k+1 && m-k <= 5 {
+			// "said University of California, San Diego president Ann
+			// Lee": a place name split by its comma, then the person
+			e := m
+			for e < hi && e < m+6 && d.toks[e].kind == tokWord && (roleWords[d.toks[e].lower] || sourceNouns[d.toks[e].lower]) && !d.toks[e].capital {
+				e++
+			}
+			if e > m {
+				n := e
+				for n < hi && d.toks[n].kind == tokWord && d.toks[n].capital {
+					n++
+				}
+				if n > e {
+					return source{lo: lo, hi: n}, true
+				}
+			}
 			return source{lo: lo, hi: m}, true
 		}
 	}
@@ -514,6 +533,39 @@ func (f *quoteFinder) inherit(si int, s sentence, fq found) (found, bool) {
 		}
 	}
 	return fq, false
+}
+
+// participleSubject finds who performs a participial cue ("she said,
+// asking …", "X described the attack, stating …"): the subject of the
+// nearest finite cue before it in the sentence, or for a sentence that
+// opens with the participle ("Saying “…”, the president called …") the
+// subject of the first cue after its quotation. Else the main subject.
+func (d *doc) participleSubject(s sentence, c int) source {
+	finiteCue := func(k int) bool {
+		lemma, ok := speechVerbs[d.toks[k].lower]
+		return ok && lemma != "accord" && d.inQuote[k] < 0 && !participialCues[d.toks[k].lower] &&
+			!d.toks[k].capital && !d.nounUse(k)
+	}
+	if c == s.lo || c > s.lo && d.toks[c-1].kind == tokQuote && c-1 == s.lo {
+		for k := c + 1; k < s.hi; k++ {
+			if finiteCue(k) {
+				if src, _, ok := d.subjectBefore(s, k); ok && !src.coord && src.lo > c+1 && d.inQuote[src.lo] < 0 {
+					return src
+				}
+				break
+			}
+		}
+		return source{}
+	}
+	for k := c - 1; k > s.lo; k-- {
+		if finiteCue(k) {
+			if src, _, ok := d.subjectBefore(s, k); ok && !src.coord {
+				return src
+			}
+			break
+		}
+	}
+	return source{coord: true}
 }
 
 // phraseCue reads reporting phrases built on verbs that are not cues by

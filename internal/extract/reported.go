@@ -408,7 +408,8 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			return k
 		case t.text == "," && k+1 < s.hi:
 			n := &d.toks[k+1]
-			if n.is("but", "according", "while", "whereas", "however") || participialCues[n.lower] {
+			if n.is("but", "according", "while", "whereas", "however") || participialCues[n.lower] ||
+				(cueModifiers[n.lower] || n.lower == "further") && k+2 < s.hi && participialCues[d.toks[k+2].lower] {
 				return k
 			}
 			if n.is("which", "who") && f.speechWithin(k+2, min(k+5, s.hi)) {

@@ -9,7 +9,10 @@ import (
 // source is the noun phrase naming who said something.
 type source struct {
 	lo, hi int // tokens of the mention
-	coord  bool
+	// name, when set, is the part of the mention that names the speaker:
+	// the name in "the agency's director, Dr. Ann Lee"
+	nameLo, nameHi int
+	coord          bool
 }
 
 func (d *doc) text(lo, hi int) string {
@@ -54,7 +57,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 		case t.kind == tokWord && t.lower == "’s" || t.lower == "'s":
 			ok = k > sentLo
 		case t.kind == tokWord && (t.capital || nameParticles[t.lower] && k > sentLo && d.toks[k-1].capital):
-			ok = !nonNameWords[t.lower] || determiners[t.lower] || sourceNouns[t.lower] || isAcronymToken(t)
+			ok = !nonNameWords[t.lower] || determiners[t.lower] || sourceNouns[t.lower] || isAcronymToken(t) || titleGender[t.lower] != "" || t.is("dr", "prof")
 		case t.kind == tokWord && (t.lower == "of" || t.lower == "for" || t.lower == "to"):
 			// "Secretary of State", "head of the agency"
 			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
@@ -163,6 +166,9 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 			innerOK = innerOK && inner == p+1 && d.toks[j-1].capital
 			lo, ok := d.npLeft(s.lo, p)
 			switch {
+			case ok && innerOK && !determiners[d.toks[p+1].lower] && determiners[d.toks[lo].lower]:
+				// "the agency's director, Dr. Ann Lee, said": the name
+				return source{lo: lo, hi: j, nameLo: p + 1, nameHi: j}, cueLo, true
 			case ok && innerOK:
 				return source{lo: lo, hi: j}, cueLo, true
 			case innerOK:
@@ -177,8 +183,20 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 	if !ok {
 		return src, k, false
 	}
+	// "a report from the government during the weekend said", "Lee in a
+	// statement said": the adverbial is not the source; it stands before
+	if lo > s.lo+1 && adverbialHeads[d.toks[j].lower] && d.toks[lo-1].is("during", "on", "in", "at", "over", "last", "this") {
+		if lo2, ok2 := d.npLeft(s.lo, lo-1); ok2 {
+			return source{lo: lo2, hi: lo - 1}, cueLo, true
+		}
+	}
 	return source{lo: lo, hi: j + 1}, cueLo, true
 }
+
+// adverbialHeads head the time and channel phrases that can stand between
+// a source and its cue.
+var adverbialHeads = setOf("weekend", "week", "month", "year", "morning", "afternoon", "evening", "night", "day",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "interview")
 
 var introWords = setOf("on", "in", "at", "when", "while", "after", "before", "during", "since", "as",
 	"following", "despite", "although", "though", "because", "if", "with", "without", "speaking",
@@ -189,6 +207,13 @@ var introWords = setOf("on", "in", "at", "when", "while", "after", "before", "du
 // it skips an opening adverbial up to its comma and reads the noun phrase.
 func (d *doc) mainSubject(s sentence) (source, bool) {
 	i := s.lo
+	if qi := d.inQuote[i]; qi >= 0 && d.quotes[qi].open == i && d.quotes[qi].close > i {
+		// `“…,” she said`: the subject follows the quotation
+		i = d.quotes[qi].close + 1
+		for i < s.hi && d.toks[i].is(",", "—", "–") {
+			i++
+		}
+	}
 	for i < s.hi && d.toks[i].kind == tokQuote {
 		i++
 	}
@@ -212,6 +237,11 @@ func (d *doc) mainSubject(s sentence) (source, bool) {
 			continue
 		}
 		if t.text == "." && j > i && len(d.toks[j-1].text) <= 3 && d.toks[j-1].capital {
+			j++
+			continue
+		}
+		// "An eyewitness described …": a common noun after a determiner
+		if t.kind == tokWord && j > i && determiners[d.toks[j-1].lower] && !npBreakers[t.lower] && !isVerbLike(t.lower) {
 			j++
 			continue
 		}

@@ -80,11 +80,26 @@ func tokenize(body string) []token {
 		first, _ := utf8.DecodeRuneInString(text)
 		toks = append(toks, token{
 			start: start, end: i, kind: kind, text: text, lower: lowerOf(text, kind),
-			capital: unicode.IsUpper(first), paraBreak: newlines >= 2, lineBreak: newlines >= 1,
+			capital: unicode.IsUpper(first) || kind == tokWord && particleName(text), paraBreak: newlines >= 2, lineBreak: newlines >= 1,
 		})
 		newlines = 0
 	}
 	return toks
+}
+
+// particleName reports an Arabic-style surname with a lower-case particle,
+// "el-Sisi", "al-Assad": a name, though its first letter is small.
+func particleName(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h < 2 || h > 4 || h+1 >= len(w) {
+		return false
+	}
+	switch w[:h] {
+	case "al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "abu", "bin", "ibn", "ben":
+		r, _ := utf8.DecodeRuneInString(w[h+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // possessiveAt reports whether body[i:] is an "s" that ends a word.
