@@ -58,7 +58,7 @@ var (
 		RequiresManageChannels: true,
 		Options: []Option{
 			{Name: "schedule", Kind: KindString, Required: true,
-				Description: "When to post: " + scheduleForms + "."},
+				Description: "When to post: cron (0 8 * * 1-5) or a preset: daily 08:00, weekdays 07:30, weekly mon 09:00."},
 			{Name: "channel", Kind: KindChannel,
 				Description: "Channel to post in; defaults to this one."},
 			{Name: "timezone", Kind: KindString,

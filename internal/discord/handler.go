@@ -70,7 +70,12 @@ func (h *Handler) Interaction(ctx context.Context, i *discordgo.Interaction) *di
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
 	case discordgo.InteractionApplicationCommand:
 		req := commandRequest(i)
-		return h.deferIfSlow(ctx, i, discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		cmd := h.command(req.Name)
+		deferral := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+		if cmd.Private {
+			deferral.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+		}
+		return h.deferIfSlow(ctx, i, deferral, cmd.Slow,
 			func(ctx context.Context) *discordgo.InteractionResponse {
 				resp := h.run(ctx, req)
 				return message(discordgo.InteractionResponseChannelMessageWithSource, resp, h.buttons(req, resp))
@@ -103,17 +108,55 @@ func userID(i *discordgo.Interaction) string {
 	return ""
 }
 
-// commandRequest reads a slash command: its name, its options as text and
-// the invoking user.
+// command is the router's description of name; the zero Command when
+// there is none (Run then answers that it is unknown).
+func (h *Handler) command(name string) commands.Command {
+	for _, c := range h.Router.Commands() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return commands.Command{}
+}
+
+// commandRequest reads a slash command: its name ("group sub" for a
+// subcommand), its options as text (a channel option as the channel's
+// ID) and where and by whom it was run.
 func commandRequest(i *discordgo.Interaction) commands.Request {
 	data, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
-	req := commands.Request{Name: data.Name, Options: map[string]string{}, UserID: userID(i)}
-	for _, o := range data.Options {
+	name, options := commandPath(data.Name, data.Options)
+	req := commands.Request{Name: name, Options: map[string]string{}}
+	for _, o := range options {
 		if v := optionText(o); v != "" {
 			req.Options[o.Name] = v
 		}
 	}
+	setContext(&req, i)
 	return req
+}
+
+// commandPath follows subcommand groups and subcommands down to the
+// command the router knows ("digest subscribe") and its options.
+func commandPath(name string, options []*discordgo.ApplicationCommandInteractionDataOption) (string, []*discordgo.ApplicationCommandInteractionDataOption) {
+	for len(options) == 1 && (options[0].Type == discordgo.ApplicationCommandOptionSubCommand ||
+		options[0].Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
+		name += " " + options[0].Name
+		options = options[0].Options
+	}
+	return name, options
+}
+
+// Permission bits that let a member manage a server's channels.
+const manageChannelsOrAdmin = discordgo.PermissionManageChannels | discordgo.PermissionAdministrator
+
+// setContext fills in the invoking user, server, channel and whether the
+// member may manage channels there (never in a DM, where there is no
+// member and no server).
+func setContext(req *commands.Request, i *discordgo.Interaction) {
+	req.UserID = userID(i)
+	req.GuildID = i.GuildID
+	req.ChannelID = i.ChannelID
+	req.CanManageChannels = i.GuildID != "" && i.Member != nil && i.Member.Permissions&manageChannelsOrAdmin != 0
 }
 
 func optionText(o *discordgo.ApplicationCommandInteractionDataOption) string {
@@ -194,11 +237,16 @@ func (h *Handler) pageButton(ctx context.Context, i *discordgo.Interaction) *dis
 	case errors.Is(err, errExpired):
 		return note("These buttons have expired (the bot restarted or has answered many questions since). Run the command again.")
 	}
-	req := commands.Request{Name: ref.Command, Options: ref.Options, Page: ref.Page, UserID: presser}
-	return h.deferIfSlow(ctx, i, discordgo.InteractionResponseDeferredMessageUpdate,
+	req := commands.Request{Name: ref.Command, Options: ref.Options, Page: ref.Page}
+	setContext(&req, i)
+	cmd := h.command(req.Name)
+	onPrivate := i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0
+	return h.deferIfSlow(ctx, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}, cmd.Slow,
 		func(ctx context.Context) *discordgo.InteractionResponse {
 			resp := h.run(ctx, req)
-			if resp.Ephemeral {
+			// A private answer's pages (a preview) replace each other in
+			// the private message; other ephemeral answers are notes.
+			if resp.Ephemeral && !(onPrivate && cmd.Private && resp.Pages > 1) {
 				return message(discordgo.InteractionResponseChannelMessageWithSource, resp, nil)
 			}
 			return message(discordgo.InteractionResponseUpdateMessage, resp, h.buttons(req, resp))
@@ -210,14 +258,15 @@ func (h *Handler) pageButton(ctx context.Context, i *discordgo.Interaction) *dis
 // when the store is too slow or fails.
 func (h *Handler) autocomplete(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
 	data, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
+	name, options := commandPath(data.Name, data.Options)
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	if focused := focusedOption(data.Options); focused != nil {
+	if focused := focusedOption(options); focused != nil {
 		ctx, cancel := context.WithTimeout(ctx, autocompleteBudget)
 		defer cancel()
 		prefix, _ := focused.Value.(string)
-		values, err := h.Router.Complete(ctx, data.Name, focused.Name, prefix)
+		values, err := h.Router.Complete(ctx, name, focused.Name, prefix)
 		if err != nil {
-			h.logger().Warn("discord: autocomplete failed", "command", data.Name, "option", focused.Name, "error", err)
+			h.logger().Warn("discord: autocomplete failed", "command", name, "option", focused.Name, "error", err)
 		}
 		for _, v := range rankSuggestions(values, prefix) {
 			if len(choices) == MaxChoices {
@@ -268,10 +317,11 @@ func rankSuggestions(values []string, typed string) []string {
 }
 
 // deferIfSlow runs work and returns its answer if it comes within
-// DeferAfter. Otherwise it returns a deferral of the given type and
-// delivers the answer later through FollowUp, on a context that outlives
-// the caller's (an HTTP request ends when the deferral is written).
-func (h *Handler) deferIfSlow(ctx context.Context, i *discordgo.Interaction, deferral discordgo.InteractionResponseType,
+// DeferAfter, or at once for a slow command (known to take seconds).
+// Otherwise it returns deferral and delivers the answer later through
+// FollowUp, on a context that outlives the caller's (an HTTP request ends
+// when the deferral is written).
+func (h *Handler) deferIfSlow(ctx context.Context, i *discordgo.Interaction, deferral *discordgo.InteractionResponse, slow bool,
 	work func(context.Context) *discordgo.InteractionResponse) *discordgo.InteractionResponse {
 	if h.FollowUp == nil {
 		return work(ctx)
@@ -280,14 +330,16 @@ func (h *Handler) deferIfSlow(ctx context.Context, i *discordgo.Interaction, def
 	done := make(chan *discordgo.InteractionResponse, 1)
 	go func() { done <- work(background) }()
 
-	timer := time.NewTimer(cmp.Or(h.DeferAfter, DefaultDeferAfter))
-	defer timer.Stop()
-	select {
-	case resp := <-done:
-		cancel()
-		return resp
-	case <-timer.C:
-	case <-ctx.Done():
+	if !slow {
+		timer := time.NewTimer(cmp.Or(h.DeferAfter, DefaultDeferAfter))
+		defer timer.Stop()
+		select {
+		case resp := <-done:
+			cancel()
+			return resp
+		case <-timer.C:
+		case <-ctx.Done():
+		}
 	}
 	h.followUps.Add(1)
 	go func() {
@@ -303,7 +355,7 @@ func (h *Handler) deferIfSlow(ctx context.Context, i *discordgo.Interaction, def
 			h.logger().Error("discord: follow-up failed", "interaction", i.ID, "error", err)
 		}
 	}()
-	return &discordgo.InteractionResponse{Type: deferral}
+	return deferral
 }
 
 func (h *Handler) logger() *slog.Logger {
@@ -316,24 +368,74 @@ func (h *Handler) logger() *slog.Logger {
 // SessionFollowUp is the FollowUp of a transport holding a discordgo
 // Session with the bot token (the gateway, or REST-only for the HTTP
 // endpoint): a page turned by a button edits the original message, any
-// other answer is a follow-up message.
+// other answer is a follow-up message. An ephemeral answer to a slash
+// command (an error, nothing found) must not fill in the placeholder,
+// which everyone sees when the deferral was public: the placeholder is
+// deleted and the answer sent as an ephemeral follow-up of its own.
 func SessionFollowUp(s *discordgo.Session) FollowUp {
 	return func(ctx context.Context, i *discordgo.Interaction, msg *discordgo.WebhookParams) error {
+		if i.Type == discordgo.InteractionApplicationCommand && msg.Flags&discordgo.MessageFlagsEphemeral != 0 {
+			// Should the delete fail, the answer still goes out (then
+			// filling in the placeholder): an answer shown too widely
+			// beats none.
+			err := untilAcknowledged(ctx, func() error { return s.InteractionResponseDelete(i, discordgo.WithContext(ctx)) })
+			if err != nil {
+				_, ferr := s.FollowupMessageCreate(i, false, msg, discordgo.WithContext(ctx))
+				return errors.Join(fmt.Errorf("delete the placeholder of interaction %s: %w", i.ID, err), ferr)
+			}
+		}
 		if i.Type == discordgo.InteractionMessageComponent && msg.Flags&discordgo.MessageFlagsEphemeral == 0 {
-			_, err := s.InteractionResponseEdit(i, &discordgo.WebhookEdit{
-				Content:         &msg.Content,
-				Components:      &msg.Components,
-				Embeds:          &msg.Embeds,
-				AllowedMentions: msg.AllowedMentions,
-			}, discordgo.WithContext(ctx))
+			err := untilAcknowledged(ctx, func() error {
+				_, err := s.InteractionResponseEdit(i, &discordgo.WebhookEdit{
+					Content:         &msg.Content,
+					Components:      &msg.Components,
+					Embeds:          &msg.Embeds,
+					AllowedMentions: msg.AllowedMentions,
+				}, discordgo.WithContext(ctx))
+				return err
+			})
 			if err != nil {
 				return fmt.Errorf("edit message of interaction %s: %w", i.ID, err)
 			}
 			return nil
 		}
-		if _, err := s.FollowupMessageCreate(i, false, msg, discordgo.WithContext(ctx)); err != nil {
+		err := untilAcknowledged(ctx, func() error {
+			_, err := s.FollowupMessageCreate(i, false, msg, discordgo.WithContext(ctx))
+			return err
+		})
+		if err != nil {
 			return fmt.Errorf("follow-up of interaction %s: %w", i.ID, err)
 		}
 		return nil
+	}
+}
+
+// Retry schedule of a webhook call that Discord answers with Unknown
+// Webhook: a slow command is deferred at once, so its answer can be ready
+// before the transport has sent the deferral; Discord knows the webhook
+// only once the deferral arrived, which must be within 3 s.
+const (
+	unknownWebhook       = 10015
+	firstWebhookRetry    = 50 * time.Millisecond
+	webhookRetryPatience = 5 * time.Second
+)
+
+// untilAcknowledged runs call, again after a growing pause while Discord
+// does not know the interaction's webhook yet.
+func untilAcknowledged(ctx context.Context, call func() error) error {
+	deadline := time.Now().Add(webhookRetryPatience)
+	for pause := firstWebhookRetry; ; pause *= 2 {
+		err := call()
+		var rest *discordgo.RESTError
+		if !errors.As(err, &rest) || rest.Message == nil || rest.Message.Code != unknownWebhook || time.Now().Add(pause).After(deadline) {
+			return err
+		}
+		t := time.NewTimer(pause)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
 	}
 }

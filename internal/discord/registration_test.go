@@ -15,7 +15,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestApplicationCommandsGolden(t *testing.T) {
-	got, err := json.MarshalIndent(discord.ApplicationCommands(commands.New(nil)), "", "  ")
+	got, err := json.MarshalIndent(discord.ApplicationCommands(fullRouter()), "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
