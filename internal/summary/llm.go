@@ -107,6 +107,9 @@ func (c LLMConfig) String() string {
 	return fmt.Sprintf("LLMConfig{BaseURL:%q Model:%q APIType:%q APIKey:%s}", c.BaseURL, c.Model, c.APIType, redacted(c.APIKey))
 }
 
+// GoString keeps the API key out of %#v.
+func (c LLMConfig) GoString() string { return "summary." + c.String() }
+
 // LogValue keeps the API key out of structured logs.
 func (c LLMConfig) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("base_url", c.BaseURL), slog.String("model", c.Model), slog.String("api_key", redacted(c.APIKey)))
@@ -265,7 +268,8 @@ type run struct {
 
 func (e *Engine) summarize(ctx context.Context, in *briefbot.DigestInput) (*Digest, error) {
 	if e.cfgErr != nil {
-		return nil, &llmError{reason: "not configured: " + strings.TrimPrefix(e.cfgErr.Error(), "llm: "), err: e.cfgErr}
+		short, _, _ := strings.Cut(strings.TrimPrefix(e.cfgErr.Error(), "llm: "), ";")
+		return nil, &llmError{reason: "not configured: " + short, err: e.cfgErr}
 	}
 	r := &run{}
 	ev := newEvidence(in)
