@@ -280,22 +280,27 @@ func singular(w string) string {
 	return w
 }
 
-// statement is one attributed quote, tokenised on its own, with what
-// each of its words is to topics and stances looked up once.
+// statement is one attributed quote and its tokens, with what each of its
+// words is to topics and stances looked up once.
 type statement struct {
 	quote     int
 	actor     string
 	actorKeys []string // the words of TopicKey(actor)
-	text      string
+	text      string   // what the token offsets index: the quote or its article
 	toks      []token
 	words     []wordInfo // per token
 	keys      []string   // per word token: its part of a TopicKey
 }
 
+// newStatement tokenises a quote on its own.
 func newStatement(quote int, actor string, actorKeys []string, text string) statement {
-	toks := tokenize(text)
-	st := statement{quote: quote, actor: actor, actorKeys: actorKeys, text: text, toks: toks,
-		words: make([]wordInfo, len(toks)), keys: make([]string, len(toks))}
+	return analyse(statement{quote: quote, actor: actor, actorKeys: actorKeys, text: text, toks: tokenize(text)})
+}
+
+// analyse looks up the words of st.toks, which it only reads.
+func analyse(st statement) statement {
+	toks := st.toks
+	st.words, st.keys = make([]wordInfo, len(toks)), make([]string, len(toks))
 	for i := range toks {
 		t := &toks[i]
 		wi := wordTable[t.lower]
@@ -336,6 +341,17 @@ type topicMention struct {
 // the stance of the strongest. people, when given, are the article's
 // people: their names are never topics.
 func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Position {
+	return positionsOf(quotes, nil, nil, people)
+}
+
+// positionsInDoc is positions for quotes found in d, quote i being the
+// tokens d.toks[spans[i].lo:spans[i].hi]: the article's tokens are read
+// instead of tokenising each quote again, which gives the same tokens.
+func positionsInDoc(quotes []briefbot.Quote, d *doc, spans []span, people ...briefbot.Person) []briefbot.Position {
+	return positionsOf(quotes, d, spans, people)
+}
+
+func positionsOf(quotes []briefbot.Quote, d *doc, spans []span, people []briefbot.Person) []briefbot.Position {
 	stmts := make([]statement, 0, len(quotes))
 	speakerKeys := map[string][]string{}
 	for qi, q := range quotes {
@@ -346,6 +362,11 @@ func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Po
 		if !ok {
 			keys = strings.Fields(TopicKey(q.Speaker))
 			speakerKeys[q.Speaker] = keys
+		}
+		if d != nil && qi < len(spans) && ownTokens(d, spans[qi], q.Text) {
+			stmts = append(stmts, analyse(statement{quote: qi, actor: q.Speaker, actorKeys: keys, text: d.body,
+				toks: d.toks[spans[qi].lo:spans[qi].hi:spans[qi].hi]}))
+			continue
 		}
 		stmts = append(stmts, newStatement(qi, q.Speaker, keys, q.Text))
 	}
@@ -405,6 +426,20 @@ func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Po
 		}
 	}
 	return out
+}
+
+// ownTokens reports whether the article's tokens sp are those the quote
+// text would have on its own: they cover it exactly, and the first is not
+// a possessive "'s", which only follows a word.
+func ownTokens(d *doc, sp span, text string) bool {
+	if sp.lo < 0 || sp.hi > len(d.toks) || sp.lo >= sp.hi {
+		return false
+	}
+	first := &d.toks[sp.lo]
+	if d.body[first.start:d.toks[sp.hi-1].end] != text {
+		return false
+	}
+	return first.kind != tokWord || !(strings.HasPrefix(first.text, "'") || strings.HasPrefix(first.text, "’"))
 }
 
 // isNamedActor reports whether a speaker is named rather than described:
@@ -868,7 +903,8 @@ func isPlainNoun(t *token, wi wordInfo) bool {
 	}
 	w := t.lower
 	return !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ly") &&
-		!(strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")) && !strings.ContainsAny(w, "'’")
+		!(strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")) &&
+		strings.IndexByte(w, '\'') < 0 && !strings.Contains(w, "’")
 }
 
 // notNouns are the function words, verbs and vague nouns that cannot be

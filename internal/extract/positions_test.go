@@ -315,3 +315,49 @@ func BenchmarkPositions(b *testing.B) {
 		positions(quotes)
 	}
 }
+
+// positionsInDoc reads the article's tokens instead of tokenising each
+// quote; the positions must be the same.
+func TestPositionsInDocMatchesOwnTokens(t *testing.T) {
+	body := "“We will never accept land concessions,” Lena Berg said on Monday.\n\n" +
+		"Omar Haddad urged an immediate ceasefire in Gaza, saying the peace deal must hold.\n\n" +
+		"“If the strikes stop, we will sign the peace deal,” she said. “The pension overhaul hurts the old.”\n\n" +
+		"Berg’s party opposes the pension overhaul, the Kremlin said."
+	d := newDoc(body)
+	var quotes []briefbot.Quote
+	var spans []span
+	for _, f := range findQuotes(d) {
+		if f.hi <= f.lo || f.speaker == "" {
+			continue
+		}
+		quotes = append(quotes, briefbot.Quote{Speaker: f.speaker, Cue: d.text(f.cueLo, f.cueHi),
+			Text: body[d.toks[f.lo].start:d.toks[f.hi-1].end]})
+		spans = append(spans, span{f.lo, f.hi})
+	}
+	// A quote that opens on a possessive "’s" token tokenises differently
+	// on its own, so it must fall back to its own tokens.
+	k := slices.IndexFunc(d.toks, func(t token) bool { return t.text == "’s" })
+	if k < 0 {
+		t.Fatalf("no possessive token in the sample")
+	}
+	possessive := body[d.toks[k].start:d.toks[k+3].end]
+	if ownTokens(d, span{k, k + 4}, possessive) {
+		t.Errorf("ownTokens(%q) = true; a leading possessive token must fall back", possessive)
+	}
+	if text := body[d.toks[k+1].start:d.toks[k+3].end]; !ownTokens(d, span{k + 1, k + 4}, text) {
+		t.Errorf("ownTokens(%q) = false, want true", text)
+	}
+	quotes = append(quotes, quote("Lena Berg", possessive))
+	spans = append(spans, span{k, k + 4})
+	if len(quotes) < 3 {
+		t.Fatalf("found %d quotes in the sample, want at least 3: %+v", len(quotes), quotes)
+	}
+	people := []briefbot.Person{{Name: "Lena Berg", Kind: briefbot.KindPerson, Aliases: []string{"Berg"}}}
+	want := positions(quotes, people...)
+	got := positionsInDoc(quotes, d, spans, people...)
+	if len(want) == 0 || !slices.EqualFunc(want, got, func(a, b briefbot.Position) bool {
+		return a.Actor == b.Actor && a.Topic == b.Topic && a.Stance == b.Stance && slices.Equal(a.Evidence, b.Evidence)
+	}) {
+		t.Errorf("positionsInDoc = %+v\nwant %+v", got, want)
+	}
+}
