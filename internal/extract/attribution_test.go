@@ -259,3 +259,22 @@ func TestSpeakersOfParticiplesAndAppositions(t *testing.T) {
 			"the border would reopen", "Karim al-Masri"},
 	})
 }
+
+func TestAccordingToAndInvertedSources(t *testing.T) {
+	checkQuotes(t, []quoteCase{
+		{"author of a post, past the apposition",
+			"According to a Twitter post by Ann Cole, director of the rowing club, the boat (a 1920s skiff) came from the museum.",
+			"the boat (a 1920s skiff) came from the museum", "According to", "Ann Cole"},
+		{"fronted adverbial leaves the content after the source",
+			"On Sunday in Leeds, according to police, a man entered a shop and began to shout.",
+			"a man entered a shop and began to shout", "according to", "police"},
+		{"according to which names no source", "The two firms signed a deal, according to which prices will fall.", "", "", ""},
+		{"Per a document", "Per the decree signed by the governor, schools must close at noon.",
+			"schools must close at noon", "Per", "the governor"},
+		{"Per without a speaker", "Per the request, the hearing moved to May.", "", "", ""},
+		{"inverted trailing cue", "The death toll rose to nine on Monday, reported officials, as rescuers searched the site.",
+			"The death toll rose to nine on Monday", "reported", "officials"},
+		{"a clause after a comma is no inverted source", "Late on Sunday, the president, in a statement, announced troops would be leaving.",
+			"troops would be leaving", "announced", "the president"},
+	})
+}

@@ -108,6 +108,10 @@ func (f *quoteFinder) sentence(si int, s sentence, spans []int) {
 		if !isCue {
 			lemma, after, isCue = d.phraseCue(k, s.hi)
 		}
+		if k == s.lo && t.text == "Per" {
+			// "Per the decree, …" opens a sentence like "According to"
+			lemma, isCue = "accord", true
+		}
 		if !isCue || t.kind != tokWord || t.capital && lemma != "accord" || d.nounUse(k) {
 			continue
 		}

@@ -26,6 +26,8 @@ func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, h
 		}
 	} else if len(t.lower) > 4 && t.lower[len(t.lower)-3:] == "ing" {
 		return nil
+	} else if g, ok := f.invertedTrailing(si, s, k, after); ok {
+		return []found{g}
 	} else {
 		subjAt := k
 		if t.lower == "quoted" {
@@ -208,6 +210,50 @@ func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, h
 		end = e2
 	}
 	return out
+}
+
+// invertedTrailing reads `…, reported officials.` and `…, said the
+// mayor, …`: a cue after a comma with its source after it; the content is
+// the clause before the comma.
+func (f *quoteFinder) invertedTrailing(si int, s sentence, k, after int) (found, bool) {
+	d := f.d
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: after}
+	if k-1 <= s.lo || d.toks[k-1].text != "," || after >= s.hi {
+		return q, false
+	}
+	src, ok := f.sourceAfter(s, after, s.hi)
+	if !ok || src.hi < s.hi && !d.toks[src.hi].is(",", ";") && !isTerminator(&d.toks[src.hi]) {
+		return q, false
+	}
+	if head := &d.toks[src.hi-1]; !head.capital && !sourceNouns[head.lower] || subjectPronouns[d.toks[src.lo].lower] {
+		return q, false
+	}
+	for j := src.lo; j < src.hi; j++ {
+		// a noun phrase, not a clause: "US troops would be leaving"
+		if w := d.toks[j].lower; !d.toks[j].capital && (finiteMarkers[w] || isVerbLike(w) || strings.HasSuffix(w, "ing") || w == "as") {
+			return q, false
+		}
+	}
+	lo := s.lo
+	for j := k - 2; j > s.lo; j-- {
+		if d.toks[j].is(";", ":", "—", "–") {
+			lo = j + 1
+			break
+		}
+	}
+	if k-1-lo < 3 || d.inQuote[lo] >= 0 && d.quotes[d.inQuote[lo]].close == k-2 {
+		return q, false // a closed quotation was the direct pass's
+	}
+	if !f.attribute(&q, src, s) {
+		return q, false
+	}
+	q.lo, q.hi = lo, k-1
+	q.kind = f.kindOf(q.lo, q.hi)
+	if q.kind == briefbot.QuoteDirect {
+		return q, false
+	}
+	f.usedCue[k] = true
+	return q, true
 }
 
 // passiveAux returns the "was"/"were" of a passive cue at k ("was
@@ -404,7 +450,19 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			continue
 		}
 		switch {
-		case t.is("–", "—", ";", "(") && k > lo:
+		case t.text == "(" && k > lo:
+			// "the five-foot (1.5 m) tusk came …": an aside inside the
+			// clause is kept; one that ends it is not
+			c := k + 1
+			for c < s.hi && c < k+14 && d.toks[c].text != ")" {
+				c++
+			}
+			if c+1 < s.hi && d.toks[c].text == ")" && d.toks[c+1].kind == tokWord {
+				k = c + 1
+				continue
+			}
+			return k
+		case t.is("–", "—", ";") && k > lo:
 			return k
 		case t.text == "," && k+1 < s.hi:
 			n := &d.toks[k+1]
@@ -494,21 +552,51 @@ func (f *quoteFinder) kindOf(lo, hi int) string {
 // accordingTo reads `According to X, …` and `…, according to X.`
 func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
 	d := f.d
-	if k+1 >= s.hi || d.toks[k+1].lower != "to" {
+	srcLo := k + 2 // "according to X"
+	if d.toks[k].lower == "per" {
+		srcLo = k + 1 // "Per the decree, …"
+	} else if k+1 >= s.hi || d.toks[k+1].lower != "to" {
 		return nil
 	}
-	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: k + 2}
+	if srcLo >= s.hi {
+		return nil
+	}
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: srcLo}
 	// the source runs to the next comma
-	e := k + 2
-	for e < s.hi && d.toks[e].text != "," && !isTerminator(&d.toks[e]) && e < k+16 {
+	e := srcLo
+	for e < s.hi && d.toks[e].text != "," && !isTerminator(&d.toks[e]) && e < srcLo+14 {
 		e++
 	}
-	if e == k+2 {
+	if e == srcLo {
 		return nil
 	}
-	src := source{lo: k + 2, hi: e}
+	if d.toks[srcLo].is("which", "whom", "whose", "this", "that", "it", "them") {
+		return nil // "according to which …" points back, not to a source
+	}
+	src := source{lo: srcLo, hi: e}
+	if srcLo == k+1 && !f.perSource(src) {
+		return nil // "Per the request, …" names no one who said it
+	}
+	for j := srcLo + 1; j+1 < e; j++ {
+		if d.toks[j].lower == "by" {
+			// "a post by Ann Lee", "the decree signed by the pope": the
+			// author speaks
+			src.nameLo, src.nameHi = j+1, e
+		}
+	}
+	// "According to Ann Lee, director of the zoo, the bear …": skip the
+	// apposition to reach the content
+	if e+2 < s.hi && d.toks[e].text == "," && d.toks[e-1].capital {
+		if a := f.appositionEnd(s, e+1); a > 0 {
+			e = a
+		}
+	}
+	// "On Sunday, according to police, a man …": a fronted adverbial
+	// before the cue leaves the content after the source
+	fronted := k > s.lo+1 && d.toks[k-1].text == "," && introWords[d.toks[s.lo].lower] && !f.clausal(s.lo, k-1) &&
+		e < s.hi && d.toks[e].text == ","
 	// "a statement released by Erdogan's office": keep as written
-	if k == s.lo || d.toks[k-1].kind == tokQuote && k-1 == s.lo {
+	if k == s.lo || d.toks[k-1].kind == tokQuote && k-1 == s.lo || fronted {
 		if e >= s.hi || d.toks[e].text != "," {
 			return nil
 		}
@@ -541,6 +629,39 @@ func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
 	}
 	f.usedCue[k] = true
 	return []found{q}
+}
+
+// perSource reports whether the phrase after "Per" names a speaker or a
+// document: "Per the decree", "Per numbers reported by the AP".
+func (f *quoteFinder) perSource(src source) bool {
+	d := f.d
+	for j := src.lo; j < src.hi; j++ {
+		w := d.toks[j].lower
+		if w == "by" || documentNouns[w] || sourceNouns[w] && !d.toks[j].capital {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionEnd returns the comma closing an apposition that starts at
+// lo ("director of the zoo,"), or -1: a short role phrase without a verb.
+func (f *quoteFinder) appositionEnd(s sentence, lo int) int {
+	d := f.d
+	first := &d.toks[lo]
+	if !roleWords[first.lower] && !sourceNouns[first.lower] && !(determiners[first.lower] && lo+1 < s.hi && (roleWords[d.toks[lo+1].lower] || sourceNouns[d.toks[lo+1].lower])) {
+		return -1
+	}
+	for j := lo; j < s.hi && j < lo+12; j++ {
+		t := &d.toks[j]
+		if t.text == "," {
+			return j
+		}
+		if t.kind != tokWord || finiteMarkers[t.lower] || !t.capital && isVerbLike(t.lower) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // subordinators open a fronted adverbial clause: "While he admitted …, X said".
