@@ -40,6 +40,13 @@ const PromptVersion = "map-v1"
 // means the digest would be late anyway, so it falls back instead.
 const maxRetryWait = 30 * time.Second
 
+// The extract offered to the reduce step is bounded too, apart from the
+// article notes' context budget; the store lists the most relevant first.
+const (
+	maxPositionsOffered = 40
+	maxUpcomingOffered  = 20
+)
+
 // maxReduceLevels bounds hierarchical reduction (groups of groups…).
 const maxReduceLevels = 4
 
@@ -557,14 +564,14 @@ func (e *Engine) reduce(ctx context.Context, r *run, in *briefbot.DigestInput, e
 		}
 		data.Quotes = append(data.Quotes, quoteData{ID: quoteID(j), Speaker: q.Speaker, Text: q.Text, Sources: sources})
 	}
-	for _, p := range in.Positions {
+	for _, p := range in.Positions[:min(len(in.Positions), maxPositionsOffered)] {
 		refs := []briefbot.ArticleRef{p.Article}
 		for _, q := range p.Evidence {
 			refs = append(refs, q.Article)
 		}
 		data.Positions = append(data.Positions, positionData{Actor: p.Actor, Topic: p.Topic, Stance: p.Stance, Sources: dedupe(ids(refs...))})
 	}
-	for _, u := range in.Upcoming {
+	for _, u := range in.Upcoming[:min(len(in.Upcoming), maxUpcomingOffered)] {
 		text := u.Sentence
 		if text == "" {
 			text = u.Expression
