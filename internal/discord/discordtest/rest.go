@@ -328,6 +328,11 @@ func (s *Server) createChannelMessage(c *call) reply {
 	channelID := c.value("channel")
 	m.ID, m.Files = newSnowflake(), c.files
 	s.mu.Lock()
+	if same, ok := s.enforcedNonceLocked(channelID, fields); ok {
+		s.mu.Unlock()
+		return same // see nonce.go
+	}
+	s.rememberNonceLocked(channelID, m.ID, fields)
 	s.messages = append(s.messages, ChannelMessage{ChannelID: channelID, Message: m})
 	s.mu.Unlock()
 	return jsonReply(http.StatusOK, s.messageObject(m.ID, channelID, fields, ""))
@@ -379,7 +384,7 @@ func (s *Server) messageObject(id, channelID string, fields map[string]json.RawM
 	}
 	for k, v := range fields {
 		switch k {
-		case "allowed_mentions", "attachments", "username", "avatar_url", "thread_name", "message_reference", "sticker_ids", "nonce":
+		case "allowed_mentions", "attachments", "username", "avatar_url", "thread_name", "message_reference", "sticker_ids", "nonce", "enforce_nonce":
 			continue
 		}
 		out[k] = v

@@ -110,6 +110,7 @@ type Server struct {
 	followUps    []FollowUp
 	edits        []Edit
 	messages     []ChannelMessage
+	nonces       map[nonceKey]nonceEntry // enforced message nonces, see nonce.go
 	commands     map[commandScope][]*discordgo.ApplicationCommand
 
 	conns      map[*gatewayConn]struct{}
