@@ -90,6 +90,9 @@ func tokenize(body string) []token {
 // particleName reports an Arabic-style surname with a lower-case particle,
 // "el-Sisi", "al-Assad": a name, though its first letter is small.
 func particleName(w string) bool {
+	if w[0] != 'a' && w[0] != 'e' && w[0] != 'b' && w[0] != 'i' {
+		return false // every particle below starts with one of these
+	}
 	h := strings.IndexByte(w, '-')
 	if h < 2 || h > 4 || h+1 >= len(w) {
 		return false
