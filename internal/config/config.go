@@ -9,13 +9,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefbot/briefbot"
@@ -42,7 +45,16 @@ const (
 	EnvDiscordPublicKey = "DISCORD_PUBLIC_KEY"
 	// EnvDiscordAppID overrides discord.app_id.
 	EnvDiscordAppID = "DISCORD_APP_ID"
+
+	// EnvOpenAIKey holds the LLM API key: a secret, from the environment
+	// only, and never logged.
+	EnvOpenAIKey = "OPENAI_API_KEY"
+	// EnvOpenAIBaseURL overrides llm.base_url.
+	EnvOpenAIBaseURL = "OPENAI_BASE_URL"
 )
+
+// DefaultRescan is how often `bot serve` re-scans the article folders.
+const DefaultRescan = "@every 10m"
 
 // Config is briefbot's settings.
 type Config struct {
@@ -56,6 +68,11 @@ type Config struct {
 	Published time.Time
 	// Discord configures `bot serve` and `bot commands sync`.
 	Discord Discord
+	// LLM configures the LLM summaries; unset (no model) means extractive
+	// digests only.
+	LLM LLM
+	// Digest configures the scheduled digests of `bot serve`.
+	Digest Digest
 	// File is the settings file that was read ("" when none).
 	File string
 }
@@ -102,6 +119,103 @@ func (d Discord) Validate() error {
 	return nil
 }
 
+// LLM is the OpenAI-compatible API the summaries may use. The key is not
+// in the file: it comes from OPENAI_API_KEY, and String and LogValue
+// never show it.
+type LLM struct {
+	// BaseURL is the API root including /v1 ("" means OpenAI itself);
+	// OPENAI_BASE_URL overrides it.
+	BaseURL string
+	// Model is the model (for Azure, the deployment); "" turns the LLM off.
+	Model string
+	// APIType is "" (OpenAI-compatible) or "azure"; APIVersion is Azure's api-version.
+	APIType, APIVersion string
+	// Timeout bounds each call; 0 means the summary package's default.
+	Timeout time.Duration
+	// DigestTokenBudget and DailyTokenBudget bound the tokens one digest
+	// and one UTC day may use (0: no bound).
+	DigestTokenBudget, DailyTokenBudget int
+	// MaxArticleChars bounds the text of one article sent to the model.
+	MaxArticleChars int
+	// APIKey is OPENAI_API_KEY.
+	APIKey string
+}
+
+// Configured reports whether an LLM is set up (a model is named).
+func (l LLM) Configured() bool { return l.Model != "" }
+
+// Local reports whether the base URL is on this machine or a private
+// network (Ollama, LM Studio, vLLM next door), where no key is needed.
+func (l LLM) Local() bool {
+	u, err := url.Parse(l.BaseURL)
+	if err != nil || u.Hostname() == "" {
+		return false
+	}
+	if u.Hostname() == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(u.Hostname())
+	return ip != nil && (ip.IsLoopback() || ip.IsPrivate())
+}
+
+// String keeps the key out of logs and error messages.
+func (l LLM) String() string {
+	key := "unset"
+	if l.APIKey != "" {
+		key = "set"
+	}
+	return fmt.Sprintf("LLM{BaseURL:%q Model:%q APIKey:%s}", l.BaseURL, l.Model, key)
+}
+
+// GoString keeps the key out of %#v.
+func (l LLM) GoString() string { return "config." + l.String() }
+
+// LogValue keeps the key out of structured logs.
+func (l LLM) LogValue() slog.Value { return slog.StringValue(l.String()) }
+
+// Validate reports the first LLM setting that cannot work.
+func (l LLM) Validate() error {
+	switch {
+	case l.Timeout < 0:
+		return fmt.Errorf("llm.timeout %s is negative: use e.g. 60s", l.Timeout)
+	case l.DigestTokenBudget < 0 || l.DailyTokenBudget < 0 || l.MaxArticleChars < 0:
+		return errors.New("llm.digest_token_budget, llm.daily_token_budget and llm.max_article_chars must not be negative (0 means no bound or the default)")
+	case l.APIType != "" && l.APIType != "azure":
+		return fmt.Errorf("llm.api_type %q is unknown: use \"azure\" or leave it out", l.APIType)
+	}
+	if l.BaseURL != "" {
+		u, err := url.Parse(l.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("llm.base_url %q is not an http(s) URL: use e.g. http://localhost:11434/v1 for Ollama", l.BaseURL)
+		}
+	}
+	return nil
+}
+
+// Digest is the scheduled digests' settings.
+type Digest struct {
+	// Rescan is how often the article folders are re-scanned so new files
+	// reach the digests (a cron spec or "@every 10m"); "off" disables it.
+	Rescan string
+	// QuietNote is posted when a scheduled digest finds nothing new; ""
+	// posts nothing then.
+	QuietNote string
+}
+
+// RescanEnabled reports whether the folders are re-scanned.
+func (d Digest) RescanEnabled() bool { return d.Rescan != "off" }
+
+// Validate reports an invalid rescan schedule.
+func (d Digest) Validate() error {
+	if !d.RescanEnabled() {
+		return nil
+	}
+	if _, err := cron.ParseStandard(d.Rescan); err != nil {
+		return fmt.Errorf("digest.rescan %q: %v: use e.g. \"@every 10m\", \"*/15 * * * *\" or \"off\"", d.Rescan, err)
+	}
+	return nil
+}
+
 // fileFields mirrors the YAML document. Keep knownFields in step with it.
 type fileFields struct {
 	DB        string   `yaml:"db"`
@@ -114,15 +228,34 @@ type fileFields struct {
 		SyncCommands bool   `yaml:"sync_commands"`
 		HTTPAddr     string `yaml:"http_addr"`
 	} `yaml:"discord"`
+	LLM struct {
+		BaseURL           string   `yaml:"base_url"`
+		Model             string   `yaml:"model"`
+		APIType           string   `yaml:"api_type"`
+		APIVersion        string   `yaml:"api_version"`
+		Timeout           duration `yaml:"timeout"`
+		DigestTokenBudget int      `yaml:"digest_token_budget"`
+		DailyTokenBudget  int      `yaml:"daily_token_budget"`
+		MaxArticleChars   int      `yaml:"max_article_chars"`
+	} `yaml:"llm"`
+	Digest struct {
+		Rescan    *string `yaml:"rescan"`
+		QuietNote string  `yaml:"quiet_note"`
+	} `yaml:"digest"`
 }
 
 var (
-	knownFields        = []string{"db", "articles", "published", "discord"}
+	knownFields        = []string{"db", "articles", "published", "discord", "llm", "digest"}
 	knownDiscordFields = []string{"app_id", "shard_id", "shard_count", "sync_commands", "http_addr"}
+	knownLLMFields     = []string{"base_url", "model", "api_type", "api_version", "timeout", "digest_token_budget", "daily_token_budget", "max_article_chars"}
+	knownDigestFields  = []string{"rescan", "quiet_note"}
 )
 
 // secretFields may not be in the file; the error says where they go.
-var secretFields = map[string]string{"token": EnvDiscordToken, "bot_token": EnvDiscordToken, "public_key": EnvDiscordPublicKey}
+var secretFields = map[string]string{
+	"token": EnvDiscordToken, "bot_token": EnvDiscordToken, "public_key": EnvDiscordPublicKey,
+	"api_key": EnvOpenAIKey, "key": EnvOpenAIKey,
+}
 
 // Load reads the settings file at path ("" for none), then applies the
 // environment read through getenv (nil: os.Getenv). Relative paths in the
@@ -133,7 +266,7 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	cfg := &Config{File: path}
+	cfg := &Config{File: path, Digest: Digest{Rescan: DefaultRescan}}
 	if path != "" {
 		if err := cfg.readFile(path); err != nil {
 			return nil, err
@@ -153,10 +286,14 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if v := getenv(EnvDiscordAppID); v != "" {
 		cfg.Discord.AppID = strings.TrimSpace(v)
 	}
+	if v := getenv(EnvOpenAIBaseURL); v != "" {
+		cfg.LLM.BaseURL = strings.TrimSpace(v)
+	}
+	cfg.LLM.APIKey = strings.TrimSpace(getenv(EnvOpenAIKey))
 	if cfg.DB == "" {
 		cfg.DB = DefaultDB
 	}
-	if err := cfg.Discord.Validate(); err != nil {
+	if err := errors.Join(cfg.Discord.Validate(), cfg.LLM.Validate(), cfg.Digest.Validate()); err != nil {
 		if path != "" {
 			return nil, fmt.Errorf("config %s: %w", path, err)
 		}
@@ -204,8 +341,17 @@ func (cfg *Config) readFile(path string) error {
 			return fmt.Errorf("config %s:%d: unknown field %q; known fields: %s",
 				path, key.Line, key.Value, strings.Join(knownFields, ", "))
 		}
-		if key.Value == "discord" {
-			if err := checkDiscordFields(path, root.Content[i+1]); err != nil {
+		var known []string
+		switch key.Value {
+		case "discord":
+			known = knownDiscordFields
+		case "llm":
+			known = knownLLMFields
+		case "digest":
+			known = knownDigestFields
+		}
+		if known != nil {
+			if err := checkSection(path, key.Value, root.Content[i+1], known); err != nil {
 				return err
 			}
 		}
@@ -231,25 +377,41 @@ func (cfg *Config) readFile(path string) error {
 		SyncCommands: f.Discord.SyncCommands,
 		HTTPAddr:     strings.TrimSpace(f.Discord.HTTPAddr),
 	}
+	cfg.LLM = LLM{
+		BaseURL:           strings.TrimSpace(f.LLM.BaseURL),
+		Model:             strings.TrimSpace(f.LLM.Model),
+		APIType:           strings.TrimSpace(f.LLM.APIType),
+		APIVersion:        strings.TrimSpace(f.LLM.APIVersion),
+		Timeout:           f.LLM.Timeout.Duration,
+		DigestTokenBudget: f.LLM.DigestTokenBudget,
+		DailyTokenBudget:  f.LLM.DailyTokenBudget,
+		MaxArticleChars:   f.LLM.MaxArticleChars,
+	}
+	if f.Digest.Rescan != nil {
+		cfg.Digest.Rescan = strings.TrimSpace(*f.Digest.Rescan)
+	}
+	cfg.Digest.QuietNote = strings.TrimSpace(f.Digest.QuietNote)
 	return nil
 }
 
-func checkDiscordFields(path string, n *yaml.Node) error {
+// checkSection checks the fields of a section (discord, llm, digest):
+// secrets are refused with where they go instead, unknown fields named.
+func checkSection(path, section string, n *yaml.Node, known []string) error {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("config %s:%d: discord: expected a mapping of settings (app_id: ..., sync_commands: ...)", path, n.Line)
+		return fmt.Errorf("config %s:%d: %s: expected a mapping of settings (%s: ...)", path, n.Line, section, known[0])
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key := n.Content[i]
 		if env, secret := secretFields[key.Value]; secret {
-			return fmt.Errorf("config %s:%d: discord.%s is a secret and is not read from the file: remove it and set the environment variable %s instead",
-				path, key.Line, key.Value, env)
+			return fmt.Errorf("config %s:%d: %s.%s is a secret and is not read from the file: remove it and set the environment variable %s instead",
+				path, key.Line, section, key.Value, env)
 		}
-		if !slices.Contains(knownDiscordFields, key.Value) {
-			return fmt.Errorf("config %s:%d: unknown field discord.%s; known fields: %s",
-				path, key.Line, key.Value, strings.Join(knownDiscordFields, ", "))
+		if !slices.Contains(known, key.Value) {
+			return fmt.Errorf("config %s:%d: unknown field %s.%s; known fields: %s",
+				path, key.Line, section, key.Value, strings.Join(known, ", "))
 		}
 	}
 	return nil
@@ -283,6 +445,24 @@ func withLine(path, msg string) string {
 		return fmt.Sprintf("%s:%d:%s", path, line, rest)
 	}
 	return path + ": " + msg
+}
+
+// duration is a Go duration in the file ("60s", "2m").
+type duration struct{ time.Duration }
+
+func (d *duration) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: expected a duration such as 60s or 2m", n.Line)
+	}
+	if n.Value == "" {
+		return nil
+	}
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a duration; use e.g. 60s or 2m", n.Line, n.Value)
+	}
+	d.Duration = v
+	return nil
 }
 
 // date is a YYYY-MM-DD value in the file.
