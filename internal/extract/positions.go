@@ -303,6 +303,9 @@ func analyse(st statement) statement {
 	st.words, st.keys = make([]wordInfo, len(toks)), make([]string, len(toks))
 	for i := range toks {
 		t := &toks[i]
+		if t.kind != tokWord && t.kind != tokNumber {
+			continue // wordTable holds words only
+		}
 		wi := wordTable[t.lower]
 		if wi.flags&(stanceFlags|flagNotNoun) == 0 && strings.Contains(t.lower, "’") {
 			// The stance words are written with ' only.
@@ -310,17 +313,23 @@ func analyse(st statement) statement {
 			wi.flags |= alt.flags & stanceFlags
 			wi.class = alt.class
 		}
-		wi.flags &^= flagLexiconStart | flagPlainNoun
-		if isPlainNoun(t, wi) {
-			wi.flags |= flagPlainNoun
-		}
+		lexiconStart := false
 		if t.kind == tokWord {
 			key := wordKey(t)
 			st.keys[i] = key
-			first, _, _ := strings.Cut(key, " ")
-			if wordTable[first].flags&flagLexiconStart != 0 {
-				wi.flags |= flagLexiconStart
+			if key == t.lower {
+				lexiconStart = wi.flags&flagLexiconStart != 0
+			} else {
+				first, _, _ := strings.Cut(key, " ")
+				lexiconStart = wordTable[first].flags&flagLexiconStart != 0
 			}
+		}
+		wi.flags &^= flagLexiconStart | flagPlainNoun
+		if lexiconStart {
+			wi.flags |= flagLexiconStart
+		}
+		if isPlainNoun(t, wi) {
+			wi.flags |= flagPlainNoun
 		}
 		st.words[i] = wi
 	}
@@ -481,7 +490,7 @@ func personNameWords(stmts []statement, named map[string]bool, people []briefbot
 	words := map[string]bool{}
 	addName := func(name string) {
 		for w := range strings.FieldsSeq(TopicKey(name)) {
-			if !roleWords[w] && !determinersToDrop[w] && !places[w] {
+			if wordTable[w].flags&(flagRoleWord|flagDropDeterminer|flagPlace) == 0 {
 				words[w] = true
 			}
 		}
@@ -1041,6 +1050,7 @@ const (
 	flagCondition
 	flagTrailing // trailingFunctionWords
 	flagKnownName
+	flagPlace // places
 	flagFirstName
 	flagNationality
 	flagPlaceWord
@@ -1092,6 +1102,7 @@ var wordTable = func() map[string]wordInfo {
 	mark(flagCondition, conditionWords)
 	mark(flagTrailing, trailingFunctionWords)
 	mark(flagKnownName, places)
+	mark(flagPlace, places)
 	mark(flagKnownName, standaloneOrgs)
 	mark(flagNationality, nationalities)
 	mark(flagPlaceWord, placeWords)

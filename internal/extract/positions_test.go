@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
 )
@@ -57,6 +59,16 @@ func TestTopicKeyFastPathAgrees(t *testing.T) {
 		}
 		if slow := slowTopicKey(s); fast != slow {
 			t.Errorf("asciiTopicKey(%q) = %q, slowTopicKey = %q", s, fast, slow)
+		}
+	}
+}
+
+// Statements look up word and number tokens only: no punctuation or
+// quotation mark may be a key of wordTable.
+func TestWordTableHoldsWords(t *testing.T) {
+	for w := range wordTable {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			t.Errorf("wordTable holds %q, which opens like punctuation", w)
 		}
 	}
 }
