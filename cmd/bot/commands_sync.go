@@ -7,7 +7,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/discord"
 )
 
@@ -70,7 +69,7 @@ func runCommandsSync(ctx context.Context, m *Main) error {
 // syncCommands replaces the application's commands (globally, or in one
 // guild) with briefbot's.
 func syncCommands(ctx context.Context, s *discordgo.Session, appID, guild string) ([]*discordgo.ApplicationCommand, error) {
-	want := discord.ApplicationCommands(commands.New(nil))
+	want := discord.ApplicationCommands(registrationRouter())
 	got, err := s.ApplicationCommandBulkOverwrite(appID, guild, want, discordgo.WithContext(ctx))
 	if err != nil {
 		if guild != "" {

@@ -66,17 +66,26 @@ func TestCommandsSync(t *testing.T) {
 	if len(cmds) == 0 {
 		t.Fatal("no commands registered in the guild")
 	}
+	if !slices.ContainsFunc(cmds, func(c *discordgo.ApplicationCommand) bool { return c.Name == "digest" }) ||
+		!slices.ContainsFunc(cmds, func(c *discordgo.ApplicationCommand) bool { return c.Name == "summary" }) {
+		t.Error("sync did not register /digest and /summary")
+	}
 	if global := srv.Commands(srv.ApplicationID(), ""); len(global) != 0 {
 		t.Errorf("%d commands registered globally, want none with --guild", len(global))
 	}
 	var names []string
 	for _, c := range cmds {
 		names = append(names, c.Name)
-		if got := c.Contexts; got == nil || !slices.Equal(*got, []discordgo.InteractionContextType{0, 1, 2}) {
-			t.Errorf("/%s contexts %v, want [0 1 2] (guild, bot DM, private channel)", c.Name, got)
+		// /digest manages a server's channels: servers and server installs only.
+		contexts, integrations := []discordgo.InteractionContextType{0, 1, 2}, []discordgo.ApplicationIntegrationType{0, 1}
+		if c.Name == "digest" {
+			contexts, integrations = contexts[:1], integrations[:1]
 		}
-		if got := c.IntegrationTypes; got == nil || !slices.Equal(*got, []discordgo.ApplicationIntegrationType{0, 1}) {
-			t.Errorf("/%s integration types %v, want [0 1] (guild and user install)", c.Name, got)
+		if got := c.Contexts; got == nil || !slices.Equal(*got, contexts) {
+			t.Errorf("/%s contexts %v, want %v", c.Name, got, contexts)
+		}
+		if got := c.IntegrationTypes; got == nil || !slices.Equal(*got, integrations) {
+			t.Errorf("/%s integration types %v, want %v", c.Name, got, integrations)
 		}
 		if !strings.Contains(stdout.String(), "/"+c.Name) {
 			t.Errorf("output does not list /%s:\n%s", c.Name, stdout)

@@ -124,6 +124,7 @@ func init() {
 		timelineCommand,
 		searchCommand,
 		sourcesCommand,
+		digestCommand,
 		serveCommand,
 		commandsCommand,
 		helpCommand,

@@ -15,7 +15,9 @@ import (
 
 	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/config"
+	"github.com/briefbot/briefbot/internal/digest"
 	"github.com/briefbot/briefbot/internal/discord"
+	"github.com/briefbot/briefbot/internal/summary"
 )
 
 // shutdownGrace bounds how long serve waits, after a signal, for the HTTP
@@ -45,8 +47,13 @@ awaited, and Discord gives up after 3 seconds), and the gateway also runs
 for direct messages unless --gateway=false.
 
 With --articles (or articles in the config) the folders are ingested
-incrementally once, at start; restart serve (or run bot ingest against the
-same database) to pick up new articles.
+incrementally at start and then re-scanned on digest.rescan (default every
+10 minutes), so new files reach the digests without a restart.
+
+Digests: with DISCORD_TOKEN, the digest scheduler posts each channel's
+subscription (/digest subscribe) on its schedule, catching up once after
+downtime; summaries use the LLM of the config when one is set (llm:,
+OPENAI_API_KEY), else extractive ones.
 
 Secrets are read only from the environment (DISCORD_TOKEN,
 DISCORD_PUBLIC_KEY) and never logged. The application ID comes from
@@ -143,7 +150,13 @@ func runServe(ctx context.Context, m *Main) error {
 			return err
 		}
 	}
-	h := &discord.Handler{Router: commands.New(m.db), Logger: logger}
+	var llm *summary.LLMConfig
+	if m.config.LLM.Configured() {
+		if llm, err = llmConfig(m.config.LLM, "bot serve"); err != nil {
+			return err
+		}
+	}
+	engine := summary.NewEngine(llm, m.db, m.db, summary.WithLogger(logger))
 
 	var session *discordgo.Session
 	if plan.token != "" {
@@ -153,6 +166,21 @@ func runServe(ctx context.Context, m *Main) error {
 		if shards := m.config.Discord.ShardCount; shards > 0 {
 			session.ShardID, session.ShardCount = m.config.Discord.ShardID, shards
 		}
+	}
+	// Digests are posted with the bot token, so they need the session;
+	// one shard (0) runs them, or every shard would post each digest.
+	var scheduler *digest.Scheduler
+	routerOpts := []commands.RouterOption{commands.WithSummarizer(engine, m.db)}
+	if session != nil && m.config.Discord.ShardID == 0 {
+		opts := digest.Options{Logger: logger, QuietNote: m.config.Digest.QuietNote}
+		if len(m.config.Articles) > 0 && m.config.Digest.RescanEnabled() {
+			opts.Rescan, opts.RescanSchedule = m.rescanJob(logger), m.config.Digest.Rescan
+		}
+		scheduler = digest.New(m.db, engine, &discord.Poster{Session: session}, opts)
+		routerOpts = append(routerOpts, commands.WithDigests(digestService{scheduler}))
+	}
+	h := &discord.Handler{Router: commands.New(m.db, routerOpts...), Logger: logger}
+	if session != nil {
 		h.FollowUp = discord.SessionFollowUp(session)
 	}
 	if plan.sync {
@@ -195,6 +223,17 @@ func runServe(ctx context.Context, m *Main) error {
 		}
 		fmt.Fprintf(m.Stderr, "connected to the Discord gateway as %s\n", name)
 	}
+	if scheduler != nil {
+		// Interrupted while catching up is a stop, not a failure.
+		if err := scheduler.Start(ctx); err != nil && ctx.Err() == nil {
+			shutdownHTTP(httpServer)
+			if gateway != nil {
+				err = errors.Join(err, gateway.Close())
+			}
+			return fmt.Errorf("digests: %w", err)
+		}
+		fmt.Fprintf(m.Stderr, "digest scheduler running (%s summaries)\n", engine.Engine())
+	}
 
 	select {
 	case <-ctx.Done():
@@ -204,6 +243,15 @@ func runServe(ctx context.Context, m *Main) error {
 		err = fmt.Errorf("bot serve --http %s: %w", plan.httpAddr, err)
 	}
 	shutdownHTTP(httpServer)
+	if scheduler != nil {
+		// Runs under way finish (their posts are recorded), bounded.
+		stopped := scheduler.Stop()
+		select {
+		case <-stopped.Done():
+		case <-time.After(shutdownGrace):
+			fmt.Fprintln(m.Stderr, "stopping: a digest run did not finish in time; it is retried with the same key at the next start")
+		}
+	}
 	if gateway != nil {
 		err = errors.Join(err, gateway.Close())
 	}
