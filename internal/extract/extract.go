@@ -82,6 +82,9 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 	runes := newRuneIndex(a.Body)
 	found := findQuotes(d)
 	speakers := map[string]bool{}
+	// spans are the quotes' token ranges, so positions reads the article's
+	// tokens instead of tokenising every quote again.
+	spans := make([]span, 0, len(found))
 	for _, q := range found {
 		if q.hi <= q.lo || q.speaker == "" {
 			continue
@@ -92,10 +95,11 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 			Text: a.Body[start:end], Start: runes.at(start), End: runes.at(end),
 		})
 		speakers[q.speaker] = true
+		spans = append(spans, span{q.lo, q.hi})
 	}
 	ex.People = d.people(speakers, found)
 	ex.Events = x.events(d, a, runes)
-	ex.Positions = positions(ex.Quotes, ex.People...)
+	ex.Positions = positionsInDoc(ex.Quotes, d, spans, ex.People...)
 	return ex
 }
 
