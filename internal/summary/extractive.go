@@ -254,6 +254,9 @@ func developments(in *briefbot.DigestInput, cites *sourceList) []Item {
 			if u.event {
 				score++
 			}
+			if opensWithPronoun(u.sentence) {
+				score -= 3 // "He said …" means nothing out of its article
+			}
 			if l := utf8.RuneCountInString(u.sentence); l >= 40 && l <= maxItemChars {
 				score += 2
 			}
@@ -272,6 +275,17 @@ func developments(in *briefbot.DigestInput, cites *sourceList) []Item {
 		items = append(items, Item{Text: clip(units[best].sentence, maxItemChars), Sources: cites.citeAll(refs)})
 	}
 	return items
+}
+
+// leadingPronouns are sentence openers that point back into the article.
+var leadingPronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true,
+	"his": true, "her": true, "their": true, "its": true, "this": true, "that": true, "these": true, "those": true,
+}
+
+func opensWithPronoun(sentence string) bool {
+	word, _, _ := strings.Cut(strings.TrimLeft(sentence, " \"“‘'"), " ")
+	return leadingPronouns[strings.ToLower(strings.TrimRight(word, ",;:"))]
 }
 
 func clusterKey(u *unit) string {
