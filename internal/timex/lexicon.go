@@ -140,7 +140,9 @@ func buildLexicon() map[string]*lexEntry {
 		get(w).ordinal = n
 	}
 	for w, n := range map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": -1, "few": -1} {
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+		"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "several": -1, "few": -1} {
 		get(w).count = n
 	}
 	for _, w := range []string{"in", "since", "by", "of", "until", "till", "from", "during", "before", "after",
@@ -174,7 +176,7 @@ func buildLexicon() map[string]*lexEntry {
 		"section", "chapter", "resolution", "highway", "interstate", "channel", "version", "over", "during", "since",
 		"each", "every", "per", "s", "than", "t", "before", "after", "and", "or", "to", "until", "through", "by",
 		"from", "between", "this", "half", "rest", "set", "have", "is", "are", "am", "black", "cyber", "super", "good",
-		"ash", "bloody", "easter", "palm", "holy", "maundy", "shrove", "giving"} {
+		"ash", "bloody", "easter", "palm", "holy", "maundy", "shrove", "giving", "period", "time"} {
 		get(w)
 	}
 	for _, w := range []string{"no", "number", "flight", "route", "page", "room", "model", "article", "section",

@@ -302,6 +302,11 @@ func (t *tagger) matchUnit(i int) int {
 	}
 	p := t.prefix(i, true)
 	end := i + 1
+	// "the same month a year ago": the year shift after it dates the
+	// whole phrase.
+	if p.dir == modSame && t.yearShiftAt(end) {
+		return end
+	}
 	switch e.unit {
 	case unitDay:
 		return t.matchDayAnaphor(i, p)
@@ -326,18 +331,18 @@ func (t *tagger) matchAgo(i int) (int, bool) {
 	if !t.is(i+1, "ago") || !t.free(i-1) {
 		return 0, false
 	}
-	n := 0
-	if e := t.lex(i - 1); e != nil && e.count > 0 {
-		n = e.count
-	} else if v, d, s, ok := t.number(i - 1); ok && d <= 3 && s == "" {
-		n = v
-	}
-	if n <= 0 {
+	n, start := t.countBefore(i - 1)
+	if n <= 0 || !t.free(start) {
 		return 0, false
 	}
-	start, end := i-1, i+2
+	end := i + 2
 	if !t.known {
 		return 0, false
+	}
+	if t.toks[i].lex.unit == unitYear {
+		if sameStart, noun, ok := t.samePeriodBefore(start); ok {
+			return t.samePeriodShifted(sameStart, end, -n, noun), true
+		}
 	}
 	switch t.toks[i].lex.unit {
 	case unitDay:
@@ -353,16 +358,23 @@ func (t *tagger) matchAgo(i int) (int, bool) {
 	return 0, false
 }
 
-// countBefore reads the count of a calendar unit at token i: "three", "a",
-// "12"; vague counts ("several") give 0.
-func (t *tagger) countBefore(i int) int {
+// countBefore reads the count of a calendar unit ending at token i:
+// "three", "a", "12", "twenty-five"; vague counts ("several") give 0. start
+// is the count's first token.
+func (t *tagger) countBefore(i int) (n, start int) {
 	if e := t.lex(i); e != nil && e.count > 0 {
-		return e.count
+		// "twenty-five": tens, a hyphen, then units.
+		if e.count < 10 && t.isDash(i-1) && t.touches(i-1) && t.touches(i) {
+			if tens := t.lex(i - 2); tens != nil && tens.count >= 20 && tens.count%10 == 0 {
+				return tens.count + e.count, i - 2
+			}
+		}
+		return e.count, i
 	}
 	if v, d, s, ok := t.number(i); ok && d <= 3 && s == "" {
-		return v
+		return v, i
 	}
-	return 0
+	return 0, i
 }
 
 // matchShift reads "three days later", "a year earlier", "two weeks
@@ -391,11 +403,11 @@ func (t *tagger) matchShift(i int) (int, bool) {
 	if !t.free(i-1) || t.is(i+2, "than") {
 		return 0, false
 	}
-	n := t.countBefore(i - 1)
-	if n <= 0 {
+	n, start := t.countBefore(i - 1)
+	if n <= 0 || !t.free(start) {
 		return 0, false
 	}
-	start, end, shift := i-1, i+2, sign*n
+	end, shift := i+2, sign*n
 	switch t.toks[i].lex.unit {
 	case unitDay:
 		if t.hasRef {
@@ -411,9 +423,65 @@ func (t *tagger) matchShift(i int) (int, bool) {
 			return t.emit(start, end, monthValue(d.Year(), d.Month()), "DATE"), true
 		}
 	case unitYear:
+		if sameStart, noun, ok := t.samePeriodBefore(start); ok {
+			return t.samePeriodShifted(sameStart, end, shift, noun), true
+		}
 		return t.shiftYears(start, end, shift)
 	}
 	return 0, false
+}
+
+// yearShiftAt reports whether a year shift starts at token j: "a year
+// ago", "one year earlier", "last year".
+func (t *tagger) yearShiftAt(j int) bool {
+	if t.is(j, "last") {
+		return t.is(j+1, "year")
+	}
+	n, _ := t.countBefore(j)
+	return n > 0 && t.is(j+1, "year") && (t.is(j+2, "ago") || t.is(j+2, "earlier") || t.is(j+2, "before") ||
+		t.is(j+2, "later") || t.is(j+2, "after"))
+}
+
+// samePeriodBefore reads "the same month", "the same period" ending just
+// before token k.
+func (t *tagger) samePeriodBefore(k int) (start int, noun string, ok bool) {
+	if !t.free(k-3) || !t.is(k-3, "the") || !t.is(k-2, "same") {
+		return 0, "", false
+	}
+	e := t.lex(k - 1)
+	if e == nil {
+		return 0, "", false
+	}
+	switch e.word {
+	case "day", "month", "quarter", "period", "time", "week":
+		return k - 3, e.word, true
+	}
+	return 0, "", false
+}
+
+// samePeriodShifted dates "the same month a year ago" from the last
+// mention, whose month, quarter or day it moves by whole years; a mention
+// of another precision, or none, gives the year alone.
+func (t *tagger) samePeriodShifted(start, end, shift int, noun string) int {
+	v := t.refValue
+	if len(v) >= 7 && isDigits(v[:4]) && v[4] == '-' {
+		y := yearValue(atoi(v[:4]) + shift)
+		isMonth := isDigits(v[5:7])
+		switch {
+		case noun == "day" && len(v) >= 10 && isMonth:
+			return t.emit(start, end, y+v[4:10], "DATE")
+		case noun == "month" && isMonth, noun == "quarter" && v[5] == 'Q',
+			(noun == "period" || noun == "time") && len(v) == 7:
+			return t.emit(start, end, y+v[4:7], "DATE")
+		}
+	}
+	switch {
+	case len(v) >= 4 && isDigits(v[:4]):
+		return t.emit(start, end, yearValue(atoi(v[:4])+shift), "DATE")
+	case t.known:
+		return t.emit(start, end, yearValue(t.dct.Year()+shift), "DATE")
+	}
+	return t.skip(end)
 }
 
 // shiftYears moves the last mentioned time by whole years and keeps its
@@ -631,6 +699,9 @@ func (t *tagger) matchYearUnit(i int, p prefix) int {
 	case modLast:
 		if p.the && p.part == "" {
 			return end // "the last year": a span of time
+		}
+		if sameStart, noun, ok := t.samePeriodBefore(p.start); ok && !p.the {
+			return t.samePeriodShifted(sameStart, end, -1, noun)
 		}
 		offset = -1
 	case modNext, modComing:

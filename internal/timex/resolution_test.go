@@ -111,3 +111,18 @@ func TestQuotesDatedByTheirAttribution(t *testing.T) {
 			[]string{"today=2025-03-04", "Monday=2025-03-03"}},
 	})
 }
+
+func TestSamePeriodAYearAgo(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"same month from a month", "Exports in January fell 8% from the same month a year ago.",
+			[]string{"January=2025-01", "the same month a year ago=2024-01"}},
+		{"same period last year keeps a quarter", "Orders in the second quarter of 2023 beat the same period last year.",
+			[]string{"the second quarter of 2023=2023-Q2", "the same period last year=2022-Q2"}},
+		{"same day a year later", "The flood crested on June 9, 2019, and again on the same day a year later.",
+			[]string{"June 9, 2019=2019-06-09", "the same day a year later=2020-06-09"}},
+		{"same period without a mention gives the year", "Revenue rose 4% over the same period a year earlier.",
+			[]string{"the same period a year earlier=2024"}},
+		{"a count in words", "Thirty years ago the mill closed; twenty-two years ago it burned.",
+			[]string{"Thirty years ago=1995", "twenty-two years ago=2003"}},
+	})
+}
