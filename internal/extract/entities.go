@@ -249,7 +249,7 @@ func findEntities(d *doc) *registry {
 	for _, c := range single {
 		w := d.toks[c.lo].lower
 		id, ok := r.byWord[w]
-		titled := c.roleLo < c.lo && isTitleWord(d.toks[c.lo-1].lower)
+		titled := c.roleLo < c.lo && isTitleWord(d.toks[c.lo-1].lower) || c.lo > 0 && isLowerTitle(&d.toks[c.lo-1])
 		if !ok {
 			if !titled {
 				continue
@@ -263,7 +263,7 @@ func findEntities(d *doc) *registry {
 			e.addAlias(d.body[d.toks[c.roleLo].start:d.toks[c.hi-1].end])
 		}
 		e.addAlias(d.toks[c.lo].text)
-		if c.roleLo < c.lo {
+		if c.roleLo < c.lo || titled {
 			if g := genderOfWords([]string{d.toks[c.lo-1].lower}); g != "" && e.gender == "" {
 				e.gender = g
 			}
@@ -304,6 +304,12 @@ func findAcronyms(d *doc) map[string]string {
 		}
 	}
 	return out
+}
+
+// isLowerTitle reports a lower-case title noun before a single name, as
+// in "Turkish president Erdoğan", which makes that name a person.
+func isLowerTitle(t *token) bool {
+	return t.kind == tokWord && !t.capital && isTitleWord(t.lower) && (sourceNouns[t.lower] || titleGender[t.lower] != "")
 }
 
 func isTitleWord(w string) bool {
@@ -387,6 +393,25 @@ func sortMentions(ms []mention) {
 // pronouns that follow sentences naming only them.
 func (r *registry) voteGender(d *doc) {
 	votes := make([][2]int, len(r.ents))
+	// known[si] marks the genders of people with a known gender named in
+	// sentence si: a pronoun of that gender nearby is theirs, not a vote.
+	known := make([][2]bool, len(d.sents))
+	for _, m := range r.mentions {
+		switch r.ents[m.ent].gender {
+		case "m":
+			known[d.sentOf[m.lo]][0] = true
+		case "f":
+			known[d.sentOf[m.lo]][1] = true
+		}
+	}
+	inFocus := func(si, g int) bool {
+		for k := max(0, si-2); k <= min(len(known)-1, si+1); k++ {
+			if known[k][g] {
+				return true
+			}
+		}
+		return false
+	}
 	mi := 0
 	for si, s := range d.sents {
 		var only = -1
@@ -414,9 +439,13 @@ func (r *registry) voteGender(d *doc) {
 			}
 			switch pronounGender[d.toks[k].lower] {
 			case "m":
-				votes[only][0]++
+				if !inFocus(si, 0) {
+					votes[only][0]++
+				}
 			case "f":
-				votes[only][1]++
+				if !inFocus(si, 1) {
+					votes[only][1]++
+				}
 			}
 		}
 	}

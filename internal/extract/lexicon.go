@@ -281,7 +281,8 @@ var roleWords = setOf("president", "vice", "vice-president", "prime", "minister"
 	"treasurer", "solicitor", "barrister", "magistrate", "sheriff", "marshal", "chief", "staff",
 	"press", "communications", "vice-chairman", "co-founder", "cofounder", "pm", "fm", "u.s", "us",
 	"uk", "un", "eu", "nato", "gop", "state", "county", "city", "council", "mayor-elect",
-	"president-elect", "deputy-governor", "whip", "leader")
+	"president-elect", "deputy-governor", "whip", "leader", "prosecutor", "lawyer", "engineer", "analyst",
+	"economist", "striker", "goalkeeper", "pilot", "nurse", "physician", "surgeon", "researcher")
 
 // nationalities are adjectives that open a role ("Russian", "Norwegian").
 var nationalities = setOf("american", "russian", "ukrainian", "british", "english", "scottish", "welsh",

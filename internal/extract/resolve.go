@@ -324,9 +324,12 @@ func (r *resolver) resolve(src source) (string, int) {
 	return text, -1
 }
 
-// pronoun resolves he/she at token at: the previous quote's speaker when
-// the gender fits, unless a person of that gender was the subject of a
-// more recent sentence. A known matching gender beats an unknown one.
+// pronoun resolves he/she at token at. A pronoun subject of a speech
+// verb continues the speaker thread (the previous quote's speaker) unless
+// a different person of a fitting gender became the subject of a clause
+// since that quote; objects, possessives, names after prepositions and
+// names inside quotes never break the thread. A known gender outweighs an
+// unknown one, and with no thread the newest fitting subject is taken.
 func (r *resolver) pronoun(gender string, at int) int {
 	d := r.d
 	fit := func(id int) int {
@@ -341,36 +344,48 @@ func (r *resolver) pronoun(gender string, at int) int {
 		}
 		return 0
 	}
-	// the most recent subject-position mention of a fitting person
-	subject, subjectAt, subjectFit := -1, -1, 0
-	for i := len(d.reg.mentions) - 1; i >= 0 && subjectFit < 2; i-- {
+	last := fit(r.lastSpeaker)
+	since := -1 // where the thread's speaker was named
+	if last > 0 {
+		since = r.lastSpeakerAt
+	}
+	// the newest fitting subject, and the newest of a known fitting gender
+	newest, newestAt, known, knownAt := -1, -1, -1, -1
+	for i := len(d.reg.mentions) - 1; i >= 0; i-- {
 		m := d.reg.mentions[i]
-		if m.lo >= at || d.inQuote[m.lo] >= 0 || !d.isSubjectMention(m) {
+		if m.lo >= at || d.inQuote[m.lo] >= 0 || fit(m.ent) == 0 || !d.isSubjectMention(m) {
 			continue
 		}
-		if f := fit(m.ent); f > subjectFit {
-			subject, subjectAt, subjectFit = m.ent, m.lo, f
+		if newest < 0 {
+			newest, newestAt = m.ent, m.lo
+		}
+		if fit(m.ent) == 2 {
+			known, knownAt = m.ent, m.lo
+			break
 		}
 	}
-	last := fit(r.lastSpeaker)
-	if subject < 0 && last < 2 {
-		// nobody fitting in subject position: any person of the gender
+	if last == 0 {
+		switch {
+		case known >= 0:
+			return known
+		case newest >= 0 && r.lastOfGender(gender, at) < 0:
+			return newest
+		}
 		if id := r.lastOfGender(gender, at); id >= 0 {
 			return id
 		}
+		return newest
+	}
+	brokeThread := func(id, idAt int) bool {
+		return id >= 0 && id != r.lastSpeaker && idAt > since && d.sentOf[idAt] < d.sentOf[at]
 	}
 	switch {
-	case last == 0:
-		return subject
-	case subject < 0 || subject == r.lastSpeaker:
-		return r.lastSpeaker
-	case subjectFit > last:
-		return subject
-	case last > subjectFit:
-		return r.lastSpeaker
-	case d.sentOf[subjectAt] < d.sentOf[at] && r.lastSpeakerAt < subjectAt:
-		// a different person named since the last quote takes over
-		return subject
+	case brokeThread(known, knownAt):
+		return known
+	case last == 1 && brokeThread(newest, newestAt):
+		return newest
+	case last == 1 && known >= 0 && d.sentOf[knownAt] == d.sentOf[at] && knownAt > since:
+		return known
 	}
 	return r.lastSpeaker
 }
@@ -396,9 +411,18 @@ func (d *doc) isSubjectMention(m mention) bool {
 	s := d.sents[d.sentOf[m.lo]]
 	// walk left over a possessive noun phrase: "Norway’s Prime Minister X"
 	k := m.lo - 1
-	// titles before the mention: "Mr. J. R. Ellis"
-	for k > s.lo && (d.toks[k].kind == tokWord && d.toks[k].capital || d.toks[k].text == "." && d.toks[k-1].capital && len(d.toks[k-1].text) <= 3) {
-		k--
+	// titles before the mention, capitalised or not: "Mr. J. R. Ellis",
+	// "Greek prime minister Kyriakos Mitsotakis"
+	for lower := 0; k > s.lo; k-- {
+		t := &d.toks[k]
+		if t.kind == tokWord && t.capital || t.text == "." && d.toks[k-1].capital && len(d.toks[k-1].text) <= 3 {
+			continue
+		}
+		if lower < 2 && d.isLowerRoleWord(k) && (d.toks[k-1].capital || d.isLowerRoleWord(k-1)) {
+			lower++
+			continue
+		}
+		break
 	}
 	if k == s.lo && d.toks[k].kind == tokWord && d.toks[k].capital {
 		k--
@@ -411,12 +435,45 @@ func (d *doc) isSubjectMention(m mention) bool {
 			}
 		}
 	}
-	before := k < s.lo || d.toks[k].kind == tokQuote || clauseOpeners[d.toks[k].lower]
-	if k >= s.lo && prepositions[d.toks[k].lower] && !d.toks[k].is("and", "or") {
-		return false
+	// a lower-case role before the name: "with engineer Alan Cole"
+	for n := 0; n < 2 && k > s.lo && d.isLowerRoleWord(k); n++ {
+		k--
 	}
+	opensSentence := k < s.lo || d.toks[k].kind == tokQuote
+	opensClause := k >= s.lo && clauseOpeners[d.toks[k].lower]
+	if k >= s.lo && prepositions[d.toks[k].lower] && !d.toks[k].is("and", "or") {
+		// "with engineer Alan Cole describing …": the subject of a small clause
+		return d.toks[k].is("with") && m.hi < s.hi && strings.HasSuffix(d.toks[m.hi].lower, "ing") && !d.toks[m.hi].capital
+	}
+	return opensSentence || d.verbFollows(m.hi, s) || opensClause && !endsSentence(d, m.hi, s)
+}
+
+// endsSentence reports whether nothing but closing punctuation follows
+// token n: a name there after a comma is an apposition ("a farmer, John
+// Wells."), not a subject.
+func endsSentence(d *doc, n int, s sentence) bool {
+	for ; n < s.hi; n++ {
+		if t := &d.toks[n]; t.kind == tokWord || t.kind == tokNumber {
+			return false
+		}
+	}
+	return true
+}
+
+// isLowerRoleWord reports whether token k may be a lower-case role noun
+// standing before a name ("engineer", "police spokesman").
+func (d *doc) isLowerRoleWord(k int) bool {
+	t := &d.toks[k]
+	return t.kind == tokWord && !t.capital && !determiners[t.lower] && !prepositions[t.lower] && !npBreakers[t.lower] &&
+		!isVerbLike(t.lower) && !irregularPast[t.lower] && !strings.HasSuffix(t.lower, "ing")
+}
+
+// verbFollows reports whether a finite verb (or the auxiliaries and
+// adverbs that open a verb phrase) follows a name ending before token n,
+// skipping one apposition: "Mike Pence, the vice president, said".
+func (d *doc) verbFollows(n int, s sentence) bool {
 	after := false
-	if n := m.hi; n < s.hi {
+	if n < s.hi {
 		t := &d.toks[n]
 		if t.text == "," {
 			// an apposition: "Mike Pence, the vice president, said"
@@ -431,11 +488,20 @@ func (d *doc) isSubjectMention(m mention) bool {
 		if !t.capital && t.kind == tokWord {
 			_, cue := speechVerbs[t.lower]
 			after = cue && !participialCues[t.lower] || finiteAfterSubject[t.lower] || cueModifiers[t.lower] ||
-				strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ly")
+				strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ly") || irregularPast[t.lower] ||
+				len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && !prepositions[t.lower] && !npBreakers[t.lower]
 		}
 	}
-	return before || after
+	return after
 }
+
+// irregularPast are common past-tense verbs without the -ed ending.
+var irregularPast = setOf("met", "led", "went", "made", "took", "gave", "won", "spoke", "wrote", "began",
+	"came", "held", "sent", "left", "ran", "brought", "thought", "felt", "kept", "lost", "paid", "became",
+	"sat", "stood", "saw", "got", "put", "hit", "cut", "set", "sought", "drew", "flew", "fell", "rose",
+	"chose", "knew", "grew", "threw", "struck", "told", "said", "found", "heard", "meant", "built", "bought",
+	"fought", "caught", "taught", "shot", "broke", "drove", "rode", "swore", "wore", "tore", "beat", "bore",
+	"forgot", "forgave", "withdrew", "overtook", "undertook", "oversaw", "upheld", "spent", "lent", "bent")
 
 func isPossessive(t *token) bool { return t.lower == "’s" || t.lower == "'s" }
 

@@ -1,0 +1,45 @@
+package extract_test
+
+import "testing"
+
+// The cases below follow how news prose hands a pronoun to its referent:
+// a pronoun subject of a speech verb continues the speaker thread unless
+// a new person of the same gender became the subject of a sentence since.
+
+func TestPronounContinuesSpeakerThread(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"object of an intervening sentence keeps the thread",
+			"Governor Lisa Moreno said the dam was sound. Engineers briefed Ms Carla Reyes on Tuesday. She said repairs would start soon.",
+			"repairs would start soon", "Lisa Moreno"},
+		{"possessive of an intervening sentence keeps the thread",
+			"Senator Paul Hagen said the bill would pass. Critics attacked Tom Bell’s amendment. He said the vote was set for June.",
+			"the vote was set for June", "Paul Hagen"},
+		{"person inside a quote keeps the thread",
+			"“I spoke to Mark Ellis this morning,” Mayor Dan Ortiz said. He said the talks went well.",
+			"the talks went well", "Dan Ortiz"},
+		{"person after a preposition keeps the thread",
+			"Minister Raj Patel said exports had grown. The figures were compiled with help from Omar Haddad. He said the trend would last.",
+			"the trend would last", "Raj Patel"},
+		{"apposition keeps the thread",
+			"Chief Ken Adams said the fire was contained. The blaze began near the home of a farmer, John Wells. He said no one was hurt.",
+			"no one was hurt", "Ken Adams"},
+		{"paragraph break keeps the thread",
+			"“The city will rebuild,” Mayor Ruth Olsen said.\n\nThe storm destroyed forty homes.\n\nShe said aid would arrive on Friday.",
+			"aid would arrive on Friday", "Ruth Olsen"},
+		{"new same-gender subject takes over",
+			"Coach Bill Turner said the team was ready. Striker Kevin Price scored twice on Sunday. He said the win felt good.",
+			"the win felt good", "Kevin Price"},
+		{"new subject of the other gender does not take over",
+			"Coach Bill Turner said the team was ready. Captain Nora Fisk scored twice on Sunday. He said the win felt good.",
+			"the win felt good", "Bill Turner"},
+		{"paragraph introducing a person as subject hands the next quote to them",
+			"“We will appeal,” lawyer Simon Grant said.\n\nProsecutor David Ruiz disagreed with the defence on every point.\n\n“The evidence is clear,” he said.",
+			"The evidence is clear,", "David Ruiz"},
+		{"subject of a with-clause takes over",
+			"Mayor Dan Ortiz said the road would close. Work stopped on Monday, with engineer Alan Cole describing the bridge as unsafe. He said repairs would take a week.",
+			"repairs would take a week", "Alan Cole"},
+		{"lower-case title before a single name",
+			"Leaders met in Rome. Turkish president Kaplan called for talks. He said Turkey would not back down.",
+			"Turkey would not back down", "Kaplan"},
+	})
+}
