@@ -132,7 +132,7 @@ func buildLexicon() map[string]*lexEntry {
 		get(w).season = s
 	}
 	for w, m := range map[string]int{"last": modLast, "this": modThis, "next": modNext, "past": modPast,
-		"coming": modComing, "previous": modPrevious, "following": modFollowing, "same": modSame, "that": modThat,
+		"coming": modComing, "previous": modPrevious, "prior": modPrevious, "current": modThis, "following": modFollowing, "same": modSame, "that": modThat,
 		"early": modEarly, "late": modLate, "mid": modMid, "earlier": modEarlier, "later": modLater} {
 		get(w).mod = m
 	}

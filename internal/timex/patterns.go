@@ -527,6 +527,12 @@ func (t *tagger) matchDayAnaphor(i int, p prefix) int {
 		offset = 1
 	case p.dir == modPrevious:
 		offset = -1
+	case p.the && p.dir == 0 && (p.fuzzy != 0 && p.fuzzy != fuzzyOvernight || p.part != "" && !t.endOfTheDayIdiom(p)):
+		// "late in the day", "the start of the day": the day in view,
+		// which is the day of the story when it named none.
+		if !t.hasRef && t.known {
+			return t.emit(p.start, end, dayValue(t.speechDay(i)), "DATE")
+		}
 	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday") && !t.isGerund(end+1):
 		offset = 1
 		if t.is(end, "before") {
@@ -542,6 +548,12 @@ func (t *tagger) matchDayAnaphor(i int, p prefix) int {
 		return end
 	}
 	return t.emit(p.start, end, dayValue(t.ref.AddDate(0, 0, offset)), "DATE")
+}
+
+// endOfTheDayIdiom reports "at the end of the day", which means "in the
+// end" far more often than a time of day.
+func (t *tagger) endOfTheDayIdiom(p prefix) bool {
+	return p.part == "end" && t.is(p.start-1, "at")
 }
 
 func (t *tagger) matchNight(i int, p prefix) int {
@@ -584,7 +596,9 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 		}
 		return t.emit(p.start, end, weekValue(t.ref), "DATE")
 	default:
-		if !p.the || p.part != "" {
+		// "the week" as the current week, also "the end of the week" and
+		// "later in the week".
+		if !p.the || p.part != "" && t.cutAfter(end) {
 			return end
 		}
 		// "the week" as the current week, never "a week", "per week".
@@ -661,9 +675,16 @@ func (t *tagger) matchMonthUnit(i int, p prefix) int {
 	offset := 0
 	switch p.dir {
 	case modThis:
-	case modLast, modPrevious:
+	case modLast, modPast:
+		// "the last month" like "the last year"; "the last month of the
+		// war" names another month.
+		if p.the && (p.part != "" || p.fuzzy != 0 || t.cutAfter(end)) || p.dir == modPast && !t.is(p.start, "this") {
+			return end
+		}
+		offset = -1
+	case modPrevious:
 		if p.the {
-			return end // "the last month" is a span of time
+			return end // anaphoric: the month before the last mention
 		}
 		offset = -1
 	case modNext, modComing, modFollowing:
@@ -672,7 +693,10 @@ func (t *tagger) matchMonthUnit(i int, p prefix) int {
 		}
 		offset = 1
 	default:
-		return end
+		// "the end of the month", "earlier in the month": the current one.
+		if !p.the || p.part == "" && (p.fuzzy == 0 || p.fuzzy == fuzzyOvernight) || t.cutAfter(end) {
+			return end
+		}
 	}
 	if !t.known {
 		return t.emit(p.start, end, "XXXX-XX", "DATE")
@@ -693,12 +717,23 @@ func (t *tagger) matchYearUnit(i int, p prefix) int {
 		}
 		return t.emit(p.start, end, yearValue(t.refYear+offset), "DATE")
 	}
+	// "the year before", "the year previous": the year before the last
+	// one mentioned.
+	if p.the && p.dir == 0 && p.part == "" && p.fuzzy == 0 &&
+		(t.is(end, "before") || t.is(end, "previous") || t.is(end, "earlier")) &&
+		(end+1 >= len(t.toks) || t.toks[end+1].kind == tokPunct) {
+		end++
+		return fromRef(-1)
+	}
 	offset := 0
 	switch p.dir {
 	case modThis:
-	case modLast:
-		if p.the && p.part == "" {
-			return end // "the last year": a span of time
+	case modLast, modPast:
+		// "the last year": TimeML dates it as the year before dct when it
+		// is not read as a duration ("the past year" mostly is); "this
+		// past year" is that year too.
+		if p.the && (p.part == "" && p.fuzzy != 0 || t.cutAfter(end)) || p.dir == modPast && !t.is(p.start, "this") {
+			return end
 		}
 		if sameStart, noun, ok := t.samePeriodBefore(p.start); ok && !p.the {
 			return t.samePeriodShifted(sameStart, end, -1, noun)
@@ -710,13 +745,16 @@ func (t *tagger) matchYearUnit(i int, p prefix) int {
 		}
 		offset = 1
 	case modPrevious:
+		// "sales fell from the previous year" with no year before it
+		// compares with the year before dct.
+		if t.refYear == 0 && t.known {
+			return t.emit(p.start, end, yearValue(t.dct.Year()-1), "DATE")
+		}
 		return fromRef(-1)
 	case modFollowing:
 		return fromRef(1)
 	case modThat, modSame:
 		return fromRef(0)
-	case modPast:
-		return end
 	default:
 		// "the year" only as "the end of the year", "earlier in the year".
 		if !p.the || p.part == "" && p.fuzzy == 0 {

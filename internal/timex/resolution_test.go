@@ -126,3 +126,27 @@ func TestSamePeriodAYearAgo(t *testing.T) {
 			[]string{"Thirty years ago=1995", "twenty-two years ago=2003"}},
 	})
 }
+
+func TestPartsOfTheCurrentPeriod(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"late in the day", "The index slid late in the day.", []string{"late in the day=2025-03-04"}},
+		{"earlier in the day from a named day", "Talks collapsed on Friday. Earlier in the day, envoys had met.",
+			[]string{"Friday=2025-02-28", "Earlier in the day=2025-02-28"}},
+		{"start of the day", "Bonds sold off at the start of the day.", []string{"the start of the day=2025-03-04"}},
+		{"the idiom is no time", "At the end of the day, voters want jobs.", nil},
+		{"beginning of the month", "The levy rose at the beginning of the month.", []string{"the beginning of the month=2025-03"}},
+		{"later in the week", "The envoy will return later in the week.", []string{"later in the week=2025-W10"}},
+		{"end of the week", "A decision is due by the end of the week.", []string{"the end of the week=2025-W10"}},
+		{"current quarter and year", "Margins should widen in the current quarter and the current year.",
+			[]string{"the current quarter=2025-Q1", "the current year=2025"}},
+		{"current account is no date", "The current account deficit widened.", nil},
+		{"the last year", "Prices doubled over the last year.", []string{"the last year=2024"}},
+		{"the last year of something", "He wrote in the last year of his life.", nil},
+		{"the past year is a duration", "Prices doubled over the past year.", nil},
+		{"the last month", "Rents rose 3% in the last month.", []string{"the last month=2025-02"}},
+		{"previous year without a mention", "Output rose 4% from the previous year.", []string{"the previous year=2024"}},
+		{"prior year", "Losses narrowed from the prior year.", []string{"the prior year=2024"}},
+		{"the year before a mentioned year", "The debt hit a record in 2019, up from the year before.",
+			[]string{"2019=2019", "the year before=2018"}},
+	})
+}
