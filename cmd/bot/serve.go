@@ -204,11 +204,13 @@ func runServe(ctx context.Context, m *Main) error {
 			ReadTimeout:       10 * time.Second,
 			IdleTimeout:       2 * time.Minute,
 		}
-		go func() { served <- httpServer.Serve(ln) }()
-		fmt.Fprintf(m.Stderr, "serving Discord interactions at http://%s/interactions\n", ln.Addr())
+		// The warning comes before the address line: whoever waits for the
+		// address (a supervisor, a test) has then seen the whole start-up.
 		if session == nil {
 			fmt.Fprintf(m.Stderr, "%s is not set: answers slower than Discord's 3 s limit cannot be deferred and will fail\n", config.EnvDiscordToken)
 		}
+		go func() { served <- httpServer.Serve(ln) }()
+		fmt.Fprintf(m.Stderr, "serving Discord interactions at http://%s/interactions\n", ln.Addr())
 	}
 	var gateway *discord.Gateway
 	if plan.gateway {
