@@ -179,3 +179,22 @@ func seasonYear(dct time.Time, code string, dir int) int {
 	}
 	return y
 }
+
+// yearOfWeekday finds the year next to dct's (or dct's own) in which month
+// m day d falls on weekday wd; the year nearest dct wins.
+func yearOfWeekday(dct time.Time, m, d int, wd time.Weekday) (int, bool) {
+	best, bestDist := 0, -1
+	for y := dct.Year() - 1; y <= dct.Year()+1; y++ {
+		if !validDay(y, m, d) {
+			continue
+		}
+		day := date(y, time.Month(m), d)
+		if day.Weekday() != wd {
+			continue
+		}
+		if dist := absDays(day.Sub(dct)); bestDist < 0 || dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	return best, bestDist >= 0
+}

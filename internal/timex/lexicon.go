@@ -205,7 +205,10 @@ func buildLexicon() map[string]*lexEntry {
 	for _, w := range []string{"will", "ll", "shall", "expected", "expects", "expect", "due", "scheduled", "slated",
 		"plans", "plan", "planned", "planning", "intends", "intend", "aims", "upcoming", "tomorrow", "next",
 		"coming", "going", "forthcoming", "would", "should", "could", "might", "may", "must", "can", "wants", "want",
-		"hopes", "hope", "seeks", "aim"} {
+		"hopes", "hope", "seeks", "aim",
+		// The present of a timetable: "the trial begins Monday".
+		"begins", "starts", "opens", "resumes", "reconvenes", "convenes", "expires", "meets", "arrives",
+		"departs", "visits", "faces"} {
 		get(w).tense = tenseFuture
 	}
 	for _, w := range []string{"was", "were", "had", "did", "said", "told", "came", "went", "met", "held", "took",

@@ -150,3 +150,12 @@ func TestPartsOfTheCurrentPeriod(t *testing.T) {
 			[]string{"2019=2019", "the year before=2018"}},
 	})
 }
+
+func TestWeekdayPicksTheYearOfAMonthDay(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"the weekday names last year's date", "The board met on Friday, Dec. 13, to approve it.", []string{"Friday, Dec. 13=2024-12-13"}},
+		{"the weekday names next year's date", "The rally is planned for Saturday, Jan. 3.", []string{"Saturday, Jan. 3=2026-01-03"}},
+		{"a weekday that fits no year nearby keeps the nearest date", "It fell on Monday, March 5.", []string{"Monday, March 5=2025-03-05"}},
+		{"timetable present is future", "The trial begins Monday in Boston.", []string{"Monday=2025-03-10"}},
+	})
+}

@@ -429,6 +429,12 @@ func (t *tagger) matchWeekday(i int) int {
 		j++
 	}
 	if d, ok := t.explicitDay(j); ok {
+		if !d.hasYear && !d.hasRelYear && t.known {
+			// "Wednesday, Feb. 4": the weekday tells which year is meant.
+			if y, ok := yearOfWeekday(t.dct, d.m, d.d, wd); ok {
+				d.y, d.hasYear = y, true
+			}
+		}
 		if d.hasYear || t.known {
 			return t.emit(p.start, d.end, t.resolveExplicit(d, p.start, d.end), "DATE")
 		}
