@@ -43,3 +43,22 @@ func TestPronounContinuesSpeakerThread(t *testing.T) {
 			"Turkey would not back down", "Kaplan"},
 	})
 }
+func TestGroupPronounsAndRoleNouns(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"it is an organisation, not a person",
+			"Mayor Ann Hale praised the plan. The Harbor Authority rejected it on Monday. It said the costs were too high.",
+			"the costs were too high", "The Harbor Authority"},
+		{"they are a plural group",
+			"Governor Tim Walsh said the plant would close. Union leaders met on Friday. They said the workers would strike.",
+			"the workers would strike", "Union leaders"},
+		{"the company is the last company",
+			"Kestrel Motors recalled 9,000 cars. Analyst Jo Baker called the move wise. The company said no injuries were reported.",
+			"no injuries were reported", "Kestrel Motors"},
+		{"the senator is the person introduced as senator",
+			"Senator Amy Lowe met Governor Rob Finch. The governor praised her. The senator said the budget was fair.",
+			"the budget was fair", "Amy Lowe"},
+		{"the spokesman is the person introduced as spokesman",
+			"Police spokesman Mark Dunn said two men were held. Detective Ian Rowe led the search. The spokesman said both men were charged.",
+			"both men were charged", "Mark Dunn"},
+	})
+}

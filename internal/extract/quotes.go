@@ -157,14 +157,14 @@ func (f *quoteFinder) remember(q found) {
 	if q.ent >= 0 {
 		f.r.lastSpeaker, f.r.lastSpeakerAt, f.r.lastName = q.ent, q.src.lo, q.speaker
 		if f.d.reg.ents[q.ent].kind != briefbot.KindPerson {
-			f.r.lastGroup, f.r.lastGroupID = q.speaker, q.ent
+			f.r.lastGroup, f.r.lastGroupID, f.r.lastGroupSrc = q.speaker, q.ent, q.src
 		}
 		return
 	}
 	if q.speaker != "" && q.src.hi > q.src.lo {
 		w := f.d.toks[q.src.hi-1].lower
 		if !subjectPronouns[w] {
-			f.r.lastGroup, f.r.lastGroupID = q.speaker, -1
+			f.r.lastGroup, f.r.lastGroupID, f.r.lastGroupSrc = q.speaker, -1, q.src
 			if f.d.toks[q.src.hi-1].capital || strings.HasSuffix(w, "s") {
 				f.r.lastName, f.r.lastSpeaker = q.speaker, -1
 			}
