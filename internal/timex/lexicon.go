@@ -176,7 +176,7 @@ func buildLexicon() map[string]*lexEntry {
 		"section", "chapter", "resolution", "highway", "interstate", "channel", "version", "over", "during", "since",
 		"each", "every", "per", "s", "than", "t", "before", "after", "and", "or", "to", "until", "through", "by",
 		"from", "between", "this", "half", "rest", "set", "have", "is", "are", "am", "black", "cyber", "super", "good",
-		"ash", "bloody", "easter", "palm", "holy", "maundy", "shrove", "giving", "period", "time"} {
+		"ash", "bloody", "easter", "palm", "holy", "maundy", "shrove", "giving", "period", "time", "century"} {
 		get(w)
 	}
 	for _, w := range []string{"no", "number", "flight", "route", "page", "room", "model", "article", "section",

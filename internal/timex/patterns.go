@@ -23,6 +23,11 @@ func (t *tagger) matchNumber(i int) int {
 	if suffix == "s" && n%10 == 0 {
 		return t.matchDecade(i, n, digits)
 	}
+	if t.is(i+1, "century") && digits <= 2 && n >= 1 && n <= 21 && ordinalSuffix(n, suffix) {
+		// "the 20th century" is TIMEX3 "19", its first two digits.
+		p := t.prefix(i, true)
+		return t.emit(p.start, i+2, fmt.Sprintf("%02d", n-1), "DATE")
+	}
 	if y, ok := t.yearNumber(i); ok && t.looksLikeYear(i, y) {
 		p := t.prefix(i, false)
 		if p.dir != 0 {
@@ -51,6 +56,23 @@ func (t *tagger) matchNumber(i int) int {
 		return end
 	}
 	return i + 1
+}
+
+// ordinalSuffix reports whether suffix is the English ordinal ending of n:
+// "1st", "2nd", "3rd", "20th", "21st".
+func ordinalSuffix(n int, suffix string) bool {
+	want := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			want = "st"
+		case 2:
+			want = "nd"
+		case 3:
+			want = "rd"
+		}
+	}
+	return suffix == want
 }
 
 // matchNumericDate reads 2025-04-25, 25/04/2025, 04/25/2025 and 7/8/07.
@@ -533,7 +555,17 @@ func (t *tagger) matchDayAnaphor(i int, p prefix) int {
 		if !t.hasRef && t.known {
 			return t.emit(p.start, end, dayValue(t.speechDay(i)), "DATE")
 		}
-	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday") && !t.isGerund(end+1):
+	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") && t.is(end+1, "yesterday") || t.is(end, "after") && t.is(end+1, "tomorrow")):
+		// "the day before yesterday" is one day, two from the speaker's.
+		if !t.known {
+			return t.emit(p.start, end+2, "XXXX-XX-XX", "DATE")
+		}
+		offset = 2
+		if t.is(end, "before") {
+			offset = -2
+		}
+		return t.emit(p.start, end+2, dayValue(t.speechDay(i).AddDate(0, 0, offset)), "DATE")
+	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday") && !t.is(end+1, "tomorrow") && !t.isGerund(end+1):
 		offset = 1
 		if t.is(end, "before") {
 			offset = -1

@@ -159,3 +159,14 @@ func TestWeekdayPicksTheYearOfAMonthDay(t *testing.T) {
 		{"timetable present is future", "The trial begins Monday in Boston.", []string{"Monday=2025-03-10"}},
 	})
 }
+
+func TestDaysAroundTodayCenturiesAndSince(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"the day before yesterday", "The ferry sank the day before yesterday.", []string{"the day before yesterday=2025-03-02"}},
+		{"the day after tomorrow", "Polls open the day after tomorrow.", []string{"the day after tomorrow=2025-03-06"}},
+		{"centuries", "The worst flood of the 19th century and of the 21st century.",
+			[]string{"the 19th century=18", "the 21st century=20"}},
+		{"a number that is no ordinal", "A 20 century-old tree.", nil},
+		{"since a month-day looks back", "Since Nov. 30, prices have doubled.", []string{"Nov. 30=2024-11-30"}},
+	})
+}

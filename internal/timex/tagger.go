@@ -685,7 +685,10 @@ func (t *tagger) resolveExplicit(d explicitDate, a, b int) string {
 	// speaks of the future: past narration about a date 10 months ago
 	// is far rarer than a date days away.
 	dir := dirNearest
-	if t.tenseAround(a, b) == tenseFuture {
+	switch {
+	case t.is(a-1, "since"):
+		dir = dirOnOrBefore
+	case t.tenseAround(a, b) == tenseFuture:
 		dir = dirOnOrAfter
 	}
 	y := monthDayFrom(t.dct, time.Month(d.m), d.d, dir)
