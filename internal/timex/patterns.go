@@ -604,6 +604,9 @@ func (t *tagger) matchNight(i int, p prefix) int {
 
 func (t *tagger) matchWeek(i int, p prefix) int {
 	end := i + 1
+	if next, ok := t.matchWeekOfMonth(i); ok {
+		return next
+	}
 	if p.the && t.cutAfter(end) {
 		return end
 	}
@@ -664,6 +667,49 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 		offset = 7
 	}
 	return t.emit(p.start, end, weekValue(now.AddDate(0, 0, offset)), "DATE")
+}
+
+// matchWeekOfMonth reads "the first week of March", "the last week of
+// June 2019": the ISO week holding most of the month's first or last seven
+// days.
+func (t *tagger) matchWeekOfMonth(i int) (int, bool) {
+	if !t.is(i+1, "of") {
+		return 0, false
+	}
+	m, monthEnd, _ := t.monthAt(i + 2)
+	if m == 0 {
+		return 0, false
+	}
+	k := i - 1
+	nth := 0
+	switch e := t.lex(k); {
+	case e == nil || !t.free(k):
+		return 0, false
+	case e.word == "last" || e.word == "final":
+		nth = -1
+	case e.ordinal > 0 && e.ordinal <= 3:
+		nth = e.ordinal
+	default:
+		return 0, false
+	}
+	start := k
+	if t.is(k-1, "the") && t.free(k-1) {
+		start = k - 1
+	}
+	end := monthEnd
+	var y int
+	if year, yEnd, ok := t.yearAfter(monthEnd, false); ok {
+		y, end = year, yEnd
+	} else if t.known {
+		y = monthFrom(t.dct, time.Month(m), t.directionFor(start, end, dirNearest))
+	} else {
+		return t.skip(end), true
+	}
+	day := date(y, time.Month(m), 4+7*(nth-1))
+	if nth < 0 {
+		day = date(y, time.Month(m)+1, 1).AddDate(0, 0, -4)
+	}
+	return t.emit(start, end, weekValue(day), "DATE"), true
 }
 
 func (t *tagger) matchWeekend(i int, p prefix) int {

@@ -170,3 +170,12 @@ func TestDaysAroundTodayCenturiesAndSince(t *testing.T) {
 		{"since a month-day looks back", "Since Nov. 30, prices have doubled.", []string{"Nov. 30=2024-11-30"}},
 	})
 }
+
+func TestWeekOfAMonth(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"last week of a month", "Sales slumped in the last week of January.", []string{"the last week of January=2025-W05"}},
+		{"first week of a month with a year", "The law passed in the first week of June 2019.", []string{"the first week of June 2019=2019-W23"}},
+		{"second week in the future", "The talks will resume in the second week of April.", []string{"the second week of April=2025-W15"}},
+		{"a week of something else", "It was the last week of the campaign.", nil},
+	})
+}
