@@ -13,7 +13,7 @@ import (
 // Floors the dev sets must stay above: the figures reached when the tagger
 // was written, rounded down, so CI catches regressions.
 const (
-	timelineDevFloor = 0.85
+	timelineDevFloor = 0.87
 	quotesDevFloor   = 0.96
 )
 

@@ -23,6 +23,11 @@ func (t *tagger) matchNumber(i int) int {
 	if suffix == "s" && n%10 == 0 {
 		return t.matchDecade(i, n, digits)
 	}
+	if digits == 2 && suffix == "" {
+		if end, ok := t.matchShortYear(i, n); ok {
+			return end
+		}
+	}
 	if t.is(i+1, "century") && digits <= 2 && n >= 1 && n <= 21 && ordinalSuffix(n, suffix) {
 		// "the 20th century" is TIMEX3 "19", its first two digits.
 		p := t.prefix(i, true)
@@ -56,6 +61,31 @@ func (t *tagger) matchNumber(i int) int {
 		return end
 	}
 	return i + 1
+}
+
+// shortYearCues are the words after which "'96" is a year.
+var shortYearCues = map[string]bool{"in": true, "since": true, "by": true, "until": true, "from": true,
+	"of": true, "before": true, "after": true, "to": true, "through": true}
+
+// matchShortYear reads a year written with an apostrophe and two digits
+// after a preposition: "in '96", "since ’01". It takes the century that puts
+// the year within 80 years before dct and 20 after.
+func (t *tagger) matchShortYear(i, n int) (int, bool) {
+	apostrophe := t.punct(i-1, "'") || t.punct(i-1, "’")
+	if !apostrophe || !t.touches(i) || t.touches(i-1) || !t.known && n > 30 {
+		return 0, false
+	}
+	if e := t.lex(i - 2); e == nil || !shortYearCues[e.word] || !t.free(i-2) {
+		return 0, false
+	}
+	if t.touches(i+1) && i+1 < len(t.toks) && (t.toks[i+1].kind != tokPunct || t.punct(i+1, "'") || t.punct(i+1, "’")) {
+		return 0, false // "'96'" is a quoted number
+	}
+	y := 2000 + n
+	if t.known && y > t.dct.Year()+20 || !t.known && n > 30 {
+		y -= 100
+	}
+	return t.emit(i-1, i+1, yearValue(y), "DATE"), true
 }
 
 // ordinalSuffix reports whether suffix is the English ordinal ending of n:

@@ -179,3 +179,11 @@ func TestWeekOfAMonth(t *testing.T) {
 		{"a week of something else", "It was the last week of the campaign.", nil},
 	})
 }
+
+func TestApostropheYears(t *testing.T) {
+	runCases(t, tuesday, timex.TagOptions{}, []tagCase{
+		{"after a preposition", "He has coached since '96 and won titles in ’04.", []string{"'96=1996", "’04=2004"}},
+		{"a quoted number", "The code was 'in '96' by his count.", nil},
+		{"without a preposition", "The '96 team was good.", nil},
+	})
+}

@@ -12,7 +12,8 @@
 // before dct; future: the next one on or after dct). Anaphoric expressions
 // ("that day", "the following day", "that year", "three days later", "a
 // year earlier") resolve against the last date the text mentioned and are
-// dropped when there is none. Inside a quotation, "today", "tomorrow" and
+// dropped when there is none; "the same month a year ago" moves that date
+// by a year and keeps its month or quarter. Inside a quotation, "today", "tomorrow" and
 // "this week" count from the day its attribution gives ("she said on
 // Monday"), else from dct. Holidays ("Christmas Eve", "Easter",
 // "Thanksgiving") take their year like a month-day.
