@@ -139,7 +139,7 @@ func findEntities(d *doc) *registry {
 					j++
 					continue
 				}
-				if (runConnectors[t.lower] || nameParticles[t.lower]) && j+1 < s.hi && isNameWord(&d.toks[j+1]) {
+				if (runConnectors[t.lower] || nameParticles[t.lower]) && j+1 < s.hi && isNameWord(&d.toks[j+1]) && !(t.lower == "and" && d.joinsTwoPeople(i, j)) {
 					j++
 					continue
 				}
@@ -274,6 +274,22 @@ func findEntities(d *doc) *registry {
 	r.voteGender(d)
 	r.acronyms = findAcronyms(d)
 	return r
+}
+
+// joinsTwoPeople reports whether the "and" at token and, inside the
+// capitalised run starting at lo, joins two people ("Senator Amy Lowe and
+// Governor Rob Finch", "Amy Lowe and Rob Finch") rather than the words of
+// one name ("Department of Health and Human Services").
+func (d *doc) joinsTwoPeople(lo, and int) bool {
+	if next := strings.Trim(d.toks[and+1].lower, "."); isTitleWord(next) && !runConnectors[next] || firstNames[next] != "" {
+		return true
+	}
+	for k := lo; k < and; k++ {
+		if firstNames[d.toks[k].lower] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // findAcronyms reads "Full Name (FN)" definitions.

@@ -62,3 +62,30 @@ func TestGroupPronounsAndRoleNouns(t *testing.T) {
 			"both men were charged", "Mark Dunn"},
 	})
 }
+
+func TestCoordinatedSourcesGiveTheFirstNamed(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"two titled people",
+			"Senator Amy Lowe and Governor Rob Finch said the budget was fair.",
+			"the budget was fair", "Amy Lowe"},
+		{"two plain names",
+			"Amy Lowe and Rob Finch told reporters the deal was dead.",
+			"the deal was dead", "Amy Lowe"},
+		{"an organisation name with and stays whole",
+			"The Department of Health and Human Services said the rule would change.",
+			"the rule would change", "The Department of Health and Human Services"},
+	})
+}
+
+func TestNoQuoteWithoutSpeechContent(t *testing.T) {
+	for _, body := range []string{
+		"Mayor Dan Ortiz declined to comment.",
+		"Officials declined to comment on the report.",
+		"A spokesman for the firm declined to say whether jobs would go.",
+		"President Kim Hale is expected to say that taxes will fall.",
+	} {
+		if ex := extractBody(t, body); len(ex.Quotes) != 0 {
+			t.Errorf("%q: got quotes %+v, want none", body, ex.Quotes)
+		}
+	}
+}

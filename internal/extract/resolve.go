@@ -58,6 +58,9 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 			ok = k > sentLo
 		case t.kind == tokWord && (t.capital || nameParticles[t.lower] && k > sentLo && d.toks[k-1].capital):
 			ok = !nonNameWords[t.lower] || determiners[t.lower] || sourceNouns[t.lower] || isAcronymToken(t) || titleGender[t.lower] != "" || t.is("dr", "prof")
+		case t.kind == tokWord && t.lower == "and":
+			// "the Department of Health and Human Services", not "Amy Lowe and Rob Finch"
+			ok = k > sentLo && lo == k+1 && d.toks[k-1].capital && d.toks[k+1].capital && !d.joinsTwoPeople(max(sentLo, k-3), k)
 		case t.kind == tokWord && (t.lower == "of" || t.lower == "for" || t.lower == "to"):
 			// "Secretary of State", "head of the agency"
 			ok = k > sentLo && lo <= j && (d.toks[k-1].capital || sourceNouns[d.toks[k-1].lower]) && (d.toks[k+1].capital || d.toks[k+1].is("the"))
@@ -182,6 +185,13 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 	lo, ok := d.npLeft(s.lo, j+1)
 	if !ok {
 		return src, k, false
+	}
+	// "Amy Lowe and Rob Finch said": one speaker per quote, the first named
+	if lo-2 > s.lo && d.toks[lo-1].is("and") && d.toks[lo-2].capital && d.toks[lo].capital {
+		if first, ok := d.npLeft(s.lo, lo-1); ok && (first == s.lo || d.toks[first-1].text == "," || d.toks[first-1].kind == tokQuote) &&
+			d.reg.lookup(d, first, lo-1) >= 0 {
+			return source{lo: first, hi: lo - 1}, cueLo, true
+		}
 	}
 	// "a report from the government during the weekend said", "Lee in a
 	// statement said": the adverbial is not the source; it stands before
