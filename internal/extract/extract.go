@@ -21,11 +21,17 @@ type Option func(*Extractor)
 
 // New returns an extractor.
 func New(opts ...Option) *Extractor {
-	x := &Extractor{tag: timex.Tag}
+	x := &Extractor{tag: tagWithClockTimes}
 	for _, o := range opts {
 		o(x)
 	}
 	return x
+}
+
+// tagWithClockTimes keeps "at 3 p.m." on the timeline, dated by the day the
+// text is talking about: newswire timelines (TimeML) count such times.
+func tagWithClockTimes(text string, dct timeLike) []timex.Mention {
+	return timex.TagWithOptions(text, dct, timex.TagOptions{ClockTimes: true})
 }
 
 // doc is the article being extracted, tokenised once.
