@@ -535,12 +535,32 @@ func roleMatch(role, desc string) int {
 	switch {
 	case role == desc:
 		return 3
-	case strings.HasSuffix(role, " "+desc):
+	case strings.HasSuffix(role, " "+desc) || strings.HasPrefix(role, desc+" of "):
+		// "the president" for "President of Argentina"
 		return 2
 	case strings.HasSuffix(desc, " "+role):
 		return 1
 	}
+	// "the foreign minister" for "Foreign Secretary": the same office
+	// under another title
+	dw, rw := strings.Fields(desc), strings.Fields(role)
+	if len(dw) >= 2 && len(rw) >= 2 && titleSynonym(dw[len(dw)-1]) != "" && titleSynonym(dw[len(dw)-1]) == titleSynonym(rw[len(rw)-1]) &&
+		strings.Join(dw[:len(dw)-1], " ") == strings.Join(rw[len(rw)-1-(len(dw)-1):len(rw)-1], " ") {
+		return 1
+	}
 	return 0
+}
+
+// titleSynonym maps titles that name the same office in different
+// countries to one key.
+func titleSynonym(w string) string {
+	switch w {
+	case "minister", "secretary":
+		return "minister"
+	case "spokesman", "spokeswoman", "spokesperson":
+		return "spokesperson"
+	}
+	return ""
 }
 
 func (r *registry) lastMentionBefore(id, at int) int {

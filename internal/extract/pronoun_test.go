@@ -89,3 +89,20 @@ func TestNoQuoteWithoutSpeechContent(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleDescriptionsAndNamedAppositions(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"the president for President of a country",
+			"President of Chile Ana Ruiz spoke in Congress. The president said the law would pass.",
+			"the law would pass", "Ana Ruiz"},
+		{"minister and secretary name the same office",
+			"Canada’s Foreign Secretary Paul Roy met reporters. The foreign minister said talks would resume.",
+			"talks would resume", "Paul Roy"},
+		{"according to a description with the name in apposition",
+			"According to the harbour master, Ivan Petrov, the ship ran aground at night.",
+			"the ship ran aground at night", "Ivan Petrov"},
+		{"inverted source: possessive role then the name",
+			"“The lab lost a giant,” said Northfield University’s provost, Helen Marsh.",
+			"The lab lost a giant,", "Helen Marsh"},
+	})
+}

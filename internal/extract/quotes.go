@@ -447,7 +447,26 @@ func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
 					return source{lo: lo, hi: n}, true
 				}
 			}
+			// "said University of California, San Diego's chancellor,
+			// Pradeep Khosla": the name after the possessive role
+			if m+2 < hi && isPossessive(&d.toks[m]) {
+				e := m + 1
+				for e < hi && e < m+5 && d.toks[e].kind == tokWord && !d.toks[e].capital && !npBreakers[d.toks[e].lower] {
+					e++
+				}
+				if e > m+1 && e+1 < hi && d.toks[e].text == "," {
+					if n := d.nameAppositionEnd(s, e+1); n > 0 {
+						return source{lo: lo, hi: n, nameLo: e + 1, nameHi: n}, true
+					}
+				}
+			}
 			return source{lo: lo, hi: m}, true
+		}
+	}
+	// "said the city's mayor, Ann Lee": the name in apposition
+	if k+1 < hi && d.toks[k].text == "," && !d.toks[k-1].capital && (determiners[d.toks[lo].lower] || isPossessive(&d.toks[k-2])) {
+		if n := d.nameAppositionEnd(s, k+1); n > 0 {
+			return source{lo: lo, hi: n, nameLo: k + 1, nameHi: n}, true
 		}
 	}
 	return source{lo: lo, hi: k}, true

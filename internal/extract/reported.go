@@ -584,6 +584,14 @@ func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
 			src.nameLo, src.nameHi = j+1, e
 		}
 	}
+	// "According to the city's mayor, Ann Lee, the bear …": the name in
+	// apposition to a description names the speaker
+	if e+2 < s.hi && d.toks[e].text == "," && !d.toks[e-1].capital && src.nameHi == 0 {
+		if n := d.nameAppositionEnd(s, e+1); n > 0 {
+			src.nameLo, src.nameHi = e+1, n
+			e = n
+		}
+	}
 	// "According to Ann Lee, director of the zoo, the bear …": skip the
 	// apposition to reach the content
 	if e+2 < s.hi && d.toks[e].text == "," && d.toks[e-1].capital {
@@ -749,4 +757,18 @@ func (f *quoteFinder) directive(s sentence, k int, q found, src source) (found, 
 	q.kind = f.kindOf(lo, end)
 	f.usedCue[k] = true
 	return q, true
+}
+
+// nameAppositionEnd returns the end of a short capitalised name starting
+// at lo and closed by a comma or the end of the sentence ("Dee Margo,"),
+// or -1.
+func (d *doc) nameAppositionEnd(s sentence, lo int) int {
+	n := lo
+	for n < s.hi && n < lo+5 && (d.toks[n].kind == tokWord && d.toks[n].capital || d.toks[n].text == "." && n > lo && len(d.toks[n-1].text) <= 3) {
+		n++
+	}
+	if n-lo < 2 || n < s.hi && d.toks[n].text != "," && !isTerminator(&d.toks[n]) || d.reg.lookup(d, lo, n) < 0 {
+		return -1
+	}
+	return n
 }
