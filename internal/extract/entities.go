@@ -181,6 +181,9 @@ func findEntities(d *doc) *registry {
 				continue
 			}
 			c := cand{roleLo: lo, lo: n, hi: hi, sent: si}
+			if lo == n && d.nameKindAt(n, hi) != briefbot.KindPerson {
+				continue // "Kessel Dam", "Lower Aldra": a place or organisation, not a person
+			}
 			words := 0
 			for k := n; k < hi; k++ {
 				if d.toks[k].kind == tokWord && !nameParticles[d.toks[k].lower] {
@@ -289,7 +292,31 @@ func (d *doc) joinsTwoPeople(lo, and int) bool {
 			return true
 		}
 	}
-	return false
+	// two full names: "Oriel Tabbard and Quinto Vale", but not "Bosnia
+	// and Herzegovina" or "the Department of Health and Human Services"
+	return d.plainNameWords(lo, and, -1) >= 2 && d.plainNameWords(and+1, len(d.toks), 1) >= 2
+}
+
+// plainNameWords counts the capitalised words that are not organisation,
+// place or connector words from start going in direction step (1 right,
+// -1 left from end-1), up to the first other token; it returns 0 when the
+// run holds an organisation or place word.
+func (d *doc) plainNameWords(lo, hi, step int) int {
+	k, n := lo, 0
+	if step < 0 {
+		k = hi - 1
+	}
+	for ; k >= lo && k < hi && n < 6; k += step {
+		t := &d.toks[k]
+		if t.kind != tokWord || !t.capital || nonNameWords[t.lower] {
+			break
+		}
+		if orgWords[t.lower] || orgHeads[t.lower] || placeHeads[t.lower] || places[t.lower] || roleWords[t.lower] {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // findAcronyms reads "Full Name (FN)" definitions.
@@ -357,7 +384,7 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 		}
 	}
 	// Lower-case role before the name: "police spokesman Mariusz Ciarka".
-	if roleLo == lo && lo >= 1 && !d.toks[lo-1].capital && (sourceNouns[d.toks[lo-1].lower] || roleWords[d.toks[lo-1].lower]) && !determiners[d.toks[lo-1].lower] {
+	if roleLo == lo && lo >= 1 && !d.toks[lo-1].capital && (sourceNouns[d.toks[lo-1].lower] || roleWords[d.toks[lo-1].lower]) && !determiners[d.toks[lo-1].lower] && !runConnectors[d.toks[lo-1].lower] {
 		k := lo - 1
 		for k > 0 && k > lo-6 && d.toks[k-1].kind == tokWord && !npBreakers[d.toks[k-1].lower] && !determiners[d.toks[k-1].lower] && !isVerbLike(d.toks[k-1].lower) || k > 1 && d.toks[k-1].is("and", "of") && k > lo-5 {
 			k--

@@ -114,8 +114,12 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 func (d *doc) people(speakers map[string]bool, found []found) []briefbot.Person {
 	out := make([]briefbot.Person, 0, len(d.reg.ents))
 	known := map[string]bool{}
-	for _, e := range d.reg.ents {
+	shown := d.reg.shownPersons(d)
+	for id, e := range d.reg.ents {
 		known[e.name] = true
+		if e.kind == briefbot.KindPerson && !speakers[e.name] && !shown[id] {
+			continue // two capitalised words are not yet a person: "Pillow Talk"
+		}
 		aliases := append([]string{}, e.aliases...)
 		roles := append([]string{}, e.roles...)
 		out = append(out, briefbot.Person{Name: e.name, Kind: e.kind, Aliases: aliases, Roles: roles, Gender: e.gender})
@@ -129,10 +133,7 @@ func (d *doc) people(speakers map[string]bool, found []found) []briefbot.Person 
 			continue
 		}
 		known[q.speaker] = true
-		kind := briefbot.KindGroup
-		if w.capital {
-			kind = briefbot.KindOrg
-		}
+		kind := d.speakerKind(q.src)
 		out = append(out, briefbot.Person{Name: q.speaker, Kind: kind, Aliases: []string{}, Roles: []string{}})
 	}
 	return out

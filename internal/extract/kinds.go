@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// placeHeads end the names of places and structures: "Kessel Dam",
+// "Cielo Vista Mall". A name ending in one is a place unless a known first
+// name opens it ("Jeremy Hall").
+var placeHeads = setOf("dam", "river", "valley", "lake", "sea", "ocean", "mountain", "mountains", "mount",
+	"bridge", "street", "st", "road", "avenue", "boulevard", "lane", "square", "plaza", "airport", "port",
+	"harbour", "harbor", "island", "islands", "province", "region", "county", "district", "strait",
+	"canal", "basin", "reservoir", "park", "palace", "hall", "castle", "cathedral", "mosque", "temple",
+	"stadium", "arena", "mall", "falls", "bay", "gulf", "coast", "peninsula", "desert", "forest", "hills",
+	"heights", "delta", "glacier", "volcano", "plateau", "plain", "plains", "creek", "pass", "tunnel",
+	"highway", "motorway", "station", "terminal", "base", "camp", "prison", "village", "town", "city",
+	"territory", "oblast", "prefecture", "republic", "kingdom", "emirate", "corridor", "crossing")
+
+// placePrefixes open the names of places: "Lower Aldra", "North Holm",
+// "San Diego", "Fort Worth".
+var placePrefixes = setOf("lower", "upper", "north", "south", "east", "west", "northern", "southern",
+	"eastern", "western", "central", "greater", "inner", "outer", "san", "santa", "santo", "são", "los",
+	"las", "fort", "mount", "mt", "lake", "cape", "port", "ciudad", "gulf", "isle")
+
+// orgHeads, beside orgWords, end the names of institutions and firms.
+var orgHeads = setOf("ministry", "commission", "council", "committee", "party", "court", "agency",
+	"company", "corp", "inc", "ltd", "plc", "gmbh", "holdings", "university", "bank", "army", "police",
+	"department", "office", "union", "association", "organisation", "organization", "group", "times",
+	"post", "herald", "news", "exchange", "library", "archive", "archives", "trust", "partners",
+	"industries", "enterprises", "airlines", "authority", "secretariat", "directorate", "inspectorate")
+
+// nameKind classifies a capitalised name by its words alone: a place when a
+// place head ends it or a place prefix opens it, an organisation when an
+// organisation word is in it, else a person. Known first names win.
+func nameKind(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	first, last := strings.Trim(words[0], "."), strings.Trim(words[len(words)-1], ".")
+	if firstNames[first] != "" && len(words) > 1 {
+		return briefbot.KindPerson
+	}
+	if len(words) > 1 && (placeHeads[last] || placePrefixes[first]) {
+		return briefbot.KindPlace
+	}
+	if len(words) == 1 && places[first] {
+		return briefbot.KindPlace
+	}
+	for _, w := range words {
+		if w = strings.Trim(w, "."); orgWords[w] || orgHeads[w] {
+			return briefbot.KindOrg
+		}
+	}
+	if places[last] && len(words) <= 2 {
+		return briefbot.KindPlace
+	}
+	return briefbot.KindPerson
+}
+
+// personEvidence reports whether the article shows a registered name to
+// be a person, beyond being two capitalised words: a known first name, a
+// title or role, a gender from a title or from the pronouns that follow
+// it, or the surname standing alone ("Marek said").
+func (e *entity) personEvidence() bool {
+	if firstNames[e.words[0]] != "" || len(e.roles) > 0 || len(e.roleKeys) > 0 || e.gender != "" {
+		return true
+	}
+	surname := e.words[len(e.words)-1]
+	for _, a := range e.aliases {
+		if strings.EqualFold(a, surname) {
+			return true
+		}
+		// "President Lind": a title that names people, not "National Zoo"
+		if title, _, ok := strings.Cut(strings.ToLower(a), " "); ok {
+			title = strings.Trim(title, ".")
+			if roleWords[title] && (sourceNouns[title] || titleGender[title] != "") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameKindAt classifies the capitalised name in tokens lo..hi.
+func (d *doc) nameKindAt(lo, hi int) string {
+	words := make([]string, 0, hi-lo)
+	for k := lo; k < hi; k++ {
+		if d.toks[k].kind == tokWord {
+			words = append(words, d.toks[k].lower)
+		}
+	}
+	return nameKind(words)
+}
+
+// shownPersons marks the registered people the article shows to be
+// people: those with their own evidence, those sharing a given name with
+// one of them ("Nikos Dendias" beside "Nikos Christodoulides, the foreign
+// minister"), and those listed beside one, since a list names things of
+// one kind ("Oprah Winfrey, Whoopi Goldberg, Kevin Feige and …").
+func (r *registry) shownPersons(d *doc) []bool {
+	shown := make([]bool, len(r.ents))
+	givenNames := map[string]bool{}
+	for id, e := range r.ents {
+		if e.kind == briefbot.KindPerson && e.personEvidence() {
+			shown[id] = true
+			if len(e.words) > 1 {
+				givenNames[e.words[0]] = true
+			}
+		}
+	}
+	for id, e := range r.ents {
+		if len(e.words) > 1 && givenNames[e.words[0]] {
+			shown[id] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := 1; i < len(r.mentions); i++ {
+			a, b := r.mentions[i-1], r.mentions[i]
+			if shown[a.ent] == shown[b.ent] || !d.listNeighbours(a.hi, b.lo) {
+				continue
+			}
+			shown[a.ent], shown[b.ent] = true, true
+			changed = true
+		}
+	}
+	return shown
+}
+
+// listNeighbours reports whether only a list separator stands between
+// tokens hi-1 and lo: ",", "and", "or", ", and".
+func (d *doc) listNeighbours(hi, lo int) bool {
+	if lo <= hi || lo-hi > 2 || d.sentOf[hi] != d.sentOf[lo] {
+		return false
+	}
+	for k := hi; k < lo; k++ {
+		if !d.toks[k].is(",", "and", "or") {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerKind classifies a source that spoke without being registered:
+// a person when a known given name opens a name in it ("Jennifer Lu of
+// the coalition"), else by its capitalised words, else a group.
+func (d *doc) speakerKind(src source) string {
+	name := -1
+	for k := src.lo; k < src.hi; k++ {
+		t := &d.toks[k]
+		if t.capital && firstNames[t.lower] != "" && k+1 < src.hi && d.toks[k+1].capital {
+			return briefbot.KindPerson
+		}
+		if t.capital && name < 0 && !nonNameWords[t.lower] {
+			name = k
+		}
+	}
+	if !d.toks[src.hi-1].capital || name < 0 {
+		return briefbot.KindGroup
+	}
+	if kind := d.nameKindAt(name, src.hi); kind == briefbot.KindPlace {
+		return kind
+	}
+	return briefbot.KindOrg
+}
