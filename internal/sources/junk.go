@@ -83,6 +83,12 @@ const (
 
 // cleanBody drops site junk from text and normalises what is left.
 func cleanBody(text string) string {
+	// A NUL can still arrive escaped (JSON "\u0000", a feed's &#0;) or
+	// past the binary sniffing window; it is never text, and it would cut
+	// C strings and break the store's full-text index.
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.ReplaceAll(text, "\x00", "")
+	}
 	lines := splitLines(text)
 	kept := lines[:0]
 	seenContent := false
