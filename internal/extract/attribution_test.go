@@ -278,3 +278,38 @@ func TestAccordingToAndInvertedSources(t *testing.T) {
 			"troops would be leaving", "announced", "the president"},
 	})
 }
+
+func TestParticipleClauseAfterTrailingAttributionIsNotContent(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []wantQuote
+	}{
+		{"what the news did",
+			"The ferry service will resume on Monday, port officials from both islands said, ending a strike that had stranded hundreds of tourists.",
+			[]wantQuote{{"The ferry service will resume on Monday", "indirect", "said", "port officials from both islands", "port officials from both islands"}}},
+		{"a speech participle is a second report",
+			"The tunnel will reopen in May, the city engineer said, adding that repairs were on budget.",
+			[]wantQuote{{"The tunnel will reopen in May", "indirect", "said", "the city engineer", "the city engineer"},
+				{"repairs were on budget", "indirect", "adding", "the city engineer", "the city engineer"}}},
+		{"a parenthetical keeps the content after",
+			"The vote, the clerk said, will be held at noon.",
+			[]wantQuote{{"will be held at noon", "indirect", "said", "the clerk", "the clerk"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := extractBody(t, c.body)
+			if len(ex.Quotes) != len(c.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(ex.Quotes), ex.Quotes, len(c.want))
+			}
+			for _, w := range c.want {
+				q := findQuote(ex, w.text)
+				if q == nil {
+					t.Fatalf("no quote %q in %+v", w.text, ex.Quotes)
+				}
+				if q.Speaker != w.speaker || q.Mention != w.mention || q.Cue != w.cue {
+					t.Errorf("quote %q: speaker %q mention %q cue %q, want %q %q %q", w.text, q.Speaker, q.Mention, q.Cue, w.speaker, w.mention, w.cue)
+				}
+			}
+		})
+	}
+}

@@ -87,6 +87,9 @@ func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, h
 	// skip adverbials up to "that": `said on Friday that …`
 	if infinitive {
 		// `vowed to appeal`: the promised act is the content
+	} else if start+1 < s.hi && d.toks[start].text == "," && d.nonSpeechParticiple(start+1) {
+		// `…, officials said, closing a dispute that …`: the participle
+		// clause tells what the act did; the content stands before
 	} else if start < s.hi && d.toks[start].lower == "that" {
 		start++
 	} else if start < s.hi && (prepositions[d.toks[start].lower] || d.toks[start].text == ",") && !d.toks[start].is("and", "or") {
@@ -150,6 +153,9 @@ func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, h
 	var out []found
 	if end <= start {
 		// trailing attribution: `…, he said.` / `…, the statement said, …`
+		if !src.coord {
+			src = d.qualifiedSource(s, src)
+		}
 		if src.lo > s.lo && d.toks[src.lo-1].text == "," && !src.coord {
 			lo := s.lo
 			for j := src.lo - 2; j > s.lo; j-- {
@@ -158,8 +164,9 @@ func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, h
 					break
 				}
 			}
-			if after < s.hi && d.toks[after].text == "," {
-				// parenthetical: the content follows
+			if after+1 < s.hi && d.toks[after].text == "," && !d.nonSpeechParticiple(after+1) && !participialCues[d.toks[after+1].lower] {
+				// parenthetical: the content follows; before a participle
+				// ("…, X said, adding that …") it stands before
 				lo = k + 2
 				q.lo, q.hi = lo, f.clauseEnd(s, lo)
 			} else {
@@ -771,4 +778,41 @@ func (d *doc) nameAppositionEnd(s sentence, lo int) int {
 		return -1
 	}
 	return n
+}
+
+// nonSpeechParticiple reports whether token k opens a participle clause
+// that is not a report ("closing a dispute", "ending weeks of talks"):
+// after a trailing attribution it tells what the news did, while "adding
+// that …" is a second report by the same source.
+func (d *doc) nonSpeechParticiple(k int) bool {
+	t := &d.toks[k]
+	if t.kind != tokWord || t.capital || len(t.lower) < 5 || !strings.HasSuffix(t.lower, "ing") {
+		return false
+	}
+	if _, cue := speechVerbs[t.lower]; cue || participialCues[t.lower] {
+		return false
+	}
+	return !nonNameWords[t.lower] && !lyNouns[t.lower] && !ingNouns[t.lower]
+}
+
+// ingNouns end in -ing but are not participles.
+var ingNouns = setOf("morning", "evening", "thing", "things", "building", "meeting", "briefing", "king",
+	"spring", "string", "ring", "wing", "ceiling", "during", "nothing", "something", "anything", "everything")
+
+// qualifiedSource widens a trailing source over the phrase that qualifies
+// its head: "officials from both governments" rather than "both
+// governments", "a spokesman for the ministry".
+func (d *doc) qualifiedSource(s sentence, src source) source {
+	p := src.lo - 1
+	if p-1 <= s.lo || src.nameHi > src.nameLo || !d.toks[p].is("from", "of", "for", "at", "in", "with") {
+		return src
+	}
+	lo, ok := d.npLeft(s.lo, p)
+	if !ok || lo <= s.lo || d.toks[lo-1].text != "," {
+		return src
+	}
+	if head := &d.toks[p-1]; head.capital || !sourceNouns[head.lower] {
+		return src
+	}
+	return source{lo: lo, hi: src.hi}
 }
