@@ -25,7 +25,7 @@ func FuzzLoadTxt(f *testing.F) {
 		"Skip to content\nMenu\nThe ferry ran again on Tuesday after a week of gales, the operator said.\nRelated articles\nOther story\n",
 		"Monday, January 7, 2019\n\n“We are ready,” the mayor said.\r\nAdvertisement\r\n",
 		"\xef\xbb\xbfBOM first line\n\nsecond paragraph",
-		"caf\xe9 prices \x93rose\x94 again", // Windows-1252
+		"caf\xe9 prices \x93rose\x94 again",      // Windows-1252
 		"\xff\xfeA\x00 \x00l\x00i\x00n\x00e\x00", // UTF-16 LE
 		"   \n\t\n",
 	)
