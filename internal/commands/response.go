@@ -40,6 +40,10 @@ type Response struct {
 	// output: WhoSaidResult, PositionsResult, TimelineResult, SearchResult,
 	// SourcesResult or []Command.
 	Data any `json:"data,omitempty"`
+
+	// failed marks the answers made by failure, so that an observer can
+	// tell a mistake or an empty result from an ephemeral success.
+	failed bool
 }
 
 // Field is one titled item of a page.
@@ -206,6 +210,7 @@ func failure(title, description string) *Response {
 		Description: truncate(description, MaxDescription),
 		Pages:       1,
 		Ephemeral:   true,
+		failed:      true,
 	}
 }
 

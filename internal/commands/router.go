@@ -178,6 +178,7 @@ type Router struct {
 	summarizer   summary.Summarizer
 	digestReader briefbot.DigestReader
 	now          func() time.Time
+	observe      Observer
 }
 
 // RouterOption adds optional commands or settings to New.
@@ -242,9 +243,62 @@ func (r *Router) Commands() []Command {
 	return out
 }
 
+// Outcomes of a command run, as an Observer is told them.
+const (
+	OutcomeOK       = "ok"        // an answer
+	OutcomeNotFound = "not_found" // nothing matched; the answer says what to try
+	OutcomeInvalid  = "invalid"   // a mistake the user can fix, or an unknown command
+	OutcomeError    = "error"     // a failure the user cannot fix
+)
+
+// UnknownCommandName is what an Observer is told as the name of a command
+// nothing is registered under, so that typos do not each become a name.
+const UnknownCommandName = "unknown"
+
+// Observer is told, once per Router.Run, the command's name, the outcome
+// (Outcome*) and how long it took. It must be safe for concurrent use.
+type Observer func(name, outcome string, took time.Duration)
+
+// WithObserver has every Run report to observe (metrics, logs).
+func WithObserver(observe Observer) RouterOption {
+	return func(rt *Router) { rt.observe = observe }
+}
+
 // Run answers req. Unknown commands are an error wrapping
 // ErrUnknownCommand; unknown options are an ephemeral usage answer.
 func (r *Router) Run(ctx context.Context, req Request) (*Response, error) {
+	if r.observe == nil {
+		return r.run(ctx, req)
+	}
+	start := time.Now()
+	resp, err := r.run(ctx, req)
+	name := strings.ToLower(strings.TrimSpace(req.Name))
+	if r.index(name) < 0 {
+		name = UnknownCommandName
+	}
+	r.observe(name, outcomeOf(resp, err), time.Since(start))
+	return resp, err
+}
+
+// outcomeOf classifies a Run result. Failure answers are mistakes when
+// they are titled as a refusal ("Cannot run …", "Not allowed") or ask
+// for what is missing ("Search for what?"); the other failure answers
+// report that nothing was found.
+func outcomeOf(resp *Response, err error) string {
+	switch {
+	case errors.Is(err, ErrUnknownCommand):
+		return OutcomeInvalid
+	case err != nil:
+		return OutcomeError
+	case !resp.failed:
+		return OutcomeOK
+	case strings.HasPrefix(resp.Title, "Cannot run"), resp.Title == "Not allowed", strings.HasSuffix(resp.Title, "?"):
+		return OutcomeInvalid
+	}
+	return OutcomeNotFound
+}
+
+func (r *Router) run(ctx context.Context, req Request) (*Response, error) {
 	name := strings.ToLower(strings.TrimSpace(req.Name))
 	i := r.index(name)
 	if i < 0 {
