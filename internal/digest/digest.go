@@ -35,6 +35,11 @@ const (
 	RunFailed  = "failed" // e.g. the channel is gone
 )
 
+// RunError is the status Options.OnRun reports for a run that could not
+// be delivered or recorded (the LLM, Discord or the database failed); the
+// run stays pending and is retried with its key. It is never stored.
+const RunError = "error"
+
 // Store is what the scheduler keeps in the database (internal/store
 // implements it).
 type Store interface {

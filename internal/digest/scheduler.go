@@ -28,6 +28,11 @@ type Options struct {
 	// still running when the next one is due makes that one skip.
 	Rescan         func(ctx context.Context) error
 	RescanSchedule string
+	// OnRun, when set, is told the status of every run that was
+	// delivered or tried (RunPosted, RunQuiet, RunFailed, or RunError for
+	// a run left pending to be retried), for metrics. It is called with
+	// the subscription's lock held, so it must be quick.
+	OnRun func(subscriptionID int64, status string)
 }
 
 // Scheduler posts each subscription's digest on its schedule, at most once
@@ -310,20 +315,38 @@ func (st *subscriptionState) markDone(at time.Time) {
 	}
 }
 
-// deliver builds, posts and records a pending run; st.mu is held. On
-// error the run stays pending in st and is retried with the same key.
+// deliver builds, posts and records a pending run and reports its status
+// to OnRun; st.mu is held. On error the run stays pending in st and is
+// retried with the same key.
 func (s *Scheduler) deliver(ctx context.Context, st *subscriptionState, run Run, manual bool) (posted bool, err error) {
+	status, err := s.post(ctx, st, run, manual)
+	if s.opts.OnRun != nil {
+		reported := status
+		if err != nil && status != RunFailed {
+			reported = RunError
+		}
+		s.opts.OnRun(run.SubscriptionID, reported)
+	}
+	return err == nil && status == RunPosted, err
+}
+
+// post does deliver's work and returns the status reached: RunFailed with
+// the error when the channel is gone, "" with any other error.
+func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run Run, manual bool) (string, error) {
 	st.pending = &run
 	sub := st.sub
 	d, err := s.build(ctx, sub, st.sched.Location(), run)
 	if err != nil {
-		return false, err
+		return "", err
 	}
 	status := RunPosted
 	if d.Empty() {
 		status = RunQuiet
 		if s.opts.QuietNote == "" || manual {
-			return false, s.finish(ctx, st, run, status)
+			if err := s.finish(ctx, st, run, status); err != nil {
+				return "", err
+			}
+			return status, nil
 		}
 		title := d.Title
 		if title == "" {
@@ -334,15 +357,15 @@ func (s *Scheduler) deliver(ctx context.Context, st *subscriptionState, run Run,
 	if err := s.poster.Post(ctx, sub.ChannelID, d, run.Key); err != nil {
 		if errors.Is(err, ErrChannelGone) {
 			s.channelGone(ctx, st, run, err)
-			return false, err
+			return RunFailed, err
 		}
-		return false, fmt.Errorf("posting to channel %s: %w", sub.ChannelID, err)
+		return "", fmt.Errorf("posting to channel %s: %w", sub.ChannelID, err)
 	}
 	if err := s.finish(ctx, st, run, status); err != nil {
-		return false, err
+		return "", err
 	}
 	s.log.Info("digest: posted", "subscription", sub.ID, "channel", sub.ChannelID, "scheduled", run.Scheduled, "from_seq", run.FromSeq, "to_seq", run.ToSeq, "status", status)
-	return status == RunPosted, nil
+	return status, nil
 }
 
 // build gathers exactly the run's range and summarises it; a run with an
