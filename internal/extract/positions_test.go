@@ -151,8 +151,11 @@ func TestRecurringNounPhraseIsTopic(t *testing.T) {
 	if len(ps) != 1 || ps[0].Topic != "pension overhaul" || !slices.Equal(ps[0].Evidence, []int{0, 1}) {
 		t.Fatalf("positions %+v: want one on pension overhaul citing both quotes", ps)
 	}
-	if once := positions(quotes[:1]); len(once) != 0 {
-		t.Errorf("positions %+v: a noun phrase said once is no topic", once)
+	// Said once and running into a verb, the phrase shows no end: "pension
+	// overhaul hurts" is no subject. (Said once as the object of a stance
+	// verb, as in quote 0, it is: see TestObjectOfStanceVerbIsTopic.)
+	if once := positions(quotes[1:]); len(once) != 0 {
+		t.Errorf("positions %+v: a noun phrase said once, not an object, is no topic", once)
 	}
 }
 
@@ -284,8 +287,9 @@ func TestPositionsGroupByActorAndTopic(t *testing.T) {
 			t.Errorf("position %+v cites an unattributed quote", p)
 		}
 	}
-	if find("Lena Berg", "Moscow") == nil {
-		t.Errorf("positions %+v: want Moscow as a second topic of quote 2", ps)
+	// "written in Moscow" only says where: the refusal is about the deal.
+	if find("Lena Berg", "Moscow") != nil {
+		t.Errorf("positions %+v: Moscow, a setting beside the object, is no topic of quote 2", ps)
 	}
 }
 
@@ -371,5 +375,115 @@ func TestPositionsInDocMatchesOwnTokens(t *testing.T) {
 		return a.Actor == b.Actor && a.Topic == b.Topic && a.Stance == b.Stance && slices.Equal(a.Evidence, b.Evidence)
 	}) {
 		t.Errorf("positionsInDoc = %+v\nwant %+v", got, want)
+	}
+}
+
+// topicCase is one statement and the topics it must and must not have.
+type topicCase struct {
+	name    string
+	q       briefbot.Quote
+	want    []string
+	notWant []string
+}
+
+func checkTopics(t *testing.T, cases []topicCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := topicsOfQuote(c.q)
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("topics of %q = %q: missing %q", c.q.Text, got, w)
+				}
+			}
+			for _, w := range c.notWant {
+				if slices.Contains(got, w) {
+					t.Errorf("topics of %q = %q: unexpected %q", c.q.Text, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestDemonymIsNoTopic(t *testing.T) {
+	checkTopics(t, []topicCase{
+		{"predicate -ian", quote("Pia Lund", "The old harbour is Veskarian, and it stays that way"), nil, []string{"Veskarian"}},
+		{"adjective -ian", quote("Pia Lund", "it was paid for with Veskarian money"), nil, []string{"Veskarian"}},
+		{"-ese", quote("Pia Lund", "we talked about Tolmese farmers and the Rendal Canal"), []string{"Rendal Canal"}, []string{"Tolmese"}},
+		{"-ish", quote("Pia Lund", "our answer to the Brennish offer is simple"), nil, []string{"Brennish"}},
+		{"-i before a noun", quote("Pia Lund", "we will protect Korvani fishermen"), nil, []string{"Korvani"}},
+		{"-i after a copula", quote("Pia Lund", "this valley was always Korvani."), nil, []string{"Korvani"}},
+		{"-i as a place stays", quote("Pia Lund", "we will never give up Korvani"), []string{"Korvani"}, nil},
+		{"known nationality", quote("Pia Lund", "we met with Norwegian diplomats about the fishing quotas"), nil, []string{"Norwegian"}},
+		{"demonym opening a name", quote("Pia Lund", "we will take this to the Veskarian Supreme Court"), []string{"Veskarian Supreme Court"}, []string{"Veskarian"}},
+	})
+}
+
+func TestObjectOfStanceVerbIsTopic(t *testing.T) {
+	checkTopics(t, []topicCase{
+		{"bare plural object", quote("Pia Lund", "We will not accept foreign inspectors on our soil"), []string{"foreign inspectors"}, nil},
+		{"participle modifier", quote("Pia Lund", "we demand a guaranteed minimum flow for the delta"), []string{"guaranteed minimum flow"}, nil},
+		{"agree to", quote("Pia Lund", "We have agreed to a joint monitoring commission."), []string{"joint monitoring commission"}, nil},
+		{"after an infinitive", quote("Pia Lund", "we are ready to discuss a shared grazing plan, she said"), []string{"shared grazing plan"}, nil},
+		{"loose modifier dropped", quote("Pia Lund", "we reject the proposed fishing quotas"), []string{"fishing quotas"}, []string{"proposed fishing quotas"}},
+		{"lexicon phrase stands for the object", quote("Pia Lund", "we cannot accept the proposed land concessions"), []string{"land concessions"}, []string{"proposed land concessions"}},
+		{"capped at four words, head last", quote("Pia Lund", "we oppose the cross border river water sharing scheme"), []string{"river water sharing scheme"}, nil},
+		{"place as object", quote("Pia Lund", "we will never recognise Tarvos as theirs"), []string{"Tarvos"}, nil},
+		{"give up", quote("Pia Lund", "They want us to give up the northern pastures"), []string{"northern pastures"}, nil},
+		{"infinitive after to is no object", quote("Pia Lund", "both sides agreed to meet next week"), nil, []string{"meet", "meet next"}},
+		{"lone vague object", quote("Pia Lund", "we want peace"), nil, []string{"peace"}},
+		{"noun after a determiner is no verb", quote("Pia Lund", "the support of farmers matters"), nil, []string{"farmers"}},
+	})
+}
+
+func TestSettingYieldsToObject(t *testing.T) {
+	checkTopics(t, []topicCase{
+		{"came to", quote("Pia Lund", "We came to Brodno to sign a water sharing treaty"), []string{"water sharing treaty"}, []string{"Brodno"}},
+		{"possessor", quote("Pia Lund", "we accept a joint survey, with Tarvos's engineers on site"), []string{"joint survey"}, []string{"Tarvos"}},
+		{"setting alone stays", quote("Pia Lund", "the talks in Brodno went well"), []string{"Brodno"}, nil},
+	})
+}
+
+func TestDeterminedPhraseSaidOnce(t *testing.T) {
+	checkTopics(t, []topicCase{
+		{"ends at punctuation", quote("Pia Lund", "The grazing agreement, signed in May, holds"), []string{"grazing agreement"}, nil},
+		{"ends at a modal", quote("Pia Lund", "the water quota will hurt our farmers"), []string{"water quota"}, nil},
+		{"runs into a verb", quote("Pia Lund", "the delta farmers want the deal"), nil, []string{"delta farmers want"}},
+	})
+}
+
+// Topics of one subject worded differently share a key, so that they
+// merge across articles.
+func TestObjectTopicsMergeAcrossArticles(t *testing.T) {
+	quotes := []briefbot.Quote{
+		quote("Pia Lund", "We are ready to discuss the joint monitoring commission."),
+		quote("Pia Lund", "we reject joint monitoring commissions imposed from outside"),
+	}
+	var keys []string
+	for _, q := range quotes {
+		for _, p := range positions([]briefbot.Quote{q}) {
+			keys = append(keys, TopicKey(p.Topic))
+		}
+	}
+	if len(keys) != 2 || keys[0] != keys[1] {
+		t.Errorf("topic keys %q: want one key for both quotes", keys)
+	}
+}
+
+// An actor's position on one subject over time: the statements share a
+// topic, so the change shows under it.
+func TestPositionChangeSharesTopic(t *testing.T) {
+	march := positions([]briefbot.Quote{quote("Pia Lund", "Korvas is ready to discuss a joint monitoring commission, provided it respects our borders")})
+	april := positions([]briefbot.Quote{quote("Pia Lund", "We have agreed to a joint monitoring commission, with Tarvos's engineers at the weir")})
+	on := func(ps []briefbot.Position) []string {
+		var keys []string
+		for _, p := range ps {
+			keys = append(keys, TopicKey(p.Topic))
+		}
+		return keys
+	}
+	const want = "joint monitoring commission"
+	if !slices.Contains(on(march), want) || !slices.Equal(on(april), []string{want}) {
+		t.Errorf("March topics %q, April topics %q: want both on %q, April on nothing else", on(march), on(april), want)
 	}
 }
