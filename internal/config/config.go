@@ -1,22 +1,32 @@
 // Package config reads briefbot's settings: a YAML file, then environment
 // overrides. Command-line flags are applied by the caller, last.
 //
-// Only settings that do something today are accepted; an unknown field is
-// an error naming the file and line, so a typo never silently does nothing.
+// Only settings that do something today are accepted; an unknown field, a
+// wrong type or a bad value is an error naming the file and line, so a typo
+// never silently does nothing.
+//
+// Secrets (the Discord token and public key, the LLM key) come from the
+// environment. The file may name the variable that holds one, as
+// "token: ${DISCORD_TOKEN}", but never hold the secret itself; String,
+// GoString and LogValue show a secret only as set or unset.
 package config
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // digest.time_zone is checked in images without a zone database
 
 	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
@@ -51,6 +61,13 @@ const (
 	EnvOpenAIKey = "OPENAI_API_KEY"
 	// EnvOpenAIBaseURL overrides llm.base_url.
 	EnvOpenAIBaseURL = "OPENAI_BASE_URL"
+
+	// EnvHTTPAddr overrides discord.http_addr, so a container can set
+	// the address without a settings file.
+	EnvHTTPAddr = "BRIEFBOT_HTTP_ADDR"
+	// EnvLogLevel and EnvLogFormat override log.level and log.format.
+	EnvLogLevel  = "BRIEFBOT_LOG_LEVEL"
+	EnvLogFormat = "BRIEFBOT_LOG_FORMAT"
 )
 
 // DefaultRescan is how often `bot serve` re-scans the article folders.
@@ -73,17 +90,39 @@ type Config struct {
 	LLM LLM
 	// Digest configures the scheduled digests of `bot serve`.
 	Digest Digest
+	// Log configures the structured log of `bot serve`.
+	Log Log
 	// File is the settings file that was read ("" when none).
 	File string
+
+	// origin says where each setting that failed validation came from:
+	// "section.field" to the file's line, or to the environment variable.
+	origin map[string]origin
 }
 
-// Discord is the Discord bot's settings. The token and the public key are
-// not here: they are secrets, read from DISCORD_TOKEN and
-// DISCORD_PUBLIC_KEY by the commands that need them.
+// origin is where one setting was read: a line of the file, or an
+// environment variable (line 0).
+type origin struct {
+	line int
+	env  string
+}
+
+// Discord is the Discord bot's settings. Its String, GoString and
+// LogValue show the token and the public key only as set or unset.
 type Discord struct {
 	// AppID is the application ID (a snowflake), needed to register
 	// commands and to send deferred answers.
 	AppID string
+	// Token is the bot token: DISCORD_TOKEN, or the variable named by
+	// discord.token: ${NAME}. "" when unset.
+	Token string `json:"-"`
+	// PublicKey is the application's public key (hex), which verifies
+	// HTTP interactions: DISCORD_PUBLIC_KEY, or the variable named by
+	// discord.public_key: ${NAME}.
+	PublicKey string `json:"-"`
+	// Gateway says whether to connect to the gateway: nil means yes when
+	// a token is set (as when --gateway is not given).
+	Gateway *bool
 	// ShardID and ShardCount split the gateway connection across
 	// processes; ShardCount 0 means one unsharded connection.
 	ShardID, ShardCount int
@@ -98,25 +137,48 @@ type Discord struct {
 func (d Discord) Validate() error {
 	for _, c := range d.AppID {
 		if c < '0' || c > '9' {
-			return fmt.Errorf("discord.app_id %q is not an application ID: copy the Application ID (digits) from the Discord Developer Portal, General Information page", d.AppID)
+			return fieldErrorf("discord.app_id", "discord.app_id %q is not an application ID: copy the Application ID (digits) from the Discord Developer Portal, General Information page", d.AppID)
 		}
 	}
 	switch {
 	case d.ShardCount < 0:
-		return fmt.Errorf("discord.shard_count %d is negative: use 0 (or leave it out) for one unsharded connection", d.ShardCount)
+		return fieldErrorf("discord.shard_count", "discord.shard_count %d is negative: use 0 (or leave it out) for one unsharded connection", d.ShardCount)
 	case d.ShardID < 0:
-		return fmt.Errorf("discord.shard_id %d is negative: shards count from 0", d.ShardID)
+		return fieldErrorf("discord.shard_id", "discord.shard_id %d is negative: shards count from 0", d.ShardID)
 	case d.ShardCount == 0 && d.ShardID != 0:
-		return fmt.Errorf("discord.shard_id %d needs discord.shard_count: set the total number of shards", d.ShardID)
+		return fieldErrorf("discord.shard_id", "discord.shard_id %d needs discord.shard_count: set the total number of shards", d.ShardID)
 	case d.ShardCount > 0 && d.ShardID >= d.ShardCount:
-		return fmt.Errorf("discord.shard_id %d is not below discord.shard_count %d: shards are numbered 0 to shard_count-1", d.ShardID, d.ShardCount)
+		return fieldErrorf("discord.shard_id", "discord.shard_id %d is not below discord.shard_count %d: shards are numbered 0 to shard_count-1", d.ShardID, d.ShardCount)
 	}
 	if d.HTTPAddr != "" {
 		if _, port, err := net.SplitHostPort(d.HTTPAddr); err != nil || port == "" {
-			return fmt.Errorf("discord.http_addr %q is not host:port: use e.g. \":8080\" or \"127.0.0.1:8080\"", d.HTTPAddr)
+			return fieldErrorf("discord.http_addr", "discord.http_addr %q is not host:port: use e.g. \":8080\" or \"127.0.0.1:8080\"", d.HTTPAddr)
 		}
 	}
 	return nil
+}
+
+// String keeps the token and the public key out of logs and errors.
+func (d Discord) String() string {
+	gateway := "auto"
+	if d.Gateway != nil {
+		gateway = fmt.Sprint(*d.Gateway)
+	}
+	return fmt.Sprintf("Discord{AppID:%q Token:%s PublicKey:%s Gateway:%s ShardID:%d ShardCount:%d SyncCommands:%t HTTPAddr:%q}",
+		d.AppID, setOrUnset(d.Token), setOrUnset(d.PublicKey), gateway, d.ShardID, d.ShardCount, d.SyncCommands, d.HTTPAddr)
+}
+
+// GoString keeps the secrets out of %#v.
+func (d Discord) GoString() string { return "config." + d.String() }
+
+// LogValue keeps the secrets out of structured logs.
+func (d Discord) LogValue() slog.Value { return slog.StringValue(d.String()) }
+
+func setOrUnset(secret string) string {
+	if secret == "" {
+		return "unset"
+	}
+	return "set"
 }
 
 // LLM is the OpenAI-compatible API the summaries may use. The key is not
@@ -137,8 +199,9 @@ type LLM struct {
 	DigestTokenBudget, DailyTokenBudget int
 	// MaxArticleChars bounds the text of one article sent to the model.
 	MaxArticleChars int
-	// APIKey is OPENAI_API_KEY.
-	APIKey string
+	// APIKey is OPENAI_API_KEY, or the variable named by
+	// llm.api_key: ${NAME}.
+	APIKey string `json:"-"`
 }
 
 // Configured reports whether an LLM is set up (a model is named).
@@ -160,11 +223,7 @@ func (l LLM) Local() bool {
 
 // String keeps the key out of logs and error messages.
 func (l LLM) String() string {
-	key := "unset"
-	if l.APIKey != "" {
-		key = "set"
-	}
-	return fmt.Sprintf("LLM{BaseURL:%q Model:%q APIKey:%s}", l.BaseURL, l.Model, key)
+	return fmt.Sprintf("LLM{BaseURL:%q Model:%q APIKey:%s}", l.BaseURL, l.Model, setOrUnset(l.APIKey))
 }
 
 // GoString keeps the key out of %#v.
@@ -175,18 +234,23 @@ func (l LLM) LogValue() slog.Value { return slog.StringValue(l.String()) }
 
 // Validate reports the first LLM setting that cannot work.
 func (l LLM) Validate() error {
+	const notNegative = "must not be negative (0 means no bound or the default)"
 	switch {
 	case l.Timeout < 0:
-		return fmt.Errorf("llm.timeout %s is negative: use e.g. 60s", l.Timeout)
-	case l.DigestTokenBudget < 0 || l.DailyTokenBudget < 0 || l.MaxArticleChars < 0:
-		return errors.New("llm.digest_token_budget, llm.daily_token_budget and llm.max_article_chars must not be negative (0 means no bound or the default)")
+		return fieldErrorf("llm.timeout", "llm.timeout %s is negative: use e.g. 60s", l.Timeout)
+	case l.DigestTokenBudget < 0:
+		return fieldErrorf("llm.digest_token_budget", "llm.digest_token_budget %d %s", l.DigestTokenBudget, notNegative)
+	case l.DailyTokenBudget < 0:
+		return fieldErrorf("llm.daily_token_budget", "llm.daily_token_budget %d %s", l.DailyTokenBudget, notNegative)
+	case l.MaxArticleChars < 0:
+		return fieldErrorf("llm.max_article_chars", "llm.max_article_chars %d %s", l.MaxArticleChars, notNegative)
 	case l.APIType != "" && l.APIType != "azure":
-		return fmt.Errorf("llm.api_type %q is unknown: use \"azure\" or leave it out", l.APIType)
+		return fieldErrorf("llm.api_type", "llm.api_type %q is unknown: use \"azure\" or leave it out", l.APIType)
 	}
 	if l.BaseURL != "" {
 		u, err := url.Parse(l.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("llm.base_url %q is not an http(s) URL: use e.g. http://localhost:11434/v1 for Ollama", l.BaseURL)
+			return fieldErrorf("llm.base_url", "llm.base_url %q is not an http(s) URL: use e.g. http://localhost:11434/v1 for Ollama", l.BaseURL)
 		}
 	}
 	return nil
@@ -200,20 +264,79 @@ type Digest struct {
 	// QuietNote is posted when a scheduled digest finds nothing new; ""
 	// posts nothing then.
 	QuietNote string
+	// TimeZone is the IANA time zone of a /digest subscribe that names
+	// none ("": UTC).
+	TimeZone string
 }
 
 // RescanEnabled reports whether the folders are re-scanned.
 func (d Digest) RescanEnabled() bool { return d.Rescan != "off" }
 
-// Validate reports an invalid rescan schedule.
+// Validate reports an invalid rescan schedule or time zone.
 func (d Digest) Validate() error {
-	if !d.RescanEnabled() {
-		return nil
+	if d.RescanEnabled() {
+		if _, err := cron.ParseStandard(d.Rescan); err != nil {
+			return fieldErrorf("digest.rescan", "digest.rescan %q: %v: use e.g. \"@every 10m\", \"*/15 * * * *\" or \"off\"", d.Rescan, err)
+		}
 	}
-	if _, err := cron.ParseStandard(d.Rescan); err != nil {
-		return fmt.Errorf("digest.rescan %q: %v: use e.g. \"@every 10m\", \"*/15 * * * *\" or \"off\"", d.Rescan, err)
+	if d.TimeZone == "Local" {
+		return fieldErrorf("digest.time_zone", "digest.time_zone \"Local\" is the server's zone, which means nothing to the people subscribing: use an IANA name like \"Europe/Berlin\" or \"UTC\"")
+	}
+	if _, err := time.LoadLocation(d.TimeZone); err != nil {
+		return fieldErrorf("digest.time_zone", "digest.time_zone %q is not a known IANA time zone: use a name like \"Europe/Berlin\", \"America/New_York\" or \"UTC\"", d.TimeZone)
 	}
 	return nil
+}
+
+// Log is the structured log's settings.
+type Log struct {
+	// Level is the least severe record written (default info).
+	Level slog.Level
+	// Format is "text" (key=value lines, the default) or "json".
+	Format string
+}
+
+// Log formats.
+const (
+	LogText = "text"
+	LogJSON = "json"
+)
+
+// Validate reports an unknown log format. (Levels are checked as they
+// are read: slog.Level has no invalid values.)
+func (l Log) Validate() error {
+	if l.Format != LogText && l.Format != LogJSON {
+		return fieldErrorf("log.format", "log.format %q is not a log format: use text or json", l.Format)
+	}
+	return nil
+}
+
+// ParseLogLevel reads a log level: debug, info, warn or error, in any case.
+func ParseLogLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "debug":
+		return slog.LevelDebug, nil
+	case "info", "":
+		return slog.LevelInfo, nil
+	case "warn", "warning":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
+	}
+	return 0, fmt.Errorf("%q is not a log level: use debug, info, warn or error", s)
+}
+
+// fieldError is a validation error about one setting, so Load can say
+// which line of the file (or which environment variable) set it.
+type fieldError struct {
+	field string // "section.field"
+	msg   string
+}
+
+func (e *fieldError) Error() string { return e.msg }
+
+func fieldErrorf(field, format string, args ...any) error {
+	return &fieldError{field: field, msg: fmt.Sprintf(format, args...)}
 }
 
 // fileFields mirrors the YAML document. Keep knownFields in step with it.
@@ -223,6 +346,9 @@ type fileFields struct {
 	Published date     `yaml:"published"`
 	Discord   struct {
 		AppID        string `yaml:"app_id"`
+		Token        string `yaml:"token"`      // a ${NAME} reference, checked by checkSecret
+		PublicKey    string `yaml:"public_key"` // likewise
+		Gateway      *bool  `yaml:"gateway"`
 		ShardID      int    `yaml:"shard_id"`
 		ShardCount   int    `yaml:"shard_count"`
 		SyncCommands bool   `yaml:"sync_commands"`
@@ -233,6 +359,7 @@ type fileFields struct {
 		Model             string   `yaml:"model"`
 		APIType           string   `yaml:"api_type"`
 		APIVersion        string   `yaml:"api_version"`
+		APIKey            string   `yaml:"api_key"` // a ${NAME} reference
 		Timeout           duration `yaml:"timeout"`
 		DigestTokenBudget int      `yaml:"digest_token_budget"`
 		DailyTokenBudget  int      `yaml:"daily_token_budget"`
@@ -241,65 +368,142 @@ type fileFields struct {
 	Digest struct {
 		Rescan    *string `yaml:"rescan"`
 		QuietNote string  `yaml:"quiet_note"`
+		TimeZone  string  `yaml:"time_zone"`
 	} `yaml:"digest"`
+	Log struct {
+		Level  *logLevel `yaml:"level"`
+		Format string    `yaml:"format"`
+	} `yaml:"log"`
 }
 
 var (
-	knownFields        = []string{"db", "articles", "published", "discord", "llm", "digest"}
-	knownDiscordFields = []string{"app_id", "shard_id", "shard_count", "sync_commands", "http_addr"}
-	knownLLMFields     = []string{"base_url", "model", "api_type", "api_version", "timeout", "digest_token_budget", "daily_token_budget", "max_article_chars"}
-	knownDigestFields  = []string{"rescan", "quiet_note"}
+	knownFields        = []string{"db", "articles", "published", "discord", "llm", "digest", "log"}
+	knownDiscordFields = []string{"app_id", "token", "public_key", "gateway", "shard_id", "shard_count", "sync_commands", "http_addr"}
+	knownLLMFields     = []string{"base_url", "model", "api_type", "api_version", "api_key", "timeout", "digest_token_budget", "daily_token_budget", "max_article_chars"}
+	knownDigestFields  = []string{"rescan", "quiet_note", "time_zone"}
+	knownLogFields     = []string{"level", "format"}
 )
 
-// secretFields may not be in the file; the error says where they go.
+// secretFields may hold only a ${NAME} reference to the environment
+// variable with the secret, never the secret: a file is copied, committed
+// and shown far more often than an environment.
 var secretFields = map[string]string{
-	"token": EnvDiscordToken, "bot_token": EnvDiscordToken, "public_key": EnvDiscordPublicKey,
-	"api_key": EnvOpenAIKey, "key": EnvOpenAIKey,
+	"discord.token": EnvDiscordToken, "discord.public_key": EnvDiscordPublicKey, "llm.api_key": EnvOpenAIKey,
 }
+
+// misplacedSecrets are names people give secrets that briefbot does not
+// use; the error says which field and variable to use instead.
+var misplacedSecrets = map[string]string{
+	"bot_token": "token", "key": "api_key", "openai_api_key": "api_key", "api_token": "token",
+}
+
+// envReference matches a whole ${NAME} value.
+var envReference = regexp.MustCompile(`^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$`)
 
 // Load reads the settings file at path ("" for none), then applies the
 // environment read through getenv (nil: os.Getenv). Relative paths in the
 // file are taken relative to the file's folder, so the same file works from
 // any working directory; relative paths in the environment are left as
 // given (relative to the working directory).
+//
+// A secret field of the file (discord.token, discord.public_key,
+// llm.api_key) may only reference a variable, as ${NAME}; a referenced
+// variable that is unset is an error. The standard variables
+// (DISCORD_TOKEN, DISCORD_PUBLIC_KEY, OPENAI_API_KEY) override the file.
 func Load(path string, getenv func(string) string) (*Config, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	cfg := &Config{File: path, Digest: Digest{Rescan: DefaultRescan}}
+	cfg := &Config{
+		File:   path,
+		Digest: Digest{Rescan: DefaultRescan},
+		Log:    Log{Level: slog.LevelInfo, Format: LogText},
+		origin: map[string]origin{},
+	}
 	if path != "" {
-		if err := cfg.readFile(path); err != nil {
+		if err := cfg.readFile(path, getenv); err != nil {
 			return nil, err
 		}
 	}
-	if v := getenv(EnvDB); v != "" {
-		cfg.DB = v
+	if err := cfg.applyEnv(getenv); err != nil {
+		if path != "" {
+			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+		return nil, err
 	}
-	if v := getenv(EnvArticles); v != "" {
+	if cfg.DB == "" {
+		cfg.DB = DefaultDB
+	}
+	var errs []error
+	for _, err := range []error{cfg.Discord.Validate(), cfg.LLM.Validate(), cfg.Digest.Validate(), cfg.Log.Validate()} {
+		if err != nil {
+			errs = append(errs, cfg.locate(err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// applyEnv applies the environment's overrides, remembering which
+// variable set each setting so a bad value is blamed on it.
+func (cfg *Config) applyEnv(getenv func(string) string) error {
+	set := func(env, field string, apply func(v string)) {
+		if v := strings.TrimSpace(getenv(env)); v != "" {
+			apply(v)
+			cfg.origin[field] = origin{env: env}
+		}
+	}
+	set(EnvDB, "db", func(v string) { cfg.DB = v })
+	set(EnvArticles, "articles", func(v string) {
 		cfg.Articles = nil
 		for _, dir := range filepath.SplitList(v) {
 			if dir != "" {
 				cfg.Articles = append(cfg.Articles, dir)
 			}
 		}
-	}
-	if v := getenv(EnvDiscordAppID); v != "" {
-		cfg.Discord.AppID = strings.TrimSpace(v)
-	}
-	if v := getenv(EnvOpenAIBaseURL); v != "" {
-		cfg.LLM.BaseURL = strings.TrimSpace(v)
-	}
-	cfg.LLM.APIKey = strings.TrimSpace(getenv(EnvOpenAIKey))
-	if cfg.DB == "" {
-		cfg.DB = DefaultDB
-	}
-	if err := errors.Join(cfg.Discord.Validate(), cfg.LLM.Validate(), cfg.Digest.Validate()); err != nil {
-		if path != "" {
-			return nil, fmt.Errorf("config %s: %w", path, err)
+	})
+	set(EnvDiscordAppID, "discord.app_id", func(v string) { cfg.Discord.AppID = v })
+	set(EnvDiscordToken, "discord.token", func(v string) { cfg.Discord.Token = v })
+	set(EnvDiscordPublicKey, "discord.public_key", func(v string) { cfg.Discord.PublicKey = v })
+	set(EnvHTTPAddr, "discord.http_addr", func(v string) { cfg.Discord.HTTPAddr = v })
+	set(EnvOpenAIBaseURL, "llm.base_url", func(v string) { cfg.LLM.BaseURL = v })
+	set(EnvOpenAIKey, "llm.api_key", func(v string) { cfg.LLM.APIKey = v })
+	set(EnvLogFormat, "log.format", func(v string) { cfg.Log.Format = strings.ToLower(v) })
+	var levelErr error
+	set(EnvLogLevel, "log.level", func(v string) {
+		level, err := ParseLogLevel(v)
+		if err != nil {
+			levelErr = fmt.Errorf("%s: %w", EnvLogLevel, err)
 		}
-		return nil, err
+		cfg.Log.Level = level
+	})
+	return levelErr
+}
+
+// locate prefixes a validation error with where its setting came from.
+func (cfg *Config) locate(err error) error {
+	var fe *fieldError
+	if !errors.As(err, &fe) {
+		if cfg.File != "" {
+			return fmt.Errorf("config %s: %w", cfg.File, err)
+		}
+		return err
 	}
-	return cfg, nil
+	o := cfg.origin[fe.field]
+	switch {
+	case o.env != "":
+		if cfg.File != "" {
+			return fmt.Errorf("config %s: %w (set by the environment variable %s)", cfg.File, err, o.env)
+		}
+		return fmt.Errorf("%w (set by the environment variable %s)", err, o.env)
+	case o.line > 0:
+		return fmt.Errorf("config %s:%d: %w", cfg.File, o.line, err)
+	case cfg.File != "":
+		return fmt.Errorf("config %s: %w", cfg.File, err)
+	}
+	return err
 }
 
 // FindDefault returns DefaultFile when it exists in the working directory,
@@ -311,7 +515,7 @@ func FindDefault() string {
 	return ""
 }
 
-func (cfg *Config) readFile(path string) error {
+func (cfg *Config) readFile(path string, getenv func(string) string) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -321,7 +525,7 @@ func (cfg *Config) readFile(path string) error {
 	}
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(raw)).Decode(&doc); err != nil {
-		if err.Error() == "EOF" { // an empty file sets nothing
+		if errors.Is(err, io.EOF) { // an empty file sets nothing
 			return nil
 		}
 		return fmt.Errorf("config %s", withLine(path, strings.TrimPrefix(err.Error(), "yaml: ")))
@@ -341,6 +545,7 @@ func (cfg *Config) readFile(path string) error {
 			return fmt.Errorf("config %s:%d: unknown field %q; known fields: %s",
 				path, key.Line, key.Value, strings.Join(knownFields, ", "))
 		}
+		cfg.origin[key.Value] = origin{line: key.Line}
 		var known []string
 		switch key.Value {
 		case "discord":
@@ -349,16 +554,30 @@ func (cfg *Config) readFile(path string) error {
 			known = knownLLMFields
 		case "digest":
 			known = knownDigestFields
+		case "log":
+			known = knownLogFields
 		}
 		if known != nil {
-			if err := checkSection(path, key.Value, root.Content[i+1], known); err != nil {
+			if err := cfg.checkSection(path, key.Value, root.Content[i+1], known); err != nil {
 				return err
 			}
 		}
 	}
 	var f fileFields
 	if err := root.Decode(&f); err != nil {
-		return fmt.Errorf("config %s", describeDecodeError(path, err))
+		return fmt.Errorf("config %s", cfg.describeDecodeError(path, err))
+	}
+	secret := func(field, ref string) (string, error) {
+		if ref == "" {
+			return "", nil
+		}
+		name := envReference.FindStringSubmatch(ref)[1] // checked by checkSection
+		v := strings.TrimSpace(getenv(name))
+		if v == "" {
+			return "", fmt.Errorf("config %s:%d: %s: the environment variable %s is not set: export %s=... before starting briefbot, or remove %s from the file",
+				path, cfg.origin[field].line, field, name, name, field)
+		}
+		return v, nil
 	}
 	base := filepath.Dir(path)
 	if f.DB != "" {
@@ -372,6 +591,7 @@ func (cfg *Config) readFile(path string) error {
 	cfg.Published = f.Published.Time
 	cfg.Discord = Discord{
 		AppID:        strings.TrimSpace(f.Discord.AppID),
+		Gateway:      f.Discord.Gateway,
 		ShardID:      f.Discord.ShardID,
 		ShardCount:   f.Discord.ShardCount,
 		SyncCommands: f.Discord.SyncCommands,
@@ -387,16 +607,33 @@ func (cfg *Config) readFile(path string) error {
 		DailyTokenBudget:  f.LLM.DailyTokenBudget,
 		MaxArticleChars:   f.LLM.MaxArticleChars,
 	}
+	if cfg.Discord.Token, err = secret("discord.token", f.Discord.Token); err != nil {
+		return err
+	}
+	if cfg.Discord.PublicKey, err = secret("discord.public_key", f.Discord.PublicKey); err != nil {
+		return err
+	}
+	if cfg.LLM.APIKey, err = secret("llm.api_key", f.LLM.APIKey); err != nil {
+		return err
+	}
 	if f.Digest.Rescan != nil {
 		cfg.Digest.Rescan = strings.TrimSpace(*f.Digest.Rescan)
 	}
 	cfg.Digest.QuietNote = strings.TrimSpace(f.Digest.QuietNote)
+	cfg.Digest.TimeZone = strings.TrimSpace(f.Digest.TimeZone)
+	if f.Log.Level != nil {
+		cfg.Log.Level = f.Log.Level.Level
+	}
+	if format := strings.TrimSpace(f.Log.Format); format != "" {
+		cfg.Log.Format = strings.ToLower(format)
+	}
 	return nil
 }
 
-// checkSection checks the fields of a section (discord, llm, digest):
-// secrets are refused with where they go instead, unknown fields named.
-func checkSection(path, section string, n *yaml.Node, known []string) error {
+// checkSection checks the fields of a section (discord, llm, digest,
+// log): unknown fields are named, secrets refused with where they go, and
+// the line of each field is remembered for later errors.
+func (cfg *Config) checkSection(path, section string, n *yaml.Node, known []string) error {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
@@ -404,17 +641,39 @@ func checkSection(path, section string, n *yaml.Node, known []string) error {
 		return fmt.Errorf("config %s:%d: %s: expected a mapping of settings (%s: ...)", path, n.Line, section, known[0])
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key := n.Content[i]
-		if env, secret := secretFields[key.Value]; secret {
-			return fmt.Errorf("config %s:%d: %s.%s is a secret and is not read from the file: remove it and set the environment variable %s instead",
-				path, key.Line, section, key.Value, env)
+		key, value := n.Content[i], n.Content[i+1]
+		field := section + "." + key.Value
+		if use, ok := misplacedSecrets[key.Value]; ok && slices.Contains(known, use) {
+			return fmt.Errorf("config %s:%d: unknown field %s; a secret goes in %s.%s as a reference to the environment variable holding it, e.g. %s.%s: ${%s}",
+				path, key.Line, field, section, use, section, use, secretFields[section+"."+use])
 		}
 		if !slices.Contains(known, key.Value) {
-			return fmt.Errorf("config %s:%d: unknown field %s.%s; known fields: %s",
-				path, key.Line, section, key.Value, strings.Join(known, ", "))
+			if env, ok := secretFields["discord."+key.Value]; ok && section != "discord" {
+				return fmt.Errorf("config %s:%d: unknown field %s; the Discord secret goes in discord.%s: ${%s}, or just the environment variable %s",
+					path, key.Line, field, key.Value, env, env)
+			}
+			return fmt.Errorf("config %s:%d: unknown field %s; known fields: %s",
+				path, key.Line, field, strings.Join(known, ", "))
+		}
+		cfg.origin[field] = origin{line: value.Line}
+		if env, ok := secretFields[field]; ok {
+			if err := checkSecret(path, field, env, value); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// checkSecret accepts an empty value or a ${NAME} reference. The error
+// for anything else never repeats the value: it may be the secret.
+func checkSecret(path, field, env string, value *yaml.Node) error {
+	if value.Kind == yaml.ScalarNode && (value.Tag == "!!null" || value.Value == "" || envReference.MatchString(value.Value)) {
+		return nil
+	}
+	_, name, _ := strings.Cut(field, ".")
+	return fmt.Errorf("config %s:%d: %s is a secret and is not read from the file: remove it and set the environment variable %s instead, or name the variable that holds it: %s: ${%s}",
+		path, value.Line, field, env, name, env)
 }
 
 func relativeTo(base, path string) string {
@@ -425,17 +684,55 @@ func relativeTo(base, path string) string {
 }
 
 // describeDecodeError turns yaml's "line N: problem" messages into
-// "path:N: problem", the form editors and terminals jump to.
-func describeDecodeError(path string, err error) string {
+// "path:N: problem", the form editors and terminals jump to, and its type
+// errors into the field and what it takes.
+func (cfg *Config) describeDecodeError(path string, err error) string {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		msgs := make([]string, len(te.Errors))
 		for i, m := range te.Errors {
-			msgs[i] = withLine(path, m)
+			msgs[i] = withLine(path, cfg.explainTypeError(m))
 		}
 		return strings.Join(msgs, "; ")
 	}
 	return withLine(path, strings.TrimPrefix(err.Error(), "yaml: "))
+}
+
+// yamlTypeError matches yaml.v3's "line 3: cannot unmarshal !!str `abc`
+// into int" (the value is left out for mappings and lists).
+var yamlTypeError = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
+
+// expectations say what a Go field type takes, in the file's terms.
+var expectations = map[string]string{
+	"int":      "a whole number, e.g. 2",
+	"bool":     "true or false",
+	"*bool":    "true or false",
+	"string":   `one value, e.g. "text" (quote it if it has a colon or starts with a special character)`,
+	"*string":  `one value, e.g. "text"`,
+	"[]string": "a list, e.g. [news, archive] or one item per line starting with \"- \"",
+}
+
+func (cfg *Config) explainTypeError(msg string) string {
+	m := yamlTypeError.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	line, _ := strconv.Atoi(m[1])
+	field := "the value"
+	for name, o := range cfg.origin {
+		if o.line == line && (field == "the value" || len(name) > len(field)) {
+			field = name // the innermost field on that line
+		}
+	}
+	want, ok := expectations[m[4]]
+	if !ok {
+		want = "a mapping of settings"
+	}
+	got := "a " + map[string]string{"seq": "list", "map": "mapping", "str": "text", "int": "number", "float": "number", "bool": "true/false"}[m[2]]
+	if m[3] != "" {
+		got = fmt.Sprintf("%q", m[3])
+	}
+	return fmt.Sprintf("line %d: %s takes %s, not %s", line, field, want, got)
 }
 
 func withLine(path, msg string) string {
@@ -462,6 +759,21 @@ func (d *duration) UnmarshalYAML(n *yaml.Node) error {
 		return fmt.Errorf("line %d: %q is not a duration; use e.g. 60s or 2m", n.Line, n.Value)
 	}
 	d.Duration = v
+	return nil
+}
+
+// logLevel is debug, info, warn or error in the file.
+type logLevel struct{ slog.Level }
+
+func (l *logLevel) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: log.level: expected one of debug, info, warn or error", n.Line)
+	}
+	level, err := ParseLogLevel(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: log.level: %v", n.Line, err)
+	}
+	l.Level = level
 	return nil
 }
 

@@ -115,7 +115,7 @@ func TestExampleDiscordBlock(t *testing.T) {
 		t.Fatal("config.example.yaml has no commented discord: block")
 	}
 	path := writeFile(t, t.TempDir(), "briefbot.yaml", strings.Join(block, "\n")+"\n")
-	cfg, err := config.Load(path, env(nil))
+	cfg, err := config.Load(path, env(map[string]string{config.EnvDiscordToken: "t", config.EnvDiscordPublicKey: "k"}))
 	if err != nil {
 		t.Fatalf("the example's discord block: %v\n%s", err, strings.Join(block, "\n"))
 	}
