@@ -400,13 +400,19 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 		}
 	}
 	// Role apposition after: "Mike Pence, the Vice President,"
-	if hi+1 < s.hi && d.toks[hi].text == "," && d.toks[hi+1].is("the", "a", "an") {
+	// and "Ada Rusk, Marbury's trade minister,"
+	owned := hi+3 < s.hi && d.toks[hi].text == "," && d.toks[hi+1].capital && isPossessive(&d.toks[hi+2]) && !d.toks[hi+3].capital
+	if hi+1 < s.hi && d.toks[hi].text == "," && (d.toks[hi+1].is("the", "a", "an") || owned) {
 		end := hi + 2
 		for end < s.hi && end < hi+10 && d.toks[end].text != "," && d.toks[end].kind != tokQuote && !isTerminator(&d.toks[end]) && !d.toks[end].is("who", "which", "said", "says", "told") {
 			end++
 		}
+		roleLo := hi + 2
+		if owned {
+			roleLo = hi + 1
+		}
 		if end < s.hi && d.toks[end].text == "," && end > hi+2 {
-			e.addRole(d.body[d.toks[hi+2].start:d.toks[end-1].end])
+			e.addRole(d.body[d.toks[roleLo].start:d.toks[end-1].end])
 			e.addAlias(d.body[d.toks[hi+1].start:d.toks[end-1].end])
 		}
 	}

@@ -85,7 +85,8 @@ func (e *entity) personEvidence() bool {
 
 // nameKindAt classifies the capitalised name in tokens lo..hi.
 func (d *doc) nameKindAt(lo, hi int) string {
-	words := make([]string, 0, hi-lo)
+	var buf [8]string // names are short; no allocation per candidate
+	words := buf[:0]
 	for k := lo; k < hi; k++ {
 		if d.toks[k].kind == tokWord {
 			words = append(words, d.toks[k].lower)

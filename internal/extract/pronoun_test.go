@@ -106,3 +106,31 @@ func TestRoleDescriptionsAndNamedAppositions(t *testing.T) {
 			"The lab lost a giant,", "Helen Marsh"},
 	})
 }
+
+func TestLedeRoleResolvesForward(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"the name comes in the next paragraph",
+			"Lundia will reopen the border crossing next week, its interior minister said on Tuesday, ending a two-month closure.\n\n" +
+				"“The guards will stay,” Oskar Feld told reporters in Brest.",
+			"Lundia will reopen the border crossing next week", "Oskar Feld"},
+		{"the owner picks between two ministers",
+			"Marbury's interior minister Ada Rusk met Lundia's interior minister Oskar Feld in Brest.\n\n" +
+				"Lundia will reopen the border crossing next week, its interior minister said on Tuesday.",
+			"Lundia will reopen the border crossing next week", "Oskar Feld"},
+		{"the country's role",
+			"Ada Rusk, Marbury's trade minister, and Oskar Feld, Lundia's trade minister, met on Monday.\n\n" +
+				"Marbury is ready to sign the accord, the country's trade minister said.",
+			"Marbury is ready to sign the accord", "Ada Rusk"},
+	})
+}
+
+func TestIndefiniteOrBodyRoleStaysAsWritten(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"an indefinite role names no one",
+			"Lundia will reopen the crossing, a government official said.\n\n“The guards will stay,” Oskar Feld said.",
+			"Lundia will reopen the crossing", "a government official"},
+		{"a person already named is not the one introduced",
+			"Oskar Feld arrived in Brest on Monday.\n\nLundia will reopen the crossing, its interior minister said.\n\n“We are ready,” Oskar Feld said.",
+			"Lundia will reopen the crossing", "its interior minister"},
+	})
+}

@@ -334,11 +334,91 @@ func (r *resolver) resolve(src source) (string, int) {
 		}
 	}
 	if d.toks[src.hi-1].capital == false || determiners[d.toks[src.lo].lower] {
-		if id := d.reg.lookupRole(d, text, src.lo); id >= 0 && (d.reg.ents[id].kind == briefbot.KindPerson) {
+		desc := text
+		if owner, rest := r.roleOwner(src); owner != "" {
+			// "its water minister" in a sentence about Varnia is Varnia's,
+			// never Osterland's
+			desc = owner + "’s " + d.text(rest, src.hi)
+		}
+		if id := d.reg.lookupRole(d, desc, src.lo); id >= 0 && (d.reg.ents[id].kind == briefbot.KindPerson) {
+			return d.reg.ents[id].name, id
+		}
+		if id := r.identifiedLater(src); id >= 0 {
 			return d.reg.ents[id].name, id
 		}
 	}
 	return text, -1
+}
+
+// ownerNouns stand for an organisation or country as the owner of a
+// role: "the country's foreign minister", "the company's chief".
+var ownerNouns = setOf("country", "nation", "government", "company", "ministry", "state", "city", "group",
+	"party", "firm", "agency", "organisation", "organization", "club", "team", "region", "province", "kingdom")
+
+// roleOwner reads the owner of a possessive role mention that points back
+// to the sentence's subject ("its water minister", "the country's trade
+// minister" in a sentence whose subject is Varnia); it returns the
+// subject's name and the first token of the role after the possessive.
+func (r *resolver) roleOwner(src source) (string, int) {
+	d := r.d
+	rest := -1
+	switch {
+	case d.toks[src.lo].is("its", "their"):
+		rest = src.lo + 1
+	case src.hi-src.lo > 3 && d.toks[src.lo].is("the") && ownerNouns[d.toks[src.lo+1].lower] && isPossessive(&d.toks[src.lo+2]):
+		rest = src.lo + 3
+	}
+	if rest < 0 || rest >= src.hi {
+		return "", -1
+	}
+	s := d.sents[d.sentOf[src.lo]]
+	main, ok := d.mainSubject(s)
+	if !ok || main.hi > src.lo || main.lo == src.lo || !d.toks[main.hi-1].capital || subjectPronouns[d.toks[main.lo].lower] {
+		return "", -1
+	}
+	if id := d.reg.lookup(d, main.lo, main.hi); id >= 0 && d.reg.ents[id].kind == briefbot.KindPerson {
+		return "", -1
+	}
+	return d.text(main.lo, main.hi), rest
+}
+
+// identifiedLater resolves a definite role that no one was introduced
+// with, in a lede, to the person the article names next: news ledes
+// often give the role first and the name in the next paragraph ("…, its
+// water minister said on Wednesday." / "…," Ilse Marek said). The person
+// must be new there, carry no role of their own, and be the subject of
+// their clause; only the paragraph after the role's is searched.
+func (r *resolver) identifiedLater(src source) int {
+	d := r.d
+	head := &d.toks[src.hi-1]
+	definite := d.toks[src.lo].is("the", "its", "their") || src.hi-src.lo > 2 && isPossessive(&d.toks[src.lo+1])
+	if !definite || head.capital || !isTitleWord(head.lower) || strings.HasSuffix(head.lower, "s") && !strings.HasSuffix(head.lower, "ss") {
+		return -1
+	}
+	para := d.sents[d.sentOf[src.lo]].para
+	if para > 1 {
+		return -1 // a lede's habit, not a body's
+	}
+	for _, m := range d.reg.mentions {
+		if m.lo < src.hi || d.inQuote[m.lo] >= 0 {
+			continue
+		}
+		if p := d.sents[d.sentOf[m.lo]].para; p > para+1 {
+			break
+		}
+		e := d.reg.ents[m.ent]
+		if e.kind != briefbot.KindPerson || !d.isSubjectMention(m) {
+			continue
+		}
+		if len(e.roleKeys) > 0 || d.reg.lastMentionBefore(m.ent, src.lo) >= 0 {
+			return -1
+		}
+		if g := titleGender[head.lower]; g != "" && e.gender != "" && g != e.gender {
+			return -1
+		}
+		return m.ent
+	}
+	return -1
 }
 
 // pronoun resolves he/she at token at. A pronoun subject of a speech
