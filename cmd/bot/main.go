@@ -127,6 +127,7 @@ func init() {
 		digestCommand,
 		serveCommand,
 		commandsCommand,
+		benchCommand,
 		helpCommand,
 		versionCommand,
 	}
