@@ -198,13 +198,17 @@ func registrationRouter() *commands.Router {
 }
 
 // rescanJob re-ingests the configured folders for the scheduler, logging
-// what changed; the terminal progress bar is not for a background job.
-func (m *Main) rescanJob(logger *slog.Logger) func(ctx context.Context) error {
+// what changed and telling observe (metrics) each run's report; the
+// terminal progress bar is not for a background job.
+func (m *Main) rescanJob(logger *slog.Logger, observe func(ingest.Report, error)) func(ctx context.Context) error {
 	return func(ctx context.Context) error {
 		report, err := ingest.Run(ctx, m.db, m.config.Articles, ingest.Options{
 			Published: m.config.Published,
 			Extractor: extract.New(),
 		})
+		if observe != nil {
+			observe(report, err)
+		}
 		if err != nil {
 			return fmt.Errorf("re-scan %s: %w", strings.Join(m.config.Articles, ", "), err)
 		}
