@@ -127,6 +127,7 @@ func init() {
 		digestCommand,
 		serveCommand,
 		commandsCommand,
+		configCommand, healthcheckCommand,
 		benchCommand,
 		helpCommand,
 		versionCommand,
@@ -220,8 +221,9 @@ func (m *Main) ParseFlags(args []string) error {
 		return usagef(m.cmd, "--format: %q is not a format; use text or json", m.format)
 	}
 
-	if !m.flags.has("config") {
-		// help and version must work even beside a broken settings file.
+	if !m.flags.has("config") || m.cmd == configCommand {
+		// help and version must work even beside a broken settings file;
+		// config check reads the file itself, to report on it.
 		return nil
 	}
 	cfgPath := m.flags.get("config")

@@ -24,9 +24,9 @@ func TestSecretReferences(t *testing.T) {
 			token: "tok", publicKey: "abcd", apiKey: "sk-1",
 		},
 		{
-			name: "references to other variables",
-			file: "discord:\n  token: ${PROD_BOT_TOKEN}\n  public_key: \"${PROD_PUBLIC_KEY}\"\nllm:\n  model: m\n  api_key: ${TEAM_LLM_KEY}\n",
-			env:  map[string]string{"PROD_BOT_TOKEN": "tok", "PROD_PUBLIC_KEY": "abcd", "TEAM_LLM_KEY": "sk-2"},
+			name:  "references to other variables",
+			file:  "discord:\n  token: ${PROD_BOT_TOKEN}\n  public_key: \"${PROD_PUBLIC_KEY}\"\nllm:\n  model: m\n  api_key: ${TEAM_LLM_KEY}\n",
+			env:   map[string]string{"PROD_BOT_TOKEN": "tok", "PROD_PUBLIC_KEY": "abcd", "TEAM_LLM_KEY": "sk-2"},
 			token: "tok", publicKey: "abcd", apiKey: "sk-2",
 		},
 		{
