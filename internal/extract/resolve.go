@@ -39,7 +39,7 @@ func (d *doc) npLeft(sentLo, hi int) (int, bool) {
 		for k > sentLo && k > j-4 && d.toks[k].text != "(" {
 			k--
 		}
-		if d.toks[k].text == "(" {
+		if k >= sentLo && d.toks[k].text == "(" {
 			j = k - 1
 		}
 	}
