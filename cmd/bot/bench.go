@@ -429,6 +429,8 @@ func formatCounts(counts map[string]int) string {
 
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
 
-func millis(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond)) }
+func millis(d time.Duration) string {
+	return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond))
+}
 
 func round(d time.Duration) time.Duration { return d.Round(time.Millisecond) }

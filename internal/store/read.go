@@ -55,7 +55,11 @@ func (db *DB) queryErr(what string, err error) error {
 
 // Actors lists merged actors, most quoted first.
 func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
-	return db.actors(ctx, db.reader)
+	actors, err := db.cachedActors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return cloneActors(actors), nil
 }
 
 func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
@@ -132,7 +136,7 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 	if query == "" {
 		return nil, nil
 	}
-	actors, err := db.Actors(ctx)
+	actors, err := db.cachedActors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +156,7 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
 	out := make([]briefbot.Actor, len(hits))
 	for i, h := range hits {
-		out[i] = h.actor
+		out[i] = cloneActor(h.actor)
 	}
 	return out, nil
 }

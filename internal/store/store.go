@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -23,6 +24,8 @@ type DB struct {
 	path   string
 	writer *sql.DB
 	reader *sql.DB
+
+	actorCache actorCache
 }
 
 var _ briefbot.Reader = (*DB)(nil)
@@ -101,38 +104,76 @@ func (db *DB) FileHashes(ctx context.Context) (map[string]string, error) {
 // transaction: on any error nothing changes and the previous version of
 // the file stays as it was.
 func (db *DB) SaveFile(ctx context.Context, path, fileHash string, extracts []*briefbot.Extract) error {
+	return db.SaveFiles(ctx, []File{{Path: path, Hash: fileHash, Extracts: extracts}})
+}
+
+// File is one article file to save: its path, the hash of its bytes and
+// the extracts of the articles it holds.
+type File struct {
+	Path     string
+	Hash     string
+	Extracts []*briefbot.Extract
+}
+
+// SaveFiles saves several files as SaveFile does, all in one transaction:
+// on any error none of them changes. Ingest saves files in batches because
+// a commit, and the full-text index flush that comes with it, costs more
+// than storing a typical article.
+func (db *DB) SaveFiles(ctx context.Context, files []File) error {
+	if len(files) == 0 {
+		return nil
+	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := unlinkFile(ctx, tx, path); err != nil {
-			return err
-		}
-		var fileID int64
-		err := tx.QueryRowContext(ctx,
-			`INSERT INTO files(path, file_hash, loaded_at) VALUES (?, ?, ?) RETURNING id`,
-			path, fileHash, time.Now().UTC().Format(time.RFC3339)).Scan(&fileID)
-		if err != nil {
-			return err
-		}
-		w := &writer{ctx: ctx, tx: tx}
-		for i, x := range extracts {
-			if x == nil || x.Article == nil {
-				return fmt.Errorf("extract %d has no article", i)
+		w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+		sweep := false
+		for _, f := range files {
+			replaced, err := w.saveFile(f)
+			if err != nil {
+				return fmt.Errorf("save %s: %w", f.Path, err)
 			}
-			if err := w.saveExtract(fileID, path, x); err != nil {
-				return fmt.Errorf("article %q: %w", x.Article.ID, err)
-			}
+			sweep = sweep || replaced
+		}
+		if !sweep {
+			// Saving only adds mentions; actors lose their last one only
+			// when an earlier version of a file is dropped. Skipping the
+			// sweep, which reads every actor, keeps a first ingest linear.
+			return nil
 		}
 		return deleteOrphanActors(ctx, tx)
 	})
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+	if err != nil && len(files) == 1 && !strings.Contains(err.Error(), files[0].Path) {
+		err = fmt.Errorf("save %s: %w", files[0].Path, err)
 	}
-	return nil
+	return err
+}
+
+// saveFile replaces f inside the writer's transaction and reports whether
+// an earlier version of it was dropped.
+func (w *writer) saveFile(f File) (replaced bool, err error) {
+	replaced, err = unlinkFile(w.ctx, w.tx, f.Path)
+	if err != nil {
+		return replaced, err
+	}
+	fileID, err := w.insert(`INSERT INTO files(path, file_hash, loaded_at) VALUES (?, ?, ?)`,
+		f.Path, f.Hash, time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return replaced, err
+	}
+	for i, x := range f.Extracts {
+		if x == nil || x.Article == nil {
+			return replaced, fmt.Errorf("extract %d has no article", i)
+		}
+		if err := w.saveExtract(fileID, f.Path, x); err != nil {
+			return replaced, fmt.Errorf("article %q: %w", x.Article.ID, err)
+		}
+	}
+	return replaced, nil
 }
 
 // RemoveFile drops path; articles left with no file are deleted.
 func (db *DB) RemoveFile(ctx context.Context, path string) error {
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := unlinkFile(ctx, tx, path); err != nil {
+		if _, err := unlinkFile(ctx, tx, path); err != nil {
 			return err
 		}
 		return deleteOrphanActors(ctx, tx)
@@ -164,15 +205,16 @@ func ignoreDone(err error) error {
 }
 
 // unlinkFile removes path and its links, then the articles no other file
-// holds; their sentences, quotes, events and positions go by cascade.
-func unlinkFile(ctx context.Context, tx *sql.Tx, path string) error {
+// holds; their sentences, quotes, events and positions go by cascade. It
+// reports whether path was stored.
+func unlinkFile(ctx context.Context, tx *sql.Tx, path string) (bool, error) {
 	var fileID int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM files WHERE path = ?`, path).Scan(&fileID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	stmts := []string{
 		`CREATE TEMP TABLE IF NOT EXISTS unlinked(article_id INTEGER PRIMARY KEY)`,
@@ -184,10 +226,10 @@ func unlinkFile(ctx context.Context, tx *sql.Tx, path string) error {
 	}
 	for _, stmt := range stmts {
 		if _, err := tx.ExecContext(ctx, stmt, fileID); err != nil {
-			return err
+			return true, err
 		}
 	}
-	return nil
+	return true, nil
 }
 
 // deleteOrphanActors drops actors that no stored article mentions or quotes.
