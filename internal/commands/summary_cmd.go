@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/briefbot/briefbot"
@@ -90,13 +91,15 @@ func (rt *Router) findArticleSeq(ctx context.Context, name string) (seq int64, f
 		return 0, false, fmt.Errorf("summary: list articles: %w", err)
 	}
 	lower := strings.ToLower(name)
+	// People copy the file name they see in /sources, extension and all.
+	key := strings.TrimSuffix(name, path.Ext(name))
 	best, bestRank := int64(0), 4
 	for _, a := range all.Articles {
 		rank := 4
 		switch {
-		case a.Key == name || a.Title == name:
+		case a.Key == name || a.Key == key || a.Title == name:
 			rank = 0
-		case strings.EqualFold(a.Key, name) || strings.EqualFold(a.Title, name):
+		case strings.EqualFold(a.Key, key) || strings.EqualFold(a.Title, name):
 			rank = 1
 		case strings.Contains(strings.ToLower(a.Title), lower) || strings.Contains(strings.ToLower(a.Key), lower):
 			rank = 2

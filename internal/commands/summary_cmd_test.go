@@ -91,8 +91,8 @@ func TestSummaryOfATopicSummarisesOnlyTheArticlesAboutIt(t *testing.T) {
 	}
 }
 
-func TestSummaryOfOneArticleByKeyOrTitle(t *testing.T) {
-	for _, name := range []string{"talks", "TALKS OPEN IN GENEVA", "geneva"} {
+func TestSummaryOfOneArticleByKeyFileNameOrTitle(t *testing.T) {
+	for _, name := range []string{"talks", "talks.html", "TALKS OPEN IN GENEVA", "geneva"} {
 		t.Run(name, func(t *testing.T) {
 			dr, sum, rt := summaryFixture()
 			resp := runOn(t, rt, commands.Request{Name: "summary", Options: map[string]string{"article": name}})
