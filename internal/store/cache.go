@@ -33,12 +33,18 @@ type actorCache struct {
 	mu      sync.Mutex
 	version storeVersion
 	valid   bool
-	actors  []briefbot.Actor
+	actors  *actorList
+}
+
+// actorList is the merged actor list with what matching names needs.
+type actorList struct {
+	list      []briefbot.Actor
+	matchable []matchableActor
 }
 
 // cachedActors returns the actor list, read again only after a change.
 // The list is shared: callers must not modify it (see cloneActors).
-func (db *DB) cachedActors(ctx context.Context) ([]briefbot.Actor, error) {
+func (db *DB) cachedActors(ctx context.Context) (*actorList, error) {
 	v, err := db.version(ctx)
 	if err != nil {
 		return nil, db.queryErr("read the store version", err)
@@ -52,9 +58,13 @@ func (db *DB) cachedActors(ctx context.Context) ([]briefbot.Actor, error) {
 	}
 	c.mu.Unlock()
 
-	actors, err := db.actors(ctx, db.reader)
+	list, err := db.actors(ctx, db.reader)
 	if err != nil {
 		return nil, err
+	}
+	actors := &actorList{list: list, matchable: make([]matchableActor, len(list))}
+	for i, a := range list {
+		actors.matchable[i] = newMatchableActor(i, a)
 	}
 	c.mu.Lock()
 	c.version, c.actors, c.valid = v, actors, true

@@ -4,6 +4,7 @@ import (
 	"github.com/briefbot/briefbot/internal/extract"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -23,9 +24,13 @@ var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // normalize lowercases s, strips diacritics and punctuation and collapses
 // spaces: the key names, aliases, roles and topics are compared on.
 func normalize(s string) string {
-	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) {
+		var err error
+		folded, _, err = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+		if err != nil {
+			folded = s
+		}
 	}
 	words := strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
@@ -78,4 +83,15 @@ func looksLikeName(alias string) bool {
 	}
 	first, last := []rune(words[0]), []rune(words[len(words)-1])
 	return unicode.IsUpper(first[0]) && unicode.IsUpper(last[0])
+}
+
+// isASCII reports whether s needs no diacritics folding, which is most of
+// English news and saves the normalisation chain on every comparison.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

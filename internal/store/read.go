@@ -13,13 +13,9 @@ import (
 	"github.com/briefbot/briefbot"
 )
 
-// articleRefColumns selects a briefbot.ArticleRef of the article aliased a;
-// its path is the first file it was loaded from while that file still
-// holds it, else the first linked path by name.
-const articleRefColumns = `a.id, a.key, a.title, a.url,
-	COALESCE((SELECT f.path FROM file_articles fa JOIN files f ON f.id = fa.file_id
-		WHERE fa.article_id = a.id ORDER BY f.path = a.first_path DESC, f.path LIMIT 1), a.first_path),
-	a.published`
+// articleRefColumns selects a briefbot.ArticleRef of the article aliased a
+// (its path is kept by the triggers of migration 0004).
+const articleRefColumns = `a.id, a.key, a.title, a.url, a.path, a.published`
 
 // newestFirst orders articles aliased a by publication date, unknown last.
 const newestFirst = `a.published IS NULL, a.published DESC, a.id DESC`
@@ -59,7 +55,7 @@ func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cloneActors(actors), nil
+	return cloneActors(actors.list), nil
 }
 
 func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
@@ -141,13 +137,14 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 		return nil, err
 	}
 	type ranked struct {
-		actor briefbot.Actor
+		actor *matchableActor
 		rank  int
 	}
 	var hits []ranked
-	for _, a := range actors {
-		rank := matchRank(query, a)
-		if rank < noMatch {
+	q := newNameQuery(query)
+	for i := range actors.matchable {
+		a := &actors.matchable[i]
+		if rank := a.rank(q); rank < noMatch {
 			hits = append(hits, ranked{a, rank})
 		}
 	}
@@ -156,29 +153,59 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
 	out := make([]briefbot.Actor, len(hits))
 	for i, h := range hits {
-		out[i] = cloneActor(h.actor)
+		out[i] = cloneActor(actors.list[h.actor.index])
 	}
 	return out, nil
 }
 
+// nameQuery is a normalised name asked for, split once.
+type nameQuery struct {
+	key   string
+	words []string
+}
+
+func newNameQuery(key string) nameQuery { return nameQuery{key, strings.Fields(key)} }
+
+// matchableActor holds an actor's normalised name and aliases, computed
+// once per actor list rather than once per actor per query.
+type matchableActor struct {
+	index  int // in the actor list
+	person bool
+	// keys are the normalised name and then the aliases; words the same split.
+	keys  []string
+	words [][]string
+}
+
+func newMatchableActor(index int, a briefbot.Actor) matchableActor {
+	m := matchableActor{index: index, person: kindsAgree(a.Kind, briefbot.KindPerson)}
+	for _, candidate := range append([]string{a.Name}, a.Aliases...) {
+		key := normalizeName(candidate)
+		m.keys = append(m.keys, key)
+		m.words = append(m.words, strings.Fields(key))
+	}
+	return m
+}
+
 func matchRank(query string, a briefbot.Actor) int {
-	name := normalizeName(a.Name)
-	if name == query {
+	m := newMatchableActor(0, a)
+	return m.rank(newNameQuery(query))
+}
+
+func (m *matchableActor) rank(q nameQuery) int {
+	if m.keys[0] == q.key {
 		return matchName
 	}
 	best := noMatch
-	qWords := strings.Fields(query)
-	for i, candidate := range append([]string{a.Name}, a.Aliases...) {
-		key := normalizeName(candidate)
-		words := strings.Fields(key)
+	for i, key := range m.keys {
+		words := m.words[i]
 		switch {
-		case i > 0 && key == query:
+		case i > 0 && key == q.key:
 			best = min(best, matchAlias)
-		case len(qWords) == 1 && len(words) > 1 && surnameOf(key) == query && kindsAgree(a.Kind, briefbot.KindPerson):
+		case len(q.words) == 1 && len(words) > 1 && surnameOf(key) == q.key && m.person:
 			best = min(best, matchSurname)
-		case len(words) >= len(qWords) && slices.Equal(words[:len(qWords)], qWords):
+		case len(words) >= len(q.words) && slices.Equal(words[:len(q.words)], q.words):
 			best = min(best, matchPrefix)
-		case containsRun(words, qWords):
+		case containsRun(words, q.words):
 			best = min(best, matchWords)
 		}
 	}
@@ -214,7 +241,18 @@ const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start
 	COALESCE(q.actor_id, 0), q.sentence, ` + articleRefColumns
 
 func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
-	query := `SELECT ` + quoteColumns + ` FROM quotes q JOIN articles a ON a.id = q.article_id`
+	var hits []briefbot.QuoteHit
+	err := db.eachQuote(ctx, from, `q.id`, `quotes q`, where, args, limit, func(_ int64, h briefbot.QuoteHit) {
+		hits = append(hits, h)
+	})
+	return hits, err
+}
+
+// eachQuote calls fn with each quote of table (which aliases quotes as
+// q) matching where, newest article first, and the value of key, an
+// integer column of table.
+func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where string, args []any, limit int, fn func(key int64, h briefbot.QuoteHit)) error {
+	query := `SELECT ` + key + `, ` + quoteColumns + ` FROM ` + table + ` JOIN articles a ON a.id = q.article_id`
 	if where != "" {
 		query += ` WHERE ` + where
 	}
@@ -224,26 +262,25 @@ func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args 
 	}
 	rows, err := from.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, db.queryErr("find quotes", err)
+		return db.queryErr("find quotes", err)
 	}
 	defer rows.Close()
-	var hits []briefbot.QuoteHit
 	for rows.Next() {
 		var h briefbot.QuoteHit
-		var id int64
+		var keyValue, id int64
 		var ref refScanner
 		q := &h.Quote
-		dest := append([]any{&id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence}, ref.dest()...)
+		dest := append([]any{&keyValue, &id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence}, ref.dest()...)
 		if err := rows.Scan(dest...); err != nil {
-			return nil, db.queryErr("find quotes", err)
+			return db.queryErr("find quotes", err)
 		}
 		h.Article = ref.value()
-		hits = append(hits, h)
+		fn(keyValue, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, db.queryErr("find quotes", err)
+		return db.queryErr("find quotes", err)
 	}
-	return hits, nil
+	return nil
 }
 
 // Quotes returns the quotes f selects, newest article first.
@@ -333,16 +370,39 @@ func (db *DB) queryPositions(ctx context.Context, from querier, where string, ar
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("find positions", err)
 	}
-	for i, id := range ids {
-		evidence, err := db.queryQuotes(ctx, from, `q.id IN (SELECT quote_id FROM position_evidence WHERE position_id = ?)`, []any{id}, 0)
-		if err != nil {
-			return nil, err
-		}
-		if evidence != nil {
-			hits[i].Evidence = evidence
-		}
+	if err := db.addEvidence(ctx, from, hits, ids); err != nil {
+		return nil, err
 	}
 	return hits, nil
+}
+
+// evidenceBatch bounds the position ids of one evidence query, below
+// SQLite's limit on bound parameters.
+const evidenceBatch = 500
+
+// addEvidence fills in the evidence quotes of hits (position ids ids) in
+// a few queries rather than one per position.
+func (db *DB) addEvidence(ctx context.Context, from querier, hits []briefbot.PositionHit, ids []int64) error {
+	index := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		index[id] = i
+	}
+	for batch := range slices.Chunk(ids, evidenceBatch) {
+		args := make([]any, len(batch))
+		for i, id := range batch {
+			args[i] = id
+		}
+		placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(batch)), ", ")
+		err := db.eachQuote(ctx, from, `pe.position_id`, `position_evidence pe JOIN quotes q ON q.id = pe.quote_id`,
+			`pe.position_id IN (`+placeholders+`)`, args, 0, func(position int64, q briefbot.QuoteHit) {
+				h := &hits[index[position]]
+				h.Evidence = append(h.Evidence, q)
+			})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Topics lists the topics of stored positions, most frequent first, each

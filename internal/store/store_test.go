@@ -214,6 +214,10 @@ func TestMigrationFromOlderVersionsKeepsData(t *testing.T) {
 			if err != nil || len(quotes) != 1 {
 				t.Fatalf("quotes after migration: %d, err %v; want 1", len(quotes), err)
 			}
+			// Step 4 fills in the cited path of the rows stored before it.
+			if got := quotes[0].Article.Path; got != "a.md" {
+				t.Errorf("cited path after migration = %q, want a.md", got)
+			}
 			// The full-text index arrives in step 2 and must cover old rows.
 			hits, err := db.Search(ctx, "crimea", 10)
 			if err != nil || len(hits) != 2 {
