@@ -169,7 +169,7 @@ func (p *pageBuilder) render(e entry, cites []briefbot.ArticleRef) (Field, []key
 				if n > 1 {
 					sourcesSize++ // newline
 				}
-				sourcesSize += runes(s.Line(n))
+				sourcesSize += s.lineRunes(n)
 			}
 		}
 		ref := "[" + strconv.Itoa(n) + "]"

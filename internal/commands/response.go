@@ -3,6 +3,7 @@ package commands
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -82,6 +83,21 @@ func (s Source) Line(n int) string {
 		line += " — " + link
 	}
 	return line
+}
+
+// lineRunes is the length of Line(n) in runes, without building it: the
+// pager asks it of every source it tries to place.
+func (s Source) lineRunes(n int) int {
+	title := truncate(s.Title, maxSourceTitle)
+	if title == "" {
+		title = "untitled"
+	}
+	const separator = 3 // " — "
+	size := len("[") + len(strconv.Itoa(n)) + len("] ") + runes(title) + separator + runes(s.Date())
+	if link := s.link(); link != "" {
+		size += separator + runes(link)
+	}
+	return size
 }
 
 func (s Source) link() string {

@@ -82,16 +82,22 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 	}
 
 	a := answer{title: title, description: joinSentences(note, timelineSummary(result)), data: result}
-	for _, e := range resolved {
+	// Data keeps every event; pages show the first ones, as many as anyone
+	// pages through, so an answer over a large store costs what it shows.
+	shownDated, shownUndated := resolved[:min(len(resolved), timelineShown)], unresolved[:min(len(unresolved), timelineShown)]
+	if len(shownDated) < len(resolved) || len(shownUndated) < len(unresolved) {
+		a.description = joinSentences(a.description, fmt.Sprintf("The first %d of each are shown; narrow with %s.", timelineShown, narrowingOptions(result)))
+	}
+	for _, e := range shownDated {
 		a.entries = append(a.entries, eventEntry(e.Value+" · "+e.Expression, e))
 	}
-	if len(unresolved) > 0 {
+	if len(shownUndated) > 0 {
 		a.entries = append(a.entries, entry{
 			name:         "Undated",
 			body:         "Events whose date could not be resolved (mostly relative dates in articles without a publication date), in article order:",
 			keepWithNext: true,
 		})
-		for _, e := range unresolved {
+		for _, e := range shownUndated {
 			a.entries = append(a.entries, eventEntry("undated · "+e.Expression, e))
 		}
 	}
@@ -128,6 +134,24 @@ func timelineSummary(r TimelineResult) string {
 		s += ", " + count(len(r.Undated), "undated event")
 	}
 	return s + "."
+}
+
+// timelineShown bounds the dated and the undated events paged through in
+// one answer (some ten pages each).
+const timelineShown = 100
+
+// narrowingOptions names the timeline options not given yet.
+func narrowingOptions(r TimelineResult) string {
+	var unset []string
+	for _, f := range []struct{ name, value string }{{"from", r.From}, {"to", r.To}, {"topic", r.Topic}, {"actor", filterActorName(r)}} {
+		if f.value == "" {
+			unset = append(unset, f.name)
+		}
+	}
+	if len(unset) == 0 {
+		return "a shorter period"
+	}
+	return strings.Join(unset, ", ")
 }
 
 func timelineHints(r TimelineResult) string {

@@ -134,3 +134,26 @@ func TestTimelineEventFromManyArticlesFitsOnePage(t *testing.T) {
 		t.Errorf("value %q does not say %s", resp.Fields[0].Value, want)
 	}
 }
+
+func TestTimelinePagesTheFirstEventsOfALargeStore(t *testing.T) {
+	var events []briefbot.TimelineEntry
+	for i := range 1000 {
+		events = append(events, briefbot.TimelineEntry{
+			Value: fmt.Sprintf("%04d", 1000+i), Expression: "in " + strconv.Itoa(1000+i),
+			Sentence: "Something happened.", Articles: []briefbot.ArticleRef{articleKyiv},
+		})
+	}
+	r := &commandstest.Reader{TimelineFunc: func(context.Context, briefbot.TimelineFilter) ([]briefbot.TimelineEntry, []briefbot.TimelineEntry, error) {
+		return events, nil, nil
+	}}
+	first := run(t, r, commands.Request{Name: "timeline", Options: map[string]string{"from": "1000"}})
+	mustContain(t, first, "1000 dated events (1000 to 1999).", "The first 100 of each are shown; narrow with to, topic, actor.")
+	last := run(t, r, commands.Request{Name: "timeline", Page: first.Pages - 1})
+	names := fieldNames(last)
+	if got := names[len(names)-1]; got != "1099 · in 1099" {
+		t.Errorf("last field of the last page %q, want the 100th event", got)
+	}
+	if data := last.Data.(commands.TimelineResult); len(data.Events) != 1000 {
+		t.Errorf("Data holds %d events, want all 1000", len(data.Events))
+	}
+}

@@ -26,14 +26,36 @@ func (db *DB) version(ctx context.Context) (storeVersion, error) {
 	return v, err
 }
 
-// actorCache keeps the merged actor list, which every speaker or actor
-// lookup (FindActors, autocomplete) needs in full, so that a query costs
-// one version check instead of reading every actor with its aliases.
-type actorCache struct {
+// versionCache keeps one value derived from the whole store, such as the
+// merged actor list that every speaker lookup and autocomplete needs in
+// full, so that a query costs one version check instead of reading and
+// preparing every row again.
+type versionCache[T any] struct {
 	mu      sync.Mutex
 	version storeVersion
 	valid   bool
-	actors  *actorList
+	value   T
+}
+
+// get returns the value for the store's current version, loading it only
+// after a change. Callers wait for a load under way rather than repeating it.
+func (c *versionCache[T]) get(ctx context.Context, db *DB, load func(context.Context) (T, error)) (T, error) {
+	var zero T
+	v, err := db.version(ctx)
+	if err != nil {
+		return zero, db.queryErr("read the store version", err)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.valid && c.version == v {
+		return c.value, nil
+	}
+	value, err := load(ctx)
+	if err != nil {
+		return zero, err
+	}
+	c.version, c.value, c.valid = v, value, true
+	return value, nil
 }
 
 // actorList is the merged actor list with what matching names needs.
@@ -45,31 +67,29 @@ type actorList struct {
 // cachedActors returns the actor list, read again only after a change.
 // The list is shared: callers must not modify it (see cloneActors).
 func (db *DB) cachedActors(ctx context.Context) (*actorList, error) {
-	v, err := db.version(ctx)
-	if err != nil {
-		return nil, db.queryErr("read the store version", err)
-	}
-	c := &db.actorCache
-	c.mu.Lock()
-	if c.valid && c.version == v {
-		actors := c.actors
-		c.mu.Unlock()
+	return db.actorCache.get(ctx, db, func(ctx context.Context) (*actorList, error) {
+		list, err := db.actors(ctx, db.reader)
+		if err != nil {
+			return nil, err
+		}
+		actors := &actorList{list: list, matchable: make([]matchableActor, len(list))}
+		for i, a := range list {
+			actors.matchable[i] = newMatchableActor(i, a)
+		}
 		return actors, nil
-	}
-	c.mu.Unlock()
+	})
+}
 
-	list, err := db.actors(ctx, db.reader)
-	if err != nil {
-		return nil, err
-	}
-	actors := &actorList{list: list, matchable: make([]matchableActor, len(list))}
-	for i, a := range list {
-		actors.matchable[i] = newMatchableActor(i, a)
-	}
-	c.mu.Lock()
-	c.version, c.actors, c.valid = v, actors, true
-	c.mu.Unlock()
-	return actors, nil
+// cachedEvents returns every event prepared for the timeline, read again
+// only after a change.
+func (db *DB) cachedEvents(ctx context.Context) (*eventIndex, error) {
+	return db.eventCache.get(ctx, db, func(ctx context.Context) (*eventIndex, error) {
+		events, err := db.loadEvents(ctx, db.reader)
+		if err != nil {
+			return nil, err
+		}
+		return newEventIndex(events), nil
+	})
 }
 
 func cloneActors(actors []briefbot.Actor) []briefbot.Actor {

@@ -120,7 +120,8 @@ func (db *DB) DigestInput(ctx context.Context, f briefbot.DigestFilter) (*briefb
 	if err != nil {
 		return nil, err
 	}
-	windowEvents, _ := buildTimeline(events, func(e storedEvent) bool { return inWindow[e.article.ID] && sel.eventMatches(e) }, time.Time{}, time.Time{})
+	dated, undated := prepareEvents(events)
+	windowEvents, _ := mergeEvents(dated, undated, func(e *storedEvent) bool { return inWindow[e.article.ID] && sel.eventMatches(e) }, time.Time{}, time.Time{})
 	for _, e := range windowEvents {
 		for _, ref := range e.Articles {
 			cited[ref.ID] = true
@@ -129,7 +130,7 @@ func (db *DB) DigestInput(ctx context.Context, f briefbot.DigestFilter) (*briefb
 	if !f.Today.IsZero() {
 		y, m, d := f.Today.Date()
 		today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // valueStart gives UTC midnights
-		upcoming, _ := buildTimeline(events, sel.eventMatches, today, time.Time{})
+		upcoming, _ := mergeEvents(dated, undated, sel.eventMatches, today, time.Time{})
 		in.Upcoming = append(in.Upcoming, upcoming...)
 	}
 	in.Events = append(in.Events, windowEvents...)
@@ -155,7 +156,7 @@ type digestSelection struct {
 	topicKey   string
 	topicMatch string // FTS query
 	actorIDs   []int64
-	eventTopic func(storedEvent) bool
+	eventTopic func(*storedEvent) bool
 }
 
 // digestSelection resolves f's Topic and Actor; ok is false when one of
@@ -264,7 +265,7 @@ func (sel digestSelection) relevanceExpr() (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-func (sel digestSelection) eventMatches(e storedEvent) bool {
+func (sel digestSelection) eventMatches(e *storedEvent) bool {
 	if !sel.eventTopic(e) {
 		return false
 	}

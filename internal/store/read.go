@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -241,6 +242,15 @@ const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start
 	COALESCE(q.actor_id, 0), q.sentence, ` + articleRefColumns
 
 func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
+	if limit > 0 {
+		// Pick the newest ids first from the indexes alone (articles_order
+		// holds what the order reads), then read only those rows.
+		newest := `SELECT q.id FROM quotes q JOIN articles a INDEXED BY articles_order ON a.id = q.article_id`
+		if where != "" {
+			newest += ` WHERE ` + where
+		}
+		where = `q.id IN (` + newest + ` ORDER BY ` + newestFirst + `, q.seq LIMIT ` + strconv.Itoa(limit) + `)`
+	}
 	var hits []briefbot.QuoteHit
 	err := db.eachQuote(ctx, from, `q.id`, `quotes q`, where, args, limit, func(_ int64, h briefbot.QuoteHit) {
 		hits = append(hits, h)

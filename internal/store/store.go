@@ -25,7 +25,8 @@ type DB struct {
 	writer *sql.DB
 	reader *sql.DB
 
-	actorCache actorCache
+	actorCache versionCache[*actorList]
+	eventCache versionCache[*eventIndex]
 }
 
 var _ briefbot.Reader = (*DB)(nil)

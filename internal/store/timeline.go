@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"hash/fnv"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,78 +21,128 @@ type storedEvent struct {
 	article    briefbot.ArticleRef
 	actorIDs   []int64
 	actors     []string
-	start      time.Time
+	// Set by prepareEvents:
+	start time.Time
+	// text is the normalised sentence between spaces, for whole-word
+	// topic matching; words the sorted hashes of its distinct words, for
+	// comparing sentences without building sets per comparison.
+	text  string
+	words []uint32
 }
 
 // Timeline returns resolved events in date order, the same event reported
 // by several articles merged into one entry, and apart the unresolved
-// events in article order (oldest article first).
+// events in article order (oldest article first). The entries are shared
+// between callers until the next change: they must not be modified.
 func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved, unresolved []briefbot.TimelineEntry, err error) {
-	events, err := db.loadEvents(ctx, db.reader)
+	index, err := db.cachedEvents(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	if f.ActorID == 0 && strings.TrimSpace(f.Topic) == "" {
+		// Reports of one event share its value and so its start: a date
+		// range cuts the merged timeline where it would cut the events.
+		lo, hi := 0, len(index.merged)
+		if !f.From.IsZero() {
+			lo, _ = slices.BinarySearchFunc(index.starts, f.From, time.Time.Compare)
+		}
+		if !f.To.IsZero() {
+			hi, _ = slices.BinarySearchFunc(index.starts, f.To.Add(time.Nanosecond), time.Time.Compare)
+		}
+		return index.merged[lo:max(lo, hi):max(lo, hi)], index.mergedUndated, nil
+	}
 	aboutTopic := eventTopicMatcher(f.Topic)
-	resolved, unresolved = buildTimeline(events, func(e storedEvent) bool {
+	resolved, unresolved = mergeEvents(index.dated, index.undated, func(e *storedEvent) bool {
 		return (f.ActorID == 0 || slices.Contains(e.actorIDs, f.ActorID)) && aboutTopic(e)
 	}, f.From, f.To)
 	return resolved, unresolved, nil
 }
 
-// eventTopicMatcher returns whether an event's sentence names topic as
-// whole words; every event matches an empty topic.
-func eventTopicMatcher(topic string) func(storedEvent) bool {
-	topic = normalize(topic)
-	return func(e storedEvent) bool {
-		return topic == "" || strings.Contains(" "+normalize(e.sentence)+" ", " "+topic+" ")
-	}
+// eventIndex is every stored event prepared for the timeline, built once
+// per store version rather than once per query.
+type eventIndex struct {
+	dated, undated []storedEvent
+	// merged is the timeline of all dated events, starts the start of
+	// each of its entries; mergedUndated the undated events as entries.
+	merged        []briefbot.TimelineEntry
+	starts        []time.Time
+	mergedUndated []briefbot.TimelineEntry
 }
 
-// buildTimeline keeps the events keep accepts and, of the resolved ones,
-// those starting within [from, to] (zero: unbounded), sorts them by date
-// and merges the reports of one event.
-func buildTimeline(events []storedEvent, keep func(storedEvent) bool, from, to time.Time) (resolved, unresolved []briefbot.TimelineEntry) {
-	var dated, undated []storedEvent
+func newEventIndex(events []storedEvent) *eventIndex {
+	dated, undated := prepareEvents(events)
+	index := &eventIndex{dated: dated, undated: undated}
+	index.merged, index.mergedUndated = mergeEvents(dated, undated, func(*storedEvent) bool { return true }, time.Time{}, time.Time{})
+	index.starts = make([]time.Time, len(index.merged))
+	for i, e := range index.merged {
+		index.starts[i], _ = valueStart(e.Value)
+	}
+	return index
+}
+
+// eventTopicMatcher returns whether an event's sentence names topic as
+// whole words; every event matches an empty topic.
+func eventTopicMatcher(topic string) func(*storedEvent) bool {
+	topic = normalize(topic)
+	if topic == "" {
+		return func(*storedEvent) bool { return true }
+	}
+	topic = " " + topic + " "
+	return func(e *storedEvent) bool { return strings.Contains(e.text, topic) }
+}
+
+// prepareEvents splits events into the dated ones, in timeline order
+// (start, the coarser period first, then article order), and the undated
+// ones in article order, and fills in what matching and merging read.
+func prepareEvents(events []storedEvent) (dated, undated []storedEvent) {
 	for _, e := range events {
-		if !keep(e) {
-			continue
-		}
-		if !e.resolved {
-			undated = append(undated, e)
-			continue
-		}
+		e.text = " " + normalize(e.sentence) + " "
+		e.words = wordHashes(e.text)
 		start, ok := valueStart(e.value)
-		if !ok {
+		if !e.resolved || !ok {
 			undated = append(undated, e)
-			continue
-		}
-		if (!from.IsZero() && start.Before(from)) || (!to.IsZero() && start.After(to)) {
 			continue
 		}
 		e.start = start
 		dated = append(dated, e)
 	}
-	sort.SliceStable(dated, func(i, j int) bool {
-		a, b := dated[i], dated[j]
-		if !a.start.Equal(b.start) {
-			return a.start.Before(b.start)
+	slices.SortStableFunc(dated, func(a, b storedEvent) int {
+		if c := a.start.Compare(b.start); c != 0 {
+			return c
 		}
-		return len(a.value) < len(b.value) // the coarser period first
+		return len(a.value) - len(b.value)
 	})
-	for _, e := range dated {
-		if i := findSameEvent(resolved, e); i >= 0 {
-			mergeInto(&resolved[i], e)
+	return dated, undated
+}
+
+// mergeEvents keeps the prepared events keep accepts and, of the dated
+// ones, those starting within [from, to] (zero: unbounded), and merges the
+// reports of one event.
+func mergeEvents(dated, undated []storedEvent, keep func(*storedEvent) bool, from, to time.Time) (resolved, unresolved []briefbot.TimelineEntry) {
+	// firsts[i] is the event that opened resolved[i]: its sentence is the
+	// entry's, compared through its word hashes.
+	var firsts []*storedEvent
+	for i := range dated {
+		e := &dated[i]
+		if (!from.IsZero() && e.start.Before(from)) || (!to.IsZero() && e.start.After(to)) || !keep(e) {
+			continue
+		}
+		if j := findSameEvent(resolved, firsts, e); j >= 0 {
+			mergeInto(&resolved[j], e)
 			continue
 		}
 		resolved = append(resolved, newEntry(e))
+		firsts = append(firsts, e)
 	}
-	for _, e := range undated {
-		unresolved = append(unresolved, newEntry(e))
+	for i := range undated {
+		if keep(&undated[i]) {
+			unresolved = append(unresolved, newEntry(&undated[i]))
+		}
 	}
 	return resolved, unresolved
 }
 
-func newEntry(e storedEvent) briefbot.TimelineEntry {
+func newEntry(e *storedEvent) briefbot.TimelineEntry {
 	return briefbot.TimelineEntry{
 		Value:      e.value,
 		Expression: e.expression,
@@ -105,17 +155,17 @@ func newEntry(e storedEvent) briefbot.TimelineEntry {
 // findSameEvent returns the entry that reports the same event as e: the
 // same value and a shared actor or a similar sentence; -1 when none.
 // Entries are in value order, so only the tail with e's value is searched.
-func findSameEvent(entries []briefbot.TimelineEntry, e storedEvent) int {
+func findSameEvent(entries []briefbot.TimelineEntry, firsts []*storedEvent, e *storedEvent) int {
 	for i := len(entries) - 1; i >= 0 && entries[i].Value == e.value; i-- {
 		sharesActor := slices.ContainsFunc(e.actors, func(name string) bool { return slices.Contains(entries[i].Actors, name) })
-		if sharesActor || similarSentences(entries[i].Sentence, e.sentence) {
+		if sharesActor || similarWords(firsts[i].words, e.words) {
 			return i
 		}
 	}
 	return -1
 }
 
-func mergeInto(entry *briefbot.TimelineEntry, e storedEvent) {
+func mergeInto(entry *briefbot.TimelineEntry, e *storedEvent) {
 	for _, name := range e.actors {
 		if !slices.Contains(entry.Actors, name) {
 			entry.Actors = append(entry.Actors, name)
@@ -126,28 +176,40 @@ func mergeInto(entry *briefbot.TimelineEntry, e storedEvent) {
 	}
 }
 
-// similarSentences reports whether two sentences share at least half of
-// their words (Jaccard similarity of word sets).
-func similarSentences(a, b string) bool {
-	wa, wb := wordSet(a), wordSet(b)
-	if len(wa) == 0 || len(wb) == 0 {
+// similarWords reports whether two sentences, as sorted word hashes, share
+// at least half of their words (Jaccard similarity of word sets).
+func similarWords(a, b []uint32) bool {
+	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
 	shared := 0
-	for w := range wa {
-		if wb[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			shared++
+			i++
+			j++
 		}
 	}
-	return 2*shared >= len(wa)+len(wb)-shared
+	return 2*shared >= len(a)+len(b)-shared
 }
 
-func wordSet(s string) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Fields(normalize(s)) {
-		set[w] = true
+// wordHashes returns the sorted, distinct FNV-1a hashes of the words of a
+// normalised text; a rare collision only makes two sentences look a word
+// more alike.
+func wordHashes(text string) []uint32 {
+	var hashes []uint32
+	for _, w := range strings.Fields(text) {
+		h := fnv.New32a()
+		h.Write([]byte(w))
+		hashes = append(hashes, h.Sum32())
 	}
-	return set
+	slices.Sort(hashes)
+	return slices.Compact(hashes)
 }
 
 func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, error) {
