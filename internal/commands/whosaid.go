@@ -26,8 +26,9 @@ var whoSaidCommand = Command{
 	},
 }
 
-// quoteLimit bounds one answer; more than this is not readable in pages.
-const quoteLimit = 500
+// quoteLimit bounds one answer to what anyone pages through (some ten
+// pages); the filters narrow it further.
+const quoteLimit = 100
 
 // WhoSaidResult is the Data of a who-said answer.
 type WhoSaidResult struct {
@@ -91,13 +92,22 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 	}
 	a := answer{
 		title:       title,
-		description: joinSentences(note, fmt.Sprintf("%s, %s.", count(len(quotes), "quote"), order)),
+		description: joinSentences(note, quoteCount(len(quotes), order)),
 		data:        result,
 	}
 	for _, q := range quotes {
 		a.entries = append(a.entries, quoteEntry(q))
 	}
 	return a.page(req.Page), nil
+}
+
+// quoteCount says how many quotes are shown in what order, and that there
+// may be more when the limit was reached.
+func quoteCount(n int, order string) string {
+	if n >= quoteLimit {
+		return fmt.Sprintf("The first %d quotes, %s; narrow with the since, topic or phrase option for others.", n, order)
+	}
+	return fmt.Sprintf("%s, %s.", count(n, "quote"), order)
 }
 
 func whoSaidTitle(r WhoSaidResult) string {

@@ -159,3 +159,21 @@ func TestWhoSaidRejectsBadSince(t *testing.T) {
 		})
 	}
 }
+
+func TestWhoSaidShowsTheNewestHundredOfAProlificSpeaker(t *testing.T) {
+	r := &commandstest.Reader{
+		FindActorsFunc: findActors(zelensky),
+		QuotesFunc: func(_ context.Context, f briefbot.QuoteFilter) ([]briefbot.QuoteHit, error) {
+			var hits []briefbot.QuoteHit
+			for i := range min(f.Limit, 1666) {
+				hits = append(hits, quote("Volodymyr Zelensky", "direct", fmt.Sprintf("Statement %d.", i), articleKyiv, i))
+			}
+			return hits, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "who-said", Options: map[string]string{"speaker": "Zelensky"}})
+	mustContain(t, resp, "The first 100 quotes, newest first; narrow with the since, topic or phrase option for others.")
+	if data := resp.Data.(commands.WhoSaidResult); len(data.Quotes) != 100 {
+		t.Errorf("%d quotes, want the store asked for 100", len(data.Quotes))
+	}
+}
