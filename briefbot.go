@@ -199,6 +199,7 @@ type PositionHit struct {
 type PositionFilter struct {
 	ActorID int64
 	Topic   string
+	Limit   int // 0: no limit
 }
 
 // TimelineEntry is one event merged across the articles that report it.

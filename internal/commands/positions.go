@@ -29,6 +29,9 @@ const (
 	maxEvidenceRunes       = 300
 	maxListedChanges       = 5
 	maxListedTopics        = 40
+	// positionLimit bounds one answer to the newest positions (those
+	// exactly on the topic first), some ten pages.
+	positionLimit = 100
 )
 
 // PositionsResult is the Data of a positions answer.
@@ -63,7 +66,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	}
 
 	var result PositionsResult
-	filter := briefbot.PositionFilter{Topic: topic}
+	filter := briefbot.PositionFilter{Topic: topic, Limit: positionLimit}
 	var note string
 	if actorName != "" {
 		best, others, err := findActor(ctx, rt.reader, actorName)
@@ -241,6 +244,9 @@ func positionsSummary(r PositionsResult) string {
 		actors[h.Actor] = true
 	}
 	summary := fmt.Sprintf("%s by %s on %s.", count(len(r.Positions), "position"), count(len(actors), "actor"), count(len(topics), "topic"))
+	if len(r.Positions) >= positionLimit {
+		summary = fmt.Sprintf("The newest %d positions, by %s on %s; name an actor and a topic together for fewer.", len(r.Positions), count(len(actors), "actor"), count(len(topics), "topic"))
+	}
 	if len(r.Changes) == 0 {
 		return summary
 	}

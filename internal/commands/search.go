@@ -19,7 +19,7 @@ var searchCommand = Command{
 }
 
 // searchLimit bounds one answer to what is worth paging through.
-const searchLimit = 200
+const searchLimit = 100
 
 // SearchResult is the Data of a search answer.
 type SearchResult struct {

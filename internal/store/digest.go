@@ -96,7 +96,7 @@ func (db *DB) DigestInput(ctx context.Context, f briefbot.DigestFilter) (*briefb
 		return nil, err
 	}
 	positionWhere, positionArgs := sel.positionConds(window, windowArgs)
-	if in.Positions, err = db.queryPositions(ctx, tx, positionWhere, positionArgs, sel.topicKey); err != nil {
+	if in.Positions, err = db.queryPositions(ctx, tx, positionWhere, positionArgs, sel.topicKey, 0); err != nil {
 		return nil, err
 	}
 	cited := make(map[int64]bool)

@@ -1,13 +1,16 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -344,20 +347,30 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		conds = append(conds, `instr(p.topic_key, ?) > 0`)
 		args = append(args, key)
 	}
-	return db.queryPositions(ctx, db.reader, strings.Join(conds, " AND "), args, key)
+	return db.queryPositions(ctx, db.reader, strings.Join(conds, " AND "), args, key, f.Limit)
 }
 
 // queryPositions returns the positions matching where (over positions p
 // and articles a), those exactly on topic key first, then newest article
 // first, each with its evidence.
-func (db *DB) queryPositions(ctx context.Context, from querier, where string, args []any, key string) ([]briefbot.PositionHit, error) {
+func (db *DB) queryPositions(ctx context.Context, from querier, where string, args []any, key string, limit int) ([]briefbot.PositionHit, error) {
+	order := ` ORDER BY p.topic_key = ? DESC, ` + newestFirst + `, p.id`
+	args = append(args[:len(args):len(args)], key)
+	if limit > 0 {
+		// As in queryQuotes: the ids from the indexes, then their rows.
+		newest := `SELECT p.id FROM positions p JOIN articles a INDEXED BY articles_order ON a.id = p.article_id`
+		if where != "" {
+			newest += ` WHERE ` + where
+		}
+		where = `p.id IN (` + newest + order + ` LIMIT ` + strconv.Itoa(limit) + `)`
+		args = append(args, key)
+	}
 	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, ` + articleRefColumns + `
 		FROM positions p JOIN actors ac ON ac.id = p.actor_id JOIN articles a ON a.id = p.article_id`
 	if where != "" {
 		query += ` WHERE ` + where
 	}
-	query += ` ORDER BY p.topic_key = ? DESC, ` + newestFirst + `, p.id`
-	rows, err := from.QueryContext(ctx, query, append(args[:len(args):len(args)], key)...)
+	rows, err := from.QueryContext(ctx, query+order, args...)
 	if err != nil {
 		return nil, db.queryErr("find positions", err)
 	}
@@ -464,34 +477,61 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := db.reader.QueryContext(ctx, `
-		SELECT 'sentence', s.text, snippet(sentences_fts, 0, '', '', '…', 16), '', bm25(sentences_fts) AS rank, `+articleRefColumns+`
-		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
-		WHERE sentences_fts MATCH ?1
-		UNION ALL
-		SELECT 'quote', q.text, snippet(quotes_fts, 0, '', '', '…', 16), q.speaker, bm25(quotes_fts) AS rank, `+articleRefColumns+`
-		FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
-		WHERE quotes_fts MATCH ?1
-		ORDER BY rank LIMIT ?2`, match, limit)
-	if err != nil {
+	// Ranking every match is the cost of a common word; the two indexes
+	// are ranked side by side on two connections, each cut to limit
+	// before its rows are read, and merged here.
+	tables := []string{
+		`SELECT 'sentence', s.text, f.snip, '', f.rank, ` + articleRefColumns + `
+		FROM (SELECT rowid, rank, snippet(sentences_fts, 0, '', '', '…', 16) AS snip FROM sentences_fts
+			WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+		JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id ORDER BY f.rank`,
+		`SELECT 'quote', q.text, f.snip, q.speaker, f.rank, ` + articleRefColumns + `
+		FROM (SELECT rowid, rank, snippet(quotes_fts, 0, '', '', '…', 16) AS snip FROM quotes_fts
+			WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+		JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id ORDER BY f.rank`,
+	}
+	hits := make([][]rankedHit, len(tables))
+	errs := make([]error, len(tables))
+	var wg sync.WaitGroup
+	for i, sqlText := range tables {
+		wg.Go(func() { hits[i], errs[i] = db.searchTable(ctx, sqlText, match, limit) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
 	}
+	all := append(hits[0], hits[1]...)
+	slices.SortStableFunc(all, func(a, b rankedHit) int { return cmp.Compare(a.rank, b.rank) })
+	out := make([]briefbot.SearchHit, 0, min(len(all), limit))
+	for _, h := range all[:min(len(all), limit)] {
+		out = append(out, h.SearchHit)
+	}
+	return out, nil
+}
+
+// rankedHit is a search hit with its BM25 rank, lower being better.
+type rankedHit struct {
+	briefbot.SearchHit
+	rank float64
+}
+
+func (db *DB) searchTable(ctx context.Context, query, match string, limit int) ([]rankedHit, error) {
+	rows, err := db.reader.QueryContext(ctx, query, match, limit)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	var hits []briefbot.SearchHit
+	var hits []rankedHit
 	for rows.Next() {
-		var h briefbot.SearchHit
-		var rank float64
+		var h rankedHit
 		var ref refScanner
-		if err := rows.Scan(append([]any{&h.Kind, &h.Text, &h.Snippet, &h.Speaker, &rank}, ref.dest()...)...); err != nil {
-			return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
+		if err := rows.Scan(append([]any{&h.Kind, &h.Text, &h.Snippet, &h.Speaker, &h.rank}, ref.dest()...)...); err != nil {
+			return nil, err
 		}
 		h.Article = ref.value()
 		hits = append(hits, h)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
-	}
-	return hits, nil
+	return hits, rows.Err()
 }
 
 // Articles lists the stored articles with their files and counts, newest first.

@@ -750,3 +750,33 @@ func TestTopicVariantsMerge(t *testing.T) {
 		}
 	}
 }
+
+func TestLimitedAnswersAreTheNewestWithTheExactTopicFirst(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	for i, day := range []string{"2025-04-20", "2025-04-22", "2025-04-21"} {
+		a := article(fmt.Sprintf("a%d", i), day, fmt.Sprintf(`"Crimea is ours, part %d," Anna Lee said.`, i))
+		mustSave(t, db, fmt.Sprintf("a%d.md", i), &briefbot.Extract{
+			Article: a,
+			People:  []briefbot.Person{person("Anna Lee", nil, nil)},
+			Quotes:  []briefbot.Quote{quoteIn(a, "Anna Lee", fmt.Sprintf("Crimea is ours, part %d,", i))},
+			Positions: []briefbot.Position{
+				{Actor: "Anna Lee", Topic: []string{"Crimea bridge", "Crimea", "Crimea"}[i], Stance: "ours", Evidence: []int{0}},
+			},
+		})
+	}
+	lee := actorNamed(t, db, "Anna Lee")
+	quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{ActorID: lee.ID, Limit: 2})
+	if err != nil || len(quotes) != 2 || quotes[0].Article.Key != "a1" || quotes[1].Article.Key != "a2" {
+		t.Errorf("Quotes limit 2 = %+v, err %v; want a1 then a2 (the newest)", quotes, err)
+	}
+	positions, err := db.Positions(ctx, briefbot.PositionFilter{Topic: "Crimea", Limit: 2})
+	if err != nil || len(positions) != 2 || positions[0].Article.Key != "a1" || positions[1].Article.Key != "a2" ||
+		len(positions[0].Evidence) != 1 {
+		t.Errorf("Positions limit 2 = %+v, err %v; want the exact topic, newest first, with evidence: a1, a2", positions, err)
+	}
+	positions, err = db.Positions(ctx, briefbot.PositionFilter{Topic: "Crimea bridge", Limit: 1})
+	if err != nil || len(positions) != 1 || positions[0].Article.Key != "a0" {
+		t.Errorf("Positions on the bridge = %+v, err %v; want a0", positions, err)
+	}
+}

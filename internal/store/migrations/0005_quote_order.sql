@@ -5,3 +5,7 @@
 CREATE INDEX quotes_actor_article ON quotes(actor_id, article_id, seq);
 DROP INDEX quotes_actor;
 CREATE INDEX articles_order ON articles(id, published);
+
+-- The same for positions on a topic, which match on part of the key.
+CREATE INDEX positions_topic_article ON positions(topic_key, article_id, actor_id);
+DROP INDEX positions_topic;
