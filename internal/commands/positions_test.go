@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -147,4 +148,19 @@ func TestPositionsChangeNeedsDifferentKnownDates(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestPositionsOnABusyTopicShowTheNewestHundred(t *testing.T) {
+	r := &commandstest.Reader{
+		PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+			var hits []briefbot.PositionHit
+			for i := range min(f.Limit, 5000) {
+				actor := briefbot.Actor{ID: int64(100 + i), Name: fmt.Sprintf("Speaker %d", i)}
+				hits = append(hits, position(actor, "Crimea", "stays", articleKyiv))
+			}
+			return hits, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "positions", Options: map[string]string{"topic": "Crimea"}})
+	mustContain(t, resp, "The newest 100 positions, by 100 actors on 1 topic; name an actor and a topic together for fewer.")
 }
