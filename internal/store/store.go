@@ -67,10 +67,10 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
-		// A 32 MiB page cache per reading connection (SQLite's default is
+		// A 16 MiB page cache per reading connection (SQLite's default is
 		// 2 MiB) keeps the pages of the indexes that answers rank and sort
 		// on — full-text document sizes above all — in memory.
-		q.Add("_pragma", "cache_size(-32768)")
+		q.Add("_pragma", "cache_size(-16384)")
 	} else {
 		// BEGIN IMMEDIATE takes the write lock up front, so a transaction
 		// never fails half-way with SQLITE_BUSY when it first writes.

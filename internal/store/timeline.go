@@ -221,6 +221,9 @@ func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, erro
 	}
 	var events []storedEvent
 	index := make(map[int64]int)
+	// An article's events share one copy of its reference: the timeline
+	// keeps them all in memory.
+	refs := make(map[int64]briefbot.ArticleRef)
 	for rows.Next() {
 		var e storedEvent
 		var ref refScanner
@@ -229,6 +232,11 @@ func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, erro
 			return nil, db.queryErr("list events", err)
 		}
 		e.article = ref.value()
+		if shared, ok := refs[e.article.ID]; ok {
+			e.article = shared
+		} else {
+			refs[e.article.ID] = e.article
+		}
 		index[e.id] = len(events)
 		events = append(events, e)
 	}
