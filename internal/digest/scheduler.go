@@ -281,7 +281,7 @@ func (s *Scheduler) retryPending(ctx context.Context, st *subscriptionState) (po
 		}
 		return false, nil
 	}
-	if st.pendingPosted != "" {
+	if st.pendingPosted != "" || s.postedBefore(ctx, st, run) {
 		return s.recordPosted(ctx, st, run)
 	}
 	posted, err = s.deliver(ctx, st, run, false)
@@ -289,6 +289,34 @@ func (s *Scheduler) retryPending(ctx context.Context, st *subscriptionState) (po
 		s.log.Warn("digest: retrying a pending run failed; newer runs wait for it", "subscription", st.sub.ID, "key", run.Key, "err", err)
 	}
 	return posted, err
+}
+
+// postedBefore asks the poster whether run's digest already reached the
+// channel and, if so, sets st.pendingPosted; st.mu is held. A poster that
+// cannot tell, or a check that fails, means posting again: the nonce
+// still keeps a retry within Discord's window from showing twice.
+func (s *Scheduler) postedBefore(ctx context.Context, st *subscriptionState, run Run) bool {
+	checker, ok := s.poster.(DeliveryChecker)
+	if !ok {
+		return false
+	}
+	delivered, err := checker.Delivered(ctx, st.sub.ChannelID, run.Key)
+	if err != nil {
+		s.log.Warn("digest: could not check whether a pending run was posted; posting it again with its nonce",
+			"subscription", st.sub.ID, "channel", st.sub.ChannelID, "key", run.Key, "err", err)
+		return false
+	}
+	if !delivered {
+		return false
+	}
+	// The digest is not built again to tell a quiet note from a digest:
+	// an empty range can only have been the note.
+	st.pendingPosted = RunPosted
+	if run.ToSeq <= run.FromSeq {
+		st.pendingPosted = RunQuiet
+	}
+	s.log.Info("digest: a pending run was already posted; recording it", "subscription", st.sub.ID, "channel", st.sub.ChannelID, "key", run.Key)
+	return true
 }
 
 // recordPosted records the outcome of a pending run whose digest already
@@ -331,6 +359,12 @@ func (s *Scheduler) runAt(ctx context.Context, st *subscriptionState, at time.Ti
 	case RunFailed:
 		st.markDone(run.Scheduled)
 		return false, nil
+	}
+	if run.Resumed && s.postedBefore(ctx, st, run) {
+		// Left pending by an earlier process (one whose store could not
+		// list its pending runs) after it was posted.
+		st.pending = &run
+		return s.recordPosted(ctx, st, run)
 	}
 	return s.deliver(ctx, st, run, manual)
 }
