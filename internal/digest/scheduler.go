@@ -107,8 +107,8 @@ func New(store Store, sum summary.Summarizer, poster Poster, opts Options) *Sche
 
 // Start loads the subscriptions, schedules the enabled ones and the
 // re-scan, starts the clock, then catches up synchronously: runs left
-// pending by a crash are posted again with their key (the poster drops
-// what it already showed), and each subscription whose most recent
+// pending by a crash are recorded when the poster finds them delivered,
+// else posted again with their key, and each subscription whose most recent
 // scheduled time passed while the bot was down runs once for that time.
 // ctx bounds every run; cancel it, or call Stop, to end.
 //
