@@ -272,7 +272,7 @@ func (p *digestPage) try(l digestLine, cites []int, hidden int, all []summary.So
 			return false
 		}
 	}
-	head := shownSize(p.title) + shownSize(p.description) + footerReserve + len(sourcesFieldName)
+	head := shownSize(p.title) + shownSize(p.description) + footerReserve + runes(tagSeparator) + MaxTag + len(sourcesFieldName)
 	if len(p.sources)+len(added) > 0 && sourcesSize > MaxFieldValue {
 		return false
 	}

@@ -34,6 +34,10 @@ type Response struct {
 	// Page is the 0-based page shown, Pages the total (at least 1).
 	Page  int `json:"page"`
 	Pages int `json:"pages"`
+	// Tag, when set, ends the footer: a scheduled digest's pages carry
+	// one naming their run, so a restart can tell what was posted. It is
+	// at most MaxTag characters; digest pages leave room for it.
+	Tag string `json:"tag,omitempty"`
 	// Ephemeral marks errors and "nothing found" answers, which say what
 	// to try; Discord shows them only to the invoking user.
 	Ephemeral bool `json:"ephemeral,omitempty"`
@@ -120,12 +124,23 @@ func (r *Response) SourcesField() (f Field, ok bool) {
 	return Field{Name: "Sources", Value: strings.Join(lines, "\n")}, true
 }
 
-// Footer is "page 2/3" on multi-page answers, "" otherwise.
+// MaxTag bounds a Response's Tag.
+const MaxTag = 30
+
+// tagSeparator joins the page number and the tag in a footer.
+const tagSeparator = " · "
+
+// Footer is "page 2/3" on multi-page answers, then the Tag if any: "page
+// 2/3 · digest #1a2b", "digest #1a2b"; "" when there is neither.
 func (r *Response) Footer() string {
-	if r.Pages <= 1 {
-		return ""
+	var parts []string
+	if r.Pages > 1 {
+		parts = append(parts, fmt.Sprintf("page %d/%d", r.Page+1, r.Pages))
 	}
-	return fmt.Sprintf("page %d/%d", r.Page+1, r.Pages)
+	if r.Tag != "" {
+		parts = append(parts, truncate(r.Tag, MaxTag))
+	}
+	return strings.Join(parts, tagSeparator)
 }
 
 // EmbedSize counts the runes this page takes in one embed: title,

@@ -25,6 +25,9 @@ type Run struct {
 	ToSeq          int64 // inclusive
 	// Status is RunPending until the outcome is recorded.
 	Status string
+	// Resumed is set by BeginRun when the run was recorded before (by an
+	// earlier attempt, perhaps in a process that died after posting it).
+	Resumed bool
 }
 
 // Run statuses.
@@ -68,6 +71,16 @@ type Poster interface {
 	Post(ctx context.Context, channelID string, d *summary.Digest, nonce string) error
 	// Notify tells a user (by DM) that their subscription broke.
 	Notify(ctx context.Context, userID, text string) error
+}
+
+// DeliveryChecker is implemented by posters that can tell whether a
+// run's digest already reached its channel. Before a run that may have
+// been posted (left pending by a crash or a failed attempt) is posted
+// again, the scheduler asks, because the nonce only deduplicates for a
+// few minutes: a restart hours later would otherwise show it twice. When
+// the check fails the run is posted again with its nonce.
+type DeliveryChecker interface {
+	Delivered(ctx context.Context, channelID, runKey string) (bool, error)
 }
 
 // ErrChannelGone is returned (wrapped) by Poster.Post when the channel was

@@ -180,7 +180,9 @@ func (m *memStore) BeginRun(_ context.Context, subID int64, scheduled time.Time,
 	defer m.mu.Unlock()
 	key := runKey(subID, scheduled)
 	if r, ok := m.byKey[key]; ok {
-		return *r, nil
+		found := *r
+		found.Resumed = true
+		return found, nil
 	}
 	sub, ok := m.subs[subID]
 	if !ok {
@@ -251,8 +253,13 @@ func (s titleSummarizer) Summarize(ctx context.Context, in *briefbot.DigestInput
 	return d, nil
 }
 
-// fakePoster shows each nonce once per channel, as Discord does with
-// enforced nonces, and records every attempt.
+// nonceWindow is how long Discord deduplicates an enforced nonce: "a few
+// minutes" (discordtest.NonceWindow).
+const nonceWindow = 5 * time.Minute
+
+// fakePoster shows a nonce once per channel within nonceWindow of (fake)
+// time, as Discord does with enforced nonces, records every attempt, and
+// tells whether a run's digest is in its channel (digest.DeliveryChecker).
 type fakePoster struct {
 	mu       sync.Mutex
 	attempts []post
@@ -262,6 +269,8 @@ type fakePoster struct {
 	// post, when set, is called first; its error is Post's (nothing shown).
 	post   func(channelID, nonce string) error
 	notify func(userID, text string) error
+	// delivered, when set, is called first; its error is Delivered's.
+	delivered func(channelID, runKey string) error
 }
 
 type post struct {
@@ -286,12 +295,23 @@ func (p *fakePoster) Post(_ context.Context, channelID string, d *summary.Digest
 		}
 	}
 	for _, shown := range p.shown[channelID] {
-		if shown.Nonce == nonce {
+		if shown.Nonce == nonce && time.Since(shown.At) <= nonceWindow {
 			return nil
 		}
 	}
 	p.shown[channelID] = append(p.shown[channelID], attempt)
 	return nil
+}
+
+func (p *fakePoster) Delivered(_ context.Context, channelID, runKey string) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.delivered != nil {
+		if err := p.delivered(channelID, runKey); err != nil {
+			return false, err
+		}
+	}
+	return slices.ContainsFunc(p.shown[channelID], func(shown post) bool { return shown.Nonce == runKey }), nil
 }
 
 func (p *fakePoster) Notify(_ context.Context, userID, text string) error {

@@ -75,6 +75,10 @@ type subscriptionState struct {
 	// outcome could not be recorded); it is retried, with its key, before
 	// any newer run, so runs of a subscription never overlap in range.
 	pending *Run
+	// pendingPosted is the status of pending when its digest went out and
+	// only recording the outcome failed: it is then recorded again, never
+	// posted again.
+	pendingPosted string
 	// gone is set when the subscription is disabled or removed; it is
 	// atomic so that Unsubscribe need not wait for a run in progress.
 	gone atomic.Bool
@@ -103,8 +107,8 @@ func New(store Store, sum summary.Summarizer, poster Poster, opts Options) *Sche
 
 // Start loads the subscriptions, schedules the enabled ones and the
 // re-scan, starts the clock, then catches up synchronously: runs left
-// pending by a crash are posted again with their key (the poster drops
-// what it already showed), and each subscription whose most recent
+// pending by a crash are recorded when the poster finds them delivered,
+// else posted again with their key, and each subscription whose most recent
 // scheduled time passed while the bot was down runs once for that time.
 // ctx bounds every run; cancel it, or call Stop, to end.
 //
@@ -277,11 +281,61 @@ func (s *Scheduler) retryPending(ctx context.Context, st *subscriptionState) (po
 		}
 		return false, nil
 	}
+	if st.pendingPosted != "" || s.postedBefore(ctx, st, run) {
+		return s.recordPosted(ctx, st, run)
+	}
 	posted, err = s.deliver(ctx, st, run, false)
 	if err != nil {
 		s.log.Warn("digest: retrying a pending run failed; newer runs wait for it", "subscription", st.sub.ID, "key", run.Key, "err", err)
 	}
 	return posted, err
+}
+
+// postedBefore asks the poster whether run's digest already reached the
+// channel and, if so, sets st.pendingPosted; st.mu is held. A poster that
+// cannot tell, or a check that fails, means posting again: the nonce
+// still keeps a retry within Discord's window from showing twice.
+func (s *Scheduler) postedBefore(ctx context.Context, st *subscriptionState, run Run) bool {
+	checker, ok := s.poster.(DeliveryChecker)
+	if !ok {
+		return false
+	}
+	delivered, err := checker.Delivered(ctx, st.sub.ChannelID, run.Key)
+	if err != nil {
+		s.log.Warn("digest: could not check whether a pending run was posted; posting it again with its nonce",
+			"subscription", st.sub.ID, "channel", st.sub.ChannelID, "key", run.Key, "err", err)
+		return false
+	}
+	if !delivered {
+		return false
+	}
+	// The digest is not built again to tell a quiet note from a digest:
+	// an empty range can only have been the note.
+	st.pendingPosted = RunPosted
+	if run.ToSeq <= run.FromSeq {
+		st.pendingPosted = RunQuiet
+	}
+	s.log.Info("digest: a pending run was already posted; recording it", "subscription", st.sub.ID, "channel", st.sub.ChannelID, "key", run.Key)
+	return true
+}
+
+// recordPosted records the outcome of a pending run whose digest already
+// went out, and reports it to OnRun; st.mu is held.
+func (s *Scheduler) recordPosted(ctx context.Context, st *subscriptionState, run Run) (posted bool, err error) {
+	status := st.pendingPosted
+	err = s.finishRetrying(ctx, st, run, status)
+	if s.opts.OnRun != nil {
+		reported := status
+		if err != nil {
+			reported = RunError
+		}
+		s.opts.OnRun(run.SubscriptionID, reported)
+	}
+	if err != nil {
+		s.log.Warn("digest: recording a posted run failed again; newer runs wait for it", "subscription", st.sub.ID, "key", run.Key, "err", err)
+		return false, err
+	}
+	return status == RunPosted, nil
 }
 
 // runAt begins (or finds) the run of st for scheduled time at and delivers
@@ -305,6 +359,12 @@ func (s *Scheduler) runAt(ctx context.Context, st *subscriptionState, at time.Ti
 	case RunFailed:
 		st.markDone(run.Scheduled)
 		return false, nil
+	}
+	if run.Resumed && s.postedBefore(ctx, st, run) {
+		// Left pending by an earlier process (one whose store could not
+		// list its pending runs) after it was posted.
+		st.pending = &run
+		return s.recordPosted(ctx, st, run)
 	}
 	return s.deliver(ctx, st, run, manual)
 }
@@ -333,7 +393,7 @@ func (s *Scheduler) deliver(ctx context.Context, st *subscriptionState, run Run,
 // post does deliver's work and returns the status reached: RunFailed with
 // the error when the channel is gone, "" with any other error.
 func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run Run, manual bool) (string, error) {
-	st.pending = &run
+	st.pending, st.pendingPosted = &run, ""
 	sub := st.sub
 	d, err := s.build(ctx, sub, st.sched.Location(), run)
 	if err != nil {
@@ -361,8 +421,10 @@ func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run Run, ma
 		}
 		return "", fmt.Errorf("posting to channel %s: %w", sub.ChannelID, err)
 	}
-	if err := s.finish(ctx, st, run, status); err != nil {
-		return "", err
+	// From here on the run must never be posted again, only recorded.
+	st.pendingPosted = status
+	if err := s.finishRetrying(ctx, st, run, status); err != nil {
+		return "", fmt.Errorf("posted, but %w", err)
 	}
 	s.log.Info("digest: posted", "subscription", sub.ID, "channel", sub.ChannelID, "scheduled", run.Scheduled, "from_seq", run.FromSeq, "to_seq", run.ToSeq, "status", status)
 	return status, nil
@@ -396,10 +458,39 @@ func (s *Scheduler) finish(ctx context.Context, st *subscriptionState, run Run, 
 	if err := s.store.FinishRun(ctx, run, status); err != nil {
 		return fmt.Errorf("recording the run's outcome (%s): %w", status, err)
 	}
-	st.pending = nil
+	st.pending, st.pendingPosted = nil, ""
 	st.sub.LastSeq = run.ToSeq
 	st.markDone(run.Scheduled)
 	return nil
+}
+
+// Recording a posted run's outcome is tried recordAttempts times, waiting
+// recordRetryWait and then twice as long each time, before the run is
+// left pending (to be recorded, not posted, at the next tick): a database
+// busy for a moment should not hold back the subscription's next run.
+const (
+	recordAttempts  = 3
+	recordRetryWait = time.Second
+)
+
+// finishRetrying is finish, retried a few times; st.mu is held.
+func (s *Scheduler) finishRetrying(ctx context.Context, st *subscriptionState, run Run, status string) error {
+	wait := recordRetryWait
+	for attempt := 1; ; attempt++ {
+		err := s.finish(ctx, st, run, status)
+		if err == nil || attempt == recordAttempts {
+			return err
+		}
+		s.log.Warn("digest: recording a posted run failed; retrying", "subscription", st.sub.ID, "key", run.Key, "attempt", attempt, "wait", wait, "err", err)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait *= 2
+	}
 }
 
 // channelGone disables the subscription and tells whoever created it.

@@ -162,10 +162,15 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 		// during the 2026-05-10 08:00 run.
 		restartAt time.Time
 		hideList  bool // the store cannot list pending runs
+		// uncheckable: the poster cannot tell what it delivered (no Read
+		// Message History), so the run is posted again with its nonce,
+		// which Discord deduplicates within its window.
+		uncheckable bool
 	}{
-		{"restart before the next tick", time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC), false},
-		{"restart before the next tick, store without PendingRuns", time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC), true},
-		{"restart after the next tick was missed", time.Date(2026, 5, 11, 9, 0, 0, 0, time.UTC), false},
+		{"restart before the next tick", time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC), false, false},
+		{"restart before the next tick, store without PendingRuns", time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC), true, false},
+		{"restart after the next tick was missed", time.Date(2026, 5, 11, 9, 0, 0, 0, time.UTC), false, false},
+		{"restart within the nonce window, delivery unknown", time.Date(2026, 5, 10, 8, 3, 0, 0, time.UTC), false, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -182,18 +187,23 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 				mem.addArticles("first", 2)
 
 				// The process dies after Discord accepted the digest and
-				// before the outcome was recorded.
-				failed := false
+				// before the outcome could be recorded.
+				dbDown := true
 				mem.finishRun = func(run digest.Run, status string) error {
-					if !failed {
-						failed = true
+					if dbDown {
 						return errors.New("database is locked")
 					}
 					return nil
 				}
+				if c.uncheckable {
+					poster.delivered = func(channelID, runKey string) error {
+						return errors.New("discord: 403 Missing Access")
+					}
+				}
 				first := startScheduler(t, store, poster, digest.Options{})
-				sleepUntil(time.Date(2026, 5, 10, 8, 30, 0, 0, time.UTC))
+				sleepUntil(time.Date(2026, 5, 10, 8, 0, 10, 0, time.UTC))
 				crash(first)
+				dbDown = false
 				if runs := mem.runsOf(1); len(runs) != 1 || runs[0].Status != digest.RunPending {
 					t.Fatalf("runs after the crash = %+v, want one pending", runs)
 				}
@@ -208,8 +218,12 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 				for _, p := range poster.allAttempts() {
 					nonces = append(nonces, p.Nonce)
 				}
-				if len(nonces) != 3 || nonces[0] != crashedKey || nonces[1] != crashedKey || nonces[2] == crashedKey {
-					t.Errorf("post attempts' nonces = %v, want the crashed run's %q twice, then a new one", nonces, crashedKey)
+				if c.uncheckable {
+					if len(nonces) != 3 || nonces[0] != crashedKey || nonces[1] != crashedKey || nonces[2] == crashedKey {
+						t.Errorf("post attempts' nonces = %v, want the crashed run's %q twice, then a new one", nonces, crashedKey)
+					}
+				} else if len(nonces) != 2 || nonces[0] != crashedKey || nonces[1] == crashedKey {
+					t.Errorf("post attempts' nonces = %v, want the crashed run's %q once (found delivered after the restart), then a new one", nonces, crashedKey)
 				}
 				shown := poster.channel("c1")
 				var got [][]string
@@ -232,6 +246,66 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 				synctest.Wait()
 				if n := len(poster.allAttempts()); n != attempts {
 					t.Errorf("another restart posted %d more times", n-attempts)
+				}
+			})
+		})
+	}
+}
+
+// A digest that went out is never posted again because recording it
+// failed: the record is retried at once a few times, and then at the next
+// tick, before the next run.
+func TestPostedRunIsRecordedNotPostedAgainWhenRecordingFails(t *testing.T) {
+	cases := []struct {
+		name string
+		// failures is how many FinishRun calls fail.
+		failures int
+		// recordedAt is when the first run's outcome gets recorded.
+		recordedAt time.Time
+	}{
+		{"the database is busy for a moment", 1, time.Date(2026, 5, 10, 8, 0, 1, 0, time.UTC)},
+		{"the database is down until the next tick", 3, time.Date(2026, 5, 11, 8, 0, 0, 0, time.UTC)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				sleepUntil(time.Date(2026, 5, 10, 7, 0, 0, 0, time.UTC))
+				store, poster := newMemStore(), newFakePoster()
+				sub := daily0800Berlin(1, time.Date(2026, 5, 9, 12, 0, 0, 0, time.UTC))
+				sub.TimeZone = "UTC"
+				store.putSubscription(sub)
+				store.addArticles("first", 2)
+				failures := 0
+				var recordedAt time.Time
+				store.finishRun = func(run digest.Run, status string) error {
+					if failures < c.failures {
+						failures++
+						return errors.New("database is locked")
+					}
+					if recordedAt.IsZero() {
+						recordedAt = time.Now()
+					}
+					return nil
+				}
+				startScheduler(t, store, poster, digest.Options{})
+				sleepUntil(time.Date(2026, 5, 10, 9, 0, 0, 0, time.UTC))
+				store.addArticles("second", 1)
+				sleepUntil(time.Date(2026, 5, 11, 9, 0, 0, 0, time.UTC))
+
+				var nonces []string
+				for _, p := range poster.allAttempts() {
+					nonces = append(nonces, p.Nonce)
+				}
+				want := []string{runKey(1, time.Date(2026, 5, 10, 8, 0, 0, 0, time.UTC)), runKey(1, time.Date(2026, 5, 11, 8, 0, 0, 0, time.UTC))}
+				if !slices.Equal(nonces, want) {
+					t.Errorf("post attempts' nonces = %v, want each run posted once: %v", nonces, want)
+				}
+				if !recordedAt.Equal(c.recordedAt) {
+					t.Errorf("first run recorded at %v, want %v", recordedAt, c.recordedAt)
+				}
+				runs := store.runsOf(1)
+				if len(runs) != 2 || runs[0].Status != digest.RunPosted || runs[1].Status != digest.RunPosted || runs[1].FromSeq != 2 {
+					t.Errorf("runs = %+v, want both posted, the second from 2", runs)
 				}
 			})
 		})

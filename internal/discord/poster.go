@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -24,7 +25,10 @@ type Poster struct {
 	Session *discordgo.Session
 }
 
-var _ digest.Poster = (*Poster)(nil)
+var (
+	_ digest.Poster          = (*Poster)(nil)
+	_ digest.DeliveryChecker = (*Poster)(nil)
+)
 
 // Discord's JSON error codes that mean the channel is out of reach.
 const (
@@ -48,11 +52,13 @@ type channelMessage struct {
 
 // Post sends d to the channel as one message per page of
 // commands.DigestPages, each with a nonce derived from runKey and the
-// page, mentions disabled and article text escaped. A deleted channel or
+// page, the run's DigestTag in the footer, mentions disabled and article
+// text escaped. A deleted channel or
 // lost access is an error wrapping digest.ErrChannelGone.
 func (p *Poster) Post(ctx context.Context, channelID string, d *summary.Digest, runKey string) error {
 	pages := commands.DigestPages(d)
 	for i, page := range pages {
+		page.Tag = DigestTag(runKey)
 		msg := channelMessage{
 			Embeds:          []*discordgo.MessageEmbed{Embed(page)},
 			AllowedMentions: NoMentions(),
@@ -110,4 +116,75 @@ func channelGone(err error) bool {
 func MessageNonce(runKey string, page int) string {
 	sum := sha256.Sum256([]byte(runKey + "\x00" + strconv.Itoa(page)))
 	return hex.EncodeToString(sum[:])[:maxNonce]
+}
+
+// DigestTag names a run in its messages' footers: "digest #" and a hash
+// of the run key, short enough for the room digest pages leave
+// (commands.MaxTag) and the same after any restart.
+func DigestTag(runKey string) string {
+	sum := sha256.Sum256([]byte("tag\x00" + runKey))
+	return "digest #" + hex.EncodeToString(sum[:])[:10]
+}
+
+// deliveredLookback is how many of a channel's latest messages Delivered
+// reads, Discord's default page: a digest is looked for soon after it was
+// due, before many other messages bury it.
+const deliveredLookback = 50
+
+// Delivered reports whether the channel's latest messages include the
+// last page of runKey's digest posted by this bot; pages go out in order,
+// so the last one means the whole digest did. It needs the Read Message
+// History permission; without it Discord answers 403 and Delivered
+// returns the error.
+func (p *Poster) Delivered(ctx context.Context, channelID, runKey string) (bool, error) {
+	self, err := p.botUser(ctx)
+	if err != nil {
+		return false, err
+	}
+	msgs, err := p.Session.ChannelMessages(channelID, deliveredLookback, "", "", "", discordgo.WithContext(ctx))
+	if err != nil {
+		return false, fmt.Errorf("read the latest messages of channel %s: %w", channelID, err)
+	}
+	tag := DigestTag(runKey)
+	for _, m := range msgs {
+		if m.Author == nil || m.Author.ID != self {
+			continue
+		}
+		for _, e := range m.Embeds {
+			if e.Footer != nil && lastPageOf(e.Footer.Text, tag) {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// lastPageOf reports whether footer is that of the last page of the
+// digest tagged tag: "digest #…" alone, or "page n/n · digest #…".
+func lastPageOf(footer, tag string) bool {
+	rest, ok := strings.CutSuffix(footer, tag)
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	var page, pages int
+	if _, err := fmt.Sscanf(rest, "page %d/%d · ", &page, &pages); err != nil {
+		return false
+	}
+	return page == pages
+}
+
+// botUser is the bot's user ID: from the gateway's READY when the session
+// has one, else asked of Discord.
+func (p *Poster) botUser(ctx context.Context) (string, error) {
+	if st := p.Session.State; st != nil && st.User != nil && st.User.ID != "" {
+		return st.User.ID, nil
+	}
+	u, err := p.Session.User("@me", discordgo.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("read the bot's own user: %w", err)
+	}
+	return u.ID, nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/digest"
 	"github.com/briefbot/briefbot/internal/discord"
 	"github.com/briefbot/briefbot/internal/discord/discordtest"
@@ -132,5 +133,52 @@ func TestPosterNotifiesByDirectMessage(t *testing.T) {
 	msgs := srv.Messages(discordtest.DMChannelID(user))
 	if len(msgs) != 1 || !strings.Contains(msgs[0].Content, "stopped") || !msgs[0].AllowsNoMentions() {
 		t.Errorf("direct messages %+v", msgs)
+	}
+}
+
+func TestPosterTellsWhetherARunWasDelivered(t *testing.T) {
+	p, srv := newPoster(t)
+	ctx := context.Background()
+	const run, other = "sub1-2025-04-24T08:00:00Z", "sub1-2025-04-25T08:00:00Z"
+	delivered := func(key string) bool {
+		t.Helper()
+		ok, err := p.Delivered(ctx, digestChannel, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if delivered(run) {
+		t.Error("Delivered before anything was posted")
+	}
+
+	// The first page went out, the rest did not: not delivered.
+	first := commands.DigestPages(longDigest())[0]
+	first.Tag = discord.DigestTag(run)
+	if _, err := p.Session.ChannelMessageSendEmbed(digestChannel, discord.Embed(first)); err != nil {
+		t.Fatal(err)
+	}
+	msgs := srv.Messages(digestChannel)
+	if len(msgs) == 0 || msgs[0].Embeds[0].Footer == nil || !strings.HasSuffix(msgs[0].Embeds[0].Footer.Text, discord.DigestTag(run)) {
+		t.Fatalf("first page %+v: want the run's tag in its footer", msgs)
+	}
+	if delivered(run) {
+		t.Error("Delivered with only part of the digest posted")
+	}
+
+	if err := p.Post(ctx, digestChannel, longDigest(), run); err != nil {
+		t.Fatal(err)
+	}
+	if !delivered(run) || delivered(other) {
+		t.Errorf("Delivered(run), Delivered(other) = %v, %v; want true, false", delivered(run), delivered(other))
+	}
+	short := &summary.Digest{Title: "Short", Developments: []summary.Item{{Text: "One thing."}}}
+	if err := p.Post(ctx, digestChannel, short, other); err != nil || !delivered(other) {
+		t.Errorf("single-page digest: Post %v, Delivered %v; want delivered", err, delivered(other))
+	}
+
+	srv.FailNextWith("GET", "/channels/*/messages", discordtest.Failure{Status: http.StatusForbidden, Code: 50001, Message: "Missing Access"})
+	if ok, err := p.Delivered(ctx, digestChannel, run); err == nil || ok {
+		t.Errorf("Delivered without Read Message History = %v, %v; want an error", ok, err)
 	}
 }

@@ -161,6 +161,7 @@ func (db *DB) BeginRun(ctx context.Context, subscriptionID int64, scheduled time
 		var err error
 		run, err = scanRun(tx.QueryRowContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE key = ?`, key))
 		if !errors.Is(err, sql.ErrNoRows) {
+			run.Resumed = err == nil
 			return err
 		}
 		var lastSeq int64

@@ -24,6 +24,17 @@ import (
 //     whole item is dropped: unquoting would keep a claim whose wording the
 //     model made up, and a paraphrase around an invented quotation is not
 //     worth trusting.
+//   - A quotation must also be put in the mouth of whoever said it. In a
+//     development or event the speaker is the known speaker (an extract
+//     quote's speaker or a position's actor) named nearest before the
+//     quotation, else nearest after it. When that is not a speaker of an
+//     extract quote with those words, the name is replaced by the
+//     extract's speaker if it is the only known speaker the text names,
+//     and the item is dropped otherwise (swapping one of several names
+//     could change who did what). A quotation attributed to a known
+//     speaker but found in no extract quote cannot be checked and drops
+//     the item too. A position may only quote its own actor: a quotation
+//     of anyone else, or of no extract quote, drops the position.
 //   - Every item must cite a covered article (ids a1, a2…). Unknown ids are
 //     removed; an item left without a source takes the sources of the
 //     matching extract position or event when there is one, and is dropped
@@ -81,6 +92,15 @@ type evidence struct {
 	positions []briefbot.PositionHit
 	upcoming  []briefbot.TimelineEntry
 	byKey     map[string]int // articleKey → index into articles
+	sayings   []saying
+	// speakers are the names a text may attribute a quotation to: the
+	// extract's speakers and actors, each split into words.
+	speakers []knownSpeaker
+}
+
+type knownSpeaker struct {
+	name  string
+	words []string
 }
 
 // extractQuote is one extract quote as offered to the model.
@@ -91,6 +111,14 @@ type extractQuote struct {
 	Cue      string
 	articles []int
 	norm     string
+}
+
+// saying is an extract quote's words by their speaker, for checking who
+// a quotation is attributed to; unlike quotes it is not bounded by what
+// the model was offered.
+type saying struct {
+	speaker string
+	norm    string
 }
 
 func articleID(i int) string { return "a" + strconv.Itoa(i+1) }
@@ -137,6 +165,8 @@ func newEvidence(in *briefbot.DigestInput) *evidence {
 		if text == "" || q.Quote.Speaker == "" {
 			continue
 		}
+		ev.sayings = append(ev.sayings, saying{speaker: q.Quote.Speaker, norm: matchForm(text)})
+		ev.addSpeaker(q.Quote.Speaker)
 		key := strings.ToLower(q.Quote.Speaker) + "\x00" + normalizeQuoted(text)
 		j, seen := byText[key]
 		if !seen {
@@ -155,6 +185,9 @@ func newEvidence(in *briefbot.DigestInput) *evidence {
 		for _, a := range e.Articles {
 			addExtra(a, e.Sentence)
 		}
+	}
+	for _, p := range in.Positions {
+		ev.addSpeaker(p.Actor)
 	}
 	ev.corpus = make([]string, len(in.Articles))
 	for i, a := range in.Articles {
@@ -177,12 +210,15 @@ func rankedQuotes(quotes []briefbot.QuoteHit) []briefbot.QuoteHit {
 
 // guardReport counts what the guard changed, for the log.
 type guardReport struct {
-	QuotesReplaced   int // text not the extract quote's words: extract text shown
-	QuotesDropped    int // no extract quote to check against
-	SpeakersFixed    int
-	ItemsUnquotable  int // items dropped for a quotation found in no article
-	ItemsUncited     int // items dropped for citing no covered article
-	ItemsUnsupported int // positions of unknown actors, events of unknown dates
+	QuotesReplaced  int // text not the extract quote's words: extract text shown
+	QuotesDropped   int // no extract quote to check against
+	SpeakersFixed   int
+	ItemsUnquotable int // items dropped for a quotation found in no article
+	// ItemsMisattributed counts items dropped for a quotation put in the
+	// mouth of someone the extract does not have saying it.
+	ItemsMisattributed int
+	ItemsUncited       int // items dropped for citing no covered article
+	ItemsUnsupported   int // positions of unknown actors, events of unknown dates
 }
 
 func (r guardReport) changed() bool { return r != guardReport{} }
@@ -210,8 +246,8 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 		if text == "" || seenText[normalizeQuoted(text)] {
 			continue
 		}
-		if !ev.quotationsVerbatim(text) {
-			rep.ItemsUnquotable++
+		text, ok := ev.checkQuotations(text, &rep)
+		if !ok || seenText[normalizeQuoted(text)] {
 			continue
 		}
 		idx := ev.articleIndexes(it.Sources)
@@ -259,6 +295,10 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 			rep.ItemsUnquotable++
 			continue
 		}
+		if !ev.quotesOnly(actor, stance) || !ev.quotesOnly(actor, p.Topic) {
+			rep.ItemsMisattributed++
+			continue
+		}
 		idx := ev.articleIndexes(p.Sources)
 		if len(idx) == 0 {
 			idx = ev.positionArticles(actor, p.Topic)
@@ -282,8 +322,8 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 			rep.ItemsUnsupported++
 			continue
 		}
-		if !ev.quotationsVerbatim(text) {
-			rep.ItemsUnquotable++
+		text, ok := ev.checkQuotations(text, &rep)
+		if !ok {
 			continue
 		}
 		idx := ev.articleIndexes(e.Sources)
@@ -445,6 +485,19 @@ const quoteMarks = "\"“”„‟«»‘’‚‛'"
 // and ‘…’ (single curly marks only where they cannot be apostrophes).
 func quotations(text string) []string {
 	var out []string
+	for _, sp := range quotationSpans(text) {
+		out = append(out, text[sp.start:sp.end])
+	}
+	return out
+}
+
+// span is a byte range [start, end) of a text.
+type span struct{ start, end int }
+
+// quotationSpans finds what quotations returns, as the byte ranges of the
+// quoted words (marks excluded).
+func quotationSpans(text string) []span {
+	var out []span
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		var closers string
@@ -473,7 +526,7 @@ func quotations(text string) []string {
 			i = start
 			continue
 		}
-		out = append(out, text[start:end])
+		out = append(out, span{start, end})
 		_, closeSize := utf8.DecodeRuneInString(text[end:])
 		i = end + closeSize
 	}
@@ -515,4 +568,238 @@ func matchForm(s string) string {
 	return strings.TrimFunc(normalizeQuoted(s), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '%' && r != '$'
 	})
+}
+
+// addSpeaker makes name one a text may attribute a quotation to. Names
+// are matched by their words, and the last word must be capitalised in
+// the text, so roles such as "witnesses" never count as named.
+func (ev *evidence) addSpeaker(name string) {
+	for _, k := range ev.speakers {
+		if strings.EqualFold(k.name, name) {
+			return
+		}
+	}
+	var words []string
+	for _, w := range wordsOf(name) {
+		words = append(words, name[w.start:w.end])
+	}
+	if len(words) == 0 {
+		return
+	}
+	if last, _ := utf8.DecodeRuneInString(words[len(words)-1]); !unicode.IsUpper(last) {
+		return
+	}
+	ev.speakers = append(ev.speakers, knownSpeaker{name: name, words: words})
+}
+
+// checkQuotations applies the guard's quotation rules to a development or
+// event text: it returns the text, with a misattributed speaker replaced
+// when that is safe, or false when the item must be dropped.
+func (ev *evidence) checkQuotations(text string, rep *guardReport) (string, bool) {
+	if !ev.quotationsVerbatim(text) {
+		rep.ItemsUnquotable++
+		return "", false
+	}
+	fixed, fixes, ok := ev.fixSpeakers(text)
+	if !ok {
+		rep.ItemsMisattributed++
+		return "", false
+	}
+	rep.SpeakersFixed += fixes
+	return fixed, true
+}
+
+// quotesOnly reports whether every quotation in text is words the extract
+// has actor saying.
+func (ev *evidence) quotesOnly(actor, text string) bool {
+	for _, q := range quotations(text) {
+		if matchForm(q) == "" {
+			continue
+		}
+		if !slices.ContainsFunc(ev.owners(q), func(o string) bool { return sameName(o, actor) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// owners are the speakers of the extract quotes the quotation is part of.
+func (ev *evidence) owners(quotation string) []string {
+	norm := matchForm(quotation)
+	var out []string
+	for _, s := range ev.sayings {
+		if norm != "" && containsWords(s.norm, norm) && !slices.ContainsFunc(out, func(o string) bool { return sameName(o, s.speaker) }) {
+			out = append(out, s.speaker)
+		}
+	}
+	return out
+}
+
+// fixSpeakers checks who text attributes each quotation to (see the
+// guard's rules) and returns text with a wrong speaker's name replaced by
+// the extract's and how many names it replaced; ok is false when the item
+// must be dropped.
+func (ev *evidence) fixSpeakers(text string) (fixed string, fixes int, ok bool) {
+	quoted := quotationSpans(text)
+	if len(quoted) == 0 {
+		return text, 0, true
+	}
+	named := ev.mentions(text, quoted)
+	// needs[i] lists, per quotation attributed to named[i], who may have
+	// said it.
+	needs := make([][][]string, len(named))
+	for _, q := range quoted {
+		if matchForm(text[q.start:q.end]) == "" {
+			continue
+		}
+		i, attributed := attribution(named, q)
+		if !attributed {
+			continue // nobody the extract knows is named as saying it
+		}
+		owners := ev.owners(text[q.start:q.end])
+		if len(owners) == 0 {
+			return "", 0, false
+		}
+		needs[i] = append(needs[i], owners)
+	}
+	fixed = text
+	// From the last mention back, so earlier offsets stay valid.
+	for i := len(named) - 1; i >= 0; i-- {
+		if len(needs[i]) == 0 || saidAll(named[i].speakers, needs[i]) {
+			continue
+		}
+		if len(named) > 1 {
+			return "", 0, false
+		}
+		speaker := ""
+		for _, o := range needs[i][0] {
+			if saidAll([]string{o}, needs[i]) {
+				speaker = o
+				break
+			}
+		}
+		if speaker == "" {
+			return "", 0, false // quotations of different people, one name
+		}
+		fixed = fixed[:named[i].start] + speaker + fixed[named[i].end:]
+		fixes++
+	}
+	return fixed, fixes, true
+}
+
+// saidAll reports whether one of speakers is among the owners of every
+// quotation.
+func saidAll(speakers []string, needs [][]string) bool {
+	return slices.ContainsFunc(speakers, func(sp string) bool {
+		for _, owners := range needs {
+			if !slices.ContainsFunc(owners, func(o string) bool { return sameName(o, sp) }) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// sameName reports whether two of the extract's names are one person's:
+// either is a whole-word part of the other ("De Vries", "Henk de Vries").
+func sameName(a, b string) bool { return sameSpeaker(a, b) || sameSpeaker(b, a) }
+
+// mention is a known speaker named in a text at bytes [start, end);
+// speakers holds more than one name when the words fit several ("De
+// Vries" for Henk and Jan de Vries).
+type mention struct {
+	start, end int
+	speakers   []string
+}
+
+// attribution picks the mention a quotation is attributed to: the nearest
+// before it, else the nearest after it.
+func attribution(named []mention, q span) (int, bool) {
+	for i := len(named) - 1; i >= 0; i-- {
+		if named[i].end <= q.start {
+			return i, true
+		}
+	}
+	for i, m := range named {
+		if m.start >= q.end {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// mentions finds the known speakers text names outside its quotations, in
+// order: a full name or its last words ("Jansen", "de Vries"), the longest
+// that fits at each place.
+func (ev *evidence) mentions(text string, quoted []span) []mention {
+	words := wordsOf(text)
+	var out []mention
+	for i := 0; i < len(words); {
+		best := mention{}
+		for _, k := range ev.speakers {
+			for n := len(k.words); n >= 1; n-- {
+				if i+n > len(words) || !wordsEqualFold(text, words[i:i+n], k.words[len(k.words)-n:]) {
+					continue
+				}
+				last, _ := utf8.DecodeRuneInString(text[words[i+n-1].start:])
+				if !unicode.IsUpper(last) {
+					continue
+				}
+				m := mention{start: words[i].start, end: words[i+n-1].end, speakers: []string{k.name}}
+				switch {
+				case m.end > best.end:
+					best = m
+				case m.end == best.end:
+					best.speakers = append(best.speakers, k.name)
+				}
+				break
+			}
+		}
+		if best.speakers == nil || slices.ContainsFunc(quoted, func(q span) bool { return best.start < q.end && q.start < best.end }) {
+			i++
+			continue
+		}
+		out = append(out, best)
+		for i < len(words) && words[i].start < best.end {
+			i++
+		}
+	}
+	return out
+}
+
+func wordsEqualFold(text string, spans []span, words []string) bool {
+	for j, sp := range spans {
+		if !strings.EqualFold(text[sp.start:sp.end], words[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsOf returns the words of s: runs of letters and digits, joined by an
+// inner hyphen or apostrophe ("Jean-Luc", "O'Brien").
+func wordsOf(s string) []span {
+	var out []span
+	start := -1
+	for i, r := range s {
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && strings.ContainsRune("-'’", r):
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !isWordRune(next) {
+				out = append(out, span{start, i})
+				start = -1
+			}
+		case start >= 0:
+			out = append(out, span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{start, len(s)})
+	}
+	return out
 }

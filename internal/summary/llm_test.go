@@ -299,11 +299,12 @@ func TestLLMItemsGuarded(t *testing.T) {
 		return openaitest.Development{Text: text, Sources: sources}
 	}
 	cases := []struct {
-		name      string
-		adjust    func(d *openaitest.Digest)
-		wantDevs  []string
-		wantPos   []string
-		wantDates []string
+		name       string
+		adjust     func(d *openaitest.Digest)
+		wantDevs   []string
+		wantPos    []string
+		wantDates  []string
+		wantEvents []string
 	}{
 		{
 			name: "quotations in developments must be verbatim",
@@ -318,6 +319,53 @@ func TestLLMItemsGuarded(t *testing.T) {
 				`Jansen said workers "will stay out until the contract is signed".`,
 				`De Vries said the strike “hurts everyone who depends on the port”.`,
 			},
+		},
+		{
+			name: "quotations in developments keep their extract speaker",
+			adjust: func(d *openaitest.Digest) {
+				d.Developments = []openaitest.Development{
+					// The only name is the wrong speaker's: it is replaced.
+					dev(`Lena Smit said the strike “hurts everyone who depends on the port”.`, "a2"),
+					dev(`Smit said workers "will stay out until the contract is signed".`, "a1"),
+					// Right speaker, named after the quotation.
+					dev(`“This strike hurts everyone who depends on the port,” de Vries told reporters.`, "a2"),
+					// Two names, the nearest the wrong one: which to swap
+					// cannot be told, so the item goes.
+					dev(`Jansen and Smit agree that the strike “hurts everyone who depends on the port”.`, "a1", "a2"),
+					// Verbatim in an article but nobody's quote in the
+					// extract: the attribution cannot be checked.
+					dev(`Jansen said the strike was “halting container traffic”.`, "a1"),
+					// Verbatim, and nobody known is named as saying it.
+					dev(`Dock workers “walked out on Monday”.`, "a1"),
+				}
+			},
+			wantDevs: []string{
+				`Henk de Vries said the strike “hurts everyone who depends on the port”.`,
+				`Maria Jansen said workers "will stay out until the contract is signed".`,
+				`“This strike hurts everyone who depends on the port,” de Vries told reporters.`,
+				`Dock workers “walked out on Monday”.`,
+			},
+		},
+		{
+			name: "a position quotes only its own actor",
+			adjust: func(d *openaitest.Digest) {
+				d.Positions = []openaitest.Position{
+					{Actor: "Lena Smit", Topic: "strike", Stance: `says the strike “hurts everyone who depends on the port”`, Sources: []string{"a2"}},
+					{Actor: "Maria Jansen", Topic: "strike", Stance: `will not return, saying the strike “hurts everyone who depends on the port”`, Sources: []string{"a1"}},
+					{Actor: "Jansen", Topic: "strike", Stance: `workers "will stay out until the contract is signed"`, Sources: []string{"a1"}},
+					{Actor: "Henk de Vries", Topic: "strike", Stance: `says the strike “hurts everyone who depends on the port”`, Sources: []string{"a2"}},
+				}
+			},
+			wantPos: []string{"Maria Jansen", "Henk de Vries"},
+		},
+		{
+			name: "quotations in events keep their extract speaker",
+			adjust: func(d *openaitest.Digest) {
+				d.Upcoming = []openaitest.Event{
+					{Value: "2025-04-25", Text: `Talks on Friday; Smit says workers "will stay out until the contract is signed".`, Sources: []string{"a1"}},
+				}
+			},
+			wantEvents: []string{`Talks on Friday; Maria Jansen says workers "will stay out until the contract is signed".`},
 		},
 		{
 			name: "unknown sources are removed, uncited items dropped",
@@ -390,6 +438,15 @@ func TestLLMItemsGuarded(t *testing.T) {
 				}
 				if !reflect.DeepEqual(got, c.wantDates) {
 					t.Errorf("upcoming = %q, want %q", got, c.wantDates)
+				}
+			}
+			if c.wantEvents != nil {
+				var got []string
+				for _, e := range d.Upcoming {
+					got = append(got, e.Text)
+				}
+				if !reflect.DeepEqual(got, c.wantEvents) {
+					t.Errorf("upcoming = %q, want %q", got, c.wantEvents)
 				}
 			}
 		})

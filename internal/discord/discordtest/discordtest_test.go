@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -889,4 +890,36 @@ func names(cmds []*discordgo.ApplicationCommand) []string {
 		out = append(out, c.Name)
 	}
 	return out
+}
+
+func TestChannelMessagesListsNewestFirst(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	s := srv.Session("")
+	for _, text := range []string{"first", "second", "third"} {
+		embed := &discordgo.MessageEmbed{Title: text, Footer: &discordgo.MessageEmbedFooter{Text: "footer " + text}}
+		if _, err := s.ChannelMessageSendEmbed(discordtest.DefaultChannelID, embed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.ChannelMessageSend("1190000000000000999", "elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.ChannelMessages(discordtest.DefaultChannelID, 2, "", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range msgs {
+		if m.Author == nil || m.Author.ID != srv.BotUser().ID || len(m.Embeds) != 1 || m.Embeds[0].Footer == nil {
+			t.Fatalf("message %+v: want the bot as author and its embed with footer", m)
+		}
+		got = append(got, m.Embeds[0].Footer.Text)
+	}
+	if want := []string{"footer third", "footer second"}; !slices.Equal(got, want) {
+		t.Errorf("footers = %q, want the 2 newest first %q", got, want)
+	}
+	if _, err := s.ChannelMessages(discordtest.DefaultChannelID, 101, "", "", ""); restCode(err) != 50035 {
+		t.Errorf("limit 101: %v, want refused", err)
+	}
 }

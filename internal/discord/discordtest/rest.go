@@ -98,6 +98,7 @@ func (s *Server) restHandler() http.Handler {
 	handle("GET /users/@me", s.getMe)
 	handle("POST /users/@me/channels", s.createDM)
 	handle("POST /channels/{channel}/messages", s.createChannelMessage)
+	handle("GET /channels/{channel}/messages", s.listChannelMessages)
 	handle("GET /applications/{app}/commands", s.listCommands)
 	handle("PUT /applications/{app}/commands", s.overwriteCommands)
 	handle("POST /applications/{app}/commands", s.createCommand)
@@ -336,6 +337,35 @@ func (s *Server) createChannelMessage(c *call) reply {
 	s.messages = append(s.messages, ChannelMessage{ChannelID: channelID, Message: m})
 	s.mu.Unlock()
 	return jsonReply(http.StatusOK, s.messageObject(m.ID, channelID, fields, ""))
+}
+
+// listChannelMessages answers GET /channels/{id}/messages as Discord
+// does: the channel's latest messages (limit, 1 to 100, default 50),
+// newest first, each a full message object with its author and embeds.
+// before, after and around are not supported.
+func (s *Server) listChannelMessages(c *call) reply {
+	limit := 50
+	if v := c.r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100 {
+			return formError(nil, "limit: int value should be between 1 and 100")
+		}
+		limit = n
+	}
+	channelID := c.value("channel")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []map[string]any{}
+	for i := len(s.messages) - 1; i >= 0 && len(out) < limit; i-- {
+		m := s.messages[i]
+		if m.ChannelID != channelID {
+			continue
+		}
+		var fields map[string]json.RawMessage
+		_ = json.Unmarshal(m.Raw, &fields) // checked when it was created
+		out = append(out, s.messageObject(m.ID, channelID, fields, ""))
+	}
+	return jsonReply(http.StatusOK, out)
 }
 
 // parseMessage checks a message body against Discord's limits and returns
