@@ -105,3 +105,9 @@ func cloneActor(a briefbot.Actor) briefbot.Actor {
 	a.Roles = slices.Clone(a.Roles)
 	return a
 }
+
+// cachedTopics returns the distinct topics, read again only after a change:
+// autocomplete asks for them at every keystroke.
+func (db *DB) cachedTopics(ctx context.Context) (*topicIndex, error) {
+	return db.topicCache.get(ctx, db, db.loadTopics)
+}

@@ -331,7 +331,8 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 }
 
 // Positions returns the stances f selects with their evidence quotes,
-// newest article first. A topic matches on its normalised key or a part of it.
+// newest article first. A topic matches on its normalised key or a part of
+// it; the positions exactly on it come first.
 func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
 	var conds []string
 	var args []any
@@ -339,31 +340,68 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		conds = append(conds, `p.actor_id = ?`)
 		args = append(args, f.ActorID)
 	}
-	key := topicKey(f.Topic)
-	if f.Topic != "" {
-		if key == "" {
-			return nil, nil
-		}
-		conds = append(conds, `instr(p.topic_key, ?) > 0`)
-		args = append(args, key)
+	if f.Topic == "" {
+		return db.queryPositions(ctx, db.reader, strings.Join(conds, " AND "), args, "", f.Limit)
 	}
-	return db.queryPositions(ctx, db.reader, strings.Join(conds, " AND "), args, key, f.Limit)
+	key := topicKey(f.Topic)
+	if key == "" {
+		return nil, nil
+	}
+	topics, err := db.cachedTopics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// The exact key and then the keys holding it, each group read newest
+	// first from the topic index, so a busy topic costs what is shown.
+	var hits []briefbot.PositionHit
+	exact, others := topics.matching(key)
+	for _, keys := range [][]string{exact, others} {
+		if len(keys) == 0 || f.Limit > 0 && len(hits) >= f.Limit {
+			continue
+		}
+		where := append(slices.Clone(conds), `p.topic_key IN (`+placeholders(len(keys))+`)`)
+		keyArgs := slices.Clone(args)
+		for _, k := range keys {
+			keyArgs = append(keyArgs, k)
+		}
+		limit := 0
+		if f.Limit > 0 {
+			limit = f.Limit - len(hits)
+		}
+		more, err := db.queryPositions(ctx, db.reader, strings.Join(where, " AND "), keyArgs, "", limit)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, more...)
+	}
+	return hits, nil
 }
 
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
 // queryPositions returns the positions matching where (over positions p
-// and articles a), those exactly on topic key first, then newest article
-// first, each with its evidence.
+// and articles a), those exactly on topic key (if any) first, then newest
+// article first, each with its evidence.
 func (db *DB) queryPositions(ctx context.Context, from querier, where string, args []any, key string, limit int) ([]briefbot.PositionHit, error) {
-	order := ` ORDER BY p.topic_key = ? DESC, ` + newestFirst + `, p.id`
-	args = append(args[:len(args):len(args)], key)
+	order := ` ORDER BY ` + newestFirst + `, p.id`
 	if limit > 0 {
-		// As in queryQuotes: the ids from the indexes, then their rows.
-		newest := `SELECT p.id FROM positions p JOIN articles a INDEXED BY articles_order ON a.id = p.article_id`
+		// The ids in the order of the topic index (positions keep their
+		// article's date; NULL sorts last when descending), then their rows.
+		order = ` ORDER BY p.published DESC, p.article_id DESC, p.id DESC`
+	}
+	var orderArgs []any
+	if key != "" {
+		order = strings.Replace(order, `ORDER BY `, `ORDER BY p.topic_key = ? DESC, `, 1)
+		orderArgs = []any{key}
+	}
+	args = append(args[:len(args):len(args)], orderArgs...)
+	if limit > 0 {
+		newest := `SELECT p.id FROM positions p`
 		if where != "" {
 			newest += ` WHERE ` + where
 		}
 		where = `p.id IN (` + newest + order + ` LIMIT ` + strconv.Itoa(limit) + `)`
-		args = append(args, key)
+		args = append(args, orderArgs...)
 	}
 	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, ` + articleRefColumns + `
 		FROM positions p JOIN actors ac ON ac.id = p.actor_id JOIN articles a ON a.id = p.article_id`
@@ -415,9 +453,8 @@ func (db *DB) addEvidence(ctx context.Context, from querier, hits []briefbot.Pos
 		for i, id := range batch {
 			args[i] = id
 		}
-		placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(batch)), ", ")
 		err := db.eachQuote(ctx, from, `pe.position_id`, `position_evidence pe JOIN quotes q ON q.id = pe.quote_id`,
-			`pe.position_id IN (`+placeholders+`)`, args, 0, func(position int64, q briefbot.QuoteHit) {
+			`pe.position_id IN (`+placeholders(len(batch))+`)`, args, 0, func(position int64, q briefbot.QuoteHit) {
 				h := &hits[index[position]]
 				h.Evidence = append(h.Evidence, q)
 			})
@@ -431,6 +468,34 @@ func (db *DB) addEvidence(ctx context.Context, from querier, hits []briefbot.Pos
 // Topics lists the topics of stored positions, most frequent first, each
 // in its most used spelling.
 func (db *DB) Topics(ctx context.Context) ([]string, error) {
+	topics, err := db.cachedTopics(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(topics.display), nil
+}
+
+// topicIndex is the distinct topics of stored positions, most frequent
+// first: their spellings and their keys.
+type topicIndex struct {
+	display, keys []string
+}
+
+// matching returns key itself when it is a stored topic key and the other
+// stored keys holding it.
+func (t *topicIndex) matching(key string) (exact, others []string) {
+	for _, k := range t.keys {
+		switch {
+		case k == key:
+			exact = []string{k}
+		case strings.Contains(k, key):
+			others = append(others, k)
+		}
+	}
+	return exact, others
+}
+
+func (db *DB) loadTopics(ctx context.Context) (*topicIndex, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT topic_key, topic, count(*) FROM positions
 		GROUP BY topic_key, topic ORDER BY topic_key, count(*) DESC, topic`)
 	if err != nil {
@@ -438,8 +503,8 @@ func (db *DB) Topics(ctx context.Context) ([]string, error) {
 	}
 	defer rows.Close()
 	type topic struct {
-		display string
-		count   int
+		key, display string
+		count        int
 	}
 	var topics []topic
 	lastKey := ""
@@ -454,17 +519,17 @@ func (db *DB) Topics(ctx context.Context) ([]string, error) {
 			continue
 		}
 		lastKey = key
-		topics = append(topics, topic{display, n})
+		topics = append(topics, topic{key, display, n})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("list topics", err)
 	}
 	sort.SliceStable(topics, func(i, j int) bool { return topics[i].count > topics[j].count })
-	out := make([]string, len(topics))
+	index := &topicIndex{display: make([]string, len(topics)), keys: make([]string, len(topics))}
 	for i, t := range topics {
-		out[i] = t.display
+		index.display[i], index.keys[i] = t.display, t.key
 	}
-	return out, nil
+	return index, nil
 }
 
 // Search runs a full-text query over sentences and quotes, best match

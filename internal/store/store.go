@@ -27,6 +27,7 @@ type DB struct {
 
 	actorCache versionCache[*actorList]
 	eventCache versionCache[*eventIndex]
+	topicCache versionCache[*topicIndex]
 }
 
 var _ briefbot.Reader = (*DB)(nil)

@@ -184,6 +184,7 @@ INSERT INTO sentences(article_id, seq, start_pos, end_pos, text) VALUES (3, 0, 0
 INSERT INTO actors(id, name, norm, surname, kind) VALUES (1, 'Anna Lee', 'anna lee', 'lee', 'person');
 INSERT INTO mentions(article_id, actor_id, name) VALUES (3, 1, 'Anna Lee');
 INSERT INTO quotes(article_id, actor_id, seq, speaker, text, start_pos, end_pos) VALUES (3, 1, 0, 'Anna Lee', 'We will not give up Crimea,', 21, 48);
+INSERT INTO positions(id, article_id, actor_id, topic_key, topic, stance) VALUES (1, 3, 1, 'crimea', 'Crimea', 'will not give it up');
 `
 
 func TestMigrationFromOlderVersionsKeepsData(t *testing.T) {
@@ -213,6 +214,11 @@ func TestMigrationFromOlderVersionsKeepsData(t *testing.T) {
 			quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{})
 			if err != nil || len(quotes) != 1 {
 				t.Fatalf("quotes after migration: %d, err %v; want 1", len(quotes), err)
+			}
+			// Step 5 gives the positions stored before it their article's date.
+			positions, err := db.Positions(ctx, briefbot.PositionFilter{Topic: "Crimea", Limit: 10})
+			if err != nil || len(positions) != 1 || positions[0].Article.Key != "first" {
+				t.Errorf("positions on Crimea after migration = %+v, err %v; want the one of the first article", positions, err)
 			}
 			// Step 4 fills in the cited path of the rows stored before it.
 			if got := quotes[0].Article.Path; got != "a.md" {

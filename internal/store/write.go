@@ -163,8 +163,8 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 		if actorID == 0 || key == "" {
 			continue // a stance of nobody or on nothing answers no query
 		}
-		positionID, err := w.insert(`INSERT INTO positions(article_id, actor_id, topic_key, topic, stance) VALUES (?, ?, ?, ?, ?)`,
-			articleID, actorID, key, p.Topic, p.Stance)
+		positionID, err := w.insert(`INSERT INTO positions(article_id, actor_id, topic_key, topic, stance, published) VALUES (?, ?, ?, ?, ?, ?)`,
+			articleID, actorID, key, p.Topic, p.Stance, published)
 		if err != nil {
 			return fmt.Errorf("position %d: %w", i, err)
 		}

@@ -6,6 +6,9 @@ CREATE INDEX quotes_actor_article ON quotes(actor_id, article_id, seq);
 DROP INDEX quotes_actor;
 CREATE INDEX articles_order ON articles(id, published);
 
--- The same for positions on a topic, which match on part of the key.
-CREATE INDEX positions_topic_article ON positions(topic_key, article_id, actor_id);
+-- The newest positions on a topic are read in index order: an article's
+-- date never changes once stored, so its positions keep a copy of it.
+ALTER TABLE positions ADD COLUMN published TEXT;
+UPDATE positions SET published = (SELECT a.published FROM articles a WHERE a.id = positions.article_id);
+CREATE INDEX positions_topic_newest ON positions(topic_key, published, article_id);
 DROP INDEX positions_topic;
