@@ -246,13 +246,14 @@ const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start
 
 func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
 	if limit > 0 {
-		// Pick the newest ids first from the indexes alone (articles_order
-		// holds what the order reads), then read only those rows.
-		newest := `SELECT q.id FROM quotes q JOIN articles a INDEXED BY articles_order ON a.id = q.article_id`
+		// Pick the newest ids first in the order of quotes_actor_newest
+		// (quotes keep their article's date; NULL sorts last when
+		// descending), then read only those rows.
+		newest := `SELECT q.id FROM quotes q`
 		if where != "" {
 			newest += ` WHERE ` + where
 		}
-		where = `q.id IN (` + newest + ` ORDER BY ` + newestFirst + `, q.seq LIMIT ` + strconv.Itoa(limit) + `)`
+		where = `q.id IN (` + newest + ` ORDER BY q.published DESC, q.article_id DESC, q.seq LIMIT ` + strconv.Itoa(limit) + `)`
 	}
 	var hits []briefbot.QuoteHit
 	err := db.eachQuote(ctx, from, `q.id`, `quotes q`, where, args, limit, func(_ int64, h briefbot.QuoteHit) {
@@ -324,7 +325,7 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		args = append(args, key, match)
 	}
 	if !f.Since.IsZero() {
-		conds = append(conds, `a.published >= ?`)
+		conds = append(conds, `q.published >= ?`)
 		args = append(args, f.Since.Format(briefbot.DateLayout))
 	}
 	return db.queryQuotes(ctx, db.reader, strings.Join(conds, " AND "), args, f.Limit)

@@ -121,10 +121,10 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 		if err != nil {
 			return fmt.Errorf("quote %d speaker %q: %w", i, q.Speaker, err)
 		}
-		quoteIDs[i], err = w.insert(`INSERT INTO quotes(article_id, actor_id, seq, speaker, mention, cue, kind, text, start_pos, end_pos, sentence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		quoteIDs[i], err = w.insert(`INSERT INTO quotes(article_id, actor_id, seq, speaker, mention, cue, kind, text, start_pos, end_pos, sentence, published)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			articleID, nullID(actorID), i, q.Speaker, q.Mention, q.Cue, q.Kind, q.Text, q.Start, q.End,
-			covering(sentences, q.Start, q.End))
+			covering(sentences, q.Start, q.End), published)
 		if err != nil {
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
