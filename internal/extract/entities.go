@@ -254,10 +254,15 @@ func findEntities(d *doc) *registry {
 		id, ok := r.byWord[w]
 		titled := c.roleLo < c.lo && isTitleWord(d.toks[c.lo-1].lower) || c.lo > 0 && isLowerTitle(&d.toks[c.lo-1])
 		if !ok {
+			// "Trump said he was happy.": a lone name that speaks and that
+			// he or she then refers to is a person.
+			g := ""
 			if !titled {
-				continue
+				if g = r.speakerPronounGender(d, c.lo, c.hi); g == "" {
+					continue
+				}
 			}
-			e := &entity{name: d.toks[c.lo].text, words: []string{w}, kind: briefbot.KindPerson}
+			e := &entity{name: d.toks[c.lo].text, words: []string{w}, kind: briefbot.KindPerson, gender: g}
 			id = r.add(e)
 			r.byWord[w] = id
 		}
@@ -277,6 +282,60 @@ func findEntities(d *doc) *registry {
 	r.voteGender(d)
 	r.acronyms = findAcronyms(d)
 	return r
+}
+
+// speakerPronounGender returns the gender ("m" or "f") of the pronoun that
+// takes up the lone capitalised name in tokens lo..hi when that name is
+// the subject of a reporting verb ("Trump said he …", "Trump said … . He
+// added …", "… , said Trump. She …"), else "". Nobody else may be named
+// between the name and the pronoun, and acronyms and names inside quotes
+// never count: "NATO said he …" is about someone else.
+func (r *registry) speakerPronounGender(d *doc, lo, hi int) string {
+	name := &d.toks[lo]
+	if hi-lo != 1 || d.inQuote[lo] >= 0 || len(name.text) > 1 && strings.ToUpper(name.text) == name.text {
+		return ""
+	}
+	si := d.sentOf[lo]
+	s := d.sents[si]
+	after := -1
+	k := hi
+	for k < s.hi && cueModifiers[d.toks[k].lower] {
+		k++
+	}
+	if k < s.hi && speechVerbs[d.toks[k].lower] != "" && !d.toks[k].capital {
+		after = k + 1
+	} else if lo > s.lo && speechVerbs[d.toks[lo-1].lower] != "" {
+		after = hi
+	}
+	if after < 0 {
+		return ""
+	}
+	j := after
+	if j < s.hi && d.toks[j].lower == "that" {
+		j++
+	}
+	if j < s.hi && d.inQuote[j] < 0 && d.toks[j].is("he", "she") {
+		return pronounGender[d.toks[j].lower]
+	}
+	for k := after; k < s.hi; k++ {
+		if d.inQuote[k] < 0 && d.toks[k].kind == tokWord && d.toks[k].capital {
+			return "" // a later name in the sentence may be whom the pronoun means
+		}
+	}
+	if si+1 >= len(d.sents) || d.sents[si+1].para != s.para {
+		return ""
+	}
+	next := d.sents[si+1]
+	for k := next.lo; k < next.hi; k++ {
+		if d.inQuote[k] >= 0 || d.toks[k].kind != tokWord {
+			continue
+		}
+		if d.toks[k].is("he", "she") {
+			return pronounGender[d.toks[k].lower]
+		}
+		return ""
+	}
+	return ""
 }
 
 // joinsTwoPeople reports whether the "and" at token and, inside the
