@@ -343,7 +343,7 @@ func findEntities(d *doc) *registry {
 			// he or she then refers to is a person.
 			g := ""
 			if !titled {
-				if g = r.speakerPronounGender(d, c.lo, c.hi); g == "" {
+				if g = pronounGender[d.speakerPronoun(c.lo, c.hi)]; g == "" {
 					continue
 				}
 			}
@@ -376,13 +376,13 @@ func findEntities(d *doc) *registry {
 	return r
 }
 
-// speakerPronounGender returns the gender ("m" or "f") of the pronoun that
-// takes up the lone capitalised name in tokens lo..hi when that name is
-// the subject of a reporting verb ("Trump said he …", "Trump said … . He
-// added …", "… , said Trump. She …"), else "". Nobody else may be named
-// between the name and the pronoun, and acronyms and names inside quotes
-// never count: "NATO said he …" is about someone else.
-func (r *registry) speakerPronounGender(d *doc, lo, hi int) string {
+// speakerPronoun returns the pronoun ("he", "she" or "it") that takes up
+// the lone capitalised name in tokens lo..hi when that name is the subject
+// of a reporting verb ("Trump said he …", "Trump said … . He added …",
+// "… , said Trump. She …", "Ostmark said it …"), else "". Nobody else may
+// be named between the name and the pronoun, and acronyms and names
+// inside quotes never count: "NATO said he …" is about someone else.
+func (d *doc) speakerPronoun(lo, hi int) string {
 	name := &d.toks[lo]
 	if hi-lo != 1 || d.inQuote[lo] >= 0 || len(name.text) > 1 && strings.ToUpper(name.text) == name.text {
 		return ""
@@ -406,8 +406,8 @@ func (r *registry) speakerPronounGender(d *doc, lo, hi int) string {
 	if j < s.hi && d.toks[j].lower == "that" {
 		j++
 	}
-	if j < s.hi && d.inQuote[j] < 0 && d.toks[j].is("he", "she") {
-		return pronounGender[d.toks[j].lower]
+	if j < s.hi && d.inQuote[j] < 0 && d.toks[j].is("he", "she", "it") {
+		return d.toks[j].lower
 	}
 	for k := after; k < s.hi; k++ {
 		if d.inQuote[k] < 0 && d.toks[k].kind == tokWord && d.toks[k].capital {
@@ -422,8 +422,8 @@ func (r *registry) speakerPronounGender(d *doc, lo, hi int) string {
 		if d.inQuote[k] >= 0 || d.toks[k].kind != tokWord {
 			continue
 		}
-		if d.toks[k].is("he", "she") {
-			return pronounGender[d.toks[k].lower]
+		if d.toks[k].is("he", "she", "it") {
+			return d.toks[k].lower
 		}
 		return ""
 	}

@@ -166,6 +166,9 @@ func (d *doc) speakerKind(src source) string {
 		return kind
 	}
 	if d.loneGuess(name, src.hi) {
+		if d.speakerPronoun(name, src.hi) == "it" {
+			return briefbot.KindOrg // "Ostmark said it would appeal"
+		}
 		return ""
 	}
 	return briefbot.KindOrg

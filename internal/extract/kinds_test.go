@@ -80,6 +80,7 @@ func TestLoneSurnameSpeakerKind(t *testing.T) {
 		{"he in the reported clause", "Trump said he was happy.", "Trump", briefbot.KindPerson, "m"},
 		{"she opens the next sentence", `"We will appeal," Merkel said. She added that talks would go on.`, "Merkel", briefbot.KindPerson, "f"},
 		{"no pronoun: unknown, not an organisation", `"We will win," Trump said on Friday.`, "Trump", "", ""},
+		{"it takes it up: an organisation", "Acmeco said it would appeal.", "Acmeco", briefbot.KindOrg, ""},
 		{"an acronym stays an organisation", "NATO said he had been warned.", "NATO", briefbot.KindOrg, ""},
 	}
 	for _, c := range cases {
