@@ -64,7 +64,8 @@ const (
 type Person struct {
 	// Name is the fullest form of the name in the article ("Donald Trump").
 	Name string `json:"name"`
-	// Kind is one of the Kind constants.
+	// Kind is one of the Kind constants, or "" when the article does not
+	// show it (a lone name such as "Trump" that speaks).
 	Kind string `json:"kind,omitempty"`
 	// Aliases are other ways the article refers to them ("Trump", "the US president").
 	Aliases []string `json:"aliases"`

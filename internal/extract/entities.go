@@ -96,6 +96,91 @@ func roleKey(role string) string {
 	return strings.Join(out, " ")
 }
 
+// keepCapital are role words that stay capitalised inside a description:
+// they name an institution or party ("the Senate minority leader").
+var keepCapital = setOf("house", "senate", "democratic", "republican", "congress", "parliament", "cabinet")
+
+// definiteDescription turns a role prefix into the description an article
+// uses for its holder: "US President" → "the US president", "Foreign
+// Minister" → "the foreign minister", "Russian Foreign Minister" → "the
+// Russian foreign minister", "Niger's president" as it is. Title words are
+// lower-cased; acronyms, nationalities, places and the names of
+// institutions keep their capitals. A bare honorific ("Mr"), a role inside
+// an institution's name ("Commission on International …") or one owned by
+// someone else ("his lawyer") gives "".
+func definiteDescription(role string) string {
+	words := strings.Fields(strings.TrimSpace(strings.Trim(role, ",;:")))
+	if len(words) == 0 {
+		return ""
+	}
+	if first := strings.ToLower(words[0]); determiners[first] {
+		if first != "the" {
+			return ""
+		}
+		words = words[1:]
+	}
+	owned, titled := false, false
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if lw == "" || len(words) == 1 && honorifics[lw] {
+			return ""
+		}
+		if strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s") {
+			owned = true
+			continue
+		}
+		capital := strings.ToLower(w) != w
+		if runConnectors[lw] && i+1 < len(words) && strings.ToLower(words[i+1]) != words[i+1] {
+			return "" // "Commission on International …": a name, cut short
+		}
+		// "Rutgers University", "Import Bank": part of a proper name
+		inName := i > 0 && capital && (orgWords[lw] || orgHeads[lw]) && strings.ToLower(words[i-1]) != words[i-1] && !isRoleWord(strings.ToLower(words[i-1]))
+		switch {
+		case strings.ToUpper(w) == w && capital && len(strings.Trim(w, ".")) > 1, w == "U.S.":
+			// an acronym: "US", "U.S.", "UN"
+		case isRoleWord(lw) && !keepCapital[lw] && !inName:
+			words[i] = strings.ToLower(w)
+			titled = true
+		}
+	}
+	// the description ends in a title ("minister"), not in a portfolio
+	// or an adjective: "Electronic Commerce", "Reproductive Health" are
+	// the ends of other names
+	if last := strings.ToLower(strings.Trim(words[len(words)-1], ".,")); !titled || !isRoleWord(last) || notTitleHeads[last] {
+		return ""
+	}
+	if owned {
+		return strings.Join(words, " ") // "Niger's president"
+	}
+	return "the " + strings.Join(words, " ")
+}
+
+// notTitleHeads are role words that cannot end a title: portfolios,
+// institutions and adjectives.
+var notTitleHeads = setOf("foreign", "state", "defence", "defense", "interior", "finance", "health", "home",
+	"education", "justice", "trade", "energy", "environment", "culture", "labour", "labor", "agriculture",
+	"transport", "emergencies", "emergency", "minority", "majority", "national", "security", "regional",
+	"provincial", "federal", "acting", "interim", "incoming", "outgoing", "newly", "elected", "new", "late",
+	"first", "supreme", "special", "democratic", "republican", "economy", "economic", "affairs",
+	"intelligence", "homeland", "treasury", "commerce", "war", "army", "navy", "air", "force", "police",
+	"fire", "opposition", "party", "house", "senate", "press", "communications", "former", "ex", "deputy",
+	"vice", "prime", "senior", "assistant", "associate", "cabinet", "council", "county", "city", "fashion",
+	"presidential", "us", "uk", "un", "eu", "nato", "gop", "u.s")
+
+// honorifics are titles of address, no description of a role.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev", "mx")
+
+// isRoleWord reports a title or role word, hyphenated ones included
+// ("Ex-Prime").
+func isRoleWord(w string) bool {
+	for part := range strings.SplitSeq(strings.Trim(w, ".,"), "-") {
+		if !(roleWords[part] || sourceNouns[part] || titleGender[part] != "" || part == "ex") || runConnectors[part] {
+			return false
+		}
+	}
+	return true
+}
+
 func genderOfWords(words []string) string {
 	for _, w := range words {
 		if g, ok := titleGender[strings.Trim(w, ".")]; ok && g != "" {
@@ -254,16 +339,28 @@ func findEntities(d *doc) *registry {
 		id, ok := r.byWord[w]
 		titled := c.roleLo < c.lo && isTitleWord(d.toks[c.lo-1].lower) || c.lo > 0 && isLowerTitle(&d.toks[c.lo-1])
 		if !ok {
+			// "Trump said he was happy.": a lone name that speaks and that
+			// he or she then refers to is a person.
+			g := ""
 			if !titled {
-				continue
+				if g = pronounGender[d.speakerPronoun(c.lo, c.hi)]; g == "" {
+					continue
+				}
 			}
-			e := &entity{name: d.toks[c.lo].text, words: []string{w}, kind: briefbot.KindPerson}
+			e := &entity{name: d.toks[c.lo].text, words: []string{w}, kind: briefbot.KindPerson, gender: g}
 			id = r.add(e)
 			r.byWord[w] = id
 		}
 		e := r.ents[id]
-		if titled || c.roleLo < c.lo {
-			e.addAlias(d.body[d.toks[c.roleLo].start:d.toks[c.hi-1].end])
+		switch {
+		case c.lo-c.roleLo > 1:
+			// "US President Trump": the role, and "the US president"
+			// rather than the whole string
+			role := d.body[d.toks[c.roleLo].start:d.toks[c.lo-1].end]
+			e.addRole(role)
+			e.addAlias(definiteDescription(role))
+		case titled || c.roleLo < c.lo:
+			e.addAlias(d.body[d.toks[c.roleLo].start:d.toks[c.hi-1].end]) // "President Lind", "Mr Johnson"
 		}
 		e.addAlias(d.toks[c.lo].text)
 		if c.roleLo < c.lo || titled {
@@ -277,6 +374,60 @@ func findEntities(d *doc) *registry {
 	r.voteGender(d)
 	r.acronyms = findAcronyms(d)
 	return r
+}
+
+// speakerPronoun returns the pronoun ("he", "she" or "it") that takes up
+// the lone capitalised name in tokens lo..hi when that name is the subject
+// of a reporting verb ("Trump said he …", "Trump said … . He added …",
+// "… , said Trump. She …", "Ostmark said it …"), else "". Nobody else may
+// be named between the name and the pronoun, and acronyms and names
+// inside quotes never count: "NATO said he …" is about someone else.
+func (d *doc) speakerPronoun(lo, hi int) string {
+	name := &d.toks[lo]
+	if hi-lo != 1 || d.inQuote[lo] >= 0 || len(name.text) > 1 && strings.ToUpper(name.text) == name.text {
+		return ""
+	}
+	si := d.sentOf[lo]
+	s := d.sents[si]
+	after := -1
+	k := hi
+	for k < s.hi && cueModifiers[d.toks[k].lower] {
+		k++
+	}
+	if k < s.hi && speechVerbs[d.toks[k].lower] != "" && !d.toks[k].capital {
+		after = k + 1
+	} else if lo > s.lo && speechVerbs[d.toks[lo-1].lower] != "" {
+		after = hi
+	}
+	if after < 0 {
+		return ""
+	}
+	j := after
+	if j < s.hi && d.toks[j].lower == "that" {
+		j++
+	}
+	if j < s.hi && d.inQuote[j] < 0 && d.toks[j].is("he", "she", "it") {
+		return d.toks[j].lower
+	}
+	for k := after; k < s.hi; k++ {
+		if d.inQuote[k] < 0 && d.toks[k].kind == tokWord && d.toks[k].capital {
+			return "" // a later name in the sentence may be whom the pronoun means
+		}
+	}
+	if si+1 >= len(d.sents) || d.sents[si+1].para != s.para {
+		return ""
+	}
+	next := d.sents[si+1]
+	for k := next.lo; k < next.hi; k++ {
+		if d.inQuote[k] >= 0 || d.toks[k].kind != tokWord {
+			continue
+		}
+		if d.toks[k].is("he", "she", "it") {
+			return d.toks[k].lower
+		}
+		return ""
+	}
+	return ""
 }
 
 // joinsTwoPeople reports whether the "and" at token and, inside the
@@ -367,7 +518,9 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 	if roleLo < lo {
 		role := d.body[d.toks[roleLo].start:d.toks[lo-1].end]
 		e.addRole(role)
-		e.addAlias(d.body[d.toks[roleLo].start:d.toks[hi-1].end])
+		// "US President Donald Trump" is the name with a title; the
+		// article's other way to name him is "the US president".
+		e.addAlias(definiteDescription(role))
 		if g := genderOfWords(strings.Fields(strings.ToLower(role))); g != "" && e.gender == "" {
 			e.gender = g
 		}
@@ -379,8 +532,9 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 			k--
 		}
 		if k < lo-1 && (d.toks[k].lower == "’s" || d.toks[k].lower == "'s") && k > 0 {
-			e.addRole(d.body[d.toks[k-1].start:d.toks[lo-1].end])
-			e.addAlias(d.body[d.toks[k-1].start:d.toks[hi-1].end])
+			role := d.body[d.toks[k-1].start:d.toks[lo-1].end]
+			e.addRole(role)
+			e.addAlias(role) // "Trump’s special envoy"
 		}
 	}
 	// Lower-case role before the name: "police spokesman Mariusz Ciarka".
@@ -389,7 +543,11 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 		for k > 0 && k > lo-6 && d.toks[k-1].kind == tokWord && !npBreakers[d.toks[k-1].lower] && !determiners[d.toks[k-1].lower] && !isVerbLike(d.toks[k-1].lower) || k > 1 && d.toks[k-1].is("and", "of") && k > lo-5 {
 			k--
 		}
-		e.addRole(d.body[d.toks[k].start:d.toks[lo-1].end])
+		role := d.body[d.toks[k].start:d.toks[lo-1].end]
+		e.addRole(role)
+		if !strings.Contains(" "+role+" ", " of ") {
+			e.addAlias(definiteDescription(role)) // "the police spokesman", not "the death of pioneering oceanographer"
+		}
 	}
 	s := d.sents[d.sentOf[lo]]
 	// Age apposition.

@@ -146,7 +146,8 @@ func (d *doc) listNeighbours(hi, lo int) bool {
 
 // speakerKind classifies a source that spoke without being registered:
 // a person when a known given name opens a name in it ("Jennifer Lu of
-// the coalition"), else by its capitalised words, else a group.
+// the coalition"), else by its capitalised words, else a group. A lone
+// plain word ("Trump said …") is of unknown kind, "".
 func (d *doc) speakerKind(src source) string {
 	name := -1
 	for k := src.lo; k < src.hi; k++ {
@@ -164,5 +165,28 @@ func (d *doc) speakerKind(src source) string {
 	if kind := d.nameKindAt(name, src.hi); kind == briefbot.KindPlace {
 		return kind
 	}
+	if d.loneGuess(name, src.hi) {
+		if d.speakerPronoun(name, src.hi) == "it" {
+			return briefbot.KindOrg // "Ostmark said it would appeal"
+		}
+		return ""
+	}
 	return briefbot.KindOrg
+}
+
+// loneGuess reports whether the name in tokens lo..hi is one plain
+// capitalised word ("Trump", "Ostmark") whose kind the article does not
+// show: no organisation or place word, no acronym. Such a speaker may be a
+// person named by surname alone as well as a country or a firm, so it is
+// left of unknown kind for the store to match against the people it knows.
+func (d *doc) loneGuess(lo, hi int) bool {
+	if hi-lo != 1 {
+		return false
+	}
+	t := &d.toks[lo]
+	w := strings.Trim(t.lower, ".")
+	if t.kind != tokWord || len(t.text) > 1 && strings.ToUpper(t.text) == t.text {
+		return false
+	}
+	return !orgWords[w] && !orgHeads[w] && !standaloneOrgs[w] && !places[w] && !placeWords[w] && !placeHeads[w]
 }

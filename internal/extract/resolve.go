@@ -341,6 +341,10 @@ func (r *resolver) resolve(src source) (string, int) {
 			desc = owner + "’s " + d.text(rest, src.hi)
 		}
 		if id := d.reg.lookupRole(d, desc, src.lo); id >= 0 && (d.reg.ents[id].kind == briefbot.KindPerson) {
+			// "the US president" as the text says it is a way to name him
+			if src.hi-src.lo > 1 && d.toks[src.lo].lower == "the" {
+				d.reg.ents[id].addAlias("the " + d.text(src.lo+1, src.hi))
+			}
 			return d.reg.ents[id].name, id
 		}
 		if id := r.identifiedLater(src); id >= 0 {
