@@ -11,6 +11,12 @@ import (
 	"github.com/briefbot/briefbot/internal/timex"
 )
 
+// Version names what this extractor makes of an article. Raise it with
+// every change to the rules (or to the temporal tagger): stored extracts of
+// an older version are then made again at the next ingest, even from files
+// that did not change.
+const Version = 2
+
 // Extractor is safe for concurrent use: it holds only settings.
 type Extractor struct {
 	tag func(text string, dct timeLike) []timex.Mention

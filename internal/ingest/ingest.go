@@ -15,11 +15,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/extract"
 	"github.com/briefbot/briefbot/internal/sources"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -179,6 +181,18 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (Repor
 	return report, nil
 }
 
+// fileHash identifies what an extract of the file depends on: its bytes,
+// the extractor's version and the fallback publication date. A file whose
+// hash differs from the stored one is extracted again.
+func fileHash(raw []byte, published time.Time) string {
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:]) + "+x" + strconv.Itoa(extract.Version)
+	if !published.IsZero() {
+		hash += "+p" + published.Format(time.DateOnly)
+	}
+	return hash
+}
+
 // prepare hashes path and, unless its hash is knownHash, loads and
 // extracts it. A panic in a loader or the extractor marks only this file bad.
 func prepare(path, knownHash string, opts Options) (p prepared) {
@@ -193,8 +207,7 @@ func prepare(path, knownHash string, opts Options) (p prepared) {
 		p.err = fmt.Errorf("cannot read %s: %w", path, err)
 		return p
 	}
-	sum := sha256.Sum256(raw)
-	p.hash = hex.EncodeToString(sum[:])
+	p.hash = fileHash(raw, opts.Published)
 	if p.hash == knownHash {
 		p.unchanged = true
 		return p

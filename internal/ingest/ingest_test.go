@@ -354,3 +354,34 @@ func TestUnreadableDateLoadsWithAWarning(t *testing.T) {
 		t.Errorf("articles = %+v, want one with the date unknown", articles)
 	}
 }
+
+func TestAnotherFallbackDateOrAnOlderExtractIsExtractedAgain(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha.", "b.md": "Bravo."})
+	roots := []string{dir}
+	run(t, db, roots, ingest.Options{})
+
+	x := &quoteAll{}
+	published := time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC)
+	if got := counts(run(t, db, roots, ingest.Options{Extractor: x, Published: published})); got != [5]int{0, 2, 0, 0, 0} {
+		t.Errorf("run with --published = %v, want both updated: their relative dates now resolve", got)
+	}
+	if got := counts(run(t, db, roots, ingest.Options{Published: published})); got != [5]int{0, 0, 2, 0, 0} {
+		t.Errorf("same date again = %v, want both unchanged", got)
+	}
+
+	// A file stored by an older extractor has a hash without this version.
+	hashes, err := db.FileHashes(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "a.md")
+	old, _, _ := strings.Cut(hashes[path], "+")
+	if err := db.SaveFile(context.Background(), path, old, []*briefbot.Extract{(&quoteAll{}).Extract(&briefbot.Article{ID: "a", Body: "Alpha."})}); err != nil {
+		t.Fatal(err)
+	}
+	if got := counts(run(t, db, roots, ingest.Options{Published: published})); got != [5]int{0, 1, 1, 0, 0} {
+		t.Errorf("after an older extract = %v, want it extracted again and the other unchanged", got)
+	}
+}
