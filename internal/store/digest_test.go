@@ -118,15 +118,23 @@ func TestSeqOfDuplicatesAndResavedFiles(t *testing.T) {
 	if got := seqOf(t, db, "a"); got != 1 {
 		t.Errorf("after re-saving one copy: seq of a %d, want 1", got)
 	}
+	// Extracting an unchanged body again (a new extractor) keeps it old.
+	again := plainArticle("b")
+	again.Quotes = nil
+	mustSave(t, db, "b.md", again)
+	if got := seqOf(t, db, "b"); got != 2 {
+		t.Errorf("seq of an article extracted again = %d, want 2", got)
+	}
 	// A changed file is new.
 	changed := plainArticle("b")
 	changed.Article = article("b", "2025-04-02", "The story of b, updated.")
 	mustSave(t, db, "b.md", changed)
-	if got := seqOf(t, db, "b"); got != 3 {
-		t.Errorf("seq of a changed file's article = %d, want 3", got)
+	// (3 went to the extraction above, which kept its article's 2.)
+	if got := seqOf(t, db, "b"); got != 4 {
+		t.Errorf("seq of a changed file's article = %d, want 4", got)
 	}
-	if got := digestSeqs(t, db, briefbot.DigestFilter{}); !slices.Equal(got, []int64{1, 3}) {
-		t.Errorf("seqs = %v, want [1 3] (the old version of b gone)", got)
+	if got := digestSeqs(t, db, briefbot.DigestFilter{}); !slices.Equal(got, []int64{1, 4}) {
+		t.Errorf("seqs = %v, want [1 4] (the old version of b gone)", got)
 	}
 }
 

@@ -156,6 +156,9 @@ func (db *DB) SaveFiles(ctx context.Context, files []File) error {
 // saveFile replaces f inside the writer's transaction and reports whether
 // an earlier version of it was dropped.
 func (w *writer) saveFile(f File) (replaced bool, err error) {
+	if err := w.rememberSeqs(f.Path); err != nil {
+		return false, err
+	}
 	replaced, err = unlinkFile(w.ctx, w.tx, f.Path)
 	if err != nil {
 		return replaced, err
@@ -174,6 +177,29 @@ func (w *writer) saveFile(f File) (replaced bool, err error) {
 		}
 	}
 	return replaced, nil
+}
+
+// rememberSeqs keeps the sequence numbers of path's stored articles that
+// no other file holds (those another file holds stay stored anyway).
+func (w *writer) rememberSeqs(path string) error {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT a.body_hash, a.seq FROM articles a
+		JOIN file_articles fa ON fa.article_id = a.id JOIN files f ON f.id = fa.file_id
+		WHERE f.path = ? AND NOT EXISTS (SELECT 1 FROM file_articles other
+			WHERE other.article_id = a.id AND other.file_id <> f.id)`, path)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	w.previousSeqs = map[string]int64{}
+	for rows.Next() {
+		var hash string
+		var seq int64
+		if err := rows.Scan(&hash, &seq); err != nil {
+			return err
+		}
+		w.previousSeqs[hash] = seq
+	}
+	return rows.Err()
 }
 
 // RemoveFile drops path; articles left with no file are deleted.

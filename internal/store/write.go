@@ -18,6 +18,10 @@ type writer struct {
 	// stmts are the transaction's prepared statements by query text:
 	// parsing the SQL again for every row was a fifth of the ingest time.
 	stmts map[string]*sql.Stmt
+	// previousSeqs are the sequence numbers of the articles of the file
+	// being replaced, by body hash: an article extracted again (a new
+	// extractor, another fallback date) with the same body is not new.
+	previousSeqs map[string]int64
 }
 
 // stmt returns query prepared in the transaction, which closes it.
@@ -86,9 +90,14 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	if !a.Published.IsZero() {
 		published = a.PublishedString()
 	}
+	// The counter moves on even when the previous number is kept: it is
+	// part of the store version that cached answers are checked against.
 	seq, err := w.nextArticleSeq()
 	if err != nil {
 		return fmt.Errorf("number the article: %w", err)
+	}
+	if previous, ok := w.previousSeqs[bodyHash]; ok {
+		seq = previous
 	}
 	articleID, err = w.insert(`INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
