@@ -18,7 +18,7 @@ type storedEvent struct {
 	resolved   bool
 	expression string
 	sentence   string
-	article    briefbot.ArticleRef
+	article    *briefbot.ArticleRef // shared by the article's events
 	actorIDs   []int64
 	actors     []string
 	// Set by prepareEvents:
@@ -148,7 +148,7 @@ func newEntry(e *storedEvent) briefbot.TimelineEntry {
 		Expression: e.expression,
 		Sentence:   e.sentence,
 		Actors:     append([]string{}, e.actors...),
-		Articles:   []briefbot.ArticleRef{e.article},
+		Articles:   []briefbot.ArticleRef{*e.article},
 	}
 }
 
@@ -172,7 +172,7 @@ func mergeInto(entry *briefbot.TimelineEntry, e *storedEvent) {
 		}
 	}
 	if !slices.ContainsFunc(entry.Articles, func(r briefbot.ArticleRef) bool { return r.ID == e.article.ID }) {
-		entry.Articles = append(entry.Articles, e.article)
+		entry.Articles = append(entry.Articles, *e.article)
 	}
 }
 
@@ -223,7 +223,7 @@ func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, erro
 	index := make(map[int64]int)
 	// An article's events share one copy of its reference: the timeline
 	// keeps them all in memory.
-	refs := make(map[int64]briefbot.ArticleRef)
+	refs := make(map[int64]*briefbot.ArticleRef)
 	for rows.Next() {
 		var e storedEvent
 		var ref refScanner
@@ -231,11 +231,12 @@ func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, erro
 			rows.Close()
 			return nil, db.queryErr("list events", err)
 		}
-		e.article = ref.value()
-		if shared, ok := refs[e.article.ID]; ok {
+		article := ref.value()
+		if shared, ok := refs[article.ID]; ok {
 			e.article = shared
 		} else {
-			refs[e.article.ID] = e.article
+			e.article = &article
+			refs[article.ID] = e.article
 		}
 		index[e.id] = len(events)
 		events = append(events, e)
