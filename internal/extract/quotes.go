@@ -234,7 +234,10 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 			}
 			gap := end - c
 			between := span{c + 1, end + 1}
-			allowed := colon || gap == 0 || f.adverbial(between) || gap == 1 && d.toks[end].lower == "that" ||
+			if d.toks[end].lower == "that" {
+				between.hi-- // `said (on Friday) that “…”`
+			}
+			allowed := colon || gap == 0 || f.adverbial(between) ||
 				namingCues[lemma] && gap <= 3 && !comma
 			if lemma != "accord" && !colon && gap > 0 && !allowed {
 				if objectCues[lemma] && gap <= 4 {
@@ -344,15 +347,15 @@ func (f *quoteFinder) adverbial(sp span) bool {
 		return true
 	}
 	first := &f.d.toks[sp.lo]
-	if !prepositions[first.lower] && !nonNameWords[first.lower] {
+	if !prepositions[first.lower] && !nonNameWords[first.lower] && !f.bareAdverb(sp.lo) {
 		return false
 	}
 	if sp.hi-sp.lo > 10 {
 		return false
 	}
 	for k := sp.lo; k < sp.hi; k++ {
-		if f.d.toks[k].kind == tokQuote || f.d.toks[k].is("that", "he", "she", "they", "it", "we") {
-			return false
+		if f.d.toks[k].kind == tokQuote || f.d.toks[k].is("that", "he", "she", "they", "it", "we") || finiteMarkers[f.d.toks[k].lower] {
+			return false // `said on Friday the plan was “dead”` is a clause
 		}
 	}
 	return true

@@ -103,6 +103,9 @@ func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, h
 			// `said on Friday he can …`: skip a short prepositional phrase
 			j = start + 1
 			for j < s.hi && j < start+5 && (d.toks[j].capital || determiners[d.toks[j].lower] || d.toks[j].kind == tokNumber) && !subjectPronouns[d.toks[j].lower] {
+				if determiners[d.toks[j].lower] && !determiners[d.toks[j-1].lower] && j > start+1 {
+					break // `said on Friday the plan …`: a new noun phrase, the clause's subject
+				}
 				j++
 			}
 			if j < s.hi && (subjectPronouns[d.toks[j].lower] || d.toks[j].is("the", "a")) && j > start+1 {
