@@ -74,6 +74,14 @@ func TestUnnamedSourcesAsWritten(t *testing.T) {
 		{"officials told media", "Nine people are missing, officials told state media.", "Nine people are missing", "officials"},
 		{"police said", "Police said the driver fled on foot.", "the driver fled on foot", "Police"},
 		{"witnesses told", "Witnesses told reporters the car did not stop.", "the car did not stop", "Witnesses"},
+		{"a pronoun continues an unnamed source",
+			"A police spokesman said the road was closed. He added that “nobody was hurt”.", "nobody was hurt", "A police spokesman"},
+		{"a named subject since ends the unnamed thread",
+			"A police spokesman said the road was closed. Mayor Tom Briggs visited the site. He said the bridge was safe.",
+			"the bridge was safe", "Tom Briggs"},
+		{"a pronoun of the other gender does not continue it",
+			"A police spokeswoman said the road was closed. Mayor Tom Briggs arrived later. He said the bridge was safe.",
+			"the bridge was safe", "Tom Briggs"},
 	})
 }
 

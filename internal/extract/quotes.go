@@ -154,6 +154,14 @@ func sortFound(fs []found) {
 }
 
 func (f *quoteFinder) remember(q found) {
+	f.r.unnamed = ""
+	if q.ent < 0 && q.src.hi > q.src.lo {
+		head := f.d.toks[q.src.hi-1]
+		gender, gendered := titleGender[head.lower]
+		if !head.capital && (gendered || roleWords[head.lower] || unnamedHeads[head.lower]) && determiners[f.d.toks[q.src.lo].lower] {
+			f.r.unnamed, f.r.unnamedAt, f.r.unnamedGender = q.speaker, q.src.lo, gender
+		}
+	}
 	if q.ent >= 0 {
 		f.r.lastSpeaker, f.r.lastSpeakerAt, f.r.lastName = q.ent, q.src.lo, q.speaker
 		if f.d.reg.ents[q.ent].kind != briefbot.KindPerson {

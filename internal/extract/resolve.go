@@ -273,6 +273,35 @@ type resolver struct {
 	lastGroup     string // last organisation or group speaker, for "it"/"they"
 	lastGroupID   int
 	lastGroupSrc  source // where lastGroup was named
+	// unnamed is the previous quote's source when it is one person left
+	// unnamed ("a police spokesman"), as written; a later "he" or "she"
+	// continues that thread (unnamedGender "" fits both).
+	unnamed       string
+	unnamedAt     int
+	unnamedGender string
+}
+
+// unnamedHeads are nouns that name one person without naming them, besides
+// the gendered titles and role words.
+var unnamedHeads = setOf("official", "witness", "source", "resident", "spokesperson", "officer", "doctor",
+	"lawyer", "analyst", "expert", "worker", "employee", "student", "teacher", "farmer", "soldier", "survivor",
+	"victim", "neighbour", "neighbor", "member", "aide", "diplomat", "negotiator", "investigator", "engineer",
+	"nurse", "driver", "pilot", "owner", "manager", "researcher", "scientist", "activist", "organiser",
+	"organizer", "protester", "voter", "fan", "journalist", "reporter", "economist", "historian")
+
+// unnamedThread returns the unnamed source a pronoun of gender at token at
+// continues: the previous quote's, when no person became a subject since.
+func (r *resolver) unnamedThread(gender string, at int) (string, bool) {
+	d := r.d
+	if r.unnamed == "" || r.unnamedGender != "" && r.unnamedGender != gender {
+		return "", false
+	}
+	for _, m := range d.reg.mentions {
+		if m.lo > r.unnamedAt && m.lo < at && d.inQuote[m.lo] < 0 && d.reg.ents[m.ent].kind == briefbot.KindPerson && d.isSubjectMention(m) {
+			return "", false
+		}
+	}
+	return r.unnamed, true
 }
 
 // resolve returns the canonical name and entity (or -1) for a source.
@@ -282,6 +311,9 @@ func (r *resolver) resolve(src source) (string, int) {
 		w := d.toks[src.lo].lower
 		switch w {
 		case "he", "she":
+			if name, ok := r.unnamedThread(pronounGender[w], src.lo); ok {
+				return name, -1
+			}
 			id := r.pronoun(pronounGender[w], src.lo)
 			if id >= 0 {
 				return d.reg.ents[id].name, id
