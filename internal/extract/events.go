@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -15,20 +16,35 @@ func WithTagger(tag func(text string, dct time.Time) []timex.Mention) Option {
 }
 
 // events turns the tagger's mentions into events with their sentence and
-// the people and organisations named in it.
-func (x *Extractor) events(d *doc, a *briefbot.Article, runes *runeIndex) []briefbot.Event {
+// the people and organisations in it: those named there and those who
+// speak there under a pronoun or a role ("its water minister said on
+// Wednesday" is the minister's).
+func (x *Extractor) events(d *doc, a *briefbot.Article, runes *runeIndex, found []found) []briefbot.Event {
 	mentions := x.tag(a.Body, a.Published)
 	out := make([]briefbot.Event, 0, len(mentions))
+	speakersIn := map[int][]string{} // sentence → resolved speakers cued there
+	for _, q := range found {
+		if q.ent >= 0 && q.cueHi > q.cueLo {
+			si := d.sentOf[q.cueLo]
+			speakersIn[si] = append(speakersIn[si], d.reg.ents[q.ent].name)
+		}
+	}
 	for _, m := range mentions {
 		if m.Start < 0 || m.End > len(a.Body) || m.Start >= m.End || len(d.sents) == 0 {
 			continue
 		}
 		si := d.sentenceAt(m.Start)
 		s := d.sents[si]
+		actors := d.actors(s)
+		for _, name := range speakersIn[si] {
+			if !slices.Contains(actors, name) {
+				actors = append(actors, name)
+			}
+		}
 		out = append(out, briefbot.Event{
 			Expression: a.Body[m.Start:m.End], Value: m.Value,
 			Start: runes.at(m.Start), End: runes.at(m.End),
-			Text: d.text(s.lo, s.hi), Actors: d.actors(s),
+			Text: d.text(s.lo, s.hi), Actors: actors,
 		})
 	}
 	return out

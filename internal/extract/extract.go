@@ -15,7 +15,7 @@ import (
 // every change to the rules (or to the temporal tagger): stored extracts of
 // an older version are then made again at the next ingest, even from files
 // that did not change.
-const Version = 4
+const Version = 5
 
 // Extractor is safe for concurrent use: it holds only settings.
 type Extractor struct {
@@ -110,7 +110,7 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 		spans = append(spans, span{q.lo, q.hi})
 	}
 	ex.People = d.people(speakers, found)
-	ex.Events = x.events(d, a, runes)
+	ex.Events = x.events(d, a, runes, found)
 	ex.Positions = positionsInDoc(ex.Quotes, d, spans, ex.People...)
 	return ex
 }

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -232,6 +233,21 @@ func TestConcurrentUse(t *testing.T) {
 	for range 4 {
 		if n := <-done; n != 1 {
 			t.Errorf("got %d quotes, want 1", n)
+		}
+	}
+}
+
+func TestEventActorsIncludeSpeakersUnderARoleOrPronoun(t *testing.T) {
+	body := "Water Minister Ilse Marek toured the dam. She said on Wednesday the valves would open. " +
+		"The minister told reporters on Friday that the river was safe."
+	published := time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC)
+	ex := extract.New().Extract(&briefbot.Article{Body: body, Published: published})
+	if len(ex.Events) != 2 {
+		t.Fatalf("events %+v, want Wednesday and Friday", ex.Events)
+	}
+	for _, e := range ex.Events {
+		if !slices.Contains(e.Actors, "Ilse Marek") {
+			t.Errorf("event %q: actors %q, want the speaker Ilse Marek", e.Expression, e.Actors)
 		}
 	}
 }
