@@ -30,7 +30,7 @@ func (x *Extractor) events(d *doc, a *briefbot.Article, runes *runeIndex, found 
 		}
 	}
 	for _, m := range mentions {
-		if m.Start < 0 || m.End > len(a.Body) || m.Start >= m.End || len(d.sents) == 0 {
+		if m.Start < 0 || m.End > len(a.Body) || m.Start >= m.End || len(d.sents) == 0 || d.isQuotedTitle(m.Start, m.End) {
 			continue
 		}
 		si := d.sentenceAt(m.Start)
@@ -62,4 +62,19 @@ func (d *doc) actors(s sentence) []string {
 		out = append(out, d.reg.ents[m.ent].name)
 	}
 	return out
+}
+
+// isQuotedTitle reports whether bytes [start, end) are all there is inside
+// a short quotation: `played “Yesterday”` names a song, not a day.
+func (d *doc) isQuotedTitle(start, end int) bool {
+	for _, q := range d.quotes {
+		if q.contentHi <= q.contentLo || q.contentHi-q.contentLo > 3 {
+			continue
+		}
+		lo, hi := d.toks[q.contentLo].start, d.toks[q.contentHi-1].end
+		if start <= lo && end >= hi && start >= d.toks[q.open].start {
+			return true
+		}
+	}
+	return false
 }

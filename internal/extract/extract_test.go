@@ -251,3 +251,11 @@ func TestEventActorsIncludeSpeakersUnderARoleOrPronoun(t *testing.T) {
 		}
 	}
 }
+
+func TestAQuotedTitleIsNoDate(t *testing.T) {
+	published := time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC)
+	ex := extract.New().Extract(&briefbot.Article{Body: "The band played “Yesterday” on Friday.", Published: published})
+	if len(ex.Events) != 1 || ex.Events[0].Expression != "Friday" {
+		t.Errorf("events %+v, want only Friday: the song title is no date", ex.Events)
+	}
+}
