@@ -125,12 +125,13 @@ const (
 	matchSurname
 	matchPrefix
 	matchWords
+	matchSpelling
 	noMatch
 )
 
 // FindActors returns actors whose name or an alias matches name
 // (case-insensitive, whole words), best match first: exact name, exact
-// alias, surname, leading words, then words anywhere.
+// alias, surname, leading words, words anywhere, then words one typo off.
 func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, error) {
 	query := normalizeName(name)
 	if query == "" {
@@ -211,9 +212,49 @@ func (m *matchableActor) rank(q nameQuery) int {
 			best = min(best, matchPrefix)
 		case containsRun(words, q.words):
 			best = min(best, matchWords)
+		case containsRunFunc(words, q.words, oneEditApart):
+			best = min(best, matchSpelling)
 		}
 	}
 	return best
+}
+
+// containsRunFunc is containsRun with words compared by same.
+func containsRunFunc(words, run []string, same func(a, b string) bool) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.EqualFunc(words[i:i+len(run)], run, same) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneEditApart reports whether two words are equal or, both of at least
+// four letters, one typo apart: a letter changed, added, dropped or two
+// swapped ("Marec" for "Marek", "Zelenksy" for "Zelensky").
+func oneEditApart(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 4 || len(rb) < 4 || len(ra)-len(rb) > 1 || len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	switch {
+	case len(ra) == len(rb):
+		if i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && slices.Equal(ra[i+2:], rb[i+2:]) {
+			return true // swapped
+		}
+		return slices.Equal(ra[i+1:], rb[i+1:]) // changed
+	case len(ra) > len(rb):
+		return slices.Equal(ra[i+1:], rb[i:]) // dropped from b
+	default:
+		return slices.Equal(ra[i:], rb[i+1:]) // added in b
+	}
 }
 
 // containsRun reports whether run occurs as consecutive words in words.
@@ -239,6 +280,41 @@ func ftsQuery(text string) string {
 		terms = append(terms, `"`+strings.ReplaceAll(word, `"`, `""`)+`"`)
 	}
 	return strings.Join(terms, " ")
+}
+
+// phraseWords are left out of a phrase query: "not accept inspectors on
+// our soil" should find "will not accept foreign inspectors on its soil".
+var phraseWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "in": true,
+	"at": true, "to": true, "for": true, "and": true, "or": true, "our": true, "its": true, "their": true,
+	"his": true, "her": true, "my": true, "your": true, "we": true, "they": true, "it": true, "is": true,
+	"are": true, "was": true, "were": true, "be": true, "will": true, "would": true, "that": true, "this": true}
+
+// phraseQuery is ftsQuery for words like these: every word but the small
+// ones, each matching the words it starts ("inspector" finds "inspectors",
+// "accepts" finds "accepted"). Words stay quoted strings, never syntax.
+func phraseQuery(text string) string {
+	var terms []string
+	for _, word := range strings.Fields(text) {
+		word = strings.ToLower(strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if word == "" || phraseWords[word] {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(stem(word), `"`, `""`)+`"*`)
+	}
+	if len(terms) == 0 {
+		return ftsQuery(text) // only small words: search them as they are
+	}
+	return strings.Join(terms, " ")
+}
+
+// stem cuts a plural or verb ending off a word long enough to keep a stem.
+func stem(word string) string {
+	for _, suffix := range []string{"ies", "es", "s", "ed", "ing"} {
+		if cut, ok := strings.CutSuffix(word, suffix); ok && len([]rune(cut)) >= 4 && !strings.HasSuffix(word, "ss") {
+			return cut
+		}
+	}
+	return word
 }
 
 const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start_pos, q.end_pos,
@@ -306,7 +382,7 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		args = append(args, f.ActorID)
 	}
 	if f.Phrase != "" {
-		match := ftsQuery(f.Phrase)
+		match := phraseQuery(f.Phrase)
 		if match == "" {
 			return nil, nil
 		}

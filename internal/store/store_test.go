@@ -320,6 +320,8 @@ func TestQuoteFilters(t *testing.T) {
 		{"since", briefbot.QuoteFilter{ActorID: trump.ID, Since: since}, []string{"We are very close to a deal,"}},
 		{"limit", briefbot.QuoteFilter{Limit: 1}, []string{"will not legally recognise the occupation of Crimea."}},
 		{"phrase of symbols only", briefbot.QuoteFilter{Phrase: `"*`}, nil},
+		{"phrase in other word forms, small words left out", briefbot.QuoteFilter{Phrase: "not recognising an occupation"}, []string{"will not legally recognise the occupation of Crimea."}},
+		{"phrase with FTS syntax is text", briefbot.QuoteFilter{Phrase: `sanction* OR NEAR(deal)`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -583,7 +585,11 @@ func TestFindActors(t *testing.T) {
 		{"bojo", []string{"Boris Johnson"}},
 		{"johnson", []string{"Johnson", "Boris Johnson", "Dustin Johnson", "Johnson & Johnson"}},
 		{"us president", []string{"Donald Trump"}},
+		{"Donlad Trupm", []string{"Donald Trump", "Donald Trump Jr."}},
+		{"Boris Jonson", []string{"Boris Johnson"}},
+		{"Johnsen", []string{"Boris Johnson", "Dustin Johnson", "Johnson", "Johnson & Johnson"}}, // one tier: list order
 		{"don", nil},
+		{"Tram", nil},
 		{"", nil},
 	}
 	for _, tt := range tests {
