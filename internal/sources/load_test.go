@@ -87,7 +87,15 @@ func TestWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := []string{"a.md", "b.txt", "feed.rss", "sub/c.html", "sub/deeper/d.JSON"}
+	// A link to nowhere is listed, so that loading it reports it; a link to
+	// a folder is not an article.
+	if err := os.Symlink(filepath.Join(dir, "gone.md"), filepath.Join(dir, "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "folder.md")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a.md", "b.txt", "dangling.md", "feed.rss", "sub/c.html", "sub/deeper/d.JSON"}
 	for i, name := range want {
 		want[i] = filepath.Join(dir, name)
 	}

@@ -98,7 +98,9 @@ func Walk(roots ...string) ([]string, error) {
 				return nil
 			}
 			if entry.Type()&fs.ModeSymlink != 0 {
-				if target, err := os.Stat(path); err != nil || !target.Mode().IsRegular() {
+				// A link to nowhere is kept, so that reading it reports
+				// it; a link to a folder or device is not an article.
+				if target, err := os.Stat(path); err == nil && !target.Mode().IsRegular() {
 					return nil
 				}
 			} else if !entry.Type().IsRegular() {
