@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -37,17 +39,26 @@ var (
 
 var benchCommand = &command{
 	name:    "bench",
-	args:    "[interactions]",
+	args:    "[extract|interactions]",
 	summary: "measure ingest, extraction, command latency and memory on a generated corpus",
 	about: `Generates a corpus of --articles articles recast from the example articles
 (other names, shifted dates, mixed formats; the same --seed gives the same
 files), then measures and prints:
   ingest    wall time, articles/s and MB/s into a fresh database
   extract   MB/s of article text, extraction only, on all cores
+  extract end-to-end
+            MB/s and articles/s of what one "bot extract --format json
+            DIR" process does after start-up: load, extract and encode
+            every file of the corpus to io.Discard; and the start-up of
+            a bot process (the median "bot version" run), and both
+            together: the rate of one "bot extract" process
   store     database size on disk
   commands  p50/p99 latency of who-said, positions, timeline and search,
             each run --runs times through the command core
   memory    peak resident memory of the whole run and of the query phase
+
+"bot bench extract" generates the corpus and measures only the extract
+lines, without ingesting it.
 
 "bot bench interactions" starts the signed HTTP interactions endpoint on
 127.0.0.1 (a fresh Ed25519 key) over the generated corpus, or over --db,
@@ -57,6 +68,7 @@ passed; it prints requests/s, p50/p99 latency and the errors.
 
 Nothing leaves the machine: the load goes over loopback only.`,
 	example: `bot bench --articles 10000
+  bot bench extract --articles 10000
   bot bench interactions --clients 8 --requests 20000 --duration 30s`,
 	opts: []option{optBenchArticles, optBenchDir, optBenchKeep, optBenchExamples, optBenchSeed, optBenchRuns,
 		optBenchDB, optBenchClients, optBenchRequests, optBenchDuration},
@@ -125,8 +137,10 @@ func runBench(ctx context.Context, m *Main) error {
 	switch {
 	case len(m.args) == 1 && m.args[0] == "interactions":
 		interactions = true
+	case len(m.args) == 1 && m.args[0] == "extract":
+		return benchExtractOnly(ctx, s, &errWriter{w: m.Stdout})
 	case len(m.args) > 0:
-		return usagef(m.cmd, "bench: unknown argument %q; use \"bot bench\" or \"bot bench interactions\"", strings.Join(m.args, " "))
+		return usagef(m.cmd, "bench: unknown argument %q; use \"bot bench\", \"bot bench extract\" or \"bot bench interactions\"", strings.Join(m.args, " "))
 	}
 	out := &errWriter{w: m.Stdout}
 
@@ -233,7 +247,7 @@ func benchCorpus(ctx context.Context, s benchSettings, dir string, out *errWrite
 	out.printf("store       %s on disk\n", megabytes(dbSize(dbPath)))
 
 	if measureExtract {
-		if err := benchExtract(articlesDir, out); err != nil {
+		if err := benchExtract(ctx, articlesDir, out); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -241,9 +255,39 @@ func benchCorpus(ctx context.Context, s benchSettings, dir string, out *errWrite
 	return db, nil
 }
 
+// benchExtractOnly generates the corpus and runs benchExtract on it.
+func benchExtractOnly(ctx context.Context, s benchSettings, out *errWriter) error {
+	dir, cleanup, err := benchFolder(s, out)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	templates, err := benchgen.LoadTemplates(s.examples)
+	if err != nil {
+		return fmt.Errorf("bench: %w (set --examples)", err)
+	}
+	articlesDir := filepath.Join(dir, "articles")
+	if entries, _ := os.ReadDir(articlesDir); len(entries) > 0 {
+		return fmt.Errorf("bench: %s is not empty: give --dir a new folder", articlesDir)
+	}
+	start := time.Now()
+	corpus, err := benchgen.Generate(articlesDir, templates, benchgen.Options{Articles: s.articles, Seed: s.seed})
+	if err != nil {
+		return err
+	}
+	out.printf("corpus      %d articles in %d files, %s (%s), generated in %s\n",
+		corpus.Articles, corpus.Files, megabytes(corpus.Bytes), formatCounts(corpus.Formats), round(time.Since(start)))
+	if err := benchExtract(ctx, articlesDir, out); err != nil {
+		return err
+	}
+	return out.err
+}
+
 // benchExtract loads the corpus, then times extracting every article on
-// all cores: the extraction rate apart from loading and storing.
-func benchExtract(dir string, out *errWriter) error {
+// all cores: the extraction rate apart from loading and storing; then
+// times what one "bot extract --format json" process over the corpus
+// does, end to end.
+func benchExtract(ctx context.Context, dir string, out *errWriter) error {
 	paths, err := sources.Walk(dir)
 	if err != nil {
 		return err
@@ -272,7 +316,56 @@ func benchExtract(dir string, out *errWriter) error {
 	took := time.Since(start)
 	out.printf("extract     %.2f MB/s of article text, %.0f articles/s (%d articles, %s of text, %d cores, extraction only)\n",
 		float64(text)/1e6/took.Seconds(), float64(len(articles))/took.Seconds(), len(articles), megabytes(text), runtime.GOMAXPROCS(0))
+	return benchExtractEndToEnd(ctx, dir, out)
+}
+
+// benchExtractEndToEnd times what "bot extract --format json DIR" does
+// after start-up (walk, load, extract, encode; the output goes to
+// io.Discard), and the start-up of a bot process, and reports one
+// process's rate: article text over start-up plus the pass.
+func benchExtractEndToEnd(ctx context.Context, dir string, out *errWriter) error {
+	runtime.GC()
+	start := time.Now()
+	paths, err := sources.Walk(dir)
+	if err != nil {
+		return err
+	}
+	stats, err := writeExtracts(ctx, io.Discard, "json", paths, sources.Options{}, extract.New(), func(error) {})
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	out.printf("extract end-to-end  %.2f MB/s of article text, %.0f articles/s (%d articles, %s of text, %d files: load, extract, encode JSON, %d cores, in %s)\n",
+		float64(stats.Text)/1e6/took.Seconds(), float64(stats.Articles)/took.Seconds(), stats.Articles, megabytes(stats.Text), len(paths), runtime.GOMAXPROCS(0), round(took))
+	startup, err := processStartup(ctx)
+	if err != nil {
+		out.printf("start-up    not measured: %v\n", err)
+		return nil
+	}
+	whole := took + startup
+	out.printf("start-up    %s per bot process (median of 5 \"bot version\" runs: runtime and package initialisation)\n", round(startup))
+	out.printf("one process %.2f MB/s of article text, %.0f articles/s (start-up + end-to-end, %s: the rate of one \"bot extract --format json\" over the corpus)\n",
+		float64(stats.Text)/1e6/whole.Seconds(), float64(stats.Articles)/whole.Seconds(), round(whole))
 	return nil
+}
+
+// processStartup is the median wall time of running this binary's
+// "version", which does no work beyond starting: the fixed cost each bot
+// process pays (runtime and package initialisation).
+func processStartup(ctx context.Context) (time.Duration, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	var runs []time.Duration
+	for range 5 {
+		start := time.Now()
+		if err := exec.CommandContext(ctx, self, "version").Run(); err != nil {
+			return 0, fmt.Errorf("%s version: %w", self, err)
+		}
+		runs = append(runs, time.Since(start))
+	}
+	return percentile(runs, 0.5), nil
 }
 
 // benchQueries times each command through the command core, as the

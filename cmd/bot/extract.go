@@ -1,13 +1,13 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/extract"
@@ -46,52 +46,55 @@ func runExtract(ctx context.Context, m *Main) error {
 	if len(paths) == 0 {
 		fmt.Fprintf(m.Stderr, "no article files under %s (.txt, .md, .html, .json, .xml feeds)\n", strings.Join(m.args, ", "))
 	}
-	articles, problems := sources.Load(paths, sources.Options{Published: m.config.Published})
-	for _, err := range problems {
+	problem := func(err error) {
 		// A warning's articles loaded (e.g. with the date unknown): worth
 		// saying, but not a partial run.
 		if sources.IsWarning(err) {
 			fmt.Fprintf(m.Stderr, "warning: %v\n", err)
-			continue
+			return
 		}
 		fmt.Fprintf(m.Stderr, "skipped: %v\n", err)
 		m.partial = true
 	}
-	extracts := extractAll(ctx, extract.New(), articles)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if m.format == "json" {
-		return writeExtractsJSON(m.Stdout, extracts)
-	}
-	return writeExtractsText(m.Stdout, extracts)
+	_, err = writeExtracts(ctx, m.Stdout, m.format, paths, sources.Options{Published: m.config.Published}, extract.New(), problem)
+	return err
 }
 
-// extractAll extracts every article on all CPUs, keeping input order.
-func extractAll(ctx context.Context, x briefbot.Extractor, articles []*briefbot.Article) []*briefbot.Extract {
-	out := make([]*briefbot.Extract, len(articles))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(articles), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = x.Extract(articles[i])
-			}
-		}()
+// writeExtracts loads, extracts and prints every article of paths in
+// format ("json" or text), in the order sources.Load gives them, with
+// loading, extraction and encoding spread over all CPUs and the output
+// buffered. problem gets the files' errors and warnings.
+func writeExtracts(ctx context.Context, w io.Writer, format string, paths []string, opts sources.Options,
+	x briefbot.Extractor, problem func(error)) (streamStats, error) {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	render, open, sep, closing := renderExtractText, "", "\n"+strings.Repeat("─", 60)+"\n\n", ""
+	if format == "json" {
+		render, open, sep, closing = renderExtractJSON, "[\n  ", ",\n  ", "\n]\n"
 	}
-feed:
-	for i := range articles {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	first := true
+	stats, err := streamExtracts(ctx, paths, opts, x, render, func(b []byte) error {
+		if first {
+			bw.WriteString(open)
+			first = false
+		} else {
+			bw.WriteString(sep)
 		}
+		_, err := bw.Write(b)
+		return err
+	}, problem)
+	if err != nil {
+		return stats, err
 	}
-	close(next)
-	wg.Wait()
-	return out
+	if err := ctx.Err(); err != nil {
+		return stats, err
+	}
+	switch {
+	case format == "json" && first:
+		bw.WriteString("[]\n")
+	case !first:
+		bw.WriteString(closing)
+	}
+	return stats, bw.Flush()
 }
 
 // The JSON contract of `bot extract --format json`. Dedicated types keep
@@ -178,73 +181,71 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func writeExtractsJSON(w io.Writer, extracts []*briefbot.Extract) error {
-	out := make([]extractJSON, 0, len(extracts))
-	for _, x := range extracts {
-		out = append(out, toExtractJSON(x))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+// renderExtractJSON appends x as an element of the top-level array of
+// `bot extract --format json`: indented as encoding/json indents it there
+// (the first line unindented, no newline at the end).
+func renderExtractJSON(buf *bytes.Buffer, x *briefbot.Extract) error {
+	enc := json.NewEncoder(buf)
+	enc.SetIndent("  ", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(toExtractJSON(x)); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	return nil
 }
 
-// writeExtractsText prints extracts for people to read.
-func writeExtractsText(w io.Writer, extracts []*briefbot.Extract) error {
-	ew := &errWriter{w: w}
-	for i, x := range extracts {
-		if i > 0 {
-			ew.printf("\n%s\n\n", strings.Repeat("─", 60))
-		}
-		a := x.Article
-		ew.printf("%s\n", orDash(a.Title))
-		published := a.PublishedString()
-		if published == "" {
-			published = "date unknown (relative dates stay unresolved; see --published)"
-		}
-		ew.printf("%s · %s\n", published, a.Path)
-		if a.URL != "" {
-			ew.printf("%s\n", a.URL)
-		}
+// renderExtractText appends x as printed for people to read.
+func renderExtractText(buf *bytes.Buffer, x *briefbot.Extract) error {
+	ew := &errWriter{w: buf}
+	a := x.Article
+	ew.printf("%s\n", orDash(a.Title))
+	published := a.PublishedString()
+	if published == "" {
+		published = "date unknown (relative dates stay unresolved; see --published)"
+	}
+	ew.printf("%s · %s\n", published, a.Path)
+	if a.URL != "" {
+		ew.printf("%s\n", a.URL)
+	}
 
-		if len(x.People) > 0 {
-			ew.printf("\nPeople\n")
-			for _, p := range x.People {
-				line := "  " + p.Name
-				if len(p.Roles) > 0 {
-					line += " — " + strings.Join(p.Roles, "; ")
-				}
-				if len(p.Aliases) > 0 {
-					line += " (also: " + strings.Join(p.Aliases, ", ") + ")"
-				}
-				ew.printf("%s\n", line)
+	if len(x.People) > 0 {
+		ew.printf("\nPeople\n")
+		for _, p := range x.People {
+			line := "  " + p.Name
+			if len(p.Roles) > 0 {
+				line += " — " + strings.Join(p.Roles, "; ")
 			}
-		}
-		if len(x.Quotes) > 0 {
-			ew.printf("\nQuotes\n")
-			for _, q := range x.Quotes {
-				text := q.Text
-				if q.Kind == briefbot.QuoteDirect {
-					text = "“" + text + "”"
-				}
-				ew.printf("  %s (%s): %s\n", orDash(q.Speaker), q.Cue, text)
+			if len(p.Aliases) > 0 {
+				line += " (also: " + strings.Join(p.Aliases, ", ") + ")"
 			}
+			ew.printf("%s\n", line)
 		}
-		if len(x.Events) > 0 {
-			ew.printf("\nTimeline\n")
-			for _, e := range x.Events {
-				ew.printf("  %-12s %s — %s\n", e.Value, e.Expression, e.Text)
+	}
+	if len(x.Quotes) > 0 {
+		ew.printf("\nQuotes\n")
+		for _, q := range x.Quotes {
+			text := q.Text
+			if q.Kind == briefbot.QuoteDirect {
+				text = "“" + text + "”"
 			}
+			ew.printf("  %s (%s): %s\n", orDash(q.Speaker), q.Cue, text)
 		}
-		if len(x.Positions) > 0 {
-			ew.printf("\nPositions\n")
-			for _, p := range x.Positions {
-				ew.printf("  %s on %s: %s\n", p.Actor, p.Topic, p.Stance)
-			}
+	}
+	if len(x.Events) > 0 {
+		ew.printf("\nTimeline\n")
+		for _, e := range x.Events {
+			ew.printf("  %-12s %s — %s\n", e.Value, e.Expression, e.Text)
 		}
-		if len(x.People)+len(x.Quotes)+len(x.Events)+len(x.Positions) == 0 {
-			ew.printf("\n(nothing extracted)\n")
+	}
+	if len(x.Positions) > 0 {
+		ew.printf("\nPositions\n")
+		for _, p := range x.Positions {
+			ew.printf("  %s on %s: %s\n", p.Actor, p.Topic, p.Stance)
 		}
+	}
+	if len(x.People)+len(x.Quotes)+len(x.Events)+len(x.Positions) == 0 {
+		ew.printf("\n(nothing extracted)\n")
 	}
 	return ew.err
 }

@@ -318,7 +318,7 @@ func Load(paths []string, opts Options) ([]*briefbot.Article, []error) {
 	var (
 		articles []*briefbot.Article
 		errs     []error
-		byBody   = map[string]*briefbot.Article{}
+		merger   Merger
 	)
 	for i, r := range results {
 		if r.err != nil {
@@ -327,34 +327,66 @@ func Load(paths []string, opts Options) ([]*briefbot.Article, []error) {
 				continue
 			}
 		}
-		for _, a := range r.articles {
-			first, dup := byBody[a.BodyHash]
-			if !dup {
-				byBody[a.BodyHash] = a
-				articles = append(articles, a)
-				continue
-			}
-			if !slices.Contains(first.Paths, paths[i]) {
-				first.Paths = append(first.Paths, paths[i])
-			}
-			fillMissing(first, a)
-		}
+		fresh, _ := merger.Add(paths[i], r.articles)
+		articles = append(articles, fresh...)
 	}
 	return articles, errs
 }
 
+// Merger merges articles with the same normalised body the way Load does,
+// for callers that load files themselves (in parallel, in any order) and
+// hand each file's articles over in path order.
+type Merger struct {
+	byBody map[string]*briefbot.Article
+}
+
+// Add takes the articles LoadFile gave for path, files in path order.
+// fresh are the articles not seen before, in order; the others are merged
+// into their first: path is added to its Paths and its missing metadata is
+// filled in from the duplicate. completed lists the firsts whose metadata
+// changed that way (an extract of them made before is out of date).
+func (m *Merger) Add(path string, articles []*briefbot.Article) (fresh, completed []*briefbot.Article) {
+	if m.byBody == nil {
+		m.byBody = map[string]*briefbot.Article{}
+	}
+	for _, a := range articles {
+		first, dup := m.byBody[a.BodyHash]
+		if !dup {
+			m.byBody[a.BodyHash] = a
+			fresh = append(fresh, a)
+			continue
+		}
+		if !slices.Contains(first.Paths, path) {
+			first.Paths = append(first.Paths, path)
+		}
+		if fillMissing(first, a) && !slices.Contains(completed, first) {
+			completed = append(completed, first)
+		}
+	}
+	return fresh, completed
+}
+
+// Complete reports whether a has all the metadata a duplicate could fill
+// in (see Merger.Add), so that merging cannot change it any more.
+func Complete(a *briefbot.Article) bool {
+	return !a.Published.IsZero() && a.Title != "" && a.URL != "" && a.Author != "" && a.Source != ""
+}
+
 // fillMissing completes the metadata of a merged article from a duplicate
 // saved with more of it (a bare .txt and a .md with front matter).
-func fillMissing(first, dup *briefbot.Article) {
-	if first.Published.IsZero() {
+func fillMissing(first, dup *briefbot.Article) (changed bool) {
+	if first.Published.IsZero() && !dup.Published.IsZero() {
 		first.Published = dup.Published
+		changed = true
 	}
 	for _, field := range []struct{ dst, src *string }{
 		{&first.Title, &dup.Title}, {&first.URL, &dup.URL},
 		{&first.Author, &dup.Author}, {&first.Source, &dup.Source},
 	} {
-		if *field.dst == "" {
+		if *field.dst == "" && *field.src != "" {
 			*field.dst = *field.src
+			changed = true
 		}
 	}
+	return changed
 }

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/sources"
+)
+
+// renderFunc appends one extract, as printed, to buf.
+type renderFunc func(buf *bytes.Buffer, x *briefbot.Extract) error
+
+// streamStats counts what streamExtracts printed.
+type streamStats struct {
+	Articles int   // articles extracted and emitted
+	Text     int64 // bytes of article text (bodies) among them
+}
+
+// streamExtracts loads paths, extracts every article and renders it,
+// with loading, extraction and rendering of whole files spread over all
+// CPUs, and hands the rendered articles to emit in the order Load gives
+// them (path order, duplicates merged into their first, see
+// sources.Merger) as soon as that order and their content are settled.
+// problem gets each file's error (warnings too) in path order.
+//
+// An article is settled once every metadata field a later duplicate
+// could fill in is set (sources.Complete), or once every file is merged;
+// an article that a duplicate completed is extracted again before it is
+// emitted, so the output is what Load then extract would give.
+func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x briefbot.Extractor,
+	render renderFunc, emit func([]byte) error, problem func(error)) (streamStats, error) {
+	type item struct {
+		article *briefbot.Article
+		out     []byte
+		stale   bool // a duplicate completed the article after it was rendered
+	}
+	type fileResult struct {
+		articles []*briefbot.Article
+		out      [][]byte // rendered articles, as articles
+		err      error    // the file's, from LoadFile
+		fail     error    // rendering's
+		done     chan struct{}
+	}
+	var stats streamStats
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	if workers == 0 {
+		return stats, nil
+	}
+	results := make([]fileResult, len(paths))
+	for i := range results {
+		results[i].done = make(chan struct{})
+	}
+	// window bounds how far the workers run ahead of the files merged so
+	// far, and so the memory held by rendered articles not yet emitted.
+	window := make(chan struct{}, 64*workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
+				r := &results[i]
+				r.articles, r.err = sources.LoadFile(paths[i], opts)
+				if r.err == nil || sources.IsWarning(r.err) {
+					r.out = make([][]byte, len(r.articles))
+					for j, a := range r.articles {
+						buf.Reset()
+						if err := render(&buf, x.Extract(a)); err != nil {
+							r.fail = err
+							break
+						}
+						r.out[j] = bytes.Clone(buf.Bytes())
+					}
+				}
+				close(r.done)
+			}
+		})
+	}
+	defer wg.Wait()
+
+	var (
+		merger  sources.Merger
+		pending []*item // fresh articles not yet emitted, in order
+		index   = map[*briefbot.Article]*item{}
+		buf     bytes.Buffer
+	)
+	flush := func(all bool) error {
+		n := 0
+		for _, it := range pending {
+			if !all && !sources.Complete(it.article) {
+				break
+			}
+			if it.stale {
+				buf.Reset()
+				if err := render(&buf, x.Extract(it.article)); err != nil {
+					return err
+				}
+				it.out = buf.Bytes()
+			}
+			if err := emit(it.out); err != nil {
+				return err
+			}
+			stats.Articles++
+			stats.Text += int64(len(it.article.Body))
+			delete(index, it.article)
+			n++
+		}
+		pending = pending[n:]
+		return nil
+	}
+	for i := range results {
+		r := &results[i]
+		select {
+		case <-r.done:
+		case <-ctx.Done():
+			return stats, ctx.Err()
+		}
+		<-window
+		if r.fail != nil {
+			return stats, r.fail
+		}
+		if r.err != nil {
+			problem(r.err)
+			if !sources.IsWarning(r.err) {
+				*r = fileResult{}
+				continue
+			}
+		}
+		fresh, completed := merger.Add(paths[i], r.articles)
+		for j, a := range r.articles {
+			if len(fresh) > 0 && fresh[0] == a {
+				it := &item{article: a, out: r.out[j]}
+				pending = append(pending, it)
+				index[a] = it
+				fresh = fresh[1:]
+			}
+		}
+		for _, a := range completed {
+			if it := index[a]; it != nil {
+				it.stale = true
+			}
+		}
+		*r = fileResult{}
+		if err := flush(false); err != nil {
+			return stats, err
+		}
+	}
+	return stats, flush(true)
+}
