@@ -236,6 +236,9 @@ func oneEditApart(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if d := len(a) - len(b); d > 8 || d < -8 || len(a) < 4 || len(b) < 4 || a[0] != b[0] && a[len(a)-1] != b[len(b)-1] && len(a)+len(b) > 10 {
+		return false // cheap rejections first: this runs for every actor a name misses
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 4 || len(rb) < 4 || len(ra)-len(rb) > 1 || len(rb)-len(ra) > 1 {
 		return false
