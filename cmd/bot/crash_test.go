@@ -16,20 +16,25 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/benchgen"
+	"github.com/briefbot/briefbot/internal/discord"
 	"github.com/briefbot/briefbot/internal/discord/discordtest"
+	"github.com/briefbot/briefbot/internal/store"
 )
 
 // Environment of a re-executed test binary that runs bot instead of the
@@ -74,16 +79,26 @@ func crashChild() int {
 // child is a process started by a crash test, its output collected.
 type child struct {
 	cmd            *exec.Cmd
-	stdout, stderr *lockedBuffer
+	stdout, stderr output
 	exited         chan struct{} // closed when Wait has returned
 	err            error         // Wait's, once exited is closed
 }
 
-// startChild starts cmd, collecting its output, and makes sure a test that
+// output collects what a child writes.
+type output interface {
+	io.Writer
+	String() string
+}
+
+// startChild starts cmd, collecting its output (in cmd.Stderr if that is
+// already an output, such as a waitWriter), and makes sure a test that
 // fails half-way leaves no process behind.
 func startChild(t *testing.T, cmd *exec.Cmd) *child {
 	t.Helper()
 	c := &child{cmd: cmd, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}, exited: make(chan struct{})}
+	if o, ok := cmd.Stderr.(output); ok {
+		c.stderr = o
+	}
 	cmd.Stdout, cmd.Stderr = c.stdout, c.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -465,4 +480,227 @@ func fakeDiscordSession(url string) func(token string) (*discordgo.Session, erro
 		discordtest.AttachTo(s, url)
 		return s, nil
 	}
+}
+
+// crashDigestDB is a database with a few dozen articles and a daily digest
+// subscription of discordtest's default channel created three days ago,
+// so a start of bot serve catches up its latest run at once.
+func crashDigestDB(t *testing.T) string {
+	t.Helper()
+	templates, err := benchgen.LoadTemplates(filepath.Join("..", "..", "examples", "articles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	if _, err := benchgen.Generate(corpus, templates, benchgen.Options{Articles: 30, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "template.db")
+	bot(t, "ingest", corpus, "--db", path, "--config", "").mustCode(t, 0)
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.AddSubscription(t.Context(), briefbot.Subscription{
+		GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
+		Schedule: "daily 08:00", TimeZone: "UTC", Enabled: true,
+		CreatedAt: time.Now().Add(-72 * time.Hour),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// copyFile copies the closed database from to to.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// serveChild starts this test binary as bot serve on db, its Discord
+// sessions on srv.
+func serveChild(t *testing.T, srv *discordtest.Server, db string) (*child, *waitWriter) {
+	t.Helper()
+	args, _ := json.Marshal([]string{"serve", "--db", db, "--config", ""})
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = []string{
+		crashChildEnv + "=bot", crashArgsEnv + "=" + string(args), crashDiscordEnv + "=" + srv.URL(),
+		"DISCORD_TOKEN=" + srv.Token(), "PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(),
+	}
+	stderr := &waitWriter{}
+	cmd.Stderr = stderr
+	return startChild(t, cmd), stderr
+}
+
+// digestPage is one posted digest message, by its footer.
+type digestPage struct{ page, pages int }
+
+// digestPages reads the digest pages tagged tag among the channel's
+// messages, failing on any other message.
+func digestPages(t *testing.T, srv *discordtest.Server, tag string) []digestPage {
+	t.Helper()
+	var out []digestPage
+	for _, m := range srv.Messages(discordtest.DefaultChannelID) {
+		if len(m.Embeds) != 1 || m.Embeds[0].Footer == nil || !strings.HasSuffix(m.Embeds[0].Footer.Text, tag) {
+			t.Fatalf("message %s is not a page of %s: %s", m.ID, tag, m.Raw)
+		}
+		p := digestPage{1, 1}
+		if rest := strings.TrimSuffix(m.Embeds[0].Footer.Text, tag); rest != "" {
+			if _, err := fmt.Sscanf(rest, "page %d/%d · ", &p.page, &p.pages); err != nil {
+				t.Fatalf("footer %q: %v", m.Embeds[0].Footer.Text, err)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestCrashDigestPost kills bot serve with SIGKILL while it posts a
+// digest, at the moment the fake Discord receives one of its messages —
+// before creating the first, after creating the first, the third or the
+// last (its answer lost) — then starts it again: the scheduler must catch
+// the run up so that the channel ends with every page of the digest
+// exactly once, and the run is recorded once, as posted.
+func TestCrashDigestPost(t *testing.T) {
+	template := crashDigestDB(t)
+	cases := []struct {
+		name string
+		// at is the hook call at which the process is killed.
+		at func(p discordtest.MessagePost, page digestPage) bool
+		// before is how many pages the channel has after the kill, -1
+		// for all of them.
+		before int
+	}{
+		{"before the first message is created", func(p discordtest.MessagePost, pg digestPage) bool { return !p.Created && pg.page == 1 }, 0},
+		{"after the first message is created, before its answer", func(p discordtest.MessagePost, pg digestPage) bool { return p.Created && pg.page == 1 }, 1},
+		{"after the third message is created, before its answer", func(p discordtest.MessagePost, pg digestPage) bool { return p.Created && pg.page == 3 }, 3},
+		{"after the last message is created, before its answer", func(p discordtest.MessagePost, pg digestPage) bool { return p.Created && pg.page == pg.pages }, -1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+			defer cancel()
+			srv := discordtest.NewServer(t)
+			db := filepath.Join(t.TempDir(), "bot.db")
+			copyFile(t, template, db)
+
+			reached := make(chan digestPage, 1)
+			killed := make(chan struct{})
+			var once sync.Once
+			srv.SetMessageHook(func(reqCtx context.Context, p discordtest.MessagePost) bool {
+				pg := footerPage(p.Message)
+				hit := false
+				if tc.at(p, pg) {
+					once.Do(func() { hit = true })
+				}
+				if !hit {
+					return true
+				}
+				reached <- pg
+				select { // the connection is dropped once the process is gone
+				case <-killed:
+				case <-reqCtx.Done():
+				}
+				return false
+			})
+			first, _ := serveChild(t, srv, db)
+			var at digestPage
+			select {
+			case at = <-reached:
+			case <-first.exited:
+				t.Fatalf("serve exited (%v) before posting\nstderr:\n%s", first.err, first.stderr)
+			case <-ctx.Done():
+				t.Fatalf("no digest message posted: %v\nstderr:\n%s", ctx.Err(), first.stderr)
+			}
+			first.kill(t)
+			close(killed)
+			srv.SetMessageHook(nil)
+
+			runs := digestRuns(ctx, t, db)
+			if len(runs) != 1 || !strings.HasSuffix(runs[0], "| pending") {
+				t.Fatalf("runs after the kill: %q, want one pending", runs)
+			}
+			key := strings.SplitN(runs[0], " | ", 2)[0]
+			tag := discord.DigestTag(key)
+			before := tc.before
+			if before < 0 {
+				before = at.pages
+			}
+			if got := digestPages(t, srv, tag); len(got) != before {
+				t.Fatalf("%d pages in the channel after the kill at page %d/%d, want %d", len(got), at.page, at.pages, before)
+			}
+			posts := len(srv.Requests())
+
+			second, stderr := serveChild(t, srv, db)
+			select {
+			case <-stderr.on(`digest scheduler running`):
+			case <-second.exited:
+				t.Fatalf("serve exited (%v) on restart\nstderr:\n%s", second.err, second.stderr)
+			case <-ctx.Done():
+				t.Fatalf("serve did not catch up: %v\nstderr:\n%s", ctx.Err(), second.stderr)
+			}
+			if err := second.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			if code := second.wait(ctx, t); code != 0 {
+				t.Fatalf("serve stopped with status %d\nstderr:\n%s", code, second.stderr)
+			}
+
+			got := digestPages(t, srv, tag)
+			want := make([]digestPage, at.pages)
+			for i := range want {
+				want[i] = digestPage{i + 1, at.pages}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("channel holds pages %v, want each of the %d pages once, in order: %v", got, at.pages, want)
+			}
+			if runs := digestRuns(ctx, t, db); !slices.Equal(runs, []string{key + " | posted"}) {
+				t.Errorf("runs after the restart: %q, want the one run, posted", runs)
+			}
+			var lastSeq, latest int
+			sqlDB := openSQL(t, db, true)
+			if err := sqlDB.QueryRowContext(ctx, `SELECT s.last_seq, (SELECT max(seq) FROM articles) FROM subscriptions s`).Scan(&lastSeq, &latest); err != nil {
+				t.Fatal(err)
+			}
+			if lastSeq != latest {
+				t.Errorf("subscription watermark %d, want %d: the digest covered every article", lastSeq, latest)
+			}
+			var reposted int
+			for _, r := range srv.Requests()[posts:] {
+				if r.Method == "POST" && strings.HasSuffix(r.Path, "/messages") {
+					reposted++
+				}
+			}
+			t.Logf("killed at page %d/%d; after the restart %d message POSTs; %v", at.page, at.pages, reposted, time.Since(start).Round(time.Millisecond))
+			if tc.before < 0 && reposted != 0 {
+				t.Errorf("%d messages posted again although the whole digest had gone out", reposted)
+			}
+		})
+	}
+}
+
+// footerPage reads the page of a digest message from its footer.
+func footerPage(m discordtest.Message) digestPage {
+	p := digestPage{1, 1}
+	if len(m.Embeds) == 1 && m.Embeds[0].Footer != nil {
+		footer := m.Embeds[0].Footer.Text
+		if i := strings.Index(footer, "digest #"); i > 0 {
+			fmt.Sscanf(footer[:i], "page %d/%d · ", &p.page, &p.pages)
+		}
+	}
+	return p
+}
+
+// digestRuns lists the recorded digest runs as "key | status".
+func digestRuns(ctx context.Context, t *testing.T, path string) []string {
+	t.Helper()
+	return queryRows(ctx, t, openSQL(t, path, true), `SELECT key, status FROM digest_runs ORDER BY id`)
 }
