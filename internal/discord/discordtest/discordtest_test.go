@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -921,5 +922,51 @@ func TestChannelMessagesListsNewestFirst(t *testing.T) {
 	}
 	if _, err := s.ChannelMessages(discordtest.DefaultChannelID, 101, "", "", ""); restCode(err) != 50035 {
 		t.Errorf("limit 101: %v, want refused", err)
+	}
+}
+
+// A message hook sees each channel message before and after it is
+// created, and dropping the request there loses the message or only its
+// answer; AttachTo reaches the fake by its URL alone.
+func TestMessageHookDropsRequests(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	s, err := discordgo.New("Bot " + srv.Token())
+	if err != nil {
+		t.Fatal(err)
+	}
+	discordtest.AttachTo(s, srv.URL())
+	s.MaxRestRetries = 0
+	var mu sync.Mutex
+	var seen []string
+	srv.SetMessageHook(func(_ context.Context, p discordtest.MessagePost) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, p.Message.Content+map[bool]string{false: " before", true: " after"}[p.Created])
+		switch p.Message.Content {
+		case "lost":
+			return p.Created
+		case "unanswered":
+			return !p.Created
+		}
+		return true
+	})
+	for _, text := range []string{"lost", "unanswered", "kept"} {
+		_, err := s.ChannelMessageSend(discordtest.DefaultChannelID, text)
+		if (err != nil) != (text != "kept") {
+			t.Errorf("%s: error %v", text, err)
+		}
+	}
+	var got []string
+	for _, m := range srv.Messages(discordtest.DefaultChannelID) {
+		got = append(got, m.Content)
+	}
+	if want := []string{"unanswered", "kept"}; !slices.Equal(got, want) {
+		t.Errorf("messages %q, want %q", got, want)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if want := []string{"lost before", "unanswered before", "unanswered after", "kept before", "kept after"}; !slices.Equal(seen, want) {
+		t.Errorf("hook saw %q, want %q", seen, want)
 	}
 }

@@ -78,6 +78,8 @@ type call struct {
 	body   json.RawMessage
 	files  []File
 	answer reply
+	// dropped: a MessageHook dropped the request; no answer is written.
+	dropped bool
 }
 
 func (c *call) value(name string) string { return c.r.PathValue(name) }
@@ -143,6 +145,9 @@ func (s *Server) restHandler() http.Handler {
 		s.requests = append(s.requests, rec)
 		s.notifyLocked()
 		s.mu.Unlock()
+		if c.dropped {
+			dropConnection()
+		}
 		s.writeReply(w, rec, c.answer)
 	})
 }
@@ -327,7 +332,11 @@ func (s *Server) createChannelMessage(c *call) reply {
 		return formError(nil, err.Error())
 	}
 	channelID := c.value("channel")
-	m.ID, m.Files = newSnowflake(), c.files
+	m.Files = c.files
+	if !s.runMessageHook(c, MessagePost{ChannelID: channelID, Message: m}) {
+		return errorReply(http.StatusInternalServerError, 0, "dropped by the message hook before the message was created")
+	}
+	m.ID = newSnowflake()
 	s.mu.Lock()
 	if same, ok := s.enforcedNonceLocked(channelID, fields); ok {
 		s.mu.Unlock()
@@ -335,7 +344,11 @@ func (s *Server) createChannelMessage(c *call) reply {
 	}
 	s.rememberNonceLocked(channelID, m.ID, fields)
 	s.messages = append(s.messages, ChannelMessage{ChannelID: channelID, Message: m})
+	s.notifyLocked()
 	s.mu.Unlock()
+	if !s.runMessageHook(c, MessagePost{ChannelID: channelID, Message: m, Created: true}) {
+		return errorReply(http.StatusInternalServerError, 0, "dropped by the message hook after the message was created")
+	}
 	return jsonReply(http.StatusOK, s.messageObject(m.ID, channelID, fields, ""))
 }
 

@@ -112,6 +112,7 @@ type Server struct {
 	messages     []ChannelMessage
 	nonces       map[nonceKey]nonceEntry // enforced message nonces, see nonce.go
 	commands     map[commandScope][]*discordgo.ApplicationCommand
+	messageHook  MessageHook // see hooks.go
 
 	conns      map[*gatewayConn]struct{}
 	sessions   map[string]*gatewaySession
@@ -230,6 +231,22 @@ func (s *Server) Dialer() *websocket.Dialer {
 		NetDialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
 			var d net.Dialer
 			return d.DialContext(ctx, network, addr)
+		},
+	}
+}
+
+// AttachTo points session at the fake serving at url (a Server's URL),
+// as Attach does, from code that has no *Server: typically a child
+// process a test started, which is told the URL of the fake running in
+// the test.
+func AttachTo(session *discordgo.Session, url string) {
+	host := strings.TrimPrefix(url, "http://")
+	session.Client = &http.Client{Transport: &rewriteTransport{host: host, next: http.DefaultTransport}, Timeout: 20 * time.Second}
+	session.Dialer = &websocket.Dialer{
+		HandshakeTimeout: 5 * time.Second,
+		NetDialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			var d net.Dialer
+			return d.DialContext(ctx, network, host)
 		},
 	}
 }
