@@ -241,7 +241,8 @@ type ArticleInfo struct {
 // Reader is the query side of the store. Implementations must be safe for
 // concurrent use.
 type Reader interface {
-	// Actors lists merged actors, most quoted first.
+	// Actors lists merged actors, most quoted first. The list may be
+	// shared with other callers: it must not be modified.
 	Actors(ctx context.Context) ([]Actor, error)
 	// FindActors returns actors whose name or an alias matches name
 	// (case-insensitive, whole words), best match first.

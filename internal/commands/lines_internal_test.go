@@ -22,3 +22,24 @@ func TestSourceLineRunesIsTheLengthOfLine(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchQualityIgnoresCaseWithoutLowering(t *testing.T) {
+	for _, tt := range []struct {
+		key, typed string
+		want       int
+	}{
+		{"Donald Trump", "donald trump", matchExact},
+		{"Donald Trump", "don", matchPrefix},
+		{"Donald Trump", "tru", matchWordStart},
+		{"Jean-Luc Picard", "luc", matchWordStart},
+		{"Donald Trump", "ump", matchAnywhere},
+		{"Donald Trump", "trumpet", noMatch},
+		{"Volodymyr Zelensky", "", matchPrefix},
+		{"Émile Zola", "émile", matchPrefix},
+		{"ÉMILE ZOLA", "zol", matchWordStart},
+	} {
+		if got := matchQuality(tt.key, tt.typed); got != tt.want {
+			t.Errorf("matchQuality(%q, %q) = %d, want %d", tt.key, tt.typed, got, tt.want)
+		}
+	}
+}

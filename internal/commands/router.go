@@ -100,7 +100,31 @@ const (
 )
 
 func matchQuality(key, typed string) int {
-	key = strings.ToLower(key)
+	if !isASCII(key) || !isASCII(typed) {
+		return matchQualityLower(strings.ToLower(key), typed)
+	}
+	// Autocomplete compares every name and alias at every keystroke: ASCII
+	// keys are compared in place, ignoring case, without lowering a copy.
+	best := noMatch
+	for at := 0; at+len(typed) <= len(key) && best > matchExact; at++ {
+		if !equalFoldASCII(key[at:at+len(typed)], typed) {
+			continue
+		}
+		switch {
+		case at == 0 && len(key) == len(typed):
+			best = matchExact
+		case at == 0:
+			best = min(best, matchPrefix)
+		case key[at-1] == ' ' || key[at-1] == '-':
+			best = min(best, matchWordStart)
+		default:
+			best = min(best, matchAnywhere)
+		}
+	}
+	return best
+}
+
+func matchQualityLower(key, typed string) int {
 	switch {
 	case key == typed:
 		return matchExact
@@ -112,6 +136,30 @@ func matchQuality(key, typed string) int {
 		return matchAnywhere
 	}
 	return noMatch
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// equalFoldASCII reports whether a equals b, already lower case, ignoring
+// the case of a's ASCII letters.
+func equalFoldASCII(a, lower string) bool {
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Command describes a registered command, for help and for generating

@@ -65,7 +65,7 @@ type actorList struct {
 }
 
 // cachedActors returns the actor list, read again only after a change.
-// The list is shared: callers must not modify it (see cloneActors).
+// The list is shared: callers must not modify it (see cloneActor).
 func (db *DB) cachedActors(ctx context.Context) (*actorList, error) {
 	return db.actorCache.get(ctx, db, func(ctx context.Context) (*actorList, error) {
 		list, err := db.actors(ctx, db.reader)
@@ -90,14 +90,6 @@ func (db *DB) cachedEvents(ctx context.Context) (*eventIndex, error) {
 		}
 		return newEventIndex(events), nil
 	})
-}
-
-func cloneActors(actors []briefbot.Actor) []briefbot.Actor {
-	out := slices.Clone(actors)
-	for i := range out {
-		out[i] = cloneActor(out[i])
-	}
-	return out
 }
 
 func cloneActor(a briefbot.Actor) briefbot.Actor {

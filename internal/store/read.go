@@ -53,13 +53,15 @@ func (db *DB) queryErr(what string, err error) error {
 	return fmt.Errorf("%s in %s: %w", what, db.path, err)
 }
 
-// Actors lists merged actors, most quoted first.
+// Actors lists merged actors, most quoted first. The list is shared
+// until the next change (autocomplete asks for it at every keystroke): it
+// must not be modified.
 func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
 	actors, err := db.cachedActors(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return cloneActors(actors.list), nil
+	return actors.list[:len(actors.list):len(actors.list)], nil
 }
 
 func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
