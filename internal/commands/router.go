@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -84,10 +85,18 @@ type Option struct {
 type suggester func(ctx context.Context, r briefbot.Reader) ([]suggestion, error)
 
 // suggestion is a value to offer and the words it can be found by (an
-// actor by name or any alias).
+// actor by name or any alias), in lower case, the value's own first.
 type suggestion struct {
 	value string
 	keys  []string
+}
+
+func newSuggestion(value string, aliases ...string) suggestion {
+	keys := make([]string, 0, 1+len(aliases))
+	for _, k := range append([]string{value}, aliases...) {
+		keys = append(keys, strings.ToLower(k))
+	}
+	return suggestion{value: value, keys: keys}
 }
 
 // Match qualities, best first.
@@ -100,31 +109,6 @@ const (
 )
 
 func matchQuality(key, typed string) int {
-	if !isASCII(key) || !isASCII(typed) {
-		return matchQualityLower(strings.ToLower(key), typed)
-	}
-	// Autocomplete compares every name and alias at every keystroke: ASCII
-	// keys are compared in place, ignoring case, without lowering a copy.
-	best := noMatch
-	for at := 0; at+len(typed) <= len(key) && best > matchExact; at++ {
-		if !equalFoldASCII(key[at:at+len(typed)], typed) {
-			continue
-		}
-		switch {
-		case at == 0 && len(key) == len(typed):
-			best = matchExact
-		case at == 0:
-			best = min(best, matchPrefix)
-		case key[at-1] == ' ' || key[at-1] == '-':
-			best = min(best, matchWordStart)
-		default:
-			best = min(best, matchAnywhere)
-		}
-	}
-	return best
-}
-
-func matchQualityLower(key, typed string) int {
 	switch {
 	case key == typed:
 		return matchExact
@@ -136,30 +120,6 @@ func matchQualityLower(key, typed string) int {
 		return matchAnywhere
 	}
 	return noMatch
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// equalFoldASCII reports whether a equals b, already lower case, ignoring
-// the case of a's ASCII letters.
-func equalFoldASCII(a, lower string) bool {
-	for i := 0; i < len(a); i++ {
-		c := a[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Command describes a registered command, for help and for generating
@@ -410,7 +370,7 @@ func (r *Router) Complete(ctx context.Context, command, optionName, prefix strin
 	var matches []ranked
 	for _, c := range candidates {
 		best := noMatch
-		for _, key := range append([]string{c.value}, c.keys...) {
+		for _, key := range c.keys {
 			best = min(best, matchQuality(key, typed))
 		}
 		if best != noMatch {
@@ -461,15 +421,34 @@ func usage(c Command, problem string) *Response {
 	return failure("Cannot run "+c.Name, b.String())
 }
 
+// actorSuggestions keeps the suggestions of the last actor list seen: a
+// store shares one list until its next change, and autocomplete asks for
+// it at every keystroke, so lowering some 30,000 names and aliases each
+// time would be most of an answer's cost. The list is recognised by its
+// backing array, which a reader never reuses for other contents.
+var actorSuggestions struct {
+	mu    sync.Mutex
+	first *briefbot.Actor
+	n     int
+	out   []suggestion
+}
+
 func suggestActors(ctx context.Context, r briefbot.Reader) ([]suggestion, error) {
 	actors, err := r.Actors(ctx)
-	if err != nil {
+	if err != nil || len(actors) == 0 {
 		return nil, err
+	}
+	c := &actorSuggestions
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.first == &actors[0] && c.n == len(actors) {
+		return c.out, nil
 	}
 	out := make([]suggestion, len(actors))
 	for i, a := range actors {
-		out[i] = suggestion{value: a.Name, keys: a.Aliases}
+		out[i] = newSuggestion(a.Name, a.Aliases...)
 	}
+	c.first, c.n, c.out = &actors[0], len(actors), out
 	return out, nil
 }
 
@@ -480,7 +459,7 @@ func suggestTopics(ctx context.Context, r briefbot.Reader) ([]suggestion, error)
 	}
 	out := make([]suggestion, len(topics))
 	for i, t := range topics {
-		out[i] = suggestion{value: t}
+		out[i] = newSuggestion(t)
 	}
 	return out, nil
 }

@@ -62,6 +62,10 @@ func (c *versionCache[T]) get(ctx context.Context, db *DB, load func(context.Con
 type actorList struct {
 	list      []briefbot.Actor
 	matchable []matchableActor
+	// byWord are the actors (indexes, in list order) whose name or an
+	// alias holds a word; all is every index.
+	byWord map[string][]int
+	all    []int
 }
 
 // cachedActors returns the actor list, read again only after a change.
@@ -72,9 +76,18 @@ func (db *DB) cachedActors(ctx context.Context) (*actorList, error) {
 		if err != nil {
 			return nil, err
 		}
-		actors := &actorList{list: list, matchable: make([]matchableActor, len(list))}
+		actors := &actorList{list: list, matchable: make([]matchableActor, len(list)), byWord: map[string][]int{}}
 		for i, a := range list {
-			actors.matchable[i] = newMatchableActor(i, a)
+			m := newMatchableActor(i, a)
+			actors.matchable[i] = m
+			actors.all = append(actors.all, i)
+			for _, words := range m.words {
+				for _, w := range words {
+					if ids := actors.byWord[w]; len(ids) == 0 || ids[len(ids)-1] != i {
+						actors.byWord[w] = append(ids, i)
+					}
+				}
+			}
 		}
 		return actors, nil
 	})

@@ -149,11 +149,20 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 	}
 	var hits []ranked
 	q := newNameQuery(query)
-	for i := range actors.matchable {
-		a := &actors.matchable[i]
-		if rank := a.rank(q); rank < noMatch {
-			hits = append(hits, ranked{a, rank})
+	rankAll := func(indexes []int) {
+		for _, i := range indexes {
+			a := &actors.matchable[i]
+			if rank := a.rank(q); rank < noMatch {
+				hits = append(hits, ranked{a, rank})
+			}
 		}
+	}
+	// Every match but a misspelt one holds the query's first word, so
+	// those actors are ranked first; all are looked through for typos
+	// only when none of them matched.
+	rankAll(actors.byWord[q.words[0]])
+	if len(hits) == 0 {
+		rankAll(actors.all)
 	}
 	// Actors is already most quoted first, so a stable sort keeps that
 	// order among equal matches.
