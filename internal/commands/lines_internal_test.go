@@ -36,7 +36,7 @@ func TestMatchQualityOfLoweredKeys(t *testing.T) {
 		{"donald trump", "trumpet", noMatch},
 		{"émile zola", "", matchPrefix},
 	} {
-		if got := matchQuality(tt.key, tt.typed); got != tt.want {
+		if got := matchQuality(tt.key, newTypedText(tt.typed)); got != tt.want {
 			t.Errorf("matchQuality(%q, %q) = %d, want %d", tt.key, tt.typed, got, tt.want)
 		}
 	}

@@ -108,18 +108,26 @@ const (
 	noMatch
 )
 
-func matchQuality(key, typed string) int {
+func matchQuality(key string, typed typedText) int {
 	switch {
-	case key == typed:
+	case key == typed.text:
 		return matchExact
-	case strings.HasPrefix(key, typed):
+	case strings.HasPrefix(key, typed.text):
 		return matchPrefix
-	case strings.Contains(key, " "+typed) || strings.Contains(key, "-"+typed):
+	case strings.Contains(key, typed.afterSpace) || strings.Contains(key, typed.afterHyphen):
 		return matchWordStart
-	case strings.Contains(key, typed):
+	case strings.Contains(key, typed.text):
 		return matchAnywhere
 	}
 	return noMatch
+}
+
+// typedText is what was typed, lowered, with the forms that start a word.
+type typedText struct{ text, afterSpace, afterHyphen string }
+
+func newTypedText(prefix string) typedText {
+	text := strings.ToLower(strings.TrimSpace(prefix))
+	return typedText{text, " " + text, "-" + text}
 }
 
 // Command describes a registered command, for help and for generating
@@ -362,7 +370,7 @@ func (r *Router) Complete(ctx context.Context, command, optionName, prefix strin
 	if err != nil {
 		return nil, fmt.Errorf("complete %s %s: %w", command, optionName, err)
 	}
-	typed := strings.ToLower(strings.TrimSpace(prefix))
+	typed := newTypedText(prefix)
 	type ranked struct {
 		value   string
 		quality int

@@ -9,20 +9,20 @@ import (
 )
 
 // storeVersion identifies what the articles table holds: every saved
-// article takes a new sequence number and every removal lowers the count,
-// so any change to the actors or positions, which only ever come and go
-// with articles, changes the version. It is read per query, so a cache
-// keyed by it also sees writes made by another process (a `bot ingest`
-// beside `bot serve`).
+// article takes a new sequence number and every deleted one moves the
+// removal counter (a trigger of migration 0005), so any change to the
+// actors, events or positions, which only ever come and go with articles,
+// changes the version. It is read per query, so a cache keyed by it also
+// sees writes made by another process (a `bot ingest` beside `bot serve`).
 type storeVersion struct {
-	seq, articles int64
+	seq, removed int64
 }
 
 func (db *DB) version(ctx context.Context) (storeVersion, error) {
 	var v storeVersion
 	err := db.reader.QueryRowContext(ctx, `SELECT
 		COALESCE((SELECT value FROM counters WHERE name = 'article_seq'), 0),
-		(SELECT count(*) FROM articles)`).Scan(&v.seq, &v.articles)
+		COALESCE((SELECT value FROM counters WHERE name = 'articles_removed'), 0)`).Scan(&v.seq, &v.removed)
 	return v, err
 }
 

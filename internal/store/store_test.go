@@ -798,3 +798,47 @@ func TestLimitedAnswersAreTheNewestWithTheExactTopicFirst(t *testing.T) {
 		t.Errorf("Positions on the bridge = %+v, err %v; want a0", positions, err)
 	}
 }
+
+func TestCachedViewsFollowChangesFromAnotherConnection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	reader, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	writer, err := store.Open(path) // as a `bot ingest` beside `bot serve`
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	ctx := context.Background()
+	views := func() (actors, topics, events int) {
+		t.Helper()
+		a, err := reader.FindActors(ctx, "Zelensky")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp, err := reader.Topics(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resolved, _, err := reader.Timeline(ctx, briefbot.TimelineFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(a), len(tp), len(resolved)
+	}
+	if a, tp, e := views(); a+tp+e != 0 {
+		t.Fatalf("empty store: %d actors, %d topics, %d events", a, tp, e)
+	}
+	mustSave(t, writer, "kyiv.md", crimeaExtract())
+	if a, tp, e := views(); a != 1 || tp != 2 || e != 1 {
+		t.Errorf("after a save elsewhere: %d actors, %d topics, %d events; want 1, 2, 1", a, tp, e)
+	}
+	if err := writer.RemoveFile(ctx, "kyiv.md"); err != nil {
+		t.Fatal(err)
+	}
+	if a, tp, e := views(); a+tp+e != 0 {
+		t.Errorf("after a removal elsewhere: %d actors, %d topics, %d events; want none", a, tp, e)
+	}
+}

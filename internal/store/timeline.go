@@ -51,17 +51,21 @@ func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved
 		}
 		return index.merged[lo:max(lo, hi):max(lo, hi)], index.mergedUndated, nil
 	}
-	aboutTopic := eventTopicMatcher(f.Topic)
-	resolved, unresolved = mergeEvents(index.dated, index.undated, func(e *storedEvent) bool {
-		return (f.ActorID == 0 || slices.Contains(e.actorIDs, f.ActorID)) && aboutTopic(e)
-	}, f.From, f.To)
+	dated, undated := index.dated, index.undated
+	if f.ActorID != 0 {
+		mine := index.byActor[f.ActorID]
+		dated, undated = mine.dated, mine.undated
+	}
+	resolved, unresolved = mergeEvents(dated, undated, eventTopicMatcher(f.Topic), f.From, f.To)
 	return resolved, unresolved, nil
 }
 
 // eventIndex is every stored event prepared for the timeline, built once
 // per store version rather than once per query.
 type eventIndex struct {
-	dated, undated []storedEvent
+	dated, undated []*storedEvent
+	// byActor are the events of each actor, in the same orders.
+	byActor map[int64]eventList
 	// merged is the timeline of all dated events, starts the start of
 	// each of its entries; mergedUndated the undated events as entries.
 	merged        []briefbot.TimelineEntry
@@ -69,9 +73,26 @@ type eventIndex struct {
 	mergedUndated []briefbot.TimelineEntry
 }
 
+// eventList is dated and undated events, each in timeline order.
+type eventList struct{ dated, undated []*storedEvent }
+
 func newEventIndex(events []storedEvent) *eventIndex {
 	dated, undated := prepareEvents(events)
-	index := &eventIndex{dated: dated, undated: undated}
+	index := &eventIndex{dated: dated, undated: undated, byActor: map[int64]eventList{}}
+	for _, e := range dated {
+		for _, id := range e.actorIDs {
+			l := index.byActor[id]
+			l.dated = append(l.dated, e)
+			index.byActor[id] = l
+		}
+	}
+	for _, e := range undated {
+		for _, id := range e.actorIDs {
+			l := index.byActor[id]
+			l.undated = append(l.undated, e)
+			index.byActor[id] = l
+		}
+	}
 	index.merged, index.mergedUndated = mergeEvents(dated, undated, func(*storedEvent) bool { return true }, time.Time{}, time.Time{})
 	index.starts = make([]time.Time, len(index.merged))
 	for i, e := range index.merged {
@@ -94,8 +115,9 @@ func eventTopicMatcher(topic string) func(*storedEvent) bool {
 // prepareEvents splits events into the dated ones, in timeline order
 // (start, the coarser period first, then article order), and the undated
 // ones in article order, and fills in what matching and merging read.
-func prepareEvents(events []storedEvent) (dated, undated []storedEvent) {
-	for _, e := range events {
+func prepareEvents(events []storedEvent) (dated, undated []*storedEvent) {
+	for i := range events {
+		e := &events[i]
 		e.text = " " + normalize(e.sentence) + " "
 		e.words = wordHashes(e.text)
 		start, ok := valueStart(e.value)
@@ -106,7 +128,7 @@ func prepareEvents(events []storedEvent) (dated, undated []storedEvent) {
 		e.start = start
 		dated = append(dated, e)
 	}
-	slices.SortStableFunc(dated, func(a, b storedEvent) int {
+	slices.SortStableFunc(dated, func(a, b *storedEvent) int {
 		if c := a.start.Compare(b.start); c != 0 {
 			return c
 		}
@@ -118,12 +140,11 @@ func prepareEvents(events []storedEvent) (dated, undated []storedEvent) {
 // mergeEvents keeps the prepared events keep accepts and, of the dated
 // ones, those starting within [from, to] (zero: unbounded), and merges the
 // reports of one event.
-func mergeEvents(dated, undated []storedEvent, keep func(*storedEvent) bool, from, to time.Time) (resolved, unresolved []briefbot.TimelineEntry) {
+func mergeEvents(dated, undated []*storedEvent, keep func(*storedEvent) bool, from, to time.Time) (resolved, unresolved []briefbot.TimelineEntry) {
 	// firsts[i] is the event that opened resolved[i]: its sentence is the
 	// entry's, compared through its word hashes.
 	var firsts []*storedEvent
-	for i := range dated {
-		e := &dated[i]
+	for _, e := range dated {
 		if (!from.IsZero() && e.start.Before(from)) || (!to.IsZero() && e.start.After(to)) || !keep(e) {
 			continue
 		}
@@ -134,9 +155,9 @@ func mergeEvents(dated, undated []storedEvent, keep func(*storedEvent) bool, fro
 		resolved = append(resolved, newEntry(e))
 		firsts = append(firsts, e)
 	}
-	for i := range undated {
-		if keep(&undated[i]) {
-			unresolved = append(unresolved, newEntry(&undated[i]))
+	for _, e := range undated {
+		if keep(e) {
+			unresolved = append(unresolved, newEntry(e))
 		}
 	}
 	return resolved, unresolved

@@ -12,3 +12,12 @@ ALTER TABLE positions ADD COLUMN published TEXT;
 UPDATE positions SET published = (SELECT a.published FROM articles a WHERE a.id = positions.article_id);
 CREATE INDEX positions_topic_newest ON positions(topic_key, published, article_id);
 DROP INDEX positions_topic;
+
+-- The store version that cached answers are checked against on every
+-- query: the article sequence counter moves with every saved article, this
+-- one with every deleted article, so reading two rows replaces counting
+-- the articles.
+INSERT INTO counters(name, value) VALUES ('articles_removed', 0);
+CREATE TRIGGER articles_removed AFTER DELETE ON articles BEGIN
+	UPDATE counters SET value = value + 1 WHERE name = 'articles_removed';
+END;
