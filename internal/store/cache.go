@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/briefbot/briefbot"
 )
@@ -18,12 +19,33 @@ type storeVersion struct {
 	seq, removed int64
 }
 
+// versionTTL is how long a version read from the file is trusted when
+// this process wrote nothing since: how late a `bot ingest` running beside
+// `bot serve` may show. Every command reads the version, most of them
+// more than once, and a query costs more than the rest of a short answer.
+const versionTTL = 250 * time.Millisecond
+
 func (db *DB) version(ctx context.Context) (storeVersion, error) {
+	writes := db.writes.Load()
+	seen := &db.seen
+	seen.Lock()
+	if seen.valid && seen.writes == writes && time.Since(seen.at) < versionTTL {
+		v := seen.version
+		seen.Unlock()
+		return v, nil
+	}
+	seen.Unlock()
 	var v storeVersion
 	err := db.reader.QueryRowContext(ctx, `SELECT
 		COALESCE((SELECT value FROM counters WHERE name = 'article_seq'), 0),
 		COALESCE((SELECT value FROM counters WHERE name = 'articles_removed'), 0)`).Scan(&v.seq, &v.removed)
-	return v, err
+	if err != nil {
+		return v, err
+	}
+	seen.Lock()
+	seen.version, seen.writes, seen.at, seen.valid = v, writes, time.Now(), true
+	seen.Unlock()
+	return v, nil
 }
 
 // versionCache keeps one value derived from the whole store, such as the

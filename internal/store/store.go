@@ -11,7 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -28,6 +31,27 @@ type DB struct {
 	actorCache versionCache[*actorList]
 	eventCache versionCache[*eventIndex]
 	topicCache versionCache[*topicIndex]
+
+	// writes counts the saves and removals made in this process on this
+	// file (shared by every DB open on it); seen is the store version last
+	// read from the file, trusted while no such write happened and for
+	// versionTTL, after which a write by another process shows.
+	writes *atomic.Int64
+	seen   struct {
+		sync.Mutex
+		version storeVersion
+		writes  int64
+		at      time.Time
+		valid   bool
+	}
+}
+
+// writeCounters are the write counts of the files open in this process.
+var writeCounters sync.Map // cleaned path → *atomic.Int64
+
+func writeCounter(path string) *atomic.Int64 {
+	counter, _ := writeCounters.LoadOrStore(filepath.Clean(path), new(atomic.Int64))
+	return counter.(*atomic.Int64)
 }
 
 var _ briefbot.Reader = (*DB)(nil)
@@ -46,7 +70,7 @@ func openMigrated(path string, target int) (*DB, error) {
 	}
 	writer.SetMaxOpenConns(1)
 	writer.SetConnMaxIdleTime(0)
-	db := &DB{path: path, writer: writer}
+	db := &DB{path: path, writer: writer, writes: writeCounter(path)}
 	if err := db.migrate(context.Background(), target); err != nil {
 		writer.Close()
 		return nil, err
@@ -224,7 +248,9 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return errors.Join(err, ignoreDone(tx.Rollback()))
 	}
-	return tx.Commit()
+	err = tx.Commit()
+	db.writes.Add(1) // cached views check the file's version again
+	return err
 }
 
 // ignoreDone drops the error of rolling back a transaction that the
