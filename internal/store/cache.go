@@ -36,7 +36,7 @@ func (db *DB) version(ctx context.Context) (storeVersion, error) {
 	}
 	seen.Unlock()
 	var v storeVersion
-	err := db.reader.QueryRowContext(ctx, `SELECT
+	err := db.read.QueryRowContext(ctx, `SELECT
 		COALESCE((SELECT value FROM counters WHERE name = 'article_seq'), 0),
 		COALESCE((SELECT value FROM counters WHERE name = 'articles_removed'), 0)`).Scan(&v.seq, &v.removed)
 	if err != nil {

@@ -418,7 +418,7 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		conds = append(conds, `q.published >= ?`)
 		args = append(args, f.Since.Format(briefbot.DateLayout))
 	}
-	return db.queryQuotes(ctx, db.reader, strings.Join(conds, " AND "), args, f.Limit)
+	return db.queryQuotes(ctx, db.read, strings.Join(conds, " AND "), args, f.Limit)
 }
 
 // Positions returns the stances f selects with their evidence quotes,
@@ -432,7 +432,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		args = append(args, f.ActorID)
 	}
 	if f.Topic == "" {
-		return db.queryPositions(ctx, db.reader, strings.Join(conds, " AND "), args, "", f.Limit)
+		return db.queryPositions(ctx, db.read, strings.Join(conds, " AND "), args, "", f.Limit)
 	}
 	key := topicKey(f.Topic)
 	if key == "" {
@@ -459,7 +459,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		if f.Limit > 0 {
 			limit = f.Limit - len(hits)
 		}
-		more, err := db.queryPositions(ctx, db.reader, strings.Join(where, " AND "), keyArgs, "", limit)
+		more, err := db.queryPositions(ctx, db.read, strings.Join(where, " AND "), keyArgs, "", limit)
 		if err != nil {
 			return nil, err
 		}
@@ -672,7 +672,7 @@ type rankedHit struct {
 }
 
 func (db *DB) searchTable(ctx context.Context, query, match string, limit int) ([]rankedHit, error) {
-	rows, err := db.reader.QueryContext(ctx, query, match, limit)
+	rows, err := db.read.QueryContext(ctx, query, match, limit)
 	if err != nil {
 		return nil, err
 	}

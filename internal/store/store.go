@@ -27,6 +27,7 @@ type DB struct {
 	path   string
 	writer *sql.DB
 	reader *sql.DB
+	read   *preparedReader // the reader's statements, for the queries of commands
 
 	actorCache versionCache[*actorList]
 	eventCache versionCache[*eventIndex]
@@ -80,7 +81,7 @@ func openMigrated(path string, target int) (*DB, error) {
 		writer.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db.reader = reader
+	db.reader, db.read = reader, newPreparedReader(reader)
 	return db, nil
 }
 
@@ -106,7 +107,7 @@ func dsn(path string, readOnly bool) string {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	return errors.Join(db.reader.Close(), db.writer.Close())
+	return errors.Join(db.read.Close(), db.reader.Close(), db.writer.Close())
 }
 
 // FileHashes returns the content hash of every ingested file, by path.
