@@ -36,7 +36,7 @@ type interactionKind struct {
 
 // interactionMix is ten slots: two PINGs, four who-said, two
 // autocompletes, two timelines.
-func interactionMix(speaker, typed string) []interactionKind {
+func interactionMix(speaker, typed, actor string) []interactionKind {
 	member := `"guild_id":"555","channel_id":"556","member":{"user":{"id":"111","username":"bench"},"roles":[]}`
 	ping := interactionKind{"ping", 1, func(n int64) []byte {
 		return fmt.Appendf(nil, `{"id":"%d","application_id":"999","type":1,"token":"t%d","version":1}`, n, n)
@@ -51,7 +51,7 @@ func interactionMix(speaker, typed string) []interactionKind {
 	}}
 	timeline := interactionKind{"timeline", 4, func(n int64) []byte {
 		return fmt.Appendf(nil, `{"id":"%d","application_id":"999","type":2,"token":"t%d","version":1,%s,`+
-			`"data":{"id":"79","name":"timeline","type":1,"options":[{"name":"actor","type":3,"value":%s}]}}`, n, n, member, jsonString(speaker))
+			`"data":{"id":"79","name":"timeline","type":1,"options":[{"name":"actor","type":3,"value":%s}]}}`, n, n, member, jsonString(actor))
 	}}
 	return []interactionKind{ping, ping, whoSaid, whoSaid, whoSaid, whoSaid, autocomplete, autocomplete, timeline, timeline}
 }
@@ -79,6 +79,12 @@ func benchInteractions(ctx context.Context, db *store.DB, s benchSettings, out *
 	}
 	speaker := reqs[0].req.Options["speaker"]
 	typed := speaker[:min(3, len(speaker))]
+	var actor string // of the timeline, one with dated events
+	for _, r := range reqs {
+		if r.req.Name == "timeline" && r.req.Options["actor"] != "" {
+			actor = r.req.Options["actor"]
+		}
+	}
 
 	resetPeakMemory()
 	public, private, err := ed25519.GenerateKey(rand.Reader)
@@ -103,12 +109,12 @@ func benchInteractions(ctx context.Context, db *store.DB, s benchSettings, out *
 	}()
 
 	url := "http://" + listener.Addr().String() + "/interactions"
-	result := sendInteractions(ctx, url, private, interactionMix(speaker, typed), s)
+	result := sendInteractions(ctx, url, private, interactionMix(speaker, typed, actor), s)
 	rate := float64(result.requests) / result.took.Seconds()
 	out.printf("interactions %d signed requests in %s from %d clients: %.0f requests/s, p50 %s, p99 %s, %d errors\n",
 		result.requests, round(result.took), s.clients, rate,
 		millis(percentile(result.latencies, 0.50)), millis(percentile(result.latencies, 0.99)), result.errors)
-	out.printf("mix         20%% PING, 40%% /who-said speaker:%s, 20%% autocomplete, 20%% /timeline actor:%s\n", speaker, speaker)
+	out.printf("mix         20%% PING, 40%% /who-said speaker:%s, 20%% autocomplete, 20%% /timeline actor:%s\n", speaker, actor)
 	if result.firstErr != nil {
 		out.printf("first error %v\n", result.firstErr)
 	}
