@@ -255,8 +255,8 @@ func (f *quoteFinder) direct(si int, s sentence, q quoteSpan, left, right span) 
 			if !allowed {
 				break
 			}
-			if weakCues[lemma] && !colon && !comma && gap > 0 && !namingCues[lemma] && !objectCues[lemma] {
-				break
+			if weakCues[lemma] && !colon && !comma && gap > 0 && !namingCues[lemma] && !objectCues[lemma] && d.toks[end].lower != "that" {
+				break // weak verbs report only with a that-clause: `responded that “…”`
 			}
 			var src source
 			var cueLo int
