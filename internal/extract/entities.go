@@ -569,7 +569,10 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 		if owned {
 			roleLo = hi + 1
 		}
-		if end < s.hi && d.toks[end].text == "," && end > hi+2 {
+		// It closes with a comma, or with the sentence: `…," said Kaja
+		// Kallas, the EU foreign policy chief.`
+		closed := end < s.hi && (d.toks[end].text == "," || isTerminator(&d.toks[end]) && end+1 == s.hi)
+		if closed && end > hi+2 {
 			e.addRole(d.body[d.toks[roleLo].start:d.toks[end-1].end])
 			e.addAlias(d.body[d.toks[hi+1].start:d.toks[end-1].end])
 		}
