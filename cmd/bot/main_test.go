@@ -216,6 +216,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"extract", "x", "--published", "2025-13-01"}, []string{`--published: "2025-13-01" is not a date; use YYYY-MM-DD`}},
 		{[]string{"extract", "x", "--published"}, []string{"--published needs a value"}},
 		{[]string{"who-said", "Adler", "--since", "2025-13-01"}, []string{`--since: "2025-13-01" is not a date; use YYYY-MM-DD`}},
+		{[]string{"timeline", "--from", "2025-13"}, []string{`--from: "2025-13" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`}},
 		{[]string{"timeline", "--from", "soon"}, []string{`--from: "soon" is not a date`}},
 		{[]string{"who-said", "--page", "0"}, []string{`--page: "0" is not a page number`}},
 		{[]string{"search"}, []string{"search needs"}},

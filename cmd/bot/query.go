@@ -83,7 +83,7 @@ func (m *Main) request(core commands.Command) (commands.Request, error) {
 			continue
 		}
 		if o.Kind == commands.KindDate && !looksLikeDate(v) {
-			return req, usagef(m.cmd, "--%s: %q is not a date; use YYYY-MM-DD", o.Name, v)
+			return req, usagef(m.cmd, "--%s: %q is not a date; use %s", o.Name, v, o.DateForms())
 		}
 		req.Options[o.Name] = v
 	}

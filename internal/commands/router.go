@@ -79,6 +79,16 @@ type Option struct {
 	Autocomplete bool `json:"autocomplete,omitempty"`
 
 	suggest suggester
+	// periods marks date options that also take a year or a month.
+	periods bool
+}
+
+// DateForms names the forms a KindDate option accepts, for messages.
+func (o Option) DateForms() string {
+	if o.periods {
+		return "YYYY, YYYY-MM or YYYY-MM-DD"
+	}
+	return "YYYY-MM-DD"
 }
 
 // suggester lists candidate values for an option, most relevant first.

@@ -8,7 +8,7 @@ import (
 	"github.com/briefbot/briefbot"
 )
 
-const periodForms = "as YYYY, YYYY-MM or YYYY-MM-DD"
+const periodForms = "as YYYY, YYYY-MM or YYYY-MM-DD" // Option.DateForms of periods
 
 var timelineCommand = Command{
 	Name:        "timeline",
@@ -19,9 +19,9 @@ var timelineCommand = Command{
 			Description: "Only events about this topic."},
 		{Name: "actor", Kind: KindString, Autocomplete: true, suggest: suggestActors,
 			Description: "Only events involving this person or organisation."},
-		{Name: "from", Kind: KindDate,
+		{Name: "from", Kind: KindDate, periods: true,
 			Description: "Only events from this date on, " + periodForms + "."},
-		{Name: "to", Kind: KindDate,
+		{Name: "to", Kind: KindDate, periods: true,
 			Description: "Only events up to this date (the whole year or month included), " + periodForms + "."},
 	},
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -66,6 +67,12 @@ func Open(path string) (*DB, error) {
 // openMigrated opens path and applies migrations up to version target;
 // tests use it to build a database at an older schema.
 func openMigrated(path string, target int) (*DB, error) {
+	// SQLite says only "unable to open database file" for a missing folder.
+	if dir := filepath.Dir(path); dir != "" {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("open database %s: its folder %s does not exist; create it or choose another path", path, dir)
+		}
+	}
 	writer, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)

@@ -842,3 +842,11 @@ func TestCachedViewsFollowChangesFromAnotherConnection(t *testing.T) {
 		t.Errorf("after a removal elsewhere: %d actors, %d topics, %d events; want none", a, tp, e)
 	}
 }
+
+func TestOpenInAMissingFolderSaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing", "b.db")
+	_, err := store.Open(path)
+	if err == nil || !strings.Contains(err.Error(), "folder") || !strings.Contains(err.Error(), path) {
+		t.Errorf("Open(%s) = %v, want an error naming the path and its missing folder", path, err)
+	}
+}
