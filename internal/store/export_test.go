@@ -6,3 +6,11 @@ func OpenAtVersion(path string, target int) (*DB, error) { return openMigrated(p
 
 // SchemaVersion is the schema version this binary migrates to.
 func SchemaVersion() int { return len(migrations) }
+
+// SetRankedMatches sets how many matches of one index search ranks, and
+// returns a function that restores it.
+func SetRankedMatches(n int) (restore func()) {
+	old := rankedMatches
+	rankedMatches = n
+	return func() { rankedMatches = old }
+}

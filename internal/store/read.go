@@ -633,17 +633,24 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	if limit <= 0 {
 		limit = 20
 	}
-	// Ranking every match is the cost of a common word; the two indexes
-	// are ranked side by side on two connections, each cut to limit
-	// before its rows are read, and merged here.
+	// Ranking every match is the cost of a common word: of more matches
+	// than rankedMatches in one index, only the newest that many (the
+	// highest rowids, stored last) are ranked, which for a developing
+	// story is where the best answer to a common word is. The two indexes
+	// are ranked side by side on two connections, each cut to limit before
+	// its rows are read, and merged here.
+	newest := func(fts string) string {
+		return `rowid >= (SELECT COALESCE((SELECT rowid FROM ` + fts + ` WHERE ` + fts + ` MATCH ?1
+			ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0))`
+	}
 	tables := []string{
 		`SELECT 'sentence', s.text, f.snip, '', f.rank, ` + articleRefColumns + `
 		FROM (SELECT rowid, rank, snippet(sentences_fts, 0, '', '', '…', 16) AS snip FROM sentences_fts
-			WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+			WHERE sentences_fts MATCH ?1 AND ` + newest("sentences_fts") + ` ORDER BY rank LIMIT ?2) f
 		JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id ORDER BY f.rank`,
 		`SELECT 'quote', q.text, f.snip, q.speaker, f.rank, ` + articleRefColumns + `
 		FROM (SELECT rowid, rank, snippet(quotes_fts, 0, '', '', '…', 16) AS snip FROM quotes_fts
-			WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+			WHERE quotes_fts MATCH ?1 AND ` + newest("quotes_fts") + ` ORDER BY rank LIMIT ?2) f
 		JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id ORDER BY f.rank`,
 	}
 	hits := make([][]rankedHit, len(tables))
@@ -671,8 +678,11 @@ type rankedHit struct {
 	rank float64
 }
 
+// rankedMatches bounds the matches of one index that search ranks.
+var rankedMatches = 500
+
 func (db *DB) searchTable(ctx context.Context, query, match string, limit int) ([]rankedHit, error) {
-	rows, err := db.read.QueryContext(ctx, query, match, limit)
+	rows, err := db.read.QueryContext(ctx, query, match, limit, max(rankedMatches, limit)-1)
 	if err != nil {
 		return nil, err
 	}

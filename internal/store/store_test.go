@@ -850,3 +850,26 @@ func TestOpenInAMissingFolderSaysSo(t *testing.T) {
 		t.Errorf("Open(%s) = %v, want an error naming the path and its missing folder", path, err)
 	}
 }
+
+func TestSearchOfACommonWordRanksTheNewestMatches(t *testing.T) {
+	defer store.SetRankedMatches(2)()
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	// The oldest article matches best (the word twice in a short sentence);
+	// with only the two newest matches ranked, it is left out.
+	mustSave(t, db, "old.md", &briefbot.Extract{Article: article("old", "2025-04-01", "Dam dam.")})
+	mustSave(t, db, "mid.md", &briefbot.Extract{Article: article("mid", "2025-04-02", "The dam stood firm through the long night of rain.")})
+	mustSave(t, db, "new.md", &briefbot.Extract{Article: article("new", "2025-04-03", "Engineers inspected the dam again this morning after the storm.")})
+	hits, err := db.Search(ctx, "dam", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].Article.Key == "old" {
+		t.Errorf("best of a common word = %+v, want the best of the two newest matches", hits)
+	}
+	restore := store.SetRankedMatches(10)
+	defer restore()
+	if hits, _ := db.Search(ctx, "dam", 1); len(hits) != 1 || hits[0].Article.Key != "old" {
+		t.Errorf("with every match ranked: %+v, want old", hits)
+	}
+}
