@@ -28,7 +28,7 @@ func loadMarkdown(text string) (*draft, error) {
 		if err := yaml.Unmarshal([]byte(front), &meta); err != nil {
 			// Hand-written front matter often breaks YAML (an unquoted
 			// colon in a title); reading it line by line keeps the article.
-			d.warning = frontMatterError(err, frontLine)
+			d.warning = frontMatterError(err, front, frontLine)
 			meta = frontMatterLines(front)
 		}
 		d.title = metaString(meta, "title")
@@ -101,7 +101,7 @@ func frontMatterLines(front string) map[string]any {
 	return meta
 }
 
-func frontMatterError(err error, frontLine int) *FileError {
+func frontMatterError(err error, front string, frontLine int) *FileError {
 	fe := &FileError{
 		Reason: "front matter is not valid YAML (" + strings.TrimPrefix(err.Error(), "yaml: ") + "); read it line by line",
 		Fix:    "fix the YAML between the --- lines (quote values that contain a colon)",
@@ -110,7 +110,9 @@ func frontMatterError(err error, frontLine int) *FileError {
 	}
 	if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		fe.Line = n + frontLine - 1
+		// YAML counts a lone carriage return as a line break too; the
+		// line named stays within the front matter's own lines.
+		fe.Line = min(n+frontLine-1, frontLine+strings.Count(front, "\n"))
 	}
 	return fe
 }
