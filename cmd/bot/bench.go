@@ -31,7 +31,7 @@ var (
 	optBenchExamples = option{name: "examples", arg: "DIR", usage: "template articles the corpus is recast from (default examples/articles)"}
 	optBenchSeed     = option{name: "seed", arg: "N", usage: "seed of the corpus generator (default 1): the same seed gives the same files"}
 	optBenchRuns     = option{name: "runs", arg: "N", usage: "runs of each command for the latency figures (default 200)"}
-	optBenchDB       = option{name: "db", arg: "PATH", usage: "interactions: serve this existing database instead of generating and ingesting a corpus"}
+	optBenchDB       = option{name: "db", arg: "PATH", usage: "measure the commands (or, with interactions, serve) over this existing database instead of generating and ingesting a corpus"}
 	optBenchClients  = option{name: "clients", arg: "N", usage: "interactions: concurrent clients (default 8)"}
 	optBenchRequests = option{name: "requests", arg: "N", usage: "interactions: stop after N requests (default 20000)"}
 	optBenchDuration = option{name: "duration", arg: "D", usage: "interactions: stop after D, e.g. 30s (default 30s)"}
@@ -145,7 +145,7 @@ func runBench(ctx context.Context, m *Main) error {
 	out := &errWriter{w: m.Stdout}
 
 	var db *store.DB
-	if interactions && s.db != "" {
+	if s.db != "" {
 		if db, err = openExisting(s.db); err != nil {
 			return err
 		}
