@@ -40,6 +40,15 @@ func daily0800Berlin(id int64, created time.Time) briefbot.Subscription {
 	}
 }
 
+// subscribeDailyUTC stores subscription 1, daily at 08:00 UTC since
+// 2026-05-09, and two articles for its first run.
+func subscribeDailyUTC(store *memStore) {
+	sub := daily0800Berlin(1, time.Date(2026, 5, 9, 12, 0, 0, 0, time.UTC))
+	sub.TimeZone = "UTC"
+	store.putSubscription(sub)
+	store.addArticles("first", 2)
+}
+
 func TestDailyRunsOnceAtLocalTimeAcrossDaylightSaving(t *testing.T) {
 	loc := berlin(t)
 	cases := []struct {
@@ -181,10 +190,7 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 				if c.hideList {
 					store = storeWithoutPendingList{mem}
 				}
-				sub := daily0800Berlin(1, time.Date(2026, 5, 9, 12, 0, 0, 0, time.UTC))
-				sub.TimeZone = "UTC"
-				mem.putSubscription(sub)
-				mem.addArticles("first", 2)
+				subscribeDailyUTC(mem)
 
 				// The process dies after Discord accepted the digest and
 				// before the outcome could be recorded.
@@ -271,10 +277,7 @@ func TestPostedRunIsRecordedNotPostedAgainWhenRecordingFails(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				sleepUntil(time.Date(2026, 5, 10, 7, 0, 0, 0, time.UTC))
 				store, poster := newMemStore(), newFakePoster()
-				sub := daily0800Berlin(1, time.Date(2026, 5, 9, 12, 0, 0, 0, time.UTC))
-				sub.TimeZone = "UTC"
-				store.putSubscription(sub)
-				store.addArticles("first", 2)
+				subscribeDailyUTC(store)
 				failures := 0
 				var recordedAt time.Time
 				store.finishRun = func(run digest.Run, status string) error {
@@ -316,10 +319,7 @@ func TestFailedPostIsRetriedWithItsKeyBeforeTheNextRun(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		sleepUntil(time.Date(2026, 5, 10, 7, 0, 0, 0, time.UTC))
 		store, poster := newMemStore(), newFakePoster()
-		sub := daily0800Berlin(1, time.Date(2026, 5, 9, 12, 0, 0, 0, time.UTC))
-		sub.TimeZone = "UTC"
-		store.putSubscription(sub)
-		store.addArticles("first", 2)
+		subscribeDailyUTC(store)
 		calls := 0
 		poster.post = func(channelID, nonce string) error {
 			calls++
