@@ -413,42 +413,10 @@ func TestLLMItemsGuarded(t *testing.T) {
 				t.Fatalf("Summarize = %+v, %v", d, err)
 			}
 			checkCitations(t, d)
-			if c.wantDevs != nil {
-				var got []string
-				for _, it := range d.Developments {
-					got = append(got, it.Text)
-				}
-				if !reflect.DeepEqual(got, c.wantDevs) {
-					t.Errorf("developments = %q, want %q", got, c.wantDevs)
-				}
-			}
-			if c.wantPos != nil {
-				var got []string
-				for _, p := range d.Positions {
-					got = append(got, p.Actor)
-				}
-				if !reflect.DeepEqual(got, c.wantPos) {
-					t.Errorf("position actors = %q, want %q", got, c.wantPos)
-				}
-			}
-			if c.wantDates != nil {
-				var got []string
-				for _, e := range d.Upcoming {
-					got = append(got, e.Value)
-				}
-				if !reflect.DeepEqual(got, c.wantDates) {
-					t.Errorf("upcoming = %q, want %q", got, c.wantDates)
-				}
-			}
-			if c.wantEvents != nil {
-				var got []string
-				for _, e := range d.Upcoming {
-					got = append(got, e.Text)
-				}
-				if !reflect.DeepEqual(got, c.wantEvents) {
-					t.Errorf("upcoming = %q, want %q", got, c.wantEvents)
-				}
-			}
+			expectFields(t, "developments", d.Developments, func(it summary.Item) string { return it.Text }, c.wantDevs)
+			expectFields(t, "position actors", d.Positions, func(p summary.PositionItem) string { return p.Actor }, c.wantPos)
+			expectFields(t, "upcoming", d.Upcoming, func(e summary.EventItem) string { return e.Value }, c.wantDates)
+			expectFields(t, "upcoming", d.Upcoming, func(e summary.EventItem) string { return e.Text }, c.wantEvents)
 		})
 	}
 }
@@ -886,5 +854,20 @@ func TestLLMConfigValidate(t *testing.T) {
 		if (c.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Validate(%v) = %v, want %q", c.cfg, err, c.want)
 		}
+	}
+}
+
+// expectFields checks one field of each item against want; nil wants nothing checked.
+func expectFields[T any](t *testing.T, what string, items []T, field func(T) string, want []string) {
+	t.Helper()
+	if want == nil {
+		return
+	}
+	var got []string
+	for _, it := range items {
+		got = append(got, field(it))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s = %q, want %q", what, got, want)
 	}
 }
