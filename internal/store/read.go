@@ -273,12 +273,7 @@ func oneEditApart(a, b string) bool {
 
 // containsRun reports whether run occurs as consecutive words in words.
 func containsRun(words, run []string) bool {
-	for i := 0; i+len(run) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(run)], run) {
-			return true
-		}
-	}
-	return false
+	return containsRunFunc(words, run, func(a, b string) bool { return a == b })
 }
 
 // ftsQuery turns user text into an FTS5 query that matches every word:
