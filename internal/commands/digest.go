@@ -48,8 +48,6 @@ func WithDigests(svc DigestService) RouterOption {
 // DefaultTimeZone is the time zone of a subscription that names none.
 const DefaultTimeZone = "UTC"
 
-const scheduleForms = `cron ("0 8 * * 1-5") or a preset like "daily 08:00", "weekdays 07:30", "weekly mon 09:00"`
-
 var (
 	digestSubscribeCommand = Command{
 		Name:                   "digest subscribe",

@@ -34,7 +34,6 @@ func paragraphs(toks []token) []span {
 	return out
 }
 
-func isOpenDouble(t *token) bool  { return t.text == "“" || t.text == "«" || t.text == "„" }
 func isCloseDouble(t *token) bool { return t.text == "”" || t.text == "»" }
 
 // findQuoteSpans pairs quotation marks inside one paragraph. Straight marks
