@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -10,13 +11,15 @@ import (
 )
 
 // storeVersion identifies what the articles table holds: every saved
-// article takes a new sequence number and every deleted one moves the
-// removal counter (a trigger of migration 0005), so any change to the
-// actors, events or positions, which only ever come and go with articles,
-// changes the version. It is read per query, so a cache keyed by it also
-// sees writes made by another process (a `bot ingest` beside `bot serve`).
+// article takes a new sequence number, every deleted one moves the
+// removal counter (a trigger of migration 0005) and every changed row, such
+// as a path that followed its files, the change counter (migration 0006).
+// So any change to the actors, events or positions, which only ever come
+// and go with articles, or to an article's reference changes the version.
+// It is read per query, so a cache keyed by it also sees writes made by
+// another process (a `bot ingest` beside `bot serve`).
 type storeVersion struct {
-	seq, removed int64
+	seq, removed, changed int64
 }
 
 // versionTTL is how long a version read from the file is trusted when
@@ -38,7 +41,8 @@ func (db *DB) version(ctx context.Context) (storeVersion, error) {
 	var v storeVersion
 	err := db.read.QueryRowContext(ctx, `SELECT
 		COALESCE((SELECT value FROM counters WHERE name = 'article_seq'), 0),
-		COALESCE((SELECT value FROM counters WHERE name = 'articles_removed'), 0)`).Scan(&v.seq, &v.removed)
+		COALESCE((SELECT value FROM counters WHERE name = 'articles_removed'), 0),
+		COALESCE((SELECT value FROM counters WHERE name = 'articles_changed'), 0)`).Scan(&v.seq, &v.removed, &v.changed)
 	if err != nil {
 		return v, err
 	}
@@ -72,6 +76,10 @@ func (c *versionCache[T]) get(ctx context.Context, db *DB, load func(context.Con
 	if c.valid && c.version == v {
 		return c.value, nil
 	}
+	// Let the old value go before the new one is built: at 10,000
+	// articles the event index is tens of megabytes, and answers still
+	// holding it keep it only until they finish.
+	c.value, c.valid = zero, false
 	value, err := load(ctx)
 	if err != nil {
 		return zero, err
@@ -119,7 +127,11 @@ func (db *DB) cachedActors(ctx context.Context) (*actorList, error) {
 // only after a change.
 func (db *DB) cachedEvents(ctx context.Context) (*eventIndex, error) {
 	return db.eventCache.get(ctx, db, func(ctx context.Context) (*eventIndex, error) {
-		events, err := db.loadEvents(ctx, db.reader)
+		refs, err := db.cachedRefs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		events, err := db.loadEvents(ctx, db.reader, refs)
 		if err != nil {
 			return nil, err
 		}
@@ -137,4 +149,30 @@ func cloneActor(a briefbot.Actor) briefbot.Actor {
 // autocomplete asks for them at every keystroke.
 func (db *DB) cachedTopics(ctx context.Context) (*topicIndex, error) {
 	return db.topicCache.get(ctx, db, db.loadTopics)
+}
+
+// refIndex is the reference of each stored article by id, each a
+// one-element slice that the timeline's events and entries share.
+type refIndex map[int64][]briefbot.ArticleRef
+
+// cachedRefs returns every article's reference, read again only after a
+// change: answers cite articles by id and take the rest from here rather
+// than from the wide articles rows, one page read each.
+func (db *DB) cachedRefs(ctx context.Context) (refIndex, error) {
+	return db.refCache.get(ctx, db, func(ctx context.Context) (refIndex, error) {
+		return db.loadArticleRefs(ctx, db.reader)
+	})
+}
+
+// ref returns an article's reference from refs, or from the store when
+// refs predates the article (saved since the version was read).
+func (db *DB) ref(ctx context.Context, refs refIndex, from querier, id int64) ([]briefbot.ArticleRef, error) {
+	if r, ok := refs[id]; ok {
+		return r, nil
+	}
+	var ref refScanner
+	if err := from.QueryRowContext(ctx, `SELECT `+articleRefColumns+` FROM articles a WHERE a.id = ?`, id).Scan(ref.dest()...); err != nil {
+		return nil, db.queryErr(fmt.Sprintf("read article %d", id), err)
+	}
+	return []briefbot.ArticleRef{ref.value()}, nil
 }

@@ -116,12 +116,12 @@ func (db *DB) DigestInput(ctx context.Context, f briefbot.DigestFilter) (*briefb
 		inWindow[a.ID] = true
 	}
 
-	events, err := db.loadEvents(ctx, tx)
+	events, err := db.loadEvents(ctx, tx, nil)
 	if err != nil {
 		return nil, err
 	}
 	dated, undated := prepareEvents(events)
-	windowEvents, _ := mergeEvents(dated, undated, func(e *storedEvent) bool { return inWindow[e.article.ID] && sel.eventMatches(e) }, time.Time{}, time.Time{})
+	windowEvents, _ := mergeEvents(dated, undated, func(e *storedEvent) bool { return inWindow[e.articleID()] && sel.eventMatches(e) }, time.Time{}, time.Time{})
 	for _, e := range windowEvents {
 		for _, ref := range e.Articles {
 			cited[ref.ID] = true

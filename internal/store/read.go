@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -633,36 +632,45 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	// highest rowids, stored last) are ranked, which for a developing
 	// story is where the best answer to a common word is. The two indexes
 	// are ranked side by side on two connections, each cut to limit before
-	// its rows are read, and merged here.
+	// its rows are read, and merged here. Hits take their article's
+	// reference from the cached references, not from its wide row.
 	newest := func(fts string) string {
 		return `rowid >= (SELECT COALESCE((SELECT rowid FROM ` + fts + ` WHERE ` + fts + ` MATCH ?1
 			ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0))`
 	}
 	tables := []string{
-		`SELECT 'sentence', s.text, f.snip, '', f.rank, ` + articleRefColumns + `
-		FROM (SELECT rowid, rank, snippet(sentences_fts, 0, '', '', '…', 16) AS snip FROM sentences_fts
+		`SELECT 'sentence', s.text, '', f.rank, s.article_id
+		FROM (SELECT rowid, rank FROM sentences_fts
 			WHERE sentences_fts MATCH ?1 AND ` + newest("sentences_fts") + ` ORDER BY rank LIMIT ?2) f
-		JOIN sentences s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id ORDER BY f.rank`,
-		`SELECT 'quote', q.text, f.snip, q.speaker, f.rank, ` + articleRefColumns + `
-		FROM (SELECT rowid, rank, snippet(quotes_fts, 0, '', '', '…', 16) AS snip FROM quotes_fts
+		JOIN sentences s ON s.id = f.rowid ORDER BY f.rank`,
+		`SELECT 'quote', q.text, q.speaker, f.rank, q.article_id
+		FROM (SELECT rowid, rank FROM quotes_fts
 			WHERE quotes_fts MATCH ?1 AND ` + newest("quotes_fts") + ` ORDER BY rank LIMIT ?2) f
-		JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id ORDER BY f.rank`,
+		JOIN quotes q ON q.id = f.rowid ORDER BY f.rank`,
+	}
+	refs, err := db.cachedRefs(ctx)
+	if err != nil {
+		return nil, err
 	}
 	hits := make([][]rankedHit, len(tables))
 	errs := make([]error, len(tables))
 	var wg sync.WaitGroup
 	for i, sqlText := range tables {
-		wg.Go(func() { hits[i], errs[i] = db.searchTable(ctx, sqlText, match, limit) })
+		wg.Go(func() { hits[i], errs[i] = db.searchTable(ctx, sqlText, match, limit, refs) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
 	}
-	all := append(hits[0], hits[1]...)
-	slices.SortStableFunc(all, func(a, b rankedHit) int { return cmp.Compare(a.rank, b.rank) })
-	out := make([]briefbot.SearchHit, 0, min(len(all), limit))
-	for _, h := range all[:min(len(all), limit)] {
-		out = append(out, h.SearchHit)
+	// Each list is in rank order: merge them, sentences first on a tie.
+	sentences, quotes := hits[0], hits[1]
+	out := make([]briefbot.SearchHit, 0, min(len(sentences)+len(quotes), limit))
+	for len(out) < cap(out) {
+		if len(quotes) == 0 || len(sentences) > 0 && sentences[0].rank <= quotes[0].rank {
+			out, sentences = append(out, sentences[0].SearchHit), sentences[1:]
+		} else {
+			out, quotes = append(out, quotes[0].SearchHit), quotes[1:]
+		}
 	}
 	return out, nil
 }
@@ -676,23 +684,36 @@ type rankedHit struct {
 // rankedMatches bounds the matches of one index that search ranks.
 var rankedMatches = 500
 
-func (db *DB) searchTable(ctx context.Context, query, match string, limit int) ([]rankedHit, error) {
+func (db *DB) searchTable(ctx context.Context, query, match string, limit int, refs refIndex) ([]rankedHit, error) {
 	rows, err := db.read.QueryContext(ctx, query, match, limit, max(rankedMatches, limit)-1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var hits []rankedHit
+	hits := make([]rankedHit, 0, limit)
+	articleIDs := make([]int64, 0, limit)
 	for rows.Next() {
-		var h rankedHit
-		var ref refScanner
-		if err := rows.Scan(append([]any{&h.Kind, &h.Text, &h.Snippet, &h.Speaker, &h.rank}, ref.dest()...)...); err != nil {
+		hits = append(hits, rankedHit{})
+		h := &hits[len(hits)-1]
+		var articleID int64
+		if err := rows.Scan(&h.Kind, &h.Text, &h.Speaker, &h.rank, &articleID); err != nil {
 			return nil, err
 		}
-		h.Article = ref.value()
-		hits = append(hits, h)
+		h.Snippet = snippet(h.Text, match)
+		articleIDs = append(articleIDs, articleID)
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i, id := range articleIDs {
+		ref, err := db.ref(ctx, refs, db.reader, id)
+		if err != nil {
+			return nil, err
+		}
+		hits[i].Article = ref[0]
+	}
+	return hits, nil
 }
 
 // Articles lists the stored articles with their files and counts, newest first.

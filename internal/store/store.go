@@ -34,6 +34,7 @@ type DB struct {
 	actorCache versionCache[*actorList]
 	eventCache versionCache[*eventIndex]
 	topicCache versionCache[*topicIndex]
+	refCache   versionCache[refIndex]
 
 	// writes counts the saves and removals made in this process on this
 	// file (shared by every DB open on it); seen is the store version last

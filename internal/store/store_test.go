@@ -390,6 +390,23 @@ func TestDuplicateArticleIsStoredOnceWithBothPaths(t *testing.T) {
 	if len(articles) != 1 || !slices.Equal(articles[0].Paths, []string{"a.md", "copy/a.txt"}) || articles[0].Quotes != 2 {
 		t.Fatalf("articles = %+v, want one with both paths", articles)
 	}
+	// Search and the timeline cite from cached references: they must
+	// follow the article to its other file.
+	cited := func() (search, timeline string) {
+		t.Helper()
+		hits, err := db.Search(ctx, "Crimea", 10)
+		if err != nil || len(hits) == 0 {
+			t.Fatalf("search: %v, %d hits", err, len(hits))
+		}
+		resolved, _, err := db.Timeline(ctx, briefbot.TimelineFilter{})
+		if err != nil || len(resolved) == 0 {
+			t.Fatalf("timeline: %v, %d entries", err, len(resolved))
+		}
+		return hits[0].Article.Path, resolved[0].Articles[0].Path
+	}
+	if search, timeline := cited(); search != "a.md" || timeline != "a.md" {
+		t.Errorf("search cites %q, the timeline %q; want a.md, the first file", search, timeline)
+	}
 
 	if err := db.RemoveFile(ctx, "a.md"); err != nil {
 		t.Fatal(err)
@@ -397,6 +414,9 @@ func TestDuplicateArticleIsStoredOnceWithBothPaths(t *testing.T) {
 	articles, _ = db.Articles(ctx)
 	if len(articles) != 1 || !slices.Equal(articles[0].Paths, []string{"copy/a.txt"}) || articles[0].Path != "copy/a.txt" || articles[0].Quotes != 2 {
 		t.Fatalf("after removing one copy: %+v, want the article kept under the other path", articles)
+	}
+	if search, timeline := cited(); search != "copy/a.txt" || timeline != "copy/a.txt" {
+		t.Errorf("after removing a.md, search cites %q, the timeline %q; want copy/a.txt", search, timeline)
 	}
 
 	if err := db.RemoveFile(ctx, "copy/a.txt"); err != nil {

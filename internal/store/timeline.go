@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"hash/fnv"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,24 +11,30 @@ import (
 	"github.com/briefbot/briefbot"
 )
 
-// storedEvent is one events row with what the timeline needs.
+// storedEvent is one events row with what the timeline needs. The index
+// keeps every event of the store in memory, so what repeats is shared:
+// an article's reference, a sentence between its events, value strings
+// and actor names between all events.
 type storedEvent struct {
-	id         int64
 	value      string
 	resolved   bool
 	expression string
 	sentence   string
-	article    *briefbot.ArticleRef // shared by the article's events
-	actorIDs   []int64
-	actors     []string
-	// Set by prepareEvents:
+	// article is a one-element slice shared by the article's events and
+	// by the timeline entries they open; capped at one, so merging
+	// another article into an entry copies it.
+	article  []briefbot.ArticleRef
+	actorIDs []int64
+	actors   []string // capped like article, shared with entries
+	// Set by prepareEvents: start is the first day of value; words the
+	// sorted hashes of the distinct words of the normalised sentence, for
+	// comparing sentences and finding a topic's words without keeping a
+	// normalised copy of every sentence.
 	start time.Time
-	// text is the normalised sentence between spaces, for whole-word
-	// topic matching; words the sorted hashes of its distinct words, for
-	// comparing sentences without building sets per comparison.
-	text  string
 	words []uint32
 }
+
+func (e *storedEvent) articleID() int64 { return e.article[0].ID }
 
 // Timeline returns resolved events in date order, the same event reported
 // by several articles merged into one entry, and apart the unresolved
@@ -102,14 +108,23 @@ func newEventIndex(events []storedEvent) *eventIndex {
 }
 
 // eventTopicMatcher returns whether an event's sentence names topic as
-// whole words; every event matches an empty topic.
+// whole words; every event matches an empty topic. Only a sentence that
+// has every word of the topic is normalised again to find the phrase.
 func eventTopicMatcher(topic string) func(*storedEvent) bool {
 	topic = normalize(topic)
 	if topic == "" {
 		return func(*storedEvent) bool { return true }
 	}
-	topic = " " + topic + " "
-	return func(e *storedEvent) bool { return strings.Contains(e.text, topic) }
+	words := wordHashes(topic)
+	phrase := " " + topic + " "
+	return func(e *storedEvent) bool {
+		for _, w := range words {
+			if _, found := slices.BinarySearch(e.words, w); !found {
+				return false
+			}
+		}
+		return strings.Contains(" "+normalize(e.sentence)+" ", phrase)
+	}
 }
 
 // prepareEvents splits events into the dated ones, in timeline order
@@ -118,8 +133,12 @@ func eventTopicMatcher(topic string) func(*storedEvent) bool {
 func prepareEvents(events []storedEvent) (dated, undated []*storedEvent) {
 	for i := range events {
 		e := &events[i]
-		e.text = " " + normalize(e.sentence) + " "
-		e.words = wordHashes(e.text)
+		// The events of one sentence are adjacent and share its string.
+		if i > 0 && e.sentence == events[i-1].sentence {
+			e.words = events[i-1].words
+		} else {
+			e.words = wordHashes(normalize(e.sentence))
+		}
 		start, ok := valueStart(e.value)
 		if !e.resolved || !ok {
 			undated = append(undated, e)
@@ -163,13 +182,15 @@ func mergeEvents(dated, undated []*storedEvent, keep func(*storedEvent) bool, fr
 	return resolved, unresolved
 }
 
+// newEntry opens an entry with e's slices, not copies: both are capped,
+// so mergeInto's appends copy them, and entries are read-only to callers.
 func newEntry(e *storedEvent) briefbot.TimelineEntry {
 	return briefbot.TimelineEntry{
 		Value:      e.value,
 		Expression: e.expression,
 		Sentence:   e.sentence,
-		Actors:     append([]string{}, e.actors...),
-		Articles:   []briefbot.ArticleRef{*e.article},
+		Actors:     e.actors,
+		Articles:   e.article,
 	}
 }
 
@@ -192,8 +213,8 @@ func mergeInto(entry *briefbot.TimelineEntry, e *storedEvent) {
 			entry.Actors = append(entry.Actors, name)
 		}
 	}
-	if !slices.ContainsFunc(entry.Articles, func(r briefbot.ArticleRef) bool { return r.ID == e.article.ID }) {
-		entry.Articles = append(entry.Articles, *e.article)
+	if !slices.ContainsFunc(entry.Articles, func(r briefbot.ArticleRef) bool { return r.ID == e.articleID() }) {
+		entry.Articles = append(entry.Articles, e.article[0])
 	}
 }
 
@@ -223,43 +244,69 @@ func similarWords(a, b []uint32) bool {
 // normalised text; a rare collision only makes two sentences look a word
 // more alike.
 func wordHashes(text string) []uint32 {
-	var hashes []uint32
-	for _, w := range strings.Fields(text) {
-		h := fnv.New32a()
-		h.Write([]byte(w))
-		hashes = append(hashes, h.Sum32())
+	hashes := make([]uint32, 0, strings.Count(text, " ")+1)
+	for w := range strings.FieldsSeq(text) {
+		// FNV-1a, inline: hash/fnv would allocate per word.
+		h := uint32(2166136261)
+		for i := 0; i < len(w); i++ {
+			h ^= uint32(w[i])
+			h *= 16777619
+		}
+		hashes = append(hashes, h)
 	}
 	slices.Sort(hashes)
-	return slices.Compact(hashes)
+	return slices.Clip(slices.Compact(hashes))
 }
 
-func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, error) {
-	rows, err := from.QueryContext(ctx, `SELECT e.id, e.value, e.resolved, e.expression, e.sentence, `+articleRefColumns+`
+// loadEvents reads every event, its article's reference from refs (nil:
+// read them all from from).
+func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]storedEvent, error) {
+	if refs == nil {
+		var err error
+		if refs, err = db.loadArticleRefs(ctx, from); err != nil {
+			return nil, err
+		}
+	}
+	var count int
+	if err := from.QueryRowContext(ctx, `SELECT count(*) FROM events`).Scan(&count); err != nil {
+		return nil, db.queryErr("count events", err)
+	}
+	rows, err := from.QueryContext(ctx, `SELECT e.id, e.article_id, e.value, e.resolved, e.expression, e.sentence
 		FROM events e JOIN articles a ON a.id = e.article_id
 		ORDER BY a.published IS NULL, a.published, a.id, e.start_pos`)
 	if err != nil {
 		return nil, db.queryErr("list events", err)
 	}
-	var events []storedEvent
-	index := make(map[int64]int)
-	// An article's events share one copy of its reference: the timeline
-	// keeps them all in memory.
-	refs := make(map[int64]*briefbot.ArticleRef)
+	events := make([]storedEvent, 0, count)
+	index := make(map[int64]int, count)
+	strs := make(map[string]string) // values and expressions, shared
+	shared := func(b sql.RawBytes) string {
+		s, ok := strs[string(b)]
+		if !ok {
+			s = string(b)
+			strs[s] = s
+		}
+		return s
+	}
 	for rows.Next() {
 		var e storedEvent
-		var ref refScanner
-		if err := rows.Scan(append([]any{&e.id, &e.value, &e.resolved, &e.expression, &e.sentence}, ref.dest()...)...); err != nil {
+		var id, articleID int64
+		var value, expression, sentence sql.RawBytes
+		if err := rows.Scan(&id, &articleID, &value, &e.resolved, &expression, &sentence); err != nil {
 			rows.Close()
 			return nil, db.queryErr("list events", err)
 		}
-		article := ref.value()
-		if shared, ok := refs[article.ID]; ok {
-			e.article = shared
-		} else {
-			e.article = &article
-			refs[article.ID] = e.article
+		e.value, e.expression = shared(value), shared(expression)
+		if e.article, err = db.ref(ctx, refs, from, articleID); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		index[e.id] = len(events)
+		if n := len(events); n > 0 && string(sentence) == events[n-1].sentence {
+			e.sentence = events[n-1].sentence
+		} else {
+			e.sentence = string(sentence)
+		}
+		index[id] = len(events)
 		events = append(events, e)
 	}
 	rows.Close()
@@ -274,16 +321,51 @@ func (db *DB) loadEvents(ctx context.Context, from querier) ([]storedEvent, erro
 	defer rows.Close()
 	for rows.Next() {
 		var eventID, actorID int64
-		var name string
+		var name sql.RawBytes
 		if err := rows.Scan(&eventID, &actorID, &name); err != nil {
 			return nil, db.queryErr("list event actors", err)
 		}
 		if i, ok := index[eventID]; ok {
 			events[i].actorIDs = append(events[i].actorIDs, actorID)
-			events[i].actors = append(events[i].actors, name)
+			events[i].actors = append(events[i].actors, shared(name))
 		}
 	}
-	return events, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list event actors", err)
+	}
+	for i := range events {
+		// Entries share these; a nil list would be null in JSON.
+		if events[i].actors == nil {
+			events[i].actors = noActors
+		}
+		events[i].actors = slices.Clip(events[i].actors)
+	}
+	return events, nil
+}
+
+// noActors is the actor list of every event without one.
+var noActors = []string{}
+
+// loadArticleRefs returns a one-element slice with the reference of each
+// stored article, by id, for the events of the article to share.
+func (db *DB) loadArticleRefs(ctx context.Context, from querier) (refIndex, error) {
+	rows, err := from.QueryContext(ctx, `SELECT `+articleRefColumns+` FROM articles a`)
+	if err != nil {
+		return nil, db.queryErr("list articles", err)
+	}
+	defer rows.Close()
+	refs := make(refIndex)
+	for rows.Next() {
+		var ref refScanner
+		if err := rows.Scan(ref.dest()...); err != nil {
+			return nil, db.queryErr("list articles", err)
+		}
+		refs[ref.ref.ID] = []briefbot.ArticleRef{ref.value()}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.queryErr("list articles", err)
+	}
+	return refs, nil
 }
 
 // seasonMonths gives the month a TIMEX3 season starts in (northern

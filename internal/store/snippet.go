@@ -1,0 +1,205 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// snippetTokens is how many words a search snippet shows.
+const snippetTokens = 16
+
+// snippet returns the snippetTokens words of text around the most words
+// of an FTS query (as ftsQuery and phraseQuery write them), with "…" where
+// text goes on. FTS5's snippet() does the same in SQL, but there it costs
+// a third of a search: it runs for every hit before the answer is cut,
+// re-reading and re-tokenising each row through the transpiled C.
+// Words are split and folded the way the unicode61 tokenizer with
+// remove_diacritics does, so a snippet shows the words that matched.
+//
+// Search makes a snippet of each of its hundreds of hits, so words are
+// folded only when they are not ASCII.
+func snippet(text, match string) string {
+	if !moreWordsThan(text, snippetTokens) {
+		return text
+	}
+	words := wordSpans(text)
+	terms := queryTerms(match)
+	hit := make([]bool, len(words))
+	for i, w := range words {
+		hit[i] = terms.matches(text[w.start:w.end])
+	}
+	// The window with the most hits, then centred on its first and last.
+	best, bestHits := 0, -1
+	for start := 0; start+snippetTokens <= len(words); start++ {
+		n := 0
+		for _, h := range hit[start : start+snippetTokens] {
+			if h {
+				n++
+			}
+		}
+		if n > bestHits {
+			best, bestHits = start, n
+		}
+	}
+	if bestHits > 0 {
+		first, last := best, best+snippetTokens-1
+		for !hit[first] {
+			first++
+		}
+		for !hit[last] {
+			last--
+		}
+		best = first - (snippetTokens-(last-first+1))/2
+		best = max(0, min(best, len(words)-snippetTokens))
+	}
+	// At either end of the text the window takes the punctuation there.
+	from, to := 0, len(text)
+	var b strings.Builder
+	if best > 0 {
+		from = words[best].start
+		b.WriteString("…")
+	}
+	if best+snippetTokens < len(words) {
+		to = words[best+snippetTokens-1].end
+	}
+	b.WriteString(text[from:to])
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// moreWordsThan reports whether text has more than n words, the way
+// wordSpans counts them, without splitting it.
+func moreWordsThan(text string, n int) bool {
+	words, inWord := 0, false
+	for _, r := range text {
+		switch w := isWordRune(r); {
+		case w && !inWord:
+			if words++; words > n {
+				return true
+			}
+			inWord = true
+		case !w:
+			inWord = false
+		}
+	}
+	return false
+}
+
+// isWordRune reports whether r belongs to a word, for unicode61: letters,
+// digits and the diacritics it removes.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// span is a word of a text: its byte offsets.
+type span struct{ start, end int }
+
+// wordSpans splits text into runs of letters and digits, as unicode61
+// does.
+func wordSpans(text string) []span {
+	spans := make([]span, 0, strings.Count(text, " ")+1)
+	start := -1
+	for i, r := range text {
+		inWord := isWordRune(r)
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			spans = append(spans, span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, span{start, len(text)})
+	}
+	return spans
+}
+
+// fold lowers a word and removes its diacritics.
+func fold(word string) string {
+	if isASCII(word) {
+		return strings.ToLower(word)
+	}
+	return strings.ReplaceAll(normalize(word), " ", "")
+}
+
+// termSet is the folded words of a query, each whole or, from a
+// prefix string ("word"*), as a prefix.
+type termSet struct{ whole, prefixes []string }
+
+// matches reports whether a word of a text is one of the terms or starts
+// with one of the prefixes, compared as unicode61 folds words.
+func (t termSet) matches(word string) bool {
+	if isASCII(word) {
+		for _, w := range t.whole {
+			if strings.EqualFold(word, w) {
+				return true
+			}
+		}
+		for _, p := range t.prefixes {
+			if len(word) >= len(p) && strings.EqualFold(word[:len(p)], p) {
+				return true
+			}
+		}
+		return false
+	}
+	word = fold(word)
+	for _, w := range t.whole {
+		if word == w {
+			return true
+		}
+	}
+	for _, p := range t.prefixes {
+		if strings.HasPrefix(word, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// queryTerms reads the quoted strings of an FTS query written by
+// ftsQuery or phraseQuery; a string of several words ("U.S.") gives each.
+func queryTerms(match string) termSet {
+	var terms termSet
+	for rest := match; ; {
+		open := strings.IndexByte(rest, '"')
+		if open < 0 {
+			return terms
+		}
+		rest = rest[open+1:]
+		// A quote inside the string is doubled.
+		var quoted strings.Builder
+		for {
+			end := strings.IndexByte(rest, '"')
+			if end < 0 {
+				quoted.WriteString(rest)
+				rest = ""
+				break
+			}
+			quoted.WriteString(rest[:end])
+			rest = rest[end+1:]
+			if !strings.HasPrefix(rest, `"`) {
+				break
+			}
+			quoted.WriteByte('"')
+			rest = rest[1:]
+		}
+		prefix := strings.HasPrefix(rest, "*")
+		q := quoted.String()
+		words := wordSpans(q)
+		for i, w := range words {
+			folded := fold(q[w.start:w.end])
+			if prefix && i == len(words)-1 {
+				terms.prefixes = append(terms.prefixes, folded)
+			} else {
+				terms.whole = append(terms.whole, folded)
+			}
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSnippet(t *testing.T) {
+	long := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty Crimea twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty."
+	tests := []struct {
+		name, text, match, want string
+	}{
+		{"a short text is whole", "Crimea was annexed in 2014.", ftsQuery("crimea"), "Crimea was annexed in 2014."},
+		// twenty-two is two words, as unicode61 splits it.
+		{"the match is centred", long, ftsQuery("crimea"),
+			"…fourteen fifteen sixteen seventeen eighteen nineteen twenty Crimea twenty-two twenty-three twenty-four twenty-five…"},
+		{"no match shows the start", long, ftsQuery("kherson"),
+			"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen…"},
+		{"a match at the start", "Crimea " + long, ftsQuery("crimea"),
+			"Crimea One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen…"},
+		{"a prefix of a phrase query", long, phraseQuery("thirty"),
+			"…two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty."},
+		{"diacritics and case fold", strings.Replace(long, "Crimea", "Zürich", 1), ftsQuery("ZURICH"),
+			"…fourteen fifteen sixteen seventeen eighteen nineteen twenty Zürich twenty-two twenty-three twenty-four twenty-five…"},
+		{"two words: the window with both", long, ftsQuery("three eighteen"),
+			"…three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen…"},
+	}
+	for _, tt := range tests {
+		if got := snippet(tt.text, tt.match); got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestQueryTerms(t *testing.T) {
+	got := queryTerms(`"U.S." "say ""no""" "inspector"*`)
+	if strings.Join(got.whole, ",") != "u,s,say,no" || strings.Join(got.prefixes, ",") != "inspector" {
+		t.Errorf("queryTerms = %+v", got)
+	}
+}
+
+func FuzzSnippet(f *testing.F) {
+	f.Add("One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen Crimea", "crimea")
+	f.Add("Zürich, \"Genève\" — l'été", `"é`)
+	f.Fuzz(func(t *testing.T, text, query string) {
+		got := snippet(text, ftsQuery(query))
+		if utf8.ValidString(text) && !utf8.ValidString(got) {
+			t.Errorf("snippet(%q, %q) = %q, not valid UTF-8", text, query, got)
+		}
+		if !strings.Contains(text, strings.Trim(got, "…")) {
+			t.Errorf("snippet(%q, %q) = %q, not a part of the text", text, query, got)
+		}
+	})
+}
