@@ -250,6 +250,7 @@ type Reader interface {
 	Quotes(ctx context.Context, f QuoteFilter) ([]QuoteHit, error)
 	Positions(ctx context.Context, f PositionFilter) ([]PositionHit, error)
 	// Topics lists the topics of stored positions, most frequent first.
+	// The list may be shared with other callers: it must not be modified.
 	Topics(ctx context.Context) ([]string, error)
 	// Timeline returns resolved events in date order and, apart, the
 	// events whose date could not be resolved in article order.

@@ -60,11 +60,12 @@ files), then measures and prints:
 "bot bench extract" generates the corpus and measures only the extract
 lines, without ingesting it.
 
-"bot bench interactions" starts the signed HTTP interactions endpoint on
-127.0.0.1 (a fresh Ed25519 key) over the generated corpus, or over --db,
-and sends it signed interactions (PING, who-said, autocomplete, timeline)
-from --clients concurrent clients until --requests were sent or --duration
-passed; it prints requests/s, p50/p99 latency and the errors.
+"bot bench interactions" starts "bot serve --http 127.0.0.1:0" (a fresh
+Ed25519 key, no Discord token, no config file) over the generated corpus,
+or over --db, and sends it signed interactions (PING, who-said,
+autocomplete, timeline) from --clients concurrent clients until
+--requests were sent or --duration passed; it prints requests/s, p50/p99
+latency, the errors, and the serve process's peak resident memory.
 
 Nothing leaves the machine: the load goes over loopback only.`,
 	example: `bot bench --articles 10000
@@ -74,6 +75,9 @@ Nothing leaves the machine: the load goes over loopback only.`,
 		optBenchDB, optBenchClients, optBenchRequests, optBenchDuration},
 	run: runBench,
 }
+
+// benchDBName is the database's name in the bench folder.
+const benchDBName = "bench.db"
 
 // benchSettings are the parsed flags of bench.
 type benchSettings struct {
@@ -145,6 +149,7 @@ func runBench(ctx context.Context, m *Main) error {
 	out := &errWriter{w: m.Stdout}
 
 	var db *store.DB
+	dbPath := s.db
 	if s.db != "" {
 		if db, err = openExisting(s.db); err != nil {
 			return err
@@ -158,11 +163,12 @@ func runBench(ctx context.Context, m *Main) error {
 		if db, err = benchCorpus(ctx, s, dir, out, !interactions); err != nil {
 			return err
 		}
+		dbPath = filepath.Join(dir, benchDBName)
 	}
 	defer db.Close()
 
 	if interactions {
-		err = benchInteractions(ctx, db, s, out)
+		err = benchInteractions(ctx, db, dbPath, s, out)
 	} else {
 		err = benchQueries(ctx, db, s, out)
 	}
@@ -223,7 +229,7 @@ func benchCorpus(ctx context.Context, s benchSettings, dir string, out *errWrite
 	out.printf("corpus      %d articles in %d files, %s (%s), generated in %s\n",
 		corpus.Articles, corpus.Files, megabytes(corpus.Bytes), formatCounts(corpus.Formats), round(time.Since(start)))
 
-	dbPath := filepath.Join(dir, "bench.db")
+	dbPath := filepath.Join(dir, benchDBName)
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(dbPath + suffix) // a fresh database, also under a reused --dir
 	}
@@ -520,6 +526,11 @@ func procStatusKB(name string) (int64, bool) {
 	if err != nil {
 		return 0, false
 	}
+	return statusKB(data, name)
+}
+
+// statusKB reads a "Name:   123 kB" line of a /proc/PID/status file.
+func statusKB(data []byte, name string) (int64, bool) {
 	for line := range strings.SplitSeq(string(data), "\n") {
 		if v, ok := strings.CutPrefix(line, name+":"); ok {
 			n, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -10,16 +12,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
-	"github.com/briefbot/briefbot/internal/commands"
-	"github.com/briefbot/briefbot/internal/discord"
+	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -72,7 +76,7 @@ type loadResult struct {
 
 // benchInteractions serves db on the signed HTTP interactions endpoint at
 // 127.0.0.1 and measures it under load.
-func benchInteractions(ctx context.Context, db *store.DB, s benchSettings, out *errWriter) error {
+func benchInteractions(ctx context.Context, db *store.DB, dbPath string, s benchSettings, out *errWriter) error {
 	reqs, err := benchRequests(ctx, db)
 	if err != nil {
 		return err
@@ -86,30 +90,17 @@ func benchInteractions(ctx context.Context, db *store.DB, s benchSettings, out *
 		}
 	}
 
-	resetPeakMemory()
 	public, private, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return err
 	}
-	handler := &discord.Handler{Router: commands.New(db), Logger: slog.New(slog.DiscardHandler)}
-	endpoint := discord.NewInteractionsServer(handler, public,
-		discord.WithLogger(slog.New(slog.DiscardHandler)),
-		// Every request of the run must be remembered against replays.
-		discord.WithMaxRemembered(max(discord.DefaultMaxRemembered, s.requests+s.clients)))
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	server, err := startBenchServer(ctx, dbPath, public)
 	if err != nil {
-		return fmt.Errorf("bench interactions: listen on loopback: %w", err)
+		return err
 	}
-	server := &http.Server{Handler: endpoint, ReadHeaderTimeout: 5 * time.Second}
-	served := make(chan error, 1)
-	go func() { served <- server.Serve(listener) }()
-	defer func() {
-		server.Close()
-		<-served
-	}()
+	defer server.stop()
 
-	url := "http://" + listener.Addr().String() + "/interactions"
-	result := sendInteractions(ctx, url, private, interactionMix(speaker, typed, actor), s)
+	result := sendInteractions(ctx, server.url+"/interactions", private, interactionMix(speaker, typed, actor), s)
 	rate := float64(result.requests) / result.took.Seconds()
 	out.printf("interactions %d signed requests in %s from %d clients: %.0f requests/s, p50 %s, p99 %s, %d errors\n",
 		result.requests, round(result.took), s.clients, rate,
@@ -118,8 +109,158 @@ func benchInteractions(ctx context.Context, db *store.DB, s benchSettings, out *
 	if result.firstErr != nil {
 		out.printf("first error %v\n", result.firstErr)
 	}
-	writeMemory(out)
-	return nil
+	out.printf("memory      %s\n", server.memory(ctx))
+	return server.stop()
+}
+
+// benchServer is a "bot serve --http" process answering the load: apart
+// from the load generator, whose signing and HTTP client would otherwise
+// count in the memory and compete in the same runtime.
+type benchServer struct {
+	cmd    *exec.Cmd
+	url    string // http://127.0.0.1:port
+	exited chan error
+	once   sync.Once
+	err    error
+}
+
+// startBenchServer starts this binary's serve on a loopback port over
+// dbPath, answering interactions signed with public's key, and returns
+// once it listens. It runs in a temporary folder with Discord and LLM
+// settings taken out of its environment, so no briefbot.yaml or token of
+// the caller's makes it reach out.
+func startBenchServer(ctx context.Context, dbPath string, public ed25519.PublicKey) (*benchServer, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("bench interactions: find this program to run \"bot serve\": %w", err)
+	}
+	dbPath, err = filepath.Abs(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "briefbot-bench-serve-")
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(exe, "serve", "--http", "127.0.0.1:0", "--db", dbPath)
+	cmd.Dir = dir
+	cmd.Env = []string{config.EnvDiscordPublicKey + "=" + hex.EncodeToString(public)}
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, "DISCORD_") && !strings.HasPrefix(name, "OPENAI_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("bench interactions: start bot serve: %w", err)
+	}
+	server := &benchServer{cmd: cmd, exited: make(chan error, 1)}
+	// serve names its address on stderr once it listens; the rest of its
+	// output is kept for an error message.
+	found := make(chan string, 1)
+	var output bytes.Buffer
+	var outputMu sync.Mutex
+	go func() {
+		const prefix = "serving Discord interactions at "
+		lines := bufio.NewScanner(stderr)
+		for lines.Scan() {
+			line := lines.Text()
+			outputMu.Lock()
+			output.WriteString(line + "\n")
+			outputMu.Unlock()
+			if rest, ok := strings.CutPrefix(line, prefix); ok {
+				found <- strings.TrimSuffix(rest, "/interactions")
+			}
+		}
+		server.exited <- cmd.Wait()
+		os.RemoveAll(dir)
+	}()
+	ready := time.NewTimer(30 * time.Second)
+	defer ready.Stop()
+	select {
+	case server.url = <-found:
+		return server, nil
+	case err := <-server.exited:
+		server.exited <- err
+		outputMu.Lock()
+		defer outputMu.Unlock()
+		return nil, fmt.Errorf("bench interactions: bot serve exited before listening (%v):\n%s", err, output.String())
+	case <-ready.C:
+		server.stop()
+		return nil, errors.New("bench interactions: bot serve did not listen within 30s")
+	case <-ctx.Done():
+		server.stop()
+		return nil, ctx.Err()
+	}
+}
+
+// memory describes the server's peak and current resident memory (Linux)
+// and the Go heap it reports on /metrics.
+func (b *benchServer) memory(ctx context.Context) string {
+	peak, current := "unknown (no /proc)", "unknown"
+	if data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", b.cmd.Process.Pid)); err == nil {
+		if kb, ok := statusKB(data, "VmHWM"); ok {
+			peak = megabytes(kb * 1024)
+		}
+		if kb, ok := statusKB(data, "VmRSS"); ok {
+			current = megabytes(kb * 1024)
+		}
+	}
+	heap := ""
+	if metrics, err := fetch(ctx, b.url+"/metrics"); err == nil {
+		if v, ok := metricValue(metrics, "go_memstats_heap_inuse_bytes"); ok {
+			heap = "; Go heap in use " + megabytes(int64(v))
+		}
+		if v, ok := metricValue(metrics, "go_memstats_sys_bytes"); ok {
+			heap += ", from the OS " + megabytes(int64(v))
+		}
+	}
+	return fmt.Sprintf("bot serve process: peak RSS %s, now %s%s (GOMEMLIMIT %s)", peak, current, heap, cmp.Or(os.Getenv("GOMEMLIMIT"), "unset"))
+}
+
+// stop ends the server as an operator would (SIGTERM, then SIGKILL after
+// 20 s) and returns how it exited.
+func (b *benchServer) stop() error {
+	b.once.Do(func() {
+		_ = b.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case b.err = <-b.exited:
+		case <-time.After(20 * time.Second):
+			_ = b.cmd.Process.Kill()
+			b.err = fmt.Errorf("bench interactions: bot serve did not stop within 20s of SIGTERM: %v", <-b.exited)
+		}
+	})
+	return b.err
+}
+
+func fetch(ctx context.Context, url string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	return string(data), err
+}
+
+// metricValue reads an unlabelled sample of the Prometheus text format.
+func metricValue(text, name string) (float64, bool) {
+	for line := range strings.Lines(text) {
+		if rest, ok := strings.CutPrefix(line, name+" "); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+			return v, err == nil
+		}
+	}
+	return 0, false
 }
 
 // sendInteractions runs s.clients clients until s.requests were sent, the

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -89,55 +88,6 @@ func (o Option) DateForms() string {
 		return "YYYY, YYYY-MM or YYYY-MM-DD"
 	}
 	return "YYYY-MM-DD"
-}
-
-// suggester lists candidate values for an option, most relevant first.
-type suggester func(ctx context.Context, r briefbot.Reader) ([]suggestion, error)
-
-// suggestion is a value to offer and the words it can be found by (an
-// actor by name or any alias), in lower case, the value's own first.
-type suggestion struct {
-	value string
-	keys  []string
-}
-
-func newSuggestion(value string, aliases ...string) suggestion {
-	keys := make([]string, 0, 1+len(aliases))
-	for _, k := range append([]string{value}, aliases...) {
-		keys = append(keys, strings.ToLower(k))
-	}
-	return suggestion{value: value, keys: keys}
-}
-
-// Match qualities, best first.
-const (
-	matchExact = iota
-	matchPrefix
-	matchWordStart
-	matchAnywhere
-	noMatch
-)
-
-func matchQuality(key string, typed typedText) int {
-	switch {
-	case key == typed.text:
-		return matchExact
-	case strings.HasPrefix(key, typed.text):
-		return matchPrefix
-	case strings.Contains(key, typed.afterSpace) || strings.Contains(key, typed.afterHyphen):
-		return matchWordStart
-	case strings.Contains(key, typed.text):
-		return matchAnywhere
-	}
-	return noMatch
-}
-
-// typedText is what was typed, lowered, with the forms that start a word.
-type typedText struct{ text, afterSpace, afterHyphen string }
-
-func newTypedText(prefix string) typedText {
-	text := strings.ToLower(strings.TrimSpace(prefix))
-	return typedText{text, " " + text, "-" + text}
 }
 
 // Command describes a registered command, for help and for generating
@@ -380,28 +330,7 @@ func (r *Router) Complete(ctx context.Context, command, optionName, prefix strin
 	if err != nil {
 		return nil, fmt.Errorf("complete %s %s: %w", command, optionName, err)
 	}
-	typed := newTypedText(prefix)
-	type ranked struct {
-		value   string
-		quality int
-	}
-	var matches []ranked
-	for _, c := range candidates {
-		best := noMatch
-		for _, key := range c.keys {
-			best = min(best, matchQuality(key, typed))
-		}
-		if best != noMatch {
-			matches = append(matches, ranked{c.value, best})
-		}
-	}
-	// Stable: within one quality the reader's order (most quoted first) stays.
-	slices.SortStableFunc(matches, func(a, b ranked) int { return a.quality - b.quality })
-	out := make([]string, 0, min(len(matches), MaxFields))
-	for _, m := range matches[:min(len(matches), MaxFields)] {
-		out = append(out, m.value)
-	}
-	return out, nil
+	return candidates.match(newTypedText(prefix), MaxFields), nil
 }
 
 func (r *Router) index(name string) int {
@@ -439,45 +368,3 @@ func usage(c Command, problem string) *Response {
 	return failure("Cannot run "+c.Name, b.String())
 }
 
-// actorSuggestions keeps the suggestions of the last actor list seen: a
-// store shares one list until its next change, and autocomplete asks for
-// it at every keystroke, so lowering some 30,000 names and aliases each
-// time would be most of an answer's cost. The list is recognised by its
-// backing array, which a reader never reuses for other contents.
-var actorSuggestions struct {
-	mu    sync.Mutex
-	first *briefbot.Actor
-	n     int
-	out   []suggestion
-}
-
-func suggestActors(ctx context.Context, r briefbot.Reader) ([]suggestion, error) {
-	actors, err := r.Actors(ctx)
-	if err != nil || len(actors) == 0 {
-		return nil, err
-	}
-	c := &actorSuggestions
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.first == &actors[0] && c.n == len(actors) {
-		return c.out, nil
-	}
-	out := make([]suggestion, len(actors))
-	for i, a := range actors {
-		out[i] = newSuggestion(a.Name, a.Aliases...)
-	}
-	c.first, c.n, c.out = &actors[0], len(actors), out
-	return out, nil
-}
-
-func suggestTopics(ctx context.Context, r briefbot.Reader) ([]suggestion, error) {
-	topics, err := r.Topics(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]suggestion, len(topics))
-	for i, t := range topics {
-		out[i] = newSuggestion(t)
-	}
-	return out, nil
-}

@@ -94,7 +94,7 @@ func ParseQuery(text string) commands.Request {
 
 func normaliseQuery(text string) string {
 	text = strings.TrimSpace(leadingMention.ReplaceAllString(strings.TrimSpace(text), ""))
-	text = strings.NewReplacer("’", "'", "‘", "'").Replace(text)
+	text = curlyApostrophes.Replace(text)
 	text = strings.Join(strings.Fields(text), " ")
 	return unquote(strings.TrimRight(text, "?!. "))
 }
@@ -148,3 +148,6 @@ func dmHelp() *commands.Response {
 	}
 	return resp
 }
+
+// curlyApostrophes straightens typographic apostrophes.
+var curlyApostrophes = strings.NewReplacer("’", "'", "‘", "'")

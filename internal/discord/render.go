@@ -257,6 +257,9 @@ func sourcesText(sources []commands.Source) string {
 	return strings.Join(lines, "\n")
 }
 
+// linkEscaper percent-encodes what would end a markdown link target.
+var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E")
+
 // webLink returns u fit for a markdown link target, or "" when it is not an
 // absolute http(s) URL of reasonable length. Parentheses and spaces are
 // percent-encoded so they cannot end the link early.
@@ -265,7 +268,7 @@ func webLink(u string) string {
 	if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
 		return ""
 	}
-	link := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(parsed.String())
+	link := linkEscaper.Replace(parsed.String())
 	if runeCount(link) > maxSourceURL {
 		return ""
 	}

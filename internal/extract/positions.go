@@ -115,6 +115,9 @@ var accentFolders = sync.Pool{New: func() any {
 
 var curlyApostrophes = strings.NewReplacer("’", "'", "‘", "'")
 
+// quoteMarks removes double quotation marks.
+var quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "")
+
 // slowTopicKey is TopicKey for any text: diacritics, hyphens,
 // apostrophes.
 func slowTopicKey(s string) string {
@@ -1530,7 +1533,7 @@ func spanText(text string, toks []token, lo, hi int) string {
 	}
 	if open != closed || strings.Count(line, "\"")%2 == 1 {
 		// A quotation cut in half reads as a typo: drop its marks.
-		line = strings.NewReplacer("“", "", "”", "", "\"", "").Replace(line)
+		line = quoteMarks.Replace(line)
 	}
 	return line
 }

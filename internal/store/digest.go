@@ -92,11 +92,11 @@ func (db *DB) DigestInput(ctx context.Context, f briefbot.DigestFilter) (*briefb
 	}
 
 	quoteWhere, quoteArgs := sel.quoteConds(window, windowArgs)
-	if in.Quotes, err = db.queryQuotes(ctx, tx, quoteWhere, quoteArgs, 0); err != nil {
+	if in.Quotes, err = db.queryQuotes(ctx, tx, quotesInArticles, quoteWhere, quoteArgs, 0); err != nil {
 		return nil, err
 	}
 	positionWhere, positionArgs := sel.positionConds(window, windowArgs)
-	if in.Positions, err = db.queryPositions(ctx, tx, positionWhere, positionArgs, sel.topicKey, 0); err != nil {
+	if in.Positions, err = db.queryPositions(ctx, tx, positionsInArticles, positionWhere, positionArgs, sel.topicKey, 0); err != nil {
 		return nil, err
 	}
 	cited := make(map[int64]bool)

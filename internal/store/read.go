@@ -326,21 +326,28 @@ func stem(word string) string {
 }
 
 const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start_pos, q.end_pos,
-	COALESCE(q.actor_id, 0), q.sentence, ` + articleRefColumns
+	COALESCE(q.actor_id, 0), q.sentence, q.article_id`
 
-func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
-	if limit > 0 {
-		// Pick the newest ids first in the order of quotes_actor_newest
-		// (quotes keep their article's date; NULL sorts last when
-		// descending), then read only those rows.
-		newest := `SELECT q.id FROM quotes q`
-		if where != "" {
-			newest += ` WHERE ` + where
-		}
-		where = `q.id IN (` + newest + ` ORDER BY q.published DESC, q.article_id DESC, q.seq LIMIT ` + strconv.Itoa(limit) + `)`
-	}
-	var hits []briefbot.QuoteHit
-	err := db.eachQuote(ctx, from, `q.id`, `quotes q`, where, args, limit, func(_ int64, h briefbot.QuoteHit) {
+// The tables quotes and positions are read from: alone, or joined with
+// their articles for conditions on them (a digest's window). Either way
+// the article's reference comes from the cached references.
+const (
+	quotesAlone         = `quotes q`
+	quotesInArticles    = `quotes q JOIN articles a ON a.id = q.article_id`
+	positionsAlone      = `positions p`
+	positionsInArticles = `positions p JOIN articles a ON a.id = p.article_id`
+)
+
+// quotesNewestFirst orders quotes as newestFirst orders their articles:
+// quotes keep a copy of their article's date (migration 0005), and NULL,
+// the smallest value, sorts last when descending. It is the order of
+// quotes_actor_newest read backwards, so a speaker's newest quotes are
+// read in index order and a limit stops the reading.
+const quotesNewestFirst = `q.published DESC, q.article_id DESC, q.seq`
+
+func (db *DB) queryQuotes(ctx context.Context, from querier, table, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
+	hits := make([]briefbot.QuoteHit, 0, limit)
+	err := db.eachQuote(ctx, from, `q.id`, table, where, args, limit, func(_ int64, h briefbot.QuoteHit) {
 		hits = append(hits, h)
 	})
 	return hits, err
@@ -350,11 +357,15 @@ func (db *DB) queryQuotes(ctx context.Context, from querier, where string, args 
 // q) matching where, newest article first, and the value of key, an
 // integer column of table.
 func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where string, args []any, limit int, fn func(key int64, h briefbot.QuoteHit)) error {
-	query := `SELECT ` + key + `, ` + quoteColumns + ` FROM ` + table + ` JOIN articles a ON a.id = q.article_id`
+	refs, err := db.cachedRefs(ctx)
+	if err != nil {
+		return err
+	}
+	query := `SELECT ` + key + `, ` + quoteColumns + ` FROM ` + table
 	if where != "" {
 		query += ` WHERE ` + where
 	}
-	query += ` ORDER BY ` + newestFirst + `, q.seq`
+	query += ` ORDER BY ` + quotesNewestFirst
 	if limit > 0 {
 		query += fmt.Sprintf(` LIMIT %d`, limit)
 	}
@@ -365,14 +376,16 @@ func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where str
 	defer rows.Close()
 	for rows.Next() {
 		var h briefbot.QuoteHit
-		var keyValue, id int64
-		var ref refScanner
+		var keyValue, id, articleID int64
 		q := &h.Quote
-		dest := append([]any{&keyValue, &id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence}, ref.dest()...)
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&keyValue, &id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence, &articleID); err != nil {
 			return db.queryErr("find quotes", err)
 		}
-		h.Article = ref.value()
+		ref, err := db.ref(ctx, refs, from, articleID)
+		if err != nil {
+			return err
+		}
+		h.Article = ref[0]
 		fn(keyValue, h)
 	}
 	if err := rows.Err(); err != nil {
@@ -412,7 +425,7 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		conds = append(conds, `q.published >= ?`)
 		args = append(args, f.Since.Format(briefbot.DateLayout))
 	}
-	return db.queryQuotes(ctx, db.read, strings.Join(conds, " AND "), args, f.Limit)
+	return db.queryQuotes(ctx, db.read, quotesAlone, strings.Join(conds, " AND "), args, f.Limit)
 }
 
 // Positions returns the stances f selects with their evidence quotes,
@@ -426,7 +439,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		args = append(args, f.ActorID)
 	}
 	if f.Topic == "" {
-		return db.queryPositions(ctx, db.read, strings.Join(conds, " AND "), args, "", f.Limit)
+		return db.queryPositions(ctx, db.read, positionsAlone, strings.Join(conds, " AND "), args, "", f.Limit)
 	}
 	key := topicKey(f.Topic)
 	if key == "" {
@@ -453,7 +466,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		if f.Limit > 0 {
 			limit = f.Limit - len(hits)
 		}
-		more, err := db.queryPositions(ctx, db.read, strings.Join(where, " AND "), keyArgs, "", limit)
+		more, err := db.queryPositions(ctx, db.read, positionsAlone, strings.Join(where, " AND "), keyArgs, "", limit)
 		if err != nil {
 			return nil, err
 		}
@@ -467,8 +480,13 @@ func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, "
 // queryPositions returns the positions matching where (over positions p
 // and articles a), those exactly on topic key (if any) first, then newest
 // article first, each with its evidence.
-func (db *DB) queryPositions(ctx context.Context, from querier, where string, args []any, key string, limit int) ([]briefbot.PositionHit, error) {
-	order := ` ORDER BY ` + newestFirst + `, p.id`
+func (db *DB) queryPositions(ctx context.Context, from querier, table, where string, args []any, key string, limit int) ([]briefbot.PositionHit, error) {
+	refs, err := db.cachedRefs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Positions keep a copy of their article's date (migration 0005).
+	order := ` ORDER BY p.published IS NULL, p.published DESC, p.article_id DESC, p.id`
 	if limit > 0 {
 		// The ids in the order of the topic index (positions keep their
 		// article's date; NULL sorts last when descending), then their rows.
@@ -481,15 +499,15 @@ func (db *DB) queryPositions(ctx context.Context, from querier, where string, ar
 	}
 	args = append(args[:len(args):len(args)], orderArgs...)
 	if limit > 0 {
-		newest := `SELECT p.id FROM positions p`
+		newest := `SELECT p.id FROM ` + table
 		if where != "" {
 			newest += ` WHERE ` + where
 		}
 		where = `p.id IN (` + newest + order + ` LIMIT ` + strconv.Itoa(limit) + `)`
 		args = append(args, orderArgs...)
 	}
-	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, ` + articleRefColumns + `
-		FROM positions p JOIN actors ac ON ac.id = p.actor_id JOIN articles a ON a.id = p.article_id`
+	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, p.article_id
+		FROM ` + table + ` JOIN actors ac ON ac.id = p.actor_id`
 	if where != "" {
 		query += ` WHERE ` + where
 	}
@@ -497,17 +515,21 @@ func (db *DB) queryPositions(ctx context.Context, from querier, where string, ar
 	if err != nil {
 		return nil, db.queryErr("find positions", err)
 	}
-	var hits []briefbot.PositionHit
-	var ids []int64
+	hits := make([]briefbot.PositionHit, 0, limit)
+	ids := make([]int64, 0, limit)
 	for rows.Next() {
 		var h briefbot.PositionHit
-		var id int64
-		var ref refScanner
-		if err := rows.Scan(append([]any{&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance}, ref.dest()...)...); err != nil {
+		var id, articleID int64
+		if err := rows.Scan(&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance, &articleID); err != nil {
 			rows.Close()
 			return nil, db.queryErr("find positions", err)
 		}
-		h.Article = ref.value()
+		ref, err := db.ref(ctx, refs, from, articleID)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		h.Article = ref[0]
 		h.Evidence = []briefbot.QuoteHit{}
 		hits = append(hits, h)
 		ids = append(ids, id)
@@ -551,13 +573,14 @@ func (db *DB) addEvidence(ctx context.Context, from querier, hits []briefbot.Pos
 }
 
 // Topics lists the topics of stored positions, most frequent first, each
-// in its most used spelling.
+// in its most used spelling. The list is shared until the next change
+// (autocomplete asks for it at every keystroke): it must not be modified.
 func (db *DB) Topics(ctx context.Context) ([]string, error) {
 	topics, err := db.cachedTopics(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(topics.display), nil
+	return slices.Clip(topics.display), nil
 }
 
 // topicIndex is the distinct topics of stored positions, most frequent

@@ -111,7 +111,7 @@ func dsn(path string, readOnly bool) string {
 		// An 8 MiB page cache per reading connection (SQLite's default is
 		// 2 MiB) keeps the pages of the indexes that answers rank and sort
 		// on — full-text document sizes above all — in memory.
-		q.Add("_pragma", "cache_size(-8192)")
+		q.Add("_pragma", "cache_size(-4096)")
 	} else {
 		// BEGIN IMMEDIATE takes the write lock up front, so a transaction
 		// never fails half-way with SQLITE_BUSY when it first writes.

@@ -1,0 +1,68 @@
+package commands
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// bruteForceMatch is what the index answers, written as the comparison of
+// every key: the specification of suggestionIndex.match.
+func bruteForceMatch(list []suggestion, typed typedText, limit int) []string {
+	type ranked struct {
+		value   string
+		quality int
+	}
+	var matches []ranked
+	for _, s := range list {
+		best := noMatch
+		for _, key := range s.keys {
+			best = min(best, matchQuality(key, typed))
+		}
+		if best != noMatch {
+			matches = append(matches, ranked{s.value, best})
+		}
+	}
+	slices.SortStableFunc(matches, func(a, b ranked) int { return a.quality - b.quality })
+	out := []string{}
+	for _, m := range matches[:min(len(matches), limit)] {
+		out = append(out, m.value)
+	}
+	return out
+}
+
+func TestSuggestionIndexMatchesEveryKeyCompared(t *testing.T) {
+	words := []string{"an", "anna", "jean-luc", "luc", "don", "donald", "trump", "zola", "émile", "ann", "na", "la"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	phrase := func() string {
+		parts := make([]string, 1+rng.IntN(3))
+		for i := range parts {
+			parts[i] = words[rng.IntN(len(words))]
+		}
+		return strings.Join(parts, " ")
+	}
+	var list []suggestion
+	for range 300 {
+		aliases := make([]string, rng.IntN(3))
+		for i := range aliases {
+			aliases[i] = strings.ToUpper(phrase())
+		}
+		list = append(list, newSuggestion(phrase(), aliases...))
+	}
+	index := newSuggestionIndex(list)
+	typedForms := []string{"", "a", "an", "ann", "Anna", "luc", "-luc", "don tr", "n", "ump", "émile z", "zzz", " la "}
+	for range 50 {
+		p := phrase()
+		typedForms = append(typedForms, p[:rng.IntN(len(p)+1)])
+	}
+	for _, typed := range typedForms {
+		for _, limit := range []int{1, 5, MaxFields} {
+			want := bruteForceMatch(list, newTypedText(typed), limit)
+			got := index.match(newTypedText(typed), limit)
+			if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("match(%q, %d) = %q, want %q", typed, limit, got, want)
+			}
+		}
+	}
+}
