@@ -377,6 +377,8 @@ func processStartup(ctx context.Context) (time.Duration, error) {
 // benchQueries times each command through the command core, as the
 // terminal and Discord run them, and reports memory.
 func benchQueries(ctx context.Context, db *store.DB, s benchSettings, out *errWriter) error {
+	// Measured as serve runs: with its collector settings.
+	gc := tuneServeGC(os.Getenv)
 	resetPeakMemory()
 	// The first timeline after a change builds what is cached per store
 	// version (every event prepared and merged): measured apart, before
@@ -411,6 +413,7 @@ func benchQueries(ctx context.Context, db *store.DB, s benchSettings, out *errWr
 		out.printf("%-44s %6d %9s %9s %9s\n", r.label, len(latencies), millis(first), millis(percentile(latencies, 0.50)), millis(percentile(latencies, 0.99)))
 	}
 	writeMemory(out)
+	out.printf("            (%s)\n", gc)
 	return nil
 }
 

@@ -219,8 +219,10 @@ func (b *benchServer) memory(ctx context.Context) string {
 		if v, ok := metricValue(metrics, "go_memstats_sys_bytes"); ok {
 			heap += ", from the OS " + megabytes(int64(v))
 		}
+
 	}
-	return fmt.Sprintf("bot serve process: peak RSS %s, now %s%s (GOMEMLIMIT %s)", peak, current, heap, cmp.Or(os.Getenv("GOMEMLIMIT"), "unset"))
+	gogc := cmp.Or(os.Getenv("GOGC"), fmt.Sprintf("%d (serve's default)", serveGCPercent))
+	return fmt.Sprintf("bot serve process: peak RSS %s, now %s%s (GOGC %s, GOMEMLIMIT %s)", peak, current, heap, gogc, cmp.Or(os.Getenv("GOMEMLIMIT"), "unset"))
 }
 
 // stop ends the server as an operator would (SIGTERM, then SIGKILL after

@@ -76,6 +76,10 @@ subscription (/digest subscribe) on its schedule, catching up once after
 downtime; summaries use the LLM of the config when one is set (llm:,
 OPENAI_API_KEY), else extractive ones.
 
+Memory: serve runs the garbage collector at GOGC=50 unless GOGC is set,
+so the heap grows by half its live size between collections rather than
+doubling; GOMEMLIMIT, when set, caps it softly (the image sets 160MiB).
+
 Secrets are read only from the environment (DISCORD_TOKEN,
 DISCORD_PUBLIC_KEY) and never logged. The application ID comes from
 DISCORD_APP_ID or discord.app_id in the config.`,
@@ -183,6 +187,7 @@ func runServe(ctx context.Context, m *Main) error {
 		return err
 	}
 	logger := newLogger(m.config.Log, m.Stderr)
+	logger.Info("garbage collector", "settings", tuneServeGC(m.Getenv))
 	met := metrics.New()
 	if len(m.config.Articles) > 0 {
 		report, err := m.ingest(ctx, m.config.Articles)

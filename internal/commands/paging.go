@@ -64,12 +64,16 @@ func (a answer) page(n int) *Response {
 type pageBuilder struct {
 	fields      []Field
 	sources     []Source
-	numbers     map[string]int // article key → 1-based source number
+	numbers     map[citeKey]int // article → 1-based source number
 	fieldsSize  int
 	sourcesSize int // runes of the sources field value
+	// numbersBuf and addedBuf are reused by refNumbers: an entry is
+	// tried on a page many times.
+	numbersBuf []int
+	addedBuf   []int
 }
 
-func newPage() *pageBuilder { return &pageBuilder{numbers: map[string]int{}} }
+func newPage() *pageBuilder { return &pageBuilder{numbers: map[citeKey]int{}} }
 
 func (p *pageBuilder) clone() *pageBuilder {
 	return &pageBuilder{
@@ -81,57 +85,100 @@ func (p *pageBuilder) clone() *pageBuilder {
 	}
 }
 
+// placedEntry is an entry with what placing it on a page needs worked
+// out once: the pager tries an entry on a page, and with fewer citations,
+// several times.
+type placedEntry struct {
+	name, body, meta string
+	nameRunes        int
+	cites            []placedCite // at most maxCitesPerEntry
+	dropped          int          // citations beyond maxCitesPerEntry
+	keepWithNext     bool
+}
+
+// placedCite is a cited article as a source line.
+type placedCite struct {
+	key    citeKey
+	source Source
+	// lineRunes is the length of the source's line without the digits
+	// of its number.
+	lineRunes int
+}
+
+func placeEntry(e entry) placedEntry {
+	name := truncate(e.name, MaxFieldName)
+	if name == "" {
+		name = "—"
+	}
+	p := placedEntry{
+		name:         name,
+		nameRunes:    runes(name),
+		body:         truncateBody(e.body, MaxFieldValue),
+		meta:         truncate(e.meta, maxMetaRunes),
+		keepWithNext: e.keepWithNext,
+	}
+	cites := e.cites
+	if len(cites) > maxCitesPerEntry {
+		p.dropped = len(cites) - maxCitesPerEntry
+		cites = cites[:maxCitesPerEntry]
+	}
+	p.cites = make([]placedCite, len(cites))
+	for i, c := range cites {
+		source := sourceOf(c)
+		p.cites[i] = placedCite{key: articleKey(c), source: source, lineRunes: source.lineRunes(0) - 1}
+	}
+	return p
+}
+
 // paginate splits entries greedily into pages that each fit one embed
 // together with head runes of title and description. There is always at
 // least one page.
 func paginate(head int, entries []entry) []*pageBuilder {
 	base := head + footerReserve + runes(sourcesFieldName)
 	pages := []*pageBuilder{newPage()}
+	placed := make([]placedEntry, len(entries))
 	for i, e := range entries {
-		// Cut long bodies once here; render then only trims the last few
-		// runes its references need.
-		e.body = truncateBody(e.body, MaxFieldValue)
+		placed[i] = placeEntry(e)
+	}
+	for i := range placed {
 		cur := pages[len(pages)-1]
 		if len(cur.fields) > 0 {
-			if fitsWithNext(cur, entries, i, base) && cur.add(e, base, false) {
+			if fitsWithNext(cur, placed, i, base) && cur.add(&placed[i], base, false) {
 				continue
 			}
 			cur = newPage()
 			pages = append(pages, cur)
 		}
-		cur.add(e, base, true)
+		cur.add(&placed[i], base, true)
 	}
 	return pages
 }
 
 // fitsWithNext reports whether a section heading at entries[i] can stay on
 // page p together with the item after it; other entries always pass.
-func fitsWithNext(p *pageBuilder, entries []entry, i, base int) bool {
+func fitsWithNext(p *pageBuilder, entries []placedEntry, i, base int) bool {
 	if !entries[i].keepWithNext || i+1 == len(entries) {
 		return true
 	}
 	trial := p.clone()
-	return trial.add(entries[i], base, false) && trial.add(entries[i+1], base, false)
+	return trial.add(&entries[i], base, false) && trial.add(&entries[i+1], base, false)
 }
 
 // add places e on the page if it fits and reports whether it did. With
 // trimCites (used on an empty page) it drops citations from the end until
 // the entry fits, so every entry lands somewhere.
-func (p *pageBuilder) add(e entry, base int, trimCites bool) bool {
+func (p *pageBuilder) add(e *placedEntry, base int, trimCites bool) bool {
 	cites := e.cites
-	if len(cites) > maxCitesPerEntry {
-		cites = cites[:maxCitesPerEntry]
-	}
 	for {
 		field, newSources, sourcesSize := p.render(e, cites)
-		size := runes(field.Name) + runes(field.Value)
+		size := e.nameRunes + runes(field.Value)
 		fits := len(p.fields) < MaxFields-1 &&
 			sourcesSize <= MaxFieldValue &&
 			base+p.fieldsSize+size+sourcesSize <= MaxEmbed
 		if fits || (trimCites && len(cites) == 0) {
-			for _, s := range newSources {
-				p.numbers[s.key] = len(p.sources) + 1
-				p.sources = append(p.sources, s.Source)
+			for _, i := range newSources {
+				p.numbers[cites[i].key] = len(p.sources) + 1
+				p.sources = append(p.sources, cites[i].source)
 			}
 			p.fields = append(p.fields, field)
 			p.fieldsSize += size
@@ -145,69 +192,95 @@ func (p *pageBuilder) add(e entry, base int, trimCites bool) bool {
 	}
 }
 
-type keyedSource struct {
-	Source
-	key string
-}
-
-// render builds e's field with references numbered for this page, the
-// sources it would add and the resulting size of the sources field.
-func (p *pageBuilder) render(e entry, cites []briefbot.ArticleRef) (Field, []keyedSource, int) {
-	var refs []string
-	var added []keyedSource
-	sourcesSize := p.sourcesSize
-	for _, c := range cites {
-		key := articleKey(c)
-		n, ok := p.numbers[key]
+// refNumbers returns the page's source numbers of cites, in order without
+// repeats, and the citations new to the page (indexes in cites, each
+// article once). Both are the page's buffers, valid until the next call.
+func (p *pageBuilder) refNumbers(cites []placedCite) (numbers, added []int) {
+	numbers, added = p.numbersBuf[:0], p.addedBuf[:0]
+	for i, c := range cites {
+		n, ok := p.numbers[c.key]
 		if !ok {
-			if i := slices.IndexFunc(added, func(s keyedSource) bool { return s.key == key }); i >= 0 {
-				n = len(p.sources) + i + 1
+			if j := slices.IndexFunc(added, func(j int) bool { return cites[j].key == c.key }); j >= 0 {
+				n = len(p.sources) + j + 1
 			} else {
-				s := keyedSource{Source: sourceOf(c), key: key}
-				added = append(added, s)
+				added = append(added, i)
 				n = len(p.sources) + len(added)
-				if n > 1 {
-					sourcesSize++ // newline
-				}
-				sourcesSize += s.lineRunes(n)
 			}
 		}
-		ref := "[" + strconv.Itoa(n) + "]"
-		if !slices.Contains(refs, ref) {
-			refs = append(refs, ref)
+		if !slices.Contains(numbers, n) {
+			numbers = append(numbers, n)
 		}
 	}
-	tail := truncate(e.meta, maxMetaRunes)
-	if len(refs) > 0 {
-		tail = strings.TrimSpace(tail + " " + strings.Join(refs, ""))
-	}
-	if dropped := len(e.cites) - len(cites); dropped > 0 {
-		tail += fmt.Sprintf(" (+%d more)", dropped)
-	}
-	value := tail
-	if e.body != "" {
-		sep := "\n"
-		if e.meta == "" {
-			sep = " " // bare references read best at the end of the text
-		}
-		if tail == "" {
-			value = truncateBody(e.body, MaxFieldValue)
-		} else {
-			value = truncateBody(e.body, MaxFieldValue-runes(tail)-1) + sep + tail
-		}
-	}
-	name := truncate(e.name, MaxFieldName)
-	if name == "" {
-		name = "—"
-	}
-	return Field{Name: name, Value: value}, added, sourcesSize
+	p.numbersBuf, p.addedBuf = numbers, added
+	return numbers, added
 }
 
-func articleKey(a briefbot.ArticleRef) string {
-	if a.ID != 0 {
-		return "id:" + strconv.FormatInt(a.ID, 10)
+// render builds e's field with references numbered for this page, and
+// returns the citations it would add as sources (indexes in cites) and
+// the resulting size of the sources field.
+func (p *pageBuilder) render(e *placedEntry, cites []placedCite) (field Field, added []int, sourcesSize int) {
+	numbers, added := p.refNumbers(cites)
+	sourcesSize = p.sourcesSize
+	for i, c := range added {
+		n := len(p.sources) + i + 1
+		if n > 1 {
+			sourcesSize++ // newline
+		}
+		sourcesSize += cites[c].lineRunes + digits(n)
 	}
-	return "ref:" + a.Key + "\x00" + a.Path + "\x00" + a.Title
+	return Field{Name: e.name, Value: p.fieldValue(e, cites, numbers)}, added, sourcesSize
+}
+
+// fieldValue is the body, then the meta line with "[n]" references and a
+// count of the citations left out.
+func (p *pageBuilder) fieldValue(e *placedEntry, cites []placedCite, numbers []int) string {
+	var refs strings.Builder
+	for _, n := range numbers {
+		refs.WriteByte('[')
+		refs.WriteString(strconv.Itoa(n))
+		refs.WriteByte(']')
+	}
+	tail := e.meta
+	if refs.Len() > 0 {
+		tail = strings.TrimSpace(tail + " " + refs.String())
+	}
+	if dropped := e.dropped + len(e.cites) - len(cites); dropped > 0 {
+		tail += fmt.Sprintf(" (+%d more)", dropped)
+	}
+	if e.body == "" {
+		return tail
+	}
+	if tail == "" {
+		return e.body
+	}
+	sep := "\n"
+	if e.meta == "" {
+		sep = " " // bare references read best at the end of the text
+	}
+	return truncateBody(e.body, MaxFieldValue-runes(tail)-1) + sep + tail
+}
+
+// digits is the number of decimal digits of n ≥ 0.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
+}
+
+// citeKey identifies a cited article on a page: by its id, or by what
+// names it when it has none.
+type citeKey struct {
+	id  int64
+	ref string
+}
+
+func articleKey(a briefbot.ArticleRef) citeKey {
+	if a.ID != 0 {
+		return citeKey{id: a.ID}
+	}
+	return citeKey{ref: a.Key + "\x00" + a.Path + "\x00" + a.Title}
 }
 
 func sourceOf(a briefbot.ArticleRef) Source {

@@ -115,7 +115,7 @@ func (rt *Router) findArticleSeq(ctx context.Context, name string) (seq int64, f
 // of the input cites, so a topic summary summarises the articles about
 // the topic rather than every article stored.
 func narrowToCited(in *briefbot.DigestInput) *briefbot.DigestInput {
-	cited := map[string]bool{}
+	cited := map[citeKey]bool{}
 	mark := func(a briefbot.ArticleRef) { cited[articleKey(a)] = true }
 	for _, q := range in.Quotes {
 		mark(q.Article)

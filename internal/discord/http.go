@@ -1,7 +1,6 @@
 package discord
 
 import (
-	"container/list"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
@@ -191,40 +190,51 @@ var (
 // timestamps can pass the window check: a timestamp accepted now is at most
 // SignatureWindow ahead, so it stays acceptable for at most two windows.
 // Entries are kept in arrival order, so expiry is from the front.
+//
+// A signature is remembered by its first 16 bytes: only signatures that
+// verified are remembered, and two valid Ed25519 signatures share them
+// with a chance of one in 2^128, while an entry then costs some 60 bytes
+// instead of some 220 (the capacity is 100,000 entries).
 type seenSignatures struct {
 	mu       sync.Mutex
 	capacity int
-	order    list.List // of seenEntry, oldest first
-	bySig    map[[ed25519.SignatureSize]byte]struct{}
+	// order is a FIFO of entries, oldest at head; it is compacted when
+	// the expired head is at least half of it.
+	order []seenEntry
+	head  int
+	bySig map[seenKey]struct{}
 }
 
+type seenKey [16]byte
+
 type seenEntry struct {
-	sig     [ed25519.SignatureSize]byte
-	expires time.Time
+	key     seenKey
+	expires int64 // Unix nanoseconds
 }
 
 func (s *seenSignatures) add(sig [ed25519.SignatureSize]byte, now time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.bySig == nil {
-		s.bySig = map[[ed25519.SignatureSize]byte]struct{}{}
+		s.bySig = map[seenKey]struct{}{}
 	}
-	for e := s.order.Front(); e != nil; e = s.order.Front() {
-		entry := e.Value.(seenEntry)
-		if now.Before(entry.expires) {
-			break
-		}
-		s.order.Remove(e)
-		delete(s.bySig, entry.sig)
+	for s.head < len(s.order) && now.UnixNano() >= s.order[s.head].expires {
+		delete(s.bySig, s.order[s.head].key)
+		s.head++
 	}
-	if _, ok := s.bySig[sig]; ok {
+	if s.head > 0 && s.head >= len(s.order)/2 {
+		s.order = append(s.order[:0], s.order[s.head:]...)
+		s.head = 0
+	}
+	key := seenKey(sig[:16])
+	if _, ok := s.bySig[key]; ok {
 		return errReplayed
 	}
 	if s.capacity > 0 && len(s.bySig) >= s.capacity {
 		return errTooMany
 	}
-	s.bySig[sig] = struct{}{}
-	s.order.PushBack(seenEntry{sig: sig, expires: now.Add(2 * SignatureWindow)})
+	s.bySig[key] = struct{}{}
+	s.order = append(s.order, seenEntry{key: key, expires: now.Add(2 * SignatureWindow).UnixNano()})
 	return nil
 }
 

@@ -268,3 +268,45 @@ func (r rewriteHost) RoundTrip(req *http.Request) (*http.Response, error) {
 	req.URL.Scheme, req.URL.Host, req.Host = "http", target, target
 	return http.DefaultTransport.RoundTrip(req)
 }
+
+func TestInteractionsEndpointRemembersSignaturesPastTheExpiredOnes(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	now := clock
+	srv := httptest.NewServer(discord.NewInteractionsServer(newHandler(t), pub,
+		discord.WithClock(func() time.Time { return now })))
+	defer srv.Close()
+	ping := fixtureBytes(t, "ping.json")
+	url := srv.URL + "/interactions"
+	send := func(at time.Time) (int, *http.Request) {
+		t.Helper()
+		status, _ := do(t, signed(t, url, priv, at, ping))
+		return status, signed(t, url, priv, at, ping)
+	}
+	// Two requests now, and two six minutes later with timestamps four
+	// minutes ahead, which the window accepts. When the first two have
+	// expired and been dropped, the last two are still within the window:
+	// only the remembered signatures stop their replays.
+	var later []*http.Request
+	for _, at := range []time.Time{clock, clock.Add(-time.Second)} {
+		if status, _ := send(at); status != 200 {
+			t.Fatalf("request at %v: status %d", at, status)
+		}
+	}
+	now = clock.Add(6 * time.Minute)
+	for _, at := range []time.Time{now.Add(4 * time.Minute), now.Add(4*time.Minute - time.Second)} {
+		status, replay := send(at)
+		if status != 200 {
+			t.Fatalf("request at %v: status %d", at, status)
+		}
+		later = append(later, replay)
+	}
+	now = clock.Add(2*discord.SignatureWindow + time.Second)
+	if status, _ := send(now); status != 200 {
+		t.Fatalf("a new request after the first two expired: status %d", status)
+	}
+	for i, replay := range later {
+		if status, _ := do(t, replay); status != http.StatusUnauthorized {
+			t.Errorf("replay %d after older signatures expired: status %d, want 401", i, status)
+		}
+	}
+}

@@ -374,10 +374,13 @@ func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where str
 		return db.queryErr("find quotes", err)
 	}
 	defer rows.Close()
+	// One row buffer, scanned into and copied out: Scan's pointers would
+	// move a new one per row to the heap.
+	var h briefbot.QuoteHit
+	var keyValue, id, articleID int64
+	q := &h.Quote
 	for rows.Next() {
-		var h briefbot.QuoteHit
-		var keyValue, id, articleID int64
-		q := &h.Quote
+		h = briefbot.QuoteHit{}
 		if err := rows.Scan(&keyValue, &id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence, &articleID); err != nil {
 			return db.queryErr("find quotes", err)
 		}
