@@ -46,6 +46,7 @@ func (rt *Router) search(ctx context.Context, req Request) (*Response, error) {
 		description: count(len(hits), "match") + ", best first.",
 		data:        SearchResult{Query: query, Hits: hits},
 	}
+	a.entries = make([]entry, 0, len(hits))
 	for _, h := range hits {
 		a.entries = append(a.entries, searchEntry(h))
 	}

@@ -88,6 +88,7 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 	if len(shownDated) < len(resolved) || len(shownUndated) < len(unresolved) {
 		a.description = joinSentences(a.description, fmt.Sprintf("The first %d of each are shown; narrow with %s.", timelineShown, narrowingOptions(result)))
 	}
+	a.entries = make([]entry, 0, len(shownDated)+1+len(shownUndated))
 	for _, e := range shownDated {
 		a.entries = append(a.entries, eventEntry(e.Value+" · "+e.Expression, e))
 	}

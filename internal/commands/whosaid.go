@@ -95,6 +95,7 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 		description: joinSentences(note, quoteCount(len(quotes), order)),
 		data:        result,
 	}
+	a.entries = make([]entry, 0, len(quotes))
 	for _, q := range quotes {
 		a.entries = append(a.entries, quoteEntry(q))
 	}

@@ -341,13 +341,23 @@ const (
 // quotesNewestFirst orders quotes as newestFirst orders their articles:
 // quotes keep a copy of their article's date (migration 0005), and NULL,
 // the smallest value, sorts last when descending. It is the order of
-// quotes_actor_newest read backwards, so a speaker's newest quotes are
-// read in index order and a limit stops the reading.
+// quotes_actor_newest read backwards.
 const quotesNewestFirst = `q.published DESC, q.article_id DESC, q.seq`
 
 func (db *DB) queryQuotes(ctx context.Context, from querier, table, where string, args []any, limit int) ([]briefbot.QuoteHit, error) {
+	if limit > 0 {
+		// The newest ids first, then only their rows: a speaker's from
+		// quotes_actor_newest alone, a phrase's from the columns ordered on
+		// rather than whole rows of every match.
+		newest := `SELECT q.id AS id FROM ` + table
+		if where != "" {
+			newest += ` WHERE ` + where
+		}
+		newest += ` ORDER BY ` + quotesNewestFirst + ` LIMIT ` + strconv.Itoa(limit)
+		table, where = `(`+newest+`) newest JOIN quotes q ON q.id = newest.id`, ""
+	}
 	hits := make([]briefbot.QuoteHit, 0, limit)
-	err := db.eachQuote(ctx, from, `q.id`, table, where, args, limit, func(_ int64, h briefbot.QuoteHit) {
+	err := db.eachQuote(ctx, from, `q.id`, table, where, args, 0, func(_ int64, h briefbot.QuoteHit) {
 		hits = append(hits, h)
 	})
 	return hits, err
@@ -708,7 +718,7 @@ type rankedHit struct {
 }
 
 // rankedMatches bounds the matches of one index that search ranks.
-var rankedMatches = 500
+var rankedMatches = 300
 
 func (db *DB) searchTable(ctx context.Context, query, match string, limit int, refs refIndex) ([]rankedHit, error) {
 	rows, err := db.read.QueryContext(ctx, query, match, limit, max(rankedMatches, limit)-1)
@@ -718,6 +728,7 @@ func (db *DB) searchTable(ctx context.Context, query, match string, limit int, r
 	defer rows.Close()
 	hits := make([]rankedHit, 0, limit)
 	articleIDs := make([]int64, 0, limit)
+	snippets := newSnippeter(match)
 	for rows.Next() {
 		hits = append(hits, rankedHit{})
 		h := &hits[len(hits)-1]
@@ -725,7 +736,7 @@ func (db *DB) searchTable(ctx context.Context, query, match string, limit int, r
 		if err := rows.Scan(&h.Kind, &h.Text, &h.Speaker, &h.rank, &articleID); err != nil {
 			return nil, err
 		}
-		h.Snippet = snippet(h.Text, match)
+		h.Snippet = snippets.cut(h.Text)
 		articleIDs = append(articleIDs, articleID)
 	}
 	if err := rows.Err(); err != nil {

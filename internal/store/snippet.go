@@ -9,26 +9,34 @@ import (
 // snippetTokens is how many words a search snippet shows.
 const snippetTokens = 16
 
-// snippet returns the snippetTokens words of text around the most words
-// of an FTS query (as ftsQuery and phraseQuery write them), with "…" where
-// text goes on. FTS5's snippet() does the same in SQL, but there it costs
-// a third of a search: it runs for every hit before the answer is cut,
-// re-reading and re-tokenising each row through the transpiled C.
-// Words are split and folded the way the unicode61 tokenizer with
-// remove_diacritics does, so a snippet shows the words that matched.
-//
-// Search makes a snippet of each of its hundreds of hits, so words are
-// folded only when they are not ASCII.
-func snippet(text, match string) string {
+// snippeter cuts the snippets of one query's hits: the snippetTokens
+// words of a text around the most words of the query (as ftsQuery and
+// phraseQuery write it), with "…" where the text goes on. FTS5's
+// snippet() does the same in SQL, but there it cost a third of a search:
+// it ran for every hit before the answer was cut, re-reading and
+// re-tokenising each row through the transpiled C. Words are split and
+// folded the way the unicode61 tokenizer with remove_diacritics does, so a
+// snippet shows the words that matched. Its buffers are reused from hit
+// to hit, so a snippeter serves one goroutine.
+type snippeter struct {
+	terms termSet
+	spans []span
+	hit   []bool
+}
+
+func newSnippeter(match string) *snippeter { return &snippeter{terms: queryTerms(match)} }
+
+func (s *snippeter) cut(text string) string {
 	if !moreWordsThan(text, snippetTokens) {
 		return text
 	}
-	words := wordSpans(text)
-	terms := queryTerms(match)
-	hit := make([]bool, len(words))
-	for i, w := range words {
-		hit[i] = terms.matches(text[w.start:w.end])
+	words := appendWordSpans(s.spans[:0], text)
+	s.spans = words
+	hit := s.hit[:0]
+	for _, w := range words {
+		hit = append(hit, s.terms.matches(text[w.start:w.end]))
 	}
+	s.hit = hit
 	// The window with the most hits, then centred on its first and last.
 	best, bestHits := 0, -1
 	for start := 0; start+snippetTokens <= len(words); start++ {
@@ -55,19 +63,14 @@ func snippet(text, match string) string {
 	}
 	// At either end of the text the window takes the punctuation there.
 	from, to := 0, len(text)
-	var b strings.Builder
+	before, after := "", ""
 	if best > 0 {
-		from = words[best].start
-		b.WriteString("…")
+		from, before = words[best].start, "…"
 	}
 	if best+snippetTokens < len(words) {
-		to = words[best+snippetTokens-1].end
+		to, after = words[best+snippetTokens-1].end, "…"
 	}
-	b.WriteString(text[from:to])
-	if to < len(text) {
-		b.WriteString("…")
-	}
-	return b.String()
+	return before + text[from:to] + after
 }
 
 // moreWordsThan reports whether text has more than n words, the way
@@ -100,10 +103,9 @@ func isWordRune(r rune) bool {
 // span is a word of a text: its byte offsets.
 type span struct{ start, end int }
 
-// wordSpans splits text into runs of letters and digits, as unicode61
-// does.
-func wordSpans(text string) []span {
-	spans := make([]span, 0, strings.Count(text, " ")+1)
+// appendWordSpans appends the runs of letters and digits of text, the
+// words unicode61 splits it into, to spans.
+func appendWordSpans(spans []span, text string) []span {
 	start := -1
 	for i, r := range text {
 		inWord := isWordRune(r)
@@ -192,7 +194,7 @@ func queryTerms(match string) termSet {
 		}
 		prefix := strings.HasPrefix(rest, "*")
 		q := quoted.String()
-		words := wordSpans(q)
+		words := appendWordSpans(nil, q)
 		for i, w := range words {
 			folded := fold(q[w.start:w.end])
 			if prefix && i == len(words)-1 {

@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// snippet is a snippeter's cut of one text.
+func snippet(text, match string) string { return newSnippeter(match).cut(text) }
+
 func TestSnippet(t *testing.T) {
 	long := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty Crimea twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty."
 	tests := []struct {
