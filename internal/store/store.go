@@ -120,6 +120,15 @@ func dsn(path string, readOnly bool) string {
 		// BEGIN IMMEDIATE takes the write lock up front, so a transaction
 		// never fails half-way with SQLITE_BUSY when it first writes.
 		q.Set("_txlock", "immediate")
+		// An ingest rewrites the same index and full-text pages batch
+		// after batch: an 8 MiB cache keeps them instead of reading them
+		// back, and checkpointing every 10,000 log pages (some 40 MB)
+		// rather than SQLite's 1,000 copies each page to the database
+		// once for many commits. Together they took the 10,000-article
+		// bench ingest from 20 s to 15 s; the cache fills only while
+		// writing.
+		q.Add("_pragma", "cache_size(-8192)")
+		q.Add("_pragma", "wal_autocheckpoint(10000)")
 	}
 	return "file:" + path + "?" + q.Encode()
 }
@@ -182,6 +191,9 @@ func (db *DB) SaveFiles(ctx context.Context, files []File) error {
 				return fmt.Errorf("save %s: %w", f.Path, err)
 			}
 			sweep = sweep || replaced
+		}
+		if err := w.indexNew(); err != nil {
+			return fmt.Errorf("index the saved text for search: %w", err)
 		}
 		if !sweep {
 			// Saving only adds mentions; actors lose their last one only

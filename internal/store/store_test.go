@@ -893,3 +893,52 @@ func TestSearchOfACommonWordRanksTheNewestMatches(t *testing.T) {
 		t.Errorf("with every match ranked: %+v, want old", hits)
 	}
 }
+
+func TestFullTextFollowsSavesReplacementsAndRemovals(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	found := func(word string) int {
+		t.Helper()
+		if err := db.CheckFullText(ctx); err != nil {
+			t.Fatalf("full-text index out of step: %v", err)
+		}
+		hits, err := db.Search(ctx, word, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hits)
+	}
+	other := func(id, text string) *briefbot.Extract {
+		a := article(id, "2025-05-01", text)
+		return &briefbot.Extract{Article: a, Quotes: []briefbot.Quote{quoteIn(a, "Kaja Kallas", text)}}
+	}
+	// A batch of three files, one a copy of another.
+	if err := db.SaveFiles(ctx, []store.File{
+		{Path: "kyiv.md", Hash: "h1", Extracts: []*briefbot.Extract{crimeaExtract()}},
+		{Path: "copy.md", Hash: "h1", Extracts: []*briefbot.Extract{crimeaExtract()}},
+		{Path: "brussels.md", Hash: "h2", Extracts: []*briefbot.Extract{other("brussels", "Sanctions stay until the war ends.")}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n := found("Crimea"); n != 2 {
+		t.Errorf("Crimea after the batch: %d hits, want the sentence and the quote", n)
+	}
+	if n := found("sanctions"); n != 2 {
+		t.Errorf("sanctions after the batch: %d hits, want 2", n)
+	}
+	mustSave(t, db, "brussels.md", other("brussels-2", "Tariffs stay until the war ends."))
+	if n := found("sanctions"); n != 0 {
+		t.Errorf("sanctions after brussels.md was replaced: %d hits, want none", n)
+	}
+	if n := found("tariffs"); n != 2 {
+		t.Errorf("tariffs after brussels.md was replaced: %d hits, want 2", n)
+	}
+	for _, path := range []string{"kyiv.md", "copy.md"} {
+		if err := db.RemoveFile(ctx, path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := found("Crimea"); n != 0 {
+		t.Errorf("Crimea after both copies were removed: %d hits, want none", n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -22,6 +23,29 @@ type writer struct {
 	// being replaced, by body hash: an article extracted again (a new
 	// extractor, another fallback date) with the same body is not new.
 	previousSeqs map[string]int64
+	// newArticles are the articles stored in this transaction, whose
+	// sentences and quotes indexNew adds to the full-text indexes.
+	newArticles []int64
+}
+
+// indexNew adds the sentences and quotes of the transaction's new articles
+// to the full-text indexes, one statement each (see migration 0007).
+func (w *writer) indexNew() error {
+	if len(w.newArticles) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(w.newArticles)
+	if err != nil {
+		return err
+	}
+	for _, table := range []string{"sentences", "quotes"} {
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO `+table+`_fts(rowid, text)
+			SELECT id, text FROM `+table+` WHERE article_id IN (SELECT value FROM json_each(?))`, string(ids)); err != nil {
+			return err
+		}
+	}
+	w.newArticles = w.newArticles[:0]
+	return nil
 }
 
 // stmt returns query prepared in the transaction, which closes it.
@@ -108,6 +132,7 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	if err := w.exec(`INSERT INTO file_articles(file_id, article_id) VALUES (?, ?)`, fileID, articleID); err != nil {
 		return err
 	}
+	w.newArticles = append(w.newArticles, articleID)
 
 	sentences := splitSentences(a.Body)
 	for i, s := range sentences {
