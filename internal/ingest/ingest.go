@@ -179,6 +179,11 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (Repor
 		}
 		report.Removed++
 	}
+	if report.Added+report.Updated+report.Removed > 0 {
+		if err := db.Checkpoint(ctx); err != nil {
+			return report, err
+		}
+	}
 	return report, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -394,5 +395,26 @@ func TestAnotherFallbackDateOrAnOlderExtractIsExtractedAgain(t *testing.T) {
 	}
 	if got := counts(run(t, db, roots, ingest.Options{Published: published})); got != [5]int{0, 1, 1, 0, 0} {
 		t.Errorf("after an older extract = %v, want it extracted again and the other unchanged", got)
+	}
+}
+
+func TestIngestLeavesNoWriteAheadLog(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(t.TempDir(), "b.db")
+	db, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	files := map[string]string{}
+	for i := range 100 {
+		files[fmt.Sprintf("%03d.md", i)] = strings.Repeat(fmt.Sprintf("Sentence %d of a longer article. ", i), 50)
+	}
+	writeFiles(t, dir, files)
+	run(t, db, []string{dir}, ingest.Options{})
+	// The database is still open: the log was emptied by the ingest, not
+	// by closing.
+	if info, err := os.Stat(dbPath + "-wal"); err == nil && info.Size() > 0 {
+		t.Errorf("write-ahead log holds %d bytes after the ingest, want it checkpointed", info.Size())
 	}
 }

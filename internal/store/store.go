@@ -258,6 +258,18 @@ func (w *writer) rememberSeqs(path string) error {
 	return rows.Err()
 }
 
+// Checkpoint copies the write-ahead log into the database file and empties
+// it. The log is checkpointed only every 10,000 pages while writing (see
+// dsn), so after a large ingest it would otherwise keep tens of megabytes
+// on disk. It waits for readers of older snapshots, which answer in
+// milliseconds, up to the busy timeout.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	if _, err := db.writer.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("checkpoint %s: %w", db.path, err)
+	}
+	return nil
+}
+
 // RemoveFile drops path; articles left with no file are deleted.
 func (db *DB) RemoveFile(ctx context.Context, path string) error {
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
