@@ -23,9 +23,10 @@ USER nonroot:nonroot
 #   docker run -d -e DISCORD_TOKEN -v "$PWD/articles:/articles:ro" \
 #     -v briefbot-data:/data -p 8080:8080 briefbot
 VOLUME ["/articles", "/data"]
-# GOMEMLIMIT is a soft target for the Go heap: the collector works harder
-# near it instead of letting garbage double the live heap (some 50 MB for
-# 10,000 articles, see docs/performance.md). Raise it for larger stores.
+# bot serve runs the collector at GOGC=50, so the heap grows by half its
+# live size between collections (some 65 MB live for 10,000 articles, see
+# docs/performance.md). GOMEMLIMIT is a soft cap above that for bursts:
+# the collector works harder near it. Raise it for larger stores.
 ENV BRIEFBOT_DB=/data/briefbot.db \
     BRIEFBOT_ARTICLES=/articles \
     BRIEFBOT_HTTP_ADDR=:8080 \

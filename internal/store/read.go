@@ -717,8 +717,13 @@ type rankedHit struct {
 	rank float64
 }
 
-// rankedMatches bounds the matches of one index that search ranks.
-var rankedMatches = 300
+// rankedMatches bounds the matches of one index that search ranks: BM25
+// reads each match's document size, some microseconds apiece in the
+// transpiled SQLite, which made ranking most of a common word's search.
+// The newest 150 sentences and 150 quotes give an answer of at most 100
+// hits three candidates each; at 300 the p99 of the bench's common word
+// was a millisecond longer (docs/performance.md).
+var rankedMatches = 150
 
 func (db *DB) searchTable(ctx context.Context, query, match string, limit int, refs refIndex) ([]rankedHit, error) {
 	rows, err := db.read.QueryContext(ctx, query, match, limit, max(rankedMatches, limit)-1)
