@@ -142,7 +142,7 @@ func startBenchServer(ctx context.Context, dbPath string, public ed25519.PublicK
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(exe, "serve", "--http", "127.0.0.1:0", "--db", dbPath)
+	cmd := exec.Command(exe, "serve", "--http", "127.0.0.1:0", "--db", dbPath, "--config", "")
 	cmd.Dir = dir
 	cmd.Env = []string{config.EnvDiscordPublicKey + "=" + hex.EncodeToString(public)}
 	for _, kv := range os.Environ() {
