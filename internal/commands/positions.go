@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot"
@@ -102,6 +103,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	}
 
 	groups := groupPositions(hits, result.Actor != nil)
+	result.Positions = make([]briefbot.PositionHit, 0, len(hits))
 	for _, g := range groups {
 		result.Positions = append(result.Positions, g...)
 		if c, ok := positionChange(g); ok {
@@ -113,6 +115,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 		description: joinSentences(note, positionsSummary(result)),
 		data:        result,
 	}
+	a.entries = make([]entry, 0, len(hits))
 	for _, g := range groups {
 		for i, h := range g {
 			a.entries = append(a.entries, positionEntry(h, result, i > 0 && stanceChanged(g[i-1], h)))
@@ -155,42 +158,45 @@ func positionsTitle(r PositionsResult) string {
 // group (unknown dates last). Groups keep the store's order, by topic
 // when one actor is shown and by actor otherwise.
 func groupPositions(hits []briefbot.PositionHit, byTopic bool) [][]briefbot.PositionHit {
+	type group struct {
+		hits  []briefbot.PositionHit
+		order int // first appearance of the group's topic (byTopic) or actor
+	}
 	index := map[string]int{}
-	var groups [][]briefbot.PositionHit
+	firsts := map[string]int{}
+	var groups []group
 	for _, h := range hits {
+		topic := strings.ToLower(h.Topic)
 		actor := h.Actor
 		if h.ActorID != 0 {
-			actor = fmt.Sprint(h.ActorID)
+			actor = strconv.FormatInt(h.ActorID, 10)
 		}
-		key := strings.ToLower(h.Topic) + "\x00" + actor
+		key := topic + "\x00" + actor
 		i, ok := index[key]
 		if !ok {
+			primary := topic
+			if !byTopic {
+				primary = strings.ToLower(h.Actor)
+			}
+			order, seen := firsts[primary]
+			if !seen {
+				order = len(groups)
+				firsts[primary] = order
+			}
 			i = len(groups)
 			index[key] = i
-			groups = append(groups, nil)
+			groups = append(groups, group{order: order})
 		}
-		groups[i] = append(groups[i], h)
-	}
-	primary := func(g []briefbot.PositionHit) string {
-		if byTopic {
-			return strings.ToLower(g[0].Topic)
-		}
-		return strings.ToLower(g[0].Actor)
+		groups[i].hits = append(groups[i].hits, h)
 	}
 	// Keep first-appearance order but bring equal keys together.
-	first := map[string]int{}
+	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.order, b.order) })
+	out := make([][]briefbot.PositionHit, len(groups))
 	for i, g := range groups {
-		if _, ok := first[primary(g)]; !ok {
-			first[primary(g)] = i
-		}
+		slices.SortStableFunc(g.hits, func(a, b briefbot.PositionHit) int { return cmpOldest(a.Article, b.Article) })
+		out[i] = g.hits
 	}
-	slices.SortStableFunc(groups, func(a, b []briefbot.PositionHit) int {
-		return cmp.Compare(first[primary(a)], first[primary(b)])
-	})
-	for _, g := range groups {
-		slices.SortStableFunc(g, func(a, b briefbot.PositionHit) int { return cmpOldest(a.Article, b.Article) })
-	}
-	return groups
+	return out
 }
 
 // cmpOldest orders by publication date, oldest first, unknown dates last.
@@ -207,11 +213,15 @@ func cmpOldest(a, b briefbot.ArticleRef) int {
 // positionChange reports a group whose stance differs between articles of
 // different known dates.
 func positionChange(g []briefbot.PositionHit) (PositionChange, bool) {
-	var dated []briefbot.PositionHit
-	for _, h := range g {
-		if !h.Article.Published.IsZero() {
-			dated = append(dated, h)
+	// The group is oldest first with unknown dates last: the dated ones
+	// are a prefix.
+	dated := g[:0:0]
+	for i, h := range g {
+		if h.Article.Published.IsZero() {
+			dated = g[:i]
+			break
 		}
+		dated = g[:i+1]
 	}
 	changed := false
 	for i := 1; i < len(dated); i++ {

@@ -367,4 +367,3 @@ func usage(c Command, problem string) *Response {
 	}
 	return failure("Cannot run "+c.Name, b.String())
 }
-
