@@ -44,26 +44,31 @@ const (
 	sourcesFieldName  = "Sources"
 )
 
-// page returns page n (clamped) of the answer.
+// page returns page n (clamped) of the answer. Every page is laid out, to
+// number them, but only page n is written.
 func (a answer) page(n int) *Response {
 	title := truncate(a.title, MaxTitle)
 	description := truncate(a.description, descriptionBudget)
 	pages := paginate(runes(title)+runes(description), a.entries)
 	n = min(max(n, 0), len(pages)-1)
+	fields, sources := pages[n].render()
 	return &Response{
 		Title:       title,
 		Description: description,
-		Fields:      pages[n].fields,
-		Sources:     pages[n].sources,
+		Fields:      fields,
+		Sources:     sources,
 		Page:        n,
 		Pages:       len(pages),
 		Data:        a.data,
 	}
 }
 
+// pageBuilder lays out one page: which entries it holds, with how many of
+// their citations, and the sources they number. Sizes are counted, not
+// written: render writes the page.
 type pageBuilder struct {
-	fields      []Field
-	sources     []Source
+	fields      []placedField
+	sources     []*placedCite
 	numbers     map[citeKey]int // article → 1-based source number
 	fieldsSize  int
 	sourcesSize int // runes of the sources field value
@@ -71,6 +76,12 @@ type pageBuilder struct {
 	// tried on a page many times.
 	numbersBuf []int
 	addedBuf   []int
+}
+
+// placedField is an entry on a page with its first cites citations.
+type placedField struct {
+	entry *placedEntry
+	cites int
 }
 
 func newPage() *pageBuilder { return &pageBuilder{numbers: map[citeKey]int{}} }
@@ -85,15 +96,38 @@ func (p *pageBuilder) clone() *pageBuilder {
 	}
 }
 
+// render writes the page's fields and sources. Every citation of a placed
+// entry is numbered on the page by now, so its references are the ones
+// its size was counted with.
+func (p *pageBuilder) render() ([]Field, []Source) {
+	fields := make([]Field, len(p.fields))
+	for i, f := range p.fields {
+		cites := f.entry.cites[:f.cites]
+		numbers, _ := p.refNumbers(cites)
+		body, sep, tail := p.fieldParts(f.entry, cites, numbers)
+		fields[i] = Field{Name: f.entry.name, Value: body + sep + tail}
+	}
+	sources := make([]Source, len(p.sources))
+	for i, c := range p.sources {
+		sources[i] = c.source
+	}
+	return fields, sources
+}
+
 // placedEntry is an entry with what placing it on a page needs worked
 // out once: the pager tries an entry on a page, and with fewer citations,
 // several times.
 type placedEntry struct {
 	name, body, meta string
 	nameRunes        int
-	cites            []placedCite // at most maxCitesPerEntry
-	dropped          int          // citations beyond maxCitesPerEntry
-	keepWithNext     bool
+	bodyRunes        int
+	metaRunes        int
+	// metaRefRunes is the meta line's length when references follow it:
+	// its leading space trimmed, and the space before the references.
+	metaRefRunes int
+	cites        []placedCite // at most maxCitesPerEntry
+	dropped      int          // citations beyond maxCitesPerEntry
+	keepWithNext bool
 }
 
 // placedCite is a cited article as a source line.
@@ -116,6 +150,10 @@ func placeEntry(e entry) placedEntry {
 		body:         truncateBody(e.body, MaxFieldValue),
 		meta:         truncate(e.meta, maxMetaRunes),
 		keepWithNext: e.keepWithNext,
+	}
+	p.bodyRunes, p.metaRunes = runes(p.body), runes(p.meta)
+	if trimmed := strings.TrimLeftFunc(p.meta, unicode.IsSpace); trimmed != "" {
+		p.metaRefRunes = runes(trimmed) + 1
 	}
 	cites := e.cites
 	if len(cites) > maxCitesPerEntry {
@@ -170,17 +208,16 @@ func fitsWithNext(p *pageBuilder, entries []placedEntry, i, base int) bool {
 func (p *pageBuilder) add(e *placedEntry, base int, trimCites bool) bool {
 	cites := e.cites
 	for {
-		field, newSources, sourcesSize := p.render(e, cites)
-		size := e.nameRunes + runes(field.Value)
+		size, newSources, sourcesSize := p.measure(e, cites)
 		fits := len(p.fields) < MaxFields-1 &&
 			sourcesSize <= MaxFieldValue &&
 			base+p.fieldsSize+size+sourcesSize <= MaxEmbed
 		if fits || (trimCites && len(cites) == 0) {
 			for _, i := range newSources {
 				p.numbers[cites[i].key] = len(p.sources) + 1
-				p.sources = append(p.sources, cites[i].source)
+				p.sources = append(p.sources, &cites[i])
 			}
-			p.fields = append(p.fields, field)
+			p.fields = append(p.fields, placedField{entry: e, cites: len(cites)})
 			p.fieldsSize += size
 			p.sourcesSize = sourcesSize
 			return true
@@ -215,10 +252,10 @@ func (p *pageBuilder) refNumbers(cites []placedCite) (numbers, added []int) {
 	return numbers, added
 }
 
-// render builds e's field with references numbered for this page, and
-// returns the citations it would add as sources (indexes in cites) and
-// the resulting size of the sources field.
-func (p *pageBuilder) render(e *placedEntry, cites []placedCite) (field Field, added []int, sourcesSize int) {
+// measure returns the runes e's field takes with cites on this page, the
+// citations it would add as sources (indexes in cites) and the resulting
+// size of the sources field, without writing the field.
+func (p *pageBuilder) measure(e *placedEntry, cites []placedCite) (size int, added []int, sourcesSize int) {
 	numbers, added := p.refNumbers(cites)
 	sourcesSize = p.sourcesSize
 	for i, c := range added {
@@ -228,19 +265,45 @@ func (p *pageBuilder) render(e *placedEntry, cites []placedCite) (field Field, a
 		}
 		sourcesSize += cites[c].lineRunes + digits(n)
 	}
-	return Field{Name: e.name, Value: p.fieldValue(e, cites, numbers)}, added, sourcesSize
+	return e.nameRunes + valueRunes(e, len(cites), numbers), added, sourcesSize
 }
 
-// fieldValue is the body, then the meta line with "[n]" references and a
-// count of the citations left out.
-func (p *pageBuilder) fieldValue(e *placedEntry, cites []placedCite, numbers []int) string {
+// valueRunes is the length of the value fieldParts writes for e with its
+// first cites citations referenced as numbers, counted without writing it.
+func valueRunes(e *placedEntry, cites int, numbers []int) int {
+	tail := e.metaRunes
+	if len(numbers) > 0 {
+		tail = e.metaRefRunes
+		for _, n := range numbers {
+			tail += 2 + digits(n) // "[n]"
+		}
+	}
+	if dropped := e.dropped + len(e.cites) - cites; dropped > 0 {
+		tail += len(" (+ more)") + digits(dropped)
+	}
+	switch {
+	case e.bodyRunes == 0:
+		return tail
+	case tail == 0:
+		return e.bodyRunes
+	case e.bodyRunes <= MaxFieldValue-tail-1:
+		return e.bodyRunes + 1 + tail
+	}
+	return runes(truncateBody(e.body, MaxFieldValue-tail-1)) + 1 + tail
+}
+
+// fieldParts are the parts of e's field value, to be joined: the body,
+// a separator, and the meta line with "[n]" references and a count of the
+// citations left out. The body is cut only when the whole is too long, so
+// counting the parts seldom copies it.
+func (p *pageBuilder) fieldParts(e *placedEntry, cites []placedCite, numbers []int) (body, sep, tail string) {
 	var refs strings.Builder
 	for _, n := range numbers {
 		refs.WriteByte('[')
 		refs.WriteString(strconv.Itoa(n))
 		refs.WriteByte(']')
 	}
-	tail := e.meta
+	tail = e.meta
 	if refs.Len() > 0 {
 		tail = strings.TrimSpace(tail + " " + refs.String())
 	}
@@ -248,16 +311,16 @@ func (p *pageBuilder) fieldValue(e *placedEntry, cites []placedCite, numbers []i
 		tail += fmt.Sprintf(" (+%d more)", dropped)
 	}
 	if e.body == "" {
-		return tail
+		return "", "", tail
 	}
 	if tail == "" {
-		return e.body
+		return e.body, "", ""
 	}
-	sep := "\n"
+	sep = "\n"
 	if e.meta == "" {
 		sep = " " // bare references read best at the end of the text
 	}
-	return truncateBody(e.body, MaxFieldValue-runes(tail)-1) + sep + tail
+	return truncateBody(e.body, MaxFieldValue-runes(tail)-1), sep, tail
 }
 
 // digits is the number of decimal digits of n ≥ 0.
