@@ -18,8 +18,12 @@ var searchCommand = Command{
 	},
 }
 
-// searchLimit bounds one answer to what is worth paging through.
-const searchLimit = 100
+// searchLimit bounds one answer to what is worth paging through: the
+// store ranks the newest 150 matches of sentences and of quotes, and
+// beyond the best sixth of those a longer query is the better answer. It
+// is less than the other answers' 100 because search costs most per hit
+// (ranking, a snippet each).
+const searchLimit = 50
 
 // SearchResult is the Data of a search answer.
 type SearchResult struct {
@@ -41,9 +45,13 @@ func (rt *Router) search(ctx context.Context, req Request) (*Response, error) {
 		return failure(fmt.Sprintf("Nothing found for %q", query),
 			"Try fewer or other words, a shorter form of a name, or `sources` to see what is loaded."), nil
 	}
+	description := count(len(hits), "match") + ", best first."
+	if len(hits) >= searchLimit {
+		description = fmt.Sprintf("The best %d matches, best first; add words for fewer and closer ones.", len(hits))
+	}
 	a := answer{
 		title:       fmt.Sprintf("Search: %q", query),
-		description: count(len(hits), "match") + ", best first.",
+		description: description,
 		data:        SearchResult{Query: query, Hits: hits},
 	}
 	a.entries = make([]entry, 0, len(hits))

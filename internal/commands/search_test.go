@@ -48,3 +48,20 @@ func TestSearchNothingFoundAndMissingQuery(t *testing.T) {
 	}
 	mustContain(t, resp, `search needs the option "query"`)
 }
+
+func TestSearchAtItsBoundSaysHowToNarrow(t *testing.T) {
+	var asked int
+	r := &commandstest.Reader{SearchFunc: func(_ context.Context, q string, limit int) ([]briefbot.SearchHit, error) {
+		asked = limit
+		hits := make([]briefbot.SearchHit, limit)
+		for i := range hits {
+			hits[i] = briefbot.SearchHit{Kind: "sentence", Text: "Crimea again.", Article: articleTalk}
+		}
+		return hits, nil
+	}}
+	resp := run(t, r, commands.Request{Name: "search", Args: []string{"Crimea"}})
+	if asked != 50 {
+		t.Errorf("asked the store for %d hits, want 50", asked)
+	}
+	mustContain(t, resp, "The best 50 matches", "add words")
+}
