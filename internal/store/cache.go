@@ -165,7 +165,10 @@ func (db *DB) cachedRefs(ctx context.Context) (refIndex, error) {
 }
 
 // ref returns an article's reference from refs, or from the store when
-// refs predates the article (saved since the version was read).
+// refs predates the article (saved since the version was read). Callers
+// look references up after closing the rows that named the articles: a
+// reading connection that waits for another while it holds one can
+// starve the pool when every connection does.
 func (db *DB) ref(ctx context.Context, refs refIndex, from querier, id int64) ([]briefbot.ArticleRef, error) {
 	if r, ok := refs[id]; ok {
 		return r, nil

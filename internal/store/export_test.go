@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 )
 
 // OpenAtVersion opens path migrated only up to schema version target, to
@@ -29,4 +30,16 @@ func (db *DB) CheckFullText(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// OpenAsAnotherProcess opens path as a process of its own would: its
+// writes are not counted with those of the DBs this process opened, so
+// they see them only once their store version expires.
+func OpenAsAnotherProcess(path string) (*DB, error) {
+	db, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	db.writes = new(atomic.Int64)
+	return db, nil
 }

@@ -383,26 +383,36 @@ func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where str
 	if err != nil {
 		return db.queryErr("find quotes", err)
 	}
-	defer rows.Close()
-	// One row buffer, scanned into and copied out: Scan's pointers would
-	// move a new one per row to the heap.
-	var h briefbot.QuoteHit
-	var keyValue, id, articleID int64
-	q := &h.Quote
+	type keyedQuote struct {
+		key, articleID int64
+		hit            briefbot.QuoteHit
+	}
+	var quotes []keyedQuote
+	if limit > 0 {
+		quotes = make([]keyedQuote, 0, limit)
+	}
 	for rows.Next() {
-		h = briefbot.QuoteHit{}
-		if err := rows.Scan(&keyValue, &id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence, &articleID); err != nil {
+		quotes = append(quotes, keyedQuote{})
+		k := &quotes[len(quotes)-1]
+		h, q := &k.hit, &k.hit.Quote
+		var id int64
+		if err := rows.Scan(&k.key, &id, &q.Speaker, &q.Mention, &q.Cue, &q.Kind, &q.Text, &q.Start, &q.End, &h.ActorID, &h.Sentence, &k.articleID); err != nil {
+			rows.Close()
 			return db.queryErr("find quotes", err)
 		}
-		ref, err := db.ref(ctx, refs, from, articleID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return db.queryErr("find quotes", err)
+	}
+	// References are looked up once the rows are closed (see ref).
+	for i := range quotes {
+		ref, err := db.ref(ctx, refs, from, quotes[i].articleID)
 		if err != nil {
 			return err
 		}
-		h.Article = ref[0]
-		fn(keyValue, h)
-	}
-	if err := rows.Err(); err != nil {
-		return db.queryErr("find quotes", err)
+		quotes[i].hit.Article = ref[0]
+		fn(quotes[i].key, quotes[i].hit)
 	}
 	return nil
 }
@@ -530,6 +540,7 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 	}
 	hits := make([]briefbot.PositionHit, 0, limit)
 	ids := make([]int64, 0, limit)
+	articleIDs := make([]int64, 0, limit)
 	for rows.Next() {
 		var h briefbot.PositionHit
 		var id, articleID int64
@@ -537,19 +548,22 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 			rows.Close()
 			return nil, db.queryErr("find positions", err)
 		}
-		ref, err := db.ref(ctx, refs, from, articleID)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		h.Article = ref[0]
 		h.Evidence = []briefbot.QuoteHit{}
 		hits = append(hits, h)
 		ids = append(ids, id)
+		articleIDs = append(articleIDs, articleID)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("find positions", err)
+	}
+	// References are looked up once the rows are closed (see ref).
+	for i, articleID := range articleIDs {
+		ref, err := db.ref(ctx, refs, from, articleID)
+		if err != nil {
+			return nil, err
+		}
+		hits[i].Article = ref[0]
 	}
 	if err := db.addEvidence(ctx, from, hits, ids); err != nil {
 		return nil, err

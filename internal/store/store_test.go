@@ -942,3 +942,49 @@ func TestFullTextFollowsSavesReplacementsAndRemovals(t *testing.T) {
 		t.Errorf("Crimea after both copies were removed: %d hits, want none", n)
 	}
 }
+
+func TestAnswersCiteArticlesSavedSinceTheCachedReferences(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	reader, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	writer, err := store.OpenAsAnotherProcess(path) // a `bot ingest` beside `bot serve`
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	ctx := context.Background()
+	mustSave(t, writer, "kyiv.md", crimeaExtract())
+	// The reader caches every article's reference, then, within the time
+	// it trusts its store version, rows of a newer article turn up.
+	if hits, err := reader.Search(ctx, "Crimea", 10); err != nil || len(hits) == 0 {
+		t.Fatalf("search before: %v, %d hits", err, len(hits))
+	}
+	a := article("brussels", "2025-05-01", "Sanctions stay until the war ends, Kaja Kallas said.")
+	mustSave(t, writer, "brussels.md", &briefbot.Extract{
+		Article: a,
+		People:  []briefbot.Person{person("Kaja Kallas", nil, nil)},
+		Quotes:  []briefbot.Quote{quoteIn(a, "Kaja Kallas", "Sanctions stay until the war ends,")},
+	})
+	hits, err := reader.Search(ctx, "sanctions", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 {
+		t.Errorf("%d hits for the new article, want its sentence and its quote", len(hits))
+	}
+	for _, h := range hits {
+		if h.Article.Key != "brussels" || h.Article.Path != "brussels.md" {
+			t.Errorf("hit %+v cites %+v, want the new article", h, h.Article)
+		}
+	}
+	quotes, err := reader.Quotes(ctx, briefbot.QuoteFilter{Phrase: "sanctions", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(quotes) != 1 || quotes[0].Article.Key != "brussels" {
+		t.Errorf("quotes %+v, want the new article's with its reference", quotes)
+	}
+}

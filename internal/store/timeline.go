@@ -278,6 +278,7 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 		return nil, db.queryErr("list events", err)
 	}
 	events := make([]storedEvent, 0, count)
+	articleIDs := make([]int64, 0, count)
 	index := make(map[int64]int, count)
 	strs := make(map[string]string) // values and expressions, shared
 	shared := func(b sql.RawBytes) string {
@@ -297,10 +298,7 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 			return nil, db.queryErr("list events", err)
 		}
 		e.value, e.expression = shared(value), shared(expression)
-		if e.article, err = db.ref(ctx, refs, from, articleID); err != nil {
-			rows.Close()
-			return nil, err
-		}
+		articleIDs = append(articleIDs, articleID)
 		if n := len(events); n > 0 && string(sentence) == events[n-1].sentence {
 			e.sentence = events[n-1].sentence
 		} else {
@@ -312,6 +310,12 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("list events", err)
+	}
+	// References are looked up once the rows are closed (see ref).
+	for i, articleID := range articleIDs {
+		if events[i].article, err = db.ref(ctx, refs, from, articleID); err != nil {
+			return nil, err
+		}
 	}
 	rows, err = from.QueryContext(ctx, `SELECT ea.event_id, ac.id, ac.name
 		FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id ORDER BY ea.event_id, ac.name`)
