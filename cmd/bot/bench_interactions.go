@@ -147,7 +147,8 @@ func startBenchServer(ctx context.Context, dbPath string, public ed25519.PublicK
 	cmd.Env = []string{config.EnvDiscordPublicKey + "=" + hex.EncodeToString(public)}
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
-		if !strings.HasPrefix(name, "DISCORD_") && !strings.HasPrefix(name, "OPENAI_") {
+		// BRIEFBOT_ARTICLES (set in the image) would ingest and rescan.
+		if !strings.HasPrefix(name, "DISCORD_") && !strings.HasPrefix(name, "OPENAI_") && !strings.HasPrefix(name, "BRIEFBOT_") {
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}
@@ -160,21 +161,27 @@ func startBenchServer(ctx context.Context, dbPath string, public ed25519.PublicK
 		return nil, fmt.Errorf("bench interactions: start bot serve: %w", err)
 	}
 	server := &benchServer{cmd: cmd, exited: make(chan error, 1)}
-	// serve names its address on stderr once it listens; the rest of its
-	// output is kept for an error message.
+	// serve names its address on stderr once it listens; what it says
+	// before is kept for an error message, what it logs after (a line per
+	// command) is read and dropped.
 	found := make(chan string, 1)
 	var output bytes.Buffer
 	var outputMu sync.Mutex
 	go func() {
 		const prefix = "serving Discord interactions at "
+		listening := false
 		lines := bufio.NewScanner(stderr)
 		for lines.Scan() {
 			line := lines.Text()
+			if listening {
+				continue
+			}
 			outputMu.Lock()
 			output.WriteString(line + "\n")
 			outputMu.Unlock()
 			if rest, ok := strings.CutPrefix(line, prefix); ok {
 				found <- strings.TrimSuffix(rest, "/interactions")
+				listening = true
 			}
 		}
 		server.exited <- cmd.Wait()
