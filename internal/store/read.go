@@ -357,16 +357,16 @@ func (db *DB) queryQuotes(ctx context.Context, from querier, table, where string
 		table, where = `(`+newest+`) newest JOIN quotes q ON q.id = newest.id`, ""
 	}
 	hits := make([]briefbot.QuoteHit, 0, limit)
-	err := db.eachQuote(ctx, from, `q.id`, table, where, args, 0, func(_ int64, h briefbot.QuoteHit) {
+	err := db.eachQuote(ctx, from, `q.id`, table, where, quotesNewestFirst, args, limit, func(_ int64, h briefbot.QuoteHit) {
 		hits = append(hits, h)
 	})
 	return hits, err
 }
 
 // eachQuote calls fn with each quote of table (which aliases quotes as
-// q) matching where, newest article first, and the value of key, an
-// integer column of table.
-func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where string, args []any, limit int, fn func(key int64, h briefbot.QuoteHit)) error {
+// q) matching where, in order, and the value of key, an integer column of
+// table. expected is how many quotes are likely, to allocate for once.
+func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where, order string, args []any, expected int, fn func(key int64, h briefbot.QuoteHit)) error {
 	refs, err := db.cachedRefs(ctx)
 	if err != nil {
 		return err
@@ -375,10 +375,7 @@ func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where str
 	if where != "" {
 		query += ` WHERE ` + where
 	}
-	query += ` ORDER BY ` + quotesNewestFirst
-	if limit > 0 {
-		query += fmt.Sprintf(` LIMIT %d`, limit)
-	}
+	query += ` ORDER BY ` + order
 	rows, err := from.QueryContext(ctx, query, args...)
 	if err != nil {
 		return db.queryErr("find quotes", err)
@@ -387,10 +384,7 @@ func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where str
 		key, articleID int64
 		hit            briefbot.QuoteHit
 	}
-	var quotes []keyedQuote
-	if limit > 0 {
-		quotes = make([]keyedQuote, 0, limit)
-	}
+	quotes := make([]keyedQuote, 0, expected)
 	for rows.Next() {
 		quotes = append(quotes, keyedQuote{})
 		k := &quotes[len(quotes)-1]
@@ -587,8 +581,10 @@ func (db *DB) addEvidence(ctx context.Context, from querier, hits []briefbot.Pos
 		for i, id := range batch {
 			args[i] = id
 		}
+		// A position's evidence is quotes of its own article, so quote id
+		// order is text order; it is the primary key's, and needs no sort.
 		err := db.eachQuote(ctx, from, `pe.position_id`, `position_evidence pe JOIN quotes q ON q.id = pe.quote_id`,
-			`pe.position_id IN (`+placeholders(len(batch))+`)`, args, 0, func(position int64, q briefbot.QuoteHit) {
+			`pe.position_id IN (`+placeholders(len(batch))+`)`, `pe.position_id, pe.quote_id`, args, len(batch), func(position int64, q briefbot.QuoteHit) {
 				h := &hits[index[position]]
 				h.Evidence = append(h.Evidence, q)
 			})
