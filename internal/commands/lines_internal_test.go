@@ -22,25 +22,3 @@ func TestSourceLineRunesIsTheLengthOfLine(t *testing.T) {
 		}
 	}
 }
-
-func TestMatchQualityOfLoweredKeys(t *testing.T) {
-	for _, tt := range []struct {
-		key, typed string
-		want       int
-	}{
-		{"donald trump", "donald trump", matchExact},
-		{"donald trump", "don", matchPrefix},
-		{"donald trump", "tru", matchWordStart},
-		{"jean-luc picard", "luc", matchWordStart},
-		{"donald trump", "ump", matchAnywhere},
-		{"donald trump", "trumpet", noMatch},
-		{"émile zola", "", matchPrefix},
-	} {
-		if got := matchQuality(tt.key, newTypedText(tt.typed)); got != tt.want {
-			t.Errorf("matchQuality(%q, %q) = %d, want %d", tt.key, tt.typed, got, tt.want)
-		}
-	}
-	if got := newSuggestion("Émile Zola", "ZOLA").keys; got[0] != "émile zola" || got[1] != "zola" {
-		t.Errorf("suggestion keys %q, want lower case with the name first", got)
-	}
-}

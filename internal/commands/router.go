@@ -330,7 +330,7 @@ func (r *Router) Complete(ctx context.Context, command, optionName, prefix strin
 	if err != nil {
 		return nil, fmt.Errorf("complete %s %s: %w", command, optionName, err)
 	}
-	return candidates.match(newTypedText(prefix), MaxFields), nil
+	return candidates.match(typedText(prefix), MaxFields), nil
 }
 
 func (r *Router) index(name string) int {

@@ -37,27 +37,9 @@ const (
 	noMatch
 )
 
-func matchQuality(key string, typed typedText) int {
-	switch {
-	case key == typed.text:
-		return matchExact
-	case strings.HasPrefix(key, typed.text):
-		return matchPrefix
-	case strings.Contains(key, typed.afterSpace) || strings.Contains(key, typed.afterHyphen):
-		return matchWordStart
-	case strings.Contains(key, typed.text):
-		return matchAnywhere
-	}
-	return noMatch
-}
-
-// typedText is what was typed, lowered, with the forms that start a word.
-type typedText struct{ text, afterSpace, afterHyphen string }
-
-func newTypedText(prefix string) typedText {
-	text := strings.ToLower(strings.TrimSpace(prefix))
-	return typedText{text, " " + text, "-" + text}
-}
+// typedText is what was typed, lowered and trimmed: what keys are
+// compared with.
+func typedText(prefix string) string { return strings.ToLower(strings.TrimSpace(prefix)) }
 
 // suggestionIndex holds the suggestions with every start of a word of
 // their keys in sorted order: autocomplete asks at every keystroke, and
@@ -105,9 +87,11 @@ func newSuggestionIndex(list []suggestion) *suggestionIndex {
 	return index
 }
 
-// match returns at most limit values matching typed, best match first
-// (matchQuality's order), in list order within one quality.
-func (index *suggestionIndex) match(typed typedText, limit int) []string {
+// match returns at most limit values with a key matching typed, best
+// match first, in list order within one quality: a key that is typed,
+// then one that starts with it, one with a later word (after a space or
+// a hyphen) that starts with it, and one that holds it anywhere.
+func (index *suggestionIndex) match(typed string, limit int) []string {
 	if index == nil {
 		return nil
 	}
@@ -116,22 +100,22 @@ func (index *suggestionIndex) match(typed typedText, limit int) []string {
 		quality    int
 	}
 	var matches []ranked
-	if typed.text == "" {
+	if typed == "" {
 		// Every key starts with nothing: the first of the list.
 		for i := range index.list[:min(len(index.list), limit)] {
 			matches = append(matches, ranked{int32(i), matchPrefix})
 		}
 	} else {
 		best := map[int32]int{}
-		lo, _ := slices.BinarySearchFunc(index.starts, typed.text, func(w wordStart, t string) int { return strings.Compare(w.text, t) })
+		lo, _ := slices.BinarySearchFunc(index.starts, typed, func(w wordStart, t string) int { return strings.Compare(w.text, t) })
 		for _, w := range index.starts[lo:] {
-			if !strings.HasPrefix(w.text, typed.text) {
+			if !strings.HasPrefix(w.text, typed) {
 				break
 			}
 			quality := matchWordStart
 			if w.whole {
 				quality = matchPrefix
-				if w.text == typed.text {
+				if w.text == typed {
 					quality = matchExact
 				}
 			}
@@ -139,9 +123,9 @@ func (index *suggestionIndex) match(typed typedText, limit int) []string {
 				best[w.suggestion] = quality
 			}
 		}
-		if len(best) < limit && !strings.Contains(typed.text, "\x00") {
+		if len(best) < limit && !strings.Contains(typed, "\x00") {
 			for at := 0; ; {
-				found := strings.Index(index.keys[at:], typed.text)
+				found := strings.Index(index.keys[at:], typed)
 				if found < 0 {
 					break
 				}

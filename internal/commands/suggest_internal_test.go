@@ -7,9 +7,47 @@ import (
 	"testing"
 )
 
+// matchQuality is how well a lowered key matches what was typed: the
+// specification suggestionIndex.match is checked against.
+func matchQuality(key, typed string) int {
+	switch {
+	case key == typed:
+		return matchExact
+	case strings.HasPrefix(key, typed):
+		return matchPrefix
+	case strings.Contains(key, " "+typed) || strings.Contains(key, "-"+typed):
+		return matchWordStart
+	case strings.Contains(key, typed):
+		return matchAnywhere
+	}
+	return noMatch
+}
+
+func TestMatchQualityOfLoweredKeys(t *testing.T) {
+	for _, tt := range []struct {
+		key, typed string
+		want       int
+	}{
+		{"donald trump", "donald trump", matchExact},
+		{"donald trump", "don", matchPrefix},
+		{"donald trump", "tru", matchWordStart},
+		{"jean-luc picard", "luc", matchWordStart},
+		{"donald trump", "ump", matchAnywhere},
+		{"donald trump", "trumpet", noMatch},
+		{"émile zola", "", matchPrefix},
+	} {
+		if got := matchQuality(tt.key, typedText(tt.typed)); got != tt.want {
+			t.Errorf("matchQuality(%q, %q) = %d, want %d", tt.key, tt.typed, got, tt.want)
+		}
+	}
+	if got := newSuggestion("Émile Zola", "ZOLA").keys; got[0] != "émile zola" || got[1] != "zola" {
+		t.Errorf("suggestion keys %q, want lower case with the name first", got)
+	}
+}
+
 // bruteForceMatch is what the index answers, written as the comparison of
-// every key: the specification of suggestionIndex.match.
-func bruteForceMatch(list []suggestion, typed typedText, limit int) []string {
+// every key.
+func bruteForceMatch(list []suggestion, typed string, limit int) []string {
 	type ranked struct {
 		value   string
 		quality int
@@ -58,8 +96,8 @@ func TestSuggestionIndexMatchesEveryKeyCompared(t *testing.T) {
 	}
 	for _, typed := range typedForms {
 		for _, limit := range []int{1, 5, MaxFields} {
-			want := bruteForceMatch(list, newTypedText(typed), limit)
-			got := index.match(newTypedText(typed), limit)
+			want := bruteForceMatch(list, typedText(typed), limit)
+			got := index.match(typedText(typed), limit)
 			if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 				t.Errorf("match(%q, %d) = %q, want %q", typed, limit, got, want)
 			}
