@@ -365,7 +365,7 @@ func (r *resolver) resolve(src source) (string, int) {
 			return d.reg.ents[id].name, id
 		}
 	}
-	if d.toks[src.hi-1].capital == false || determiners[d.toks[src.lo].lower] {
+	if !d.toks[src.hi-1].capital || determiners[d.toks[src.lo].lower] {
 		desc := text
 		if owner, rest := r.roleOwner(src); owner != "" {
 			// "its water minister" in a sentence about Varnia is Varnia's,

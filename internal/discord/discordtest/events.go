@@ -244,7 +244,7 @@ func newInteraction(t discordgo.InteractionType, o Origin) *discordgo.Interactio
 		User:        user,
 		Roles:       []string{},
 		JoinedAt:    time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC),
-		Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionUseSlashCommands,
+		Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionUseApplicationCommands,
 	}
 	return i
 }
