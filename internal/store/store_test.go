@@ -819,18 +819,26 @@ func TestLimitedAnswersAreTheNewestWithTheExactTopicFirst(t *testing.T) {
 	}
 }
 
-func TestCachedViewsFollowChangesFromAnotherConnection(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "b.db")
+// mustOpenReaderAndWriter opens one database file twice, as `bot serve`
+// and a `bot ingest` beside it, the writer with openWriter; both close
+// with the test.
+func mustOpenReaderAndWriter(tb testing.TB, openWriter func(string) (*store.DB, error)) (reader, writer *store.DB) {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "b.db")
 	reader, err := store.Open(path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	defer reader.Close()
-	writer, err := store.Open(path) // as a `bot ingest` beside `bot serve`
-	if err != nil {
-		t.Fatal(err)
+	tb.Cleanup(func() { reader.Close() })
+	if writer, err = openWriter(path); err != nil {
+		tb.Fatal(err)
 	}
-	defer writer.Close()
+	tb.Cleanup(func() { writer.Close() })
+	return reader, writer
+}
+
+func TestCachedViewsFollowChangesFromAnotherConnection(t *testing.T) {
+	reader, writer := mustOpenReaderAndWriter(t, store.Open)
 	ctx := context.Background()
 	views := func() (actors, topics, events int) {
 		t.Helper()
@@ -944,17 +952,7 @@ func TestFullTextFollowsSavesReplacementsAndRemovals(t *testing.T) {
 }
 
 func TestAnswersCiteArticlesSavedSinceTheCachedReferences(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "b.db")
-	reader, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	writer, err := store.OpenAsAnotherProcess(path) // a `bot ingest` beside `bot serve`
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	reader, writer := mustOpenReaderAndWriter(t, store.OpenAsAnotherProcess)
 	ctx := context.Background()
 	mustSave(t, writer, "kyiv.md", crimeaExtract())
 	// The reader caches every article's reference, then, within the time
