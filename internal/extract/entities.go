@@ -738,7 +738,7 @@ func roleMatch(role, desc string) int {
 	// "the foreign minister" for "Foreign Secretary": the same office
 	// under another title
 	dw, rw := strings.Fields(desc), strings.Fields(role)
-	if len(dw) >= 2 && len(rw) >= 2 && titleSynonym(dw[len(dw)-1]) != "" && titleSynonym(dw[len(dw)-1]) == titleSynonym(rw[len(rw)-1]) &&
+	if len(dw) >= 2 && len(rw) >= len(dw) && titleSynonym(dw[len(dw)-1]) != "" && titleSynonym(dw[len(dw)-1]) == titleSynonym(rw[len(rw)-1]) &&
 		strings.Join(dw[:len(dw)-1], " ") == strings.Join(rw[len(rw)-1-(len(dw)-1):len(rw)-1], " ") {
 		return 1
 	}

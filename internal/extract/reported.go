@@ -736,9 +736,10 @@ var directiveCues = setOf("ask", "urge", "encourage", "invite", "instruct", "adv
 func (f *quoteFinder) directive(s sentence, k int, q found, src source) (found, bool) {
 	d := f.d
 	lo := k + 1
-	if lo < s.hi && d.toks[k].lower[:4] == "call" && d.toks[lo].is("on", "upon") {
+	isCall := strings.HasPrefix(d.toks[k].lower, "call")
+	if lo < s.hi && isCall && d.toks[lo].is("on", "upon") {
 		lo++
-	} else if d.toks[k].lower[:4] == "call" {
+	} else if isCall {
 		return q, false
 	}
 	to := -1
