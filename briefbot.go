@@ -333,3 +333,28 @@ type Subscription struct {
 	LastRun   time.Time `json:"last_run"`
 	CreatedAt time.Time `json:"created_at"`
 }
+
+// DigestRun is one scheduled (or on-demand) digest of a subscription. Its
+// Key is the idempotency key: the same subscription and scheduled time
+// always give the same run, so a restart never posts it twice.
+type DigestRun struct {
+	ID             int64
+	SubscriptionID int64
+	Scheduled      time.Time
+	Key            string
+	FromSeq        int64 // exclusive
+	ToSeq          int64 // inclusive
+	// Status is RunPending until the outcome is recorded.
+	Status string
+	// Resumed is set by BeginRun when the run was recorded before (by an
+	// earlier attempt, perhaps in a process that died after posting it).
+	Resumed bool
+}
+
+// Digest run statuses, as stored.
+const (
+	RunPending = "pending" // recorded before sending; after a crash, retried with the same key
+	RunPosted  = "posted"
+	RunQuiet   = "quiet"  // nothing new
+	RunFailed  = "failed" // e.g. the channel is gone
+)

@@ -13,31 +13,6 @@ import (
 	"github.com/briefbot/briefbot/internal/summary"
 )
 
-// Run is one scheduled (or on-demand) digest of a subscription. Its Key is
-// the idempotency key: the same subscription and scheduled time always
-// give the same run, so a restart never posts it twice.
-type Run struct {
-	ID             int64
-	SubscriptionID int64
-	Scheduled      time.Time
-	Key            string
-	FromSeq        int64 // exclusive
-	ToSeq          int64 // inclusive
-	// Status is RunPending until the outcome is recorded.
-	Status string
-	// Resumed is set by BeginRun when the run was recorded before (by an
-	// earlier attempt, perhaps in a process that died after posting it).
-	Resumed bool
-}
-
-// Run statuses.
-const (
-	RunPending = "pending" // recorded before sending; after a crash, retried with the same key
-	RunPosted  = "posted"
-	RunQuiet   = "quiet"  // nothing new
-	RunFailed  = "failed" // e.g. the channel is gone
-)
-
 // RunError is the status Options.OnRun reports for a run that could not
 // be delivered or recorded (the LLM, Discord or the database failed); the
 // run stays pending and is retried with its key. It is never stored.
@@ -57,11 +32,11 @@ type Store interface {
 	// BeginRun records a pending run for (subscription, scheduled) covering
 	// (the subscription's LastSeq, upToSeq], or returns the run already
 	// recorded under that key, whatever its status.
-	BeginRun(ctx context.Context, subscriptionID int64, scheduled time.Time, upToSeq int64) (Run, error)
-	// FinishRun records the outcome; for RunPosted and RunQuiet it also
+	BeginRun(ctx context.Context, subscriptionID int64, scheduled time.Time, upToSeq int64) (briefbot.DigestRun, error)
+	// FinishRun records the outcome; for briefbot.RunPosted and briefbot.RunQuiet it also
 	// moves the subscription's LastSeq to run.ToSeq and LastRun to
 	// run.Scheduled, in the same transaction.
-	FinishRun(ctx context.Context, run Run, status string) error
+	FinishRun(ctx context.Context, run briefbot.DigestRun, status string) error
 }
 
 // Poster delivers digests (internal/discord implements it).
@@ -96,5 +71,5 @@ var ErrChannelGone = errors.New("channel is gone or the bot lost access")
 type PendingRunLister interface {
 	// PendingRuns returns the pending runs of all subscriptions, oldest
 	// scheduled first.
-	PendingRuns(ctx context.Context) ([]Run, error)
+	PendingRuns(ctx context.Context) ([]briefbot.DigestRun, error)
 }

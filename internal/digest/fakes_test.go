@@ -25,8 +25,8 @@ type memStore struct {
 	subs     map[int64]briefbot.Subscription
 	nextSub  int64
 	articles []fakeArticle
-	runs     []*digest.Run // in BeginRun order
-	byKey    map[string]*digest.Run
+	runs     []*briefbot.DigestRun // in BeginRun order
+	byKey    map[string]*briefbot.DigestRun
 
 	// beganAt records, per run key, the (fake) time BeginRun first saw it.
 	beganAt map[string]time.Time
@@ -35,7 +35,7 @@ type memStore struct {
 
 	// finishRun, when set, is called before FinishRun records anything;
 	// an error it returns is FinishRun's.
-	finishRun func(run digest.Run, status string) error
+	finishRun func(run briefbot.DigestRun, status string) error
 }
 
 type fakeArticle struct {
@@ -45,7 +45,7 @@ type fakeArticle struct {
 }
 
 func newMemStore() *memStore {
-	return &memStore{subs: map[int64]briefbot.Subscription{}, byKey: map[string]*digest.Run{}, beganAt: map[string]time.Time{}}
+	return &memStore{subs: map[int64]briefbot.Subscription{}, byKey: map[string]*briefbot.DigestRun{}, beganAt: map[string]time.Time{}}
 }
 
 // addArticles stores n articles (titles "<prefix> 1".."<prefix> n") and
@@ -83,18 +83,18 @@ func (m *memStore) subscription(id int64) briefbot.Subscription {
 	return m.subs[id]
 }
 
-func (m *memStore) allRuns() []digest.Run {
+func (m *memStore) allRuns() []briefbot.DigestRun {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var runs []digest.Run
+	var runs []briefbot.DigestRun
 	for _, r := range m.runs {
 		runs = append(runs, *r)
 	}
 	return runs
 }
 
-func (m *memStore) runsOf(subID int64) []digest.Run {
-	var runs []digest.Run
+func (m *memStore) runsOf(subID int64) []briefbot.DigestRun {
+	var runs []briefbot.DigestRun
 	for _, r := range m.allRuns() {
 		if r.SubscriptionID == subID {
 			runs = append(runs, r)
@@ -175,7 +175,7 @@ func runKey(subID int64, scheduled time.Time) string {
 	return fmt.Sprintf("digest:%d:%d", subID, scheduled.Unix())
 }
 
-func (m *memStore) BeginRun(_ context.Context, subID int64, scheduled time.Time, upToSeq int64) (digest.Run, error) {
+func (m *memStore) BeginRun(_ context.Context, subID int64, scheduled time.Time, upToSeq int64) (briefbot.DigestRun, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	key := runKey(subID, scheduled)
@@ -186,11 +186,11 @@ func (m *memStore) BeginRun(_ context.Context, subID int64, scheduled time.Time,
 	}
 	sub, ok := m.subs[subID]
 	if !ok {
-		return digest.Run{}, fmt.Errorf("subscription %d: %w", subID, briefbot.ErrNotFound)
+		return briefbot.DigestRun{}, fmt.Errorf("subscription %d: %w", subID, briefbot.ErrNotFound)
 	}
-	r := &digest.Run{
+	r := &briefbot.DigestRun{
 		ID: int64(len(m.runs) + 1), SubscriptionID: subID, Scheduled: scheduled, Key: key,
-		FromSeq: sub.LastSeq, ToSeq: max(upToSeq, sub.LastSeq), Status: digest.RunPending,
+		FromSeq: sub.LastSeq, ToSeq: max(upToSeq, sub.LastSeq), Status: briefbot.RunPending,
 	}
 	m.runs = append(m.runs, r)
 	m.byKey[key] = r
@@ -198,7 +198,7 @@ func (m *memStore) BeginRun(_ context.Context, subID int64, scheduled time.Time,
 	return *r, nil
 }
 
-func (m *memStore) FinishRun(_ context.Context, run digest.Run, status string) error {
+func (m *memStore) FinishRun(_ context.Context, run briefbot.DigestRun, status string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.finishRun != nil {
@@ -211,7 +211,7 @@ func (m *memStore) FinishRun(_ context.Context, run digest.Run, status string) e
 		return fmt.Errorf("run %s: %w", run.Key, briefbot.ErrNotFound)
 	}
 	r.Status = status
-	if status == digest.RunPosted || status == digest.RunQuiet {
+	if status == briefbot.RunPosted || status == briefbot.RunQuiet {
 		if sub, ok := m.subs[r.SubscriptionID]; ok {
 			sub.LastSeq = r.ToSeq
 			sub.LastRun = r.Scheduled
@@ -221,14 +221,14 @@ func (m *memStore) FinishRun(_ context.Context, run digest.Run, status string) e
 	return nil
 }
 
-func (m *memStore) PendingRuns(context.Context) ([]digest.Run, error) {
-	var pending []digest.Run
+func (m *memStore) PendingRuns(context.Context) ([]briefbot.DigestRun, error) {
+	var pending []briefbot.DigestRun
 	for _, r := range m.allRuns() {
-		if r.Status == digest.RunPending {
+		if r.Status == briefbot.RunPending {
 			pending = append(pending, r)
 		}
 	}
-	slices.SortFunc(pending, func(a, b digest.Run) int { return a.Scheduled.Compare(b.Scheduled) })
+	slices.SortFunc(pending, func(a, b briefbot.DigestRun) int { return a.Scheduled.Compare(b.Scheduled) })
 	return pending, nil
 }
 

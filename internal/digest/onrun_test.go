@@ -9,6 +9,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/digest"
 )
 
@@ -53,9 +54,9 @@ func TestOnRunReportsEachRunsStatus(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		want := map[int64][]string{
-			1: {digest.RunPosted, digest.RunQuiet},
-			2: {digest.RunFailed},
-			3: {digest.RunError, digest.RunPosted, digest.RunQuiet},
+			1: {briefbot.RunPosted, briefbot.RunQuiet},
+			2: {briefbot.RunFailed},
+			3: {digest.RunError, briefbot.RunPosted, briefbot.RunQuiet},
 		}
 		for id, w := range want {
 			if !slices.Equal(got[id], w) {

@@ -29,7 +29,7 @@ type Options struct {
 	Rescan         func(ctx context.Context) error
 	RescanSchedule string
 	// OnRun, when set, is told the status of every run that was
-	// delivered or tried (RunPosted, RunQuiet, RunFailed, or RunError for
+	// delivered or tried (briefbot.RunPosted, briefbot.RunQuiet, briefbot.RunFailed, or RunError for
 	// a run left pending to be retried), for metrics. It is called with
 	// the subscription's lock held, so it must be quick.
 	OnRun func(subscriptionID int64, status string)
@@ -74,7 +74,7 @@ type subscriptionState struct {
 	// pending is a run recorded but not finished (post failed, or the
 	// outcome could not be recorded); it is retried, with its key, before
 	// any newer run, so runs of a subscription never overlap in range.
-	pending *Run
+	pending *briefbot.DigestRun
 	// pendingPosted is the status of pending when its digest went out and
 	// only recording the outcome failed: it is then recorded again, never
 	// posted again.
@@ -276,7 +276,7 @@ func (s *Scheduler) retryPending(ctx context.Context, st *subscriptionState) (po
 		// list pending runs at an earlier start): posting it now would
 		// repeat old news.
 		st.pending = nil
-		if err := s.store.FinishRun(ctx, run, RunFailed); err != nil {
+		if err := s.store.FinishRun(ctx, run, briefbot.RunFailed); err != nil {
 			s.log.Error("digest: could not retire a superseded run", "subscription", st.sub.ID, "key", run.Key, "err", err)
 		}
 		return false, nil
@@ -295,7 +295,7 @@ func (s *Scheduler) retryPending(ctx context.Context, st *subscriptionState) (po
 // channel and, if so, sets st.pendingPosted; st.mu is held. A poster that
 // cannot tell, or a check that fails, means posting again: the nonce
 // still keeps a retry within Discord's window from showing twice.
-func (s *Scheduler) postedBefore(ctx context.Context, st *subscriptionState, run Run) bool {
+func (s *Scheduler) postedBefore(ctx context.Context, st *subscriptionState, run briefbot.DigestRun) bool {
 	checker, ok := s.poster.(DeliveryChecker)
 	if !ok {
 		return false
@@ -311,9 +311,9 @@ func (s *Scheduler) postedBefore(ctx context.Context, st *subscriptionState, run
 	}
 	// The digest is not built again to tell a quiet note from a digest:
 	// an empty range can only have been the note.
-	st.pendingPosted = RunPosted
+	st.pendingPosted = briefbot.RunPosted
 	if run.ToSeq <= run.FromSeq {
-		st.pendingPosted = RunQuiet
+		st.pendingPosted = briefbot.RunQuiet
 	}
 	s.log.Info("digest: a pending run was already posted; recording it", "subscription", st.sub.ID, "channel", st.sub.ChannelID, "key", run.Key)
 	return true
@@ -321,7 +321,7 @@ func (s *Scheduler) postedBefore(ctx context.Context, st *subscriptionState, run
 
 // recordPosted records the outcome of a pending run whose digest already
 // went out, and reports it to OnRun; st.mu is held.
-func (s *Scheduler) recordPosted(ctx context.Context, st *subscriptionState, run Run) (posted bool, err error) {
+func (s *Scheduler) recordPosted(ctx context.Context, st *subscriptionState, run briefbot.DigestRun) (posted bool, err error) {
 	status := st.pendingPosted
 	err = s.finishRetrying(ctx, st, run, status)
 	if s.opts.OnRun != nil {
@@ -335,7 +335,7 @@ func (s *Scheduler) recordPosted(ctx context.Context, st *subscriptionState, run
 		s.log.Warn("digest: recording a posted run failed again; newer runs wait for it", "subscription", st.sub.ID, "key", run.Key, "err", err)
 		return false, err
 	}
-	return status == RunPosted, nil
+	return status == briefbot.RunPosted, nil
 }
 
 // runAt begins (or finds) the run of st for scheduled time at and delivers
@@ -351,12 +351,12 @@ func (s *Scheduler) runAt(ctx context.Context, st *subscriptionState, at time.Ti
 		return false, fmt.Errorf("recording the run: %w", err)
 	}
 	switch run.Status {
-	case RunPosted, RunQuiet:
+	case briefbot.RunPosted, briefbot.RunQuiet:
 		// Handled before (by another path, or before a restart): never
 		// twice.
 		st.markDone(run.Scheduled)
 		return false, nil
-	case RunFailed:
+	case briefbot.RunFailed:
 		st.markDone(run.Scheduled)
 		return false, nil
 	}
@@ -378,30 +378,30 @@ func (st *subscriptionState) markDone(at time.Time) {
 // deliver builds, posts and records a pending run and reports its status
 // to OnRun; st.mu is held. On error the run stays pending in st and is
 // retried with the same key.
-func (s *Scheduler) deliver(ctx context.Context, st *subscriptionState, run Run, manual bool) (posted bool, err error) {
+func (s *Scheduler) deliver(ctx context.Context, st *subscriptionState, run briefbot.DigestRun, manual bool) (posted bool, err error) {
 	status, err := s.post(ctx, st, run, manual)
 	if s.opts.OnRun != nil {
 		reported := status
-		if err != nil && status != RunFailed {
+		if err != nil && status != briefbot.RunFailed {
 			reported = RunError
 		}
 		s.opts.OnRun(run.SubscriptionID, reported)
 	}
-	return err == nil && status == RunPosted, err
+	return err == nil && status == briefbot.RunPosted, err
 }
 
-// post does deliver's work and returns the status reached: RunFailed with
+// post does deliver's work and returns the status reached: briefbot.RunFailed with
 // the error when the channel is gone, "" with any other error.
-func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run Run, manual bool) (string, error) {
+func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run briefbot.DigestRun, manual bool) (string, error) {
 	st.pending, st.pendingPosted = &run, ""
 	sub := st.sub
 	d, err := s.build(ctx, sub, st.sched.Location(), run)
 	if err != nil {
 		return "", err
 	}
-	status := RunPosted
+	status := briefbot.RunPosted
 	if d.Empty() {
-		status = RunQuiet
+		status = briefbot.RunQuiet
 		if s.opts.QuietNote == "" || manual {
 			if err := s.finish(ctx, st, run, status); err != nil {
 				return "", err
@@ -417,7 +417,7 @@ func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run Run, ma
 	if err := s.poster.Post(ctx, sub.ChannelID, d, run.Key); err != nil {
 		if errors.Is(err, ErrChannelGone) {
 			s.channelGone(ctx, st, run, err)
-			return RunFailed, err
+			return briefbot.RunFailed, err
 		}
 		return "", fmt.Errorf("posting to channel %s: %w", sub.ChannelID, err)
 	}
@@ -432,7 +432,7 @@ func (s *Scheduler) post(ctx context.Context, st *subscriptionState, run Run, ma
 
 // build gathers exactly the run's range and summarises it; a run with an
 // empty range is an empty digest without asking the store.
-func (s *Scheduler) build(ctx context.Context, sub briefbot.Subscription, loc *time.Location, run Run) (*summary.Digest, error) {
+func (s *Scheduler) build(ctx context.Context, sub briefbot.Subscription, loc *time.Location, run briefbot.DigestRun) (*summary.Digest, error) {
 	if run.ToSeq <= run.FromSeq {
 		return &summary.Digest{MaxSeq: run.ToSeq}, nil
 	}
@@ -454,7 +454,7 @@ func (s *Scheduler) build(ctx context.Context, sub briefbot.Subscription, loc *t
 	return d, nil
 }
 
-func (s *Scheduler) finish(ctx context.Context, st *subscriptionState, run Run, status string) error {
+func (s *Scheduler) finish(ctx context.Context, st *subscriptionState, run briefbot.DigestRun, status string) error {
 	if err := s.store.FinishRun(ctx, run, status); err != nil {
 		return fmt.Errorf("recording the run's outcome (%s): %w", status, err)
 	}
@@ -474,7 +474,7 @@ const (
 )
 
 // finishRetrying is finish, retried a few times; st.mu is held.
-func (s *Scheduler) finishRetrying(ctx context.Context, st *subscriptionState, run Run, status string) error {
+func (s *Scheduler) finishRetrying(ctx context.Context, st *subscriptionState, run briefbot.DigestRun, status string) error {
 	wait := recordRetryWait
 	for attempt := 1; ; attempt++ {
 		err := s.finish(ctx, st, run, status)
@@ -494,7 +494,7 @@ func (s *Scheduler) finishRetrying(ctx context.Context, st *subscriptionState, r
 }
 
 // channelGone disables the subscription and tells whoever created it.
-func (s *Scheduler) channelGone(ctx context.Context, st *subscriptionState, run Run, cause error) {
+func (s *Scheduler) channelGone(ctx context.Context, st *subscriptionState, run briefbot.DigestRun, cause error) {
 	sub := st.sub
 	st.gone.Store(true)
 	st.pending = nil
@@ -504,7 +504,7 @@ func (s *Scheduler) channelGone(ctx context.Context, st *subscriptionState, run 
 	if err := s.store.DisableSubscription(ctx, sub.ID, reason); err != nil {
 		s.log.Error("digest: could not record the subscription as disabled", "subscription", sub.ID, "err", err)
 	}
-	if err := s.store.FinishRun(ctx, run, RunFailed); err != nil {
+	if err := s.store.FinishRun(ctx, run, briefbot.RunFailed); err != nil {
 		s.log.Error("digest: could not record the failed run", "subscription", sub.ID, "key", run.Key, "err", err)
 	}
 	if sub.CreatedBy == "" {

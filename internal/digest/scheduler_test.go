@@ -133,7 +133,7 @@ func TestCatchUpAfterDowntimeRunsOnceForTheLatestTime(t *testing.T) {
 			if len(runs) != 1 || !runs[0].Scheduled.Equal(today0800) {
 				t.Fatalf("subscription %d: runs after Start = %+v, want one for %v", id, runs, today0800)
 			}
-			if runs[0].FromSeq != 2 || runs[0].ToSeq != 5 || runs[0].Status != digest.RunPosted {
+			if runs[0].FromSeq != 2 || runs[0].ToSeq != 5 || runs[0].Status != briefbot.RunPosted {
 				t.Errorf("subscription %d: run = %+v, want (2, 5] posted", id, runs[0])
 			}
 			shown := poster.channel(fmt.Sprintf("c%d", id))
@@ -195,7 +195,7 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 				// The process dies after Discord accepted the digest and
 				// before the outcome could be recorded.
 				dbDown := true
-				mem.finishRun = func(run digest.Run, status string) error {
+				mem.finishRun = func(run briefbot.DigestRun, status string) error {
 					if dbDown {
 						return errors.New("database is locked")
 					}
@@ -210,7 +210,7 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 				sleepUntil(time.Date(2026, 5, 10, 8, 0, 10, 0, time.UTC))
 				crash(first)
 				dbDown = false
-				if runs := mem.runsOf(1); len(runs) != 1 || runs[0].Status != digest.RunPending {
+				if runs := mem.runsOf(1); len(runs) != 1 || runs[0].Status != briefbot.RunPending {
 					t.Fatalf("runs after the crash = %+v, want one pending", runs)
 				}
 				crashedKey := mem.runsOf(1)[0].Key
@@ -241,7 +241,7 @@ func TestCrashBetweenPostAndRecordPostsOnceWithTheSameNonce(t *testing.T) {
 					t.Errorf("channel shows %v, want %v", got, want)
 				}
 				for _, r := range mem.runsOf(1) {
-					if r.Status != digest.RunPosted {
+					if r.Status != briefbot.RunPosted {
 						t.Errorf("run %s is %s, want posted", r.Key, r.Status)
 					}
 				}
@@ -280,7 +280,7 @@ func TestPostedRunIsRecordedNotPostedAgainWhenRecordingFails(t *testing.T) {
 				subscribeDailyUTC(store)
 				failures := 0
 				var recordedAt time.Time
-				store.finishRun = func(run digest.Run, status string) error {
+				store.finishRun = func(run briefbot.DigestRun, status string) error {
 					if failures < c.failures {
 						failures++
 						return errors.New("database is locked")
@@ -307,7 +307,7 @@ func TestPostedRunIsRecordedNotPostedAgainWhenRecordingFails(t *testing.T) {
 					t.Errorf("first run recorded at %v, want %v", recordedAt, c.recordedAt)
 				}
 				runs := store.runsOf(1)
-				if len(runs) != 2 || runs[0].Status != digest.RunPosted || runs[1].Status != digest.RunPosted || runs[1].FromSeq != 2 {
+				if len(runs) != 2 || runs[0].Status != briefbot.RunPosted || runs[1].Status != briefbot.RunPosted || runs[1].FromSeq != 2 {
 					t.Errorf("runs = %+v, want both posted, the second from 2", runs)
 				}
 			})
@@ -433,7 +433,7 @@ func TestGoneChannelDisablesOnlyItsSubscription(t *testing.T) {
 		if got := store.subscription(1); got.Enabled || !strings.Contains(got.DisabledReason, "<#deleted>") {
 			t.Errorf("gone channel's subscription: enabled %v, reason %q; want disabled naming the channel", got.Enabled, got.DisabledReason)
 		}
-		if runs := store.runsOf(1); len(runs) != 1 || runs[0].Status != digest.RunFailed {
+		if runs := store.runsOf(1); len(runs) != 1 || runs[0].Status != briefbot.RunFailed {
 			t.Errorf("gone channel's runs = %+v, want one failed and no more", runs)
 		}
 		notices := poster.notices()

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/digest"
 )
 
 func TestSplitSentences(t *testing.T) {
@@ -112,11 +111,11 @@ func TestFinishRunRollsBackTheStatusWhenTheWatermarkFails(t *testing.T) {
 		BEGIN SELECT RAISE(ABORT, 'watermark refused'); END`); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishRun(ctx, run, digest.RunPosted); err == nil || !strings.Contains(err.Error(), "watermark refused") {
+	if err := db.FinishRun(ctx, run, briefbot.RunPosted); err == nil || !strings.Contains(err.Error(), "watermark refused") {
 		t.Fatalf("FinishRun: err %v, want the trigger's", err)
 	}
 	again, err := db.BeginRun(ctx, sub.ID, scheduled, 3)
-	if err != nil || again.Status != digest.RunPending {
+	if err != nil || again.Status != briefbot.RunPending {
 		t.Errorf("run after the failed FinishRun: %+v, err %v; want still pending", again, err)
 	}
 }

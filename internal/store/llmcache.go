@@ -8,12 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/summary"
-)
-
-var (
-	_ summary.Cache = (*DB)(nil)
-	_ summary.Usage = (*DB)(nil)
 )
 
 // ArticleSummary returns the LLM summary cached under key; ok is false

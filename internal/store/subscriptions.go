@@ -8,12 +8,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/digest"
-)
-
-var (
-	_ digest.Store            = (*DB)(nil)
-	_ digest.PendingRunLister = (*DB)(nil)
 )
 
 // Times are stored as RFC 3339 in UTC at second precision, so they sort
@@ -136,8 +130,8 @@ func RunKey(subscriptionID int64, scheduled time.Time) string {
 
 const runColumns = `id, subscription_id, scheduled, key, from_seq, to_seq, status`
 
-func scanRun(row interface{ Scan(...any) error }) (digest.Run, error) {
-	var r digest.Run
+func scanRun(row interface{ Scan(...any) error }) (briefbot.DigestRun, error) {
+	var r briefbot.DigestRun
 	var scheduled string
 	if err := row.Scan(&r.ID, &r.SubscriptionID, &scheduled, &r.Key, &r.FromSeq, &r.ToSeq, &r.Status); err != nil {
 		return r, err
@@ -154,9 +148,9 @@ func scanRun(row interface{ Scan(...any) error }) (digest.Run, error) {
 // after a crash covers exactly what the first attempt did. Scheduled comes
 // back in UTC, to the second. briefbot.ErrNotFound (wrapped) when there is
 // no such subscription.
-func (db *DB) BeginRun(ctx context.Context, subscriptionID int64, scheduled time.Time, upToSeq int64) (digest.Run, error) {
+func (db *DB) BeginRun(ctx context.Context, subscriptionID int64, scheduled time.Time, upToSeq int64) (briefbot.DigestRun, error) {
 	key := RunKey(subscriptionID, scheduled)
-	var run digest.Run
+	var run briefbot.DigestRun
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		run, err = scanRun(tx.QueryRowContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE key = ?`, key))
@@ -174,11 +168,11 @@ func (db *DB) BeginRun(ctx context.Context, subscriptionID int64, scheduled time
 		}
 		run, err = scanRun(tx.QueryRowContext(ctx, `INSERT INTO digest_runs(subscription_id, scheduled, key, from_seq, to_seq, status, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING `+runColumns,
-			subscriptionID, formatTime(scheduled), key, lastSeq, max(upToSeq, lastSeq), digest.RunPending, formatTime(time.Now())))
+			subscriptionID, formatTime(scheduled), key, lastSeq, max(upToSeq, lastSeq), briefbot.RunPending, formatTime(time.Now())))
 		return err
 	})
 	if err != nil {
-		return digest.Run{}, fmt.Errorf("begin digest run %s in %s: %w", key, db.path, err)
+		return briefbot.DigestRun{}, fmt.Errorf("begin digest run %s in %s: %w", key, db.path, err)
 	}
 	return run, nil
 }
@@ -186,13 +180,13 @@ func (db *DB) BeginRun(ctx context.Context, subscriptionID int64, scheduled time
 // PendingRuns returns the runs of every subscription that BeginRun
 // recorded and FinishRun never finished (a crash between them), oldest
 // scheduled first.
-func (db *DB) PendingRuns(ctx context.Context) ([]digest.Run, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE status = ? ORDER BY scheduled, id`, digest.RunPending)
+func (db *DB) PendingRuns(ctx context.Context) ([]briefbot.DigestRun, error) {
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE status = ? ORDER BY scheduled, id`, briefbot.RunPending)
 	if err != nil {
 		return nil, db.queryErr("list pending digest runs", err)
 	}
 	defer rows.Close()
-	runs := []digest.Run{}
+	runs := []briefbot.DigestRun{}
 	for rows.Next() {
 		run, err := scanRun(rows)
 		if err != nil {
@@ -212,11 +206,11 @@ func (db *DB) PendingRuns(ctx context.Context) ([]digest.Run, error) {
 // transaction; neither ever moves back. A posted run stays posted: that
 // record is what stops a second post, so finishing it again as posted is a
 // no-op and as anything else an error.
-func (db *DB) FinishRun(ctx context.Context, run digest.Run, status string) error {
+func (db *DB) FinishRun(ctx context.Context, run briefbot.DigestRun, status string) error {
 	switch status {
-	case digest.RunPosted, digest.RunQuiet, digest.RunFailed:
+	case briefbot.RunPosted, briefbot.RunQuiet, briefbot.RunFailed:
 	default:
-		return fmt.Errorf("finish digest run %s: status %q is not %s, %s or %s", run.Key, status, digest.RunPosted, digest.RunQuiet, digest.RunFailed)
+		return fmt.Errorf("finish digest run %s: status %q is not %s, %s or %s", run.Key, status, briefbot.RunPosted, briefbot.RunQuiet, briefbot.RunFailed)
 	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		stored, err := scanRun(tx.QueryRowContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE id = ?`, run.ID))
@@ -226,8 +220,8 @@ func (db *DB) FinishRun(ctx context.Context, run digest.Run, status string) erro
 		if err != nil {
 			return err
 		}
-		if stored.Status == digest.RunPosted {
-			if status == digest.RunPosted {
+		if stored.Status == briefbot.RunPosted {
+			if status == briefbot.RunPosted {
 				return nil
 			}
 			return fmt.Errorf("run was already posted; it cannot become %s", status)
@@ -236,7 +230,7 @@ func (db *DB) FinishRun(ctx context.Context, run digest.Run, status string) erro
 			status, formatTime(time.Now()), stored.ID); err != nil {
 			return err
 		}
-		if status == digest.RunFailed {
+		if status == briefbot.RunFailed {
 			return nil
 		}
 		scheduled := formatTime(stored.Scheduled)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/digest"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -151,8 +150,8 @@ func TestBeginRunIsIdempotentAndFinishRunMovesTheWatermark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := digest.Run{ID: run.ID, SubscriptionID: sub.ID, Scheduled: monday.UTC(), Key: store.RunKey(sub.ID, monday),
-		FromSeq: 0, ToSeq: 5, Status: digest.RunPending}
+	want := briefbot.DigestRun{ID: run.ID, SubscriptionID: sub.ID, Scheduled: monday.UTC(), Key: store.RunKey(sub.ID, monday),
+		FromSeq: 0, ToSeq: 5, Status: briefbot.RunPending}
 	if run != want || run.Key != "sub1-2025-03-31T06:00:00Z" {
 		t.Fatalf("BeginRun = %+v, want %+v", run, want)
 	}
@@ -165,7 +164,7 @@ func TestBeginRunIsIdempotentAndFinishRunMovesTheWatermark(t *testing.T) {
 		t.Fatalf("BeginRun again = %+v, err %v; want %+v", again, err, resumed)
 	}
 
-	if err := db.FinishRun(ctx, run, digest.RunPosted); err != nil {
+	if err := db.FinishRun(ctx, run, briefbot.RunPosted); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := subscriptionByID(t, db, sub.ID)
@@ -174,13 +173,13 @@ func TestBeginRunIsIdempotentAndFinishRunMovesTheWatermark(t *testing.T) {
 	}
 	// After a crash past the post, the key finds the posted run.
 	after, err := db.BeginRun(ctx, sub.ID, monday, 9)
-	if err != nil || after.ID != run.ID || after.Status != digest.RunPosted || after.ToSeq != 5 {
+	if err != nil || after.ID != run.ID || after.Status != briefbot.RunPosted || after.ToSeq != 5 {
 		t.Errorf("BeginRun after posting = %+v, err %v; want run %d posted up to 5", after, err, run.ID)
 	}
-	if err := db.FinishRun(ctx, after, digest.RunPosted); err != nil {
+	if err := db.FinishRun(ctx, after, briefbot.RunPosted); err != nil {
 		t.Errorf("finishing a posted run as posted again: %v", err)
 	}
-	if err := db.FinishRun(ctx, after, digest.RunFailed); err == nil {
+	if err := db.FinishRun(ctx, after, briefbot.RunFailed); err == nil {
 		t.Error("a posted run became failed")
 	}
 
@@ -190,7 +189,7 @@ func TestBeginRunIsIdempotentAndFinishRunMovesTheWatermark(t *testing.T) {
 	if err != nil || next.ID == run.ID || next.FromSeq != 5 || next.ToSeq != 5 {
 		t.Fatalf("next run = %+v, err %v; want a new run covering (5, 5]", next, err)
 	}
-	if err := db.FinishRun(ctx, next, digest.RunQuiet); err != nil {
+	if err := db.FinishRun(ctx, next, briefbot.RunQuiet); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = subscriptionByID(t, db, sub.ID)
@@ -204,14 +203,14 @@ func TestBeginRunIsIdempotentAndFinishRunMovesTheWatermark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishRun(ctx, failed, digest.RunFailed); err != nil {
+	if err := db.FinishRun(ctx, failed, briefbot.RunFailed); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = subscriptionByID(t, db, sub.ID)
 	if got.LastSeq != 5 || !got.LastRun.Equal(tuesday) {
 		t.Errorf("after a failed run: LastSeq %d LastRun %v; want 5 and %v", got.LastSeq, got.LastRun, tuesday)
 	}
-	if again, _ := db.BeginRun(ctx, sub.ID, wednesday, 8); again.Status != digest.RunFailed {
+	if again, _ := db.BeginRun(ctx, sub.ID, wednesday, 8); again.Status != briefbot.RunFailed {
 		t.Errorf("failed run read back as %q", again.Status)
 	}
 }
@@ -230,10 +229,10 @@ func TestFinishRunNeverMovesTheWatermarkBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishRun(ctx, newer, digest.RunPosted); err != nil {
+	if err := db.FinishRun(ctx, newer, briefbot.RunPosted); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishRun(ctx, older, digest.RunPosted); err != nil {
+	if err := db.FinishRun(ctx, older, briefbot.RunPosted); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := subscriptionByID(t, db, sub.ID)
@@ -253,21 +252,21 @@ func TestFinishRunRefusesUnknownRunsAndStatuses(t *testing.T) {
 	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if err := db.FinishRun(cancelled, run, digest.RunPosted); err == nil {
+	if err := db.FinishRun(cancelled, run, briefbot.RunPosted); err == nil {
 		t.Fatal("FinishRun with a cancelled context succeeded")
 	}
 	stored, _ := db.BeginRun(ctx, sub.ID, scheduled, 4)
 	got, _ := subscriptionByID(t, db, sub.ID)
-	if stored.Status != digest.RunPending || got.LastSeq != 0 || !got.LastRun.IsZero() {
+	if stored.Status != briefbot.RunPending || got.LastSeq != 0 || !got.LastRun.IsZero() {
 		t.Errorf("after a failed FinishRun: run %q, LastSeq %d, LastRun %v; want nothing changed", stored.Status, got.LastSeq, got.LastRun)
 	}
 
-	for _, bad := range []digest.Run{{ID: run.ID + 100, Key: "nope"}} {
-		if err := db.FinishRun(ctx, bad, digest.RunPosted); !errors.Is(err, briefbot.ErrNotFound) {
+	for _, bad := range []briefbot.DigestRun{{ID: run.ID + 100, Key: "nope"}} {
+		if err := db.FinishRun(ctx, bad, briefbot.RunPosted); !errors.Is(err, briefbot.ErrNotFound) {
 			t.Errorf("FinishRun of an unknown run: err %v, want ErrNotFound", err)
 		}
 	}
-	for _, status := range []string{digest.RunPending, "sent", ""} {
+	for _, status := range []string{briefbot.RunPending, "sent", ""} {
 		if err := db.FinishRun(ctx, run, status); err == nil || !strings.Contains(err.Error(), run.Key) {
 			t.Errorf("FinishRun(%q): err %v, want one naming the run", status, err)
 		}
@@ -286,7 +285,7 @@ func TestRemovingASubscriptionDropsItsRuns(t *testing.T) {
 	if err := db.RemoveSubscription(ctx, "g1", sub.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishRun(ctx, run, digest.RunPosted); !errors.Is(err, briefbot.ErrNotFound) {
+	if err := db.FinishRun(ctx, run, briefbot.RunPosted); !errors.Is(err, briefbot.ErrNotFound) {
 		t.Errorf("FinishRun after the subscription went: err %v, want ErrNotFound", err)
 	}
 }
@@ -345,7 +344,7 @@ func TestPendingRuns(t *testing.T) {
 	a := mustSubscribe(t, db, dailyAt8("g1", "c1"))
 	b := mustSubscribe(t, db, dailyAt8("g1", "c2"))
 	at := func(d int) time.Time { return time.Date(2025, 4, d, 8, 0, 0, 0, time.UTC) }
-	begin := func(sub int64, d int) digest.Run {
+	begin := func(sub int64, d int) briefbot.DigestRun {
 		run, err := db.BeginRun(ctx, sub, at(d), 0)
 		if err != nil {
 			t.Fatal(err)
@@ -356,7 +355,7 @@ func TestPendingRuns(t *testing.T) {
 	posted := begin(b.ID, 1)
 	early := begin(b.ID, 2)
 	failed := begin(a.ID, 1)
-	for run, status := range map[digest.Run]string{posted: digest.RunPosted, failed: digest.RunFailed} {
+	for run, status := range map[briefbot.DigestRun]string{posted: briefbot.RunPosted, failed: briefbot.RunFailed} {
 		if err := db.FinishRun(ctx, run, status); err != nil {
 			t.Fatal(err)
 		}
