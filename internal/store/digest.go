@@ -4,9 +4,9 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 var _ briefbot.DigestReader = (*DB)(nil)
@@ -66,162 +66,60 @@ func (db *DB) DigestInput(ctx context.Context, f briefbot.DigestFilter) (*briefb
 	if err != nil {
 		return nil, err
 	}
-	maxSeq := latest
-	if f.UpToSeq > 0 {
-		maxSeq = min(maxSeq, f.UpToSeq)
-	}
-	maxSeq = max(maxSeq, f.AfterSeq)
-	in := &briefbot.DigestInput{
-		Articles: []briefbot.DigestArticle{}, Quotes: []briefbot.QuoteHit{}, Positions: []briefbot.PositionHit{},
-		Events: []briefbot.TimelineEntry{}, Upcoming: []briefbot.TimelineEntry{},
-		MaxSeq: maxSeq,
-	}
-
-	sel, ok, err := db.digestSelection(ctx, tx, f)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return in, nil // a topic or actor that names nothing stored
+	in := storage.NewDigestInput(storage.DigestWindow(f, latest))
+	sel, ok, err := storage.SelectDigest(f, func() ([]briefbot.Actor, error) { return db.actors(ctx, tx) })
+	if err != nil || !ok {
+		return in, err // !ok: a topic or actor that names nothing stored
 	}
 	window := `a.seq > ? AND a.seq <= ?`
-	windowArgs := []any{f.AfterSeq, maxSeq}
+	windowArgs := []any{f.AfterSeq, in.MaxSeq}
 	if !f.Since.IsZero() {
 		window += ` AND a.published >= ?`
 		windowArgs = append(windowArgs, f.Since.Format(briefbot.DateLayout))
 	}
-
-	quoteWhere, quoteArgs := sel.quoteConds(window, windowArgs)
+	selSQL := digestSQL{sel}
+	quoteWhere, quoteArgs := selSQL.quoteConds(window, windowArgs)
 	if in.Quotes, err = db.queryQuotes(ctx, tx, quotesInArticles, quoteWhere, quoteArgs, 0); err != nil {
 		return nil, err
 	}
-	positionWhere, positionArgs := sel.positionConds(window, windowArgs)
-	if in.Positions, err = db.queryPositions(ctx, tx, positionsInArticles, positionWhere, positionArgs, sel.topicKey, 0); err != nil {
+	positionWhere, positionArgs := selSQL.positionConds(window, windowArgs)
+	if in.Positions, err = db.queryPositions(ctx, tx, positionsInArticles, positionWhere, positionArgs, sel.TopicKey, 0); err != nil {
 		return nil, err
 	}
-	cited := make(map[int64]bool)
-	for _, q := range in.Quotes {
-		cited[q.Article.ID] = true
-	}
-	for _, p := range in.Positions {
-		cited[p.Article.ID] = true
-	}
-
-	articles, err := db.digestArticles(ctx, tx, window, windowArgs, sel)
+	articles, err := db.digestArticles(ctx, tx, window, windowArgs, selSQL)
 	if err != nil {
 		return nil, err
 	}
-	inWindow := make(map[int64]bool, len(articles))
-	for _, a := range articles {
-		inWindow[a.ID] = true
-	}
-
 	events, err := db.loadEvents(ctx, tx, nil)
 	if err != nil {
 		return nil, err
 	}
-	dated, undated := prepareEvents(events)
-	windowEvents, _ := mergeEvents(dated, undated, func(e *storedEvent) bool { return inWindow[e.articleID()] && sel.eventMatches(e) }, time.Time{}, time.Time{})
-	for _, e := range windowEvents {
-		for _, ref := range e.Articles {
-			cited[ref.ID] = true
-		}
-	}
-	if !f.Today.IsZero() {
-		y, m, d := f.Today.Date()
-		today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // valueStart gives UTC midnights
-		upcoming, _ := mergeEvents(dated, undated, sel.eventMatches, today, time.Time{})
-		in.Upcoming = append(in.Upcoming, upcoming...)
-	}
-	in.Events = append(in.Events, windowEvents...)
-
-	for _, a := range articles {
-		if a.relevant || cited[a.ID] {
-			in.Articles = append(in.Articles, a.DigestArticle)
-		}
-	}
-	if in.Quotes == nil {
-		in.Quotes = []briefbot.QuoteHit{}
-	}
-	if in.Positions == nil {
-		in.Positions = []briefbot.PositionHit{}
-	}
+	storage.FinishDigest(in, f, sel, articles, events)
 	return in, nil
 }
 
-// digestSelection is the Topic and Actor part of a DigestFilter, resolved
-// against the stored topics and actors.
-type digestSelection struct {
-	topic      string // as asked
-	topicKey   string
-	topicMatch string // FTS query
-	actorIDs   []int64
-	eventTopic func(*storedEvent) bool
-}
-
-// digestSelection resolves f's Topic and Actor; ok is false when one of
-// them can match nothing (no searchable word, no such actor).
-func (db *DB) digestSelection(ctx context.Context, from querier, f briefbot.DigestFilter) (sel digestSelection, ok bool, err error) {
-	sel.eventTopic = eventTopicMatcher(f.Topic)
-	if f.Topic != "" {
-		sel.topic, sel.topicKey, sel.topicMatch = f.Topic, topicKey(f.Topic), ftsQuery(f.Topic)
-		if sel.topicKey == "" || sel.topicMatch == "" {
-			return sel, false, nil
-		}
-	}
-	if f.Actor != "" {
-		sel.actorIDs, err = db.bestActorMatches(ctx, from, f.Actor)
-		if err != nil || len(sel.actorIDs) == 0 {
-			return sel, false, err
-		}
-	}
-	return sel, true, nil
-}
-
-// bestActorMatches returns the ids of the actors that match name best
-// (FindActors' ranking, only its first rank), so "Trump" is Donald Trump
-// and not also Donald Trump Jr.
-func (db *DB) bestActorMatches(ctx context.Context, from querier, name string) ([]int64, error) {
-	query := normalizeName(name)
-	if query == "" {
-		return nil, nil
-	}
-	actors, err := db.actors(ctx, from)
-	if err != nil {
-		return nil, err
-	}
-	best := noMatch
-	var ids []int64
-	for _, a := range actors {
-		switch rank := matchRank(query, a); {
-		case rank < best:
-			best, ids = rank, []int64{a.ID}
-		case rank == best && rank < noMatch:
-			ids = append(ids, a.ID)
-		}
-	}
-	return ids, nil
-}
+// digestSQL writes a digest selection as SQL conditions.
+type digestSQL struct{ storage.DigestSelection }
 
 // actorList returns "?, ?, ..." for the actor ids and the ids as arguments.
-func (sel digestSelection) actorList() (string, []any) {
-	args := make([]any, len(sel.actorIDs))
-	for i, id := range sel.actorIDs {
+func (sel digestSQL) actorList() (string, []any) {
+	args := make([]any, len(sel.ActorIDs))
+	for i, id := range sel.ActorIDs {
 		args[i] = id
 	}
 	return strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", "), args
 }
 
-func (sel digestSelection) quoteConds(window string, windowArgs []any) (string, []any) {
+func (sel digestSQL) quoteConds(window string, windowArgs []any) (string, []any) {
 	conds := []string{window}
 	args := slices.Clone(windowArgs)
-	if sel.topic != "" {
+	if sel.Topic != "" {
 		conds = append(conds, `(q.id IN (SELECT pe.quote_id FROM position_evidence pe JOIN positions p ON p.id = pe.position_id
 				WHERE instr(p.topic_key, ?) > 0)
 			OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))`)
-		args = append(args, sel.topicKey, sel.topicMatch)
+		args = append(args, sel.TopicKey, ftsMatch(sel.TopicTerms))
 	}
-	if len(sel.actorIDs) > 0 {
+	if len(sel.ActorIDs) > 0 {
 		list, ids := sel.actorList()
 		conds = append(conds, `q.actor_id IN (`+list+`)`)
 		args = append(args, ids...)
@@ -229,14 +127,14 @@ func (sel digestSelection) quoteConds(window string, windowArgs []any) (string, 
 	return strings.Join(conds, " AND "), args
 }
 
-func (sel digestSelection) positionConds(window string, windowArgs []any) (string, []any) {
+func (sel digestSQL) positionConds(window string, windowArgs []any) (string, []any) {
 	conds := []string{window}
 	args := slices.Clone(windowArgs)
-	if sel.topic != "" {
+	if sel.Topic != "" {
 		conds = append(conds, `instr(p.topic_key, ?) > 0`)
-		args = append(args, sel.topicKey)
+		args = append(args, sel.TopicKey)
 	}
-	if len(sel.actorIDs) > 0 {
+	if len(sel.ActorIDs) > 0 {
 		list, ids := sel.actorList()
 		conds = append(conds, `p.actor_id IN (`+list+`)`)
 		args = append(args, ids...)
@@ -246,16 +144,17 @@ func (sel digestSelection) positionConds(window string, windowArgs []any) (strin
 
 // relevanceExpr is an SQL truth value over articles a: the article is
 // about the topic and names the actor (true without either filter).
-func (sel digestSelection) relevanceExpr() (string, []any) {
+func (sel digestSQL) relevanceExpr() (string, []any) {
 	conds := []string{"1"}
 	var args []any
-	if sel.topic != "" {
+	if sel.Topic != "" {
 		conds = append(conds, `(a.id IN (SELECT s.article_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ?)
 			OR a.id IN (SELECT q.article_id FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH ?)
 			OR a.id IN (SELECT p.article_id FROM positions p WHERE instr(p.topic_key, ?) > 0))`)
-		args = append(args, sel.topicMatch, sel.topicMatch, sel.topicKey)
+		match := ftsMatch(sel.TopicTerms)
+		args = append(args, match, match, sel.TopicKey)
 	}
-	if len(sel.actorIDs) > 0 {
+	if len(sel.ActorIDs) > 0 {
 		list, ids := sel.actorList()
 		conds = append(conds, `(a.id IN (SELECT m.article_id FROM mentions m WHERE m.actor_id IN (`+list+`))
 			OR a.id IN (SELECT q.article_id FROM quotes q WHERE q.actor_id IN (`+list+`)))`)
@@ -265,21 +164,7 @@ func (sel digestSelection) relevanceExpr() (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-func (sel digestSelection) eventMatches(e *storedEvent) bool {
-	if !sel.eventTopic(e) {
-		return false
-	}
-	return len(sel.actorIDs) == 0 || slices.ContainsFunc(e.actorIDs, func(id int64) bool { return slices.Contains(sel.actorIDs, id) })
-}
-
-// windowArticle is an article of the digest window and whether it is
-// about the selected topic and actor.
-type windowArticle struct {
-	briefbot.DigestArticle
-	relevant bool
-}
-
-func (db *DB) digestArticles(ctx context.Context, from querier, window string, windowArgs []any, sel digestSelection) ([]windowArticle, error) {
+func (db *DB) digestArticles(ctx context.Context, from querier, window string, windowArgs []any, sel digestSQL) ([]storage.WindowArticle, error) {
 	relevance, relevanceArgs := sel.relevanceExpr()
 	rows, err := from.QueryContext(ctx, `SELECT `+articleRefColumns+`, a.seq, a.body_hash, a.body, `+relevance+`
 		FROM articles a WHERE `+window+` ORDER BY a.seq`, append(relevanceArgs, windowArgs...)...)
@@ -287,11 +172,11 @@ func (db *DB) digestArticles(ctx context.Context, from querier, window string, w
 		return nil, db.queryErr("list the digest's articles", err)
 	}
 	defer rows.Close()
-	var articles []windowArticle
+	var articles []storage.WindowArticle
 	for rows.Next() {
-		var a windowArticle
+		var a storage.WindowArticle
 		var ref refScanner
-		if err := rows.Scan(append(ref.dest(), &a.Seq, &a.BodyHash, &a.Body, &a.relevant)...); err != nil {
+		if err := rows.Scan(append(ref.dest(), &a.Seq, &a.BodyHash, &a.Body, &a.Relevant)...); err != nil {
 			return nil, db.queryErr("list the digest's articles", err)
 		}
 		a.ArticleRef = ref.value()

@@ -40,6 +40,6 @@ func OpenAsAnotherProcess(path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db.writes = new(atomic.Int64)
+	db.clock.Writes = new(atomic.Int64)
 	return db, nil
 }

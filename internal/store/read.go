@@ -6,14 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 // articleRefColumns selects a briefbot.ArticleRef of the article aliased a
@@ -60,7 +59,7 @@ func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return actors.list[:len(actors.list):len(actors.list)], nil
+	return actors.Actors(), nil
 }
 
 func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
@@ -100,15 +99,8 @@ func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
 				rows.Close()
 				return nil, db.queryErr("list actor "+column+"s", err)
 			}
-			i, ok := index[id]
-			if !ok {
-				continue
-			}
-			a := &actors[i]
-			if table == "actor_roles" {
-				a.Roles = append(a.Roles, text)
-			} else if key != normalizeName(a.Name) {
-				a.Aliases = append(a.Aliases, text)
+			if i, ok := index[id]; ok {
+				storage.AddAliasOrRole(&actors[i], table == "actor_roles", key, text)
 			}
 		}
 		rows.Close()
@@ -119,210 +111,33 @@ func (db *DB) actors(ctx context.Context, q querier) ([]briefbot.Actor, error) {
 	return actors, nil
 }
 
-// Match ranks of FindActors, best first.
-const (
-	matchName = iota
-	matchAlias
-	matchSurname
-	matchPrefix
-	matchWords
-	matchSpelling
-	noMatch
-)
-
 // FindActors returns actors whose name or an alias matches name
 // (case-insensitive, whole words), best match first: exact name, exact
 // alias, surname, leading words, words anywhere, then words one typo off.
 func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, error) {
-	query := normalizeName(name)
-	if query == "" {
+	if storage.NormalizeName(name) == "" {
 		return nil, nil
 	}
 	actors, err := db.cachedActors(ctx)
 	if err != nil {
 		return nil, err
 	}
-	type ranked struct {
-		actor *matchableActor
-		rank  int
-	}
-	var hits []ranked
-	q := newNameQuery(query)
-	rankAll := func(indexes []int) {
-		for _, i := range indexes {
-			a := &actors.matchable[i]
-			if rank := a.rank(q); rank < noMatch {
-				hits = append(hits, ranked{a, rank})
-			}
+	return actors.Find(name), nil
+}
+
+// ftsMatch writes terms as an FTS5 query that matches every one: each a
+// quoted string token, a prefix one starred, so operators, parentheses,
+// stars and quotes in the input are searched as text, never parsed. ""
+// means nothing to search.
+func ftsMatch(terms []storage.Term) string {
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		parts[i] = `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
+		if t.Prefix {
+			parts[i] += "*"
 		}
 	}
-	// Every match but a misspelt one holds the query's first word, so
-	// those actors are ranked first; all are looked through for typos
-	// only when none of them matched.
-	rankAll(actors.byWord[q.words[0]])
-	if len(hits) == 0 {
-		rankAll(actors.all)
-	}
-	// Actors is already most quoted first, so a stable sort keeps that
-	// order among equal matches.
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
-	out := make([]briefbot.Actor, len(hits))
-	for i, h := range hits {
-		out[i] = cloneActor(actors.list[h.actor.index])
-	}
-	return out, nil
-}
-
-// nameQuery is a normalised name asked for, split once.
-type nameQuery struct {
-	key   string
-	words []string
-}
-
-func newNameQuery(key string) nameQuery { return nameQuery{key, strings.Fields(key)} }
-
-// matchableActor holds an actor's normalised name and aliases, computed
-// once per actor list rather than once per actor per query.
-type matchableActor struct {
-	index  int // in the actor list
-	person bool
-	// keys are the normalised name and then the aliases; words the same split.
-	keys  []string
-	words [][]string
-}
-
-func newMatchableActor(index int, a briefbot.Actor) matchableActor {
-	m := matchableActor{index: index, person: kindsAgree(a.Kind, briefbot.KindPerson)}
-	for _, candidate := range append([]string{a.Name}, a.Aliases...) {
-		key := normalizeName(candidate)
-		m.keys = append(m.keys, key)
-		m.words = append(m.words, strings.Fields(key))
-	}
-	return m
-}
-
-func matchRank(query string, a briefbot.Actor) int {
-	m := newMatchableActor(0, a)
-	return m.rank(newNameQuery(query))
-}
-
-func (m *matchableActor) rank(q nameQuery) int {
-	if m.keys[0] == q.key {
-		return matchName
-	}
-	best := noMatch
-	for i, key := range m.keys {
-		words := m.words[i]
-		switch {
-		case i > 0 && key == q.key:
-			best = min(best, matchAlias)
-		case len(q.words) == 1 && len(words) > 1 && surnameOf(key) == q.key && m.person:
-			best = min(best, matchSurname)
-		case len(words) >= len(q.words) && slices.Equal(words[:len(q.words)], q.words):
-			best = min(best, matchPrefix)
-		case containsRun(words, q.words):
-			best = min(best, matchWords)
-		case containsRunFunc(words, q.words, oneEditApart):
-			best = min(best, matchSpelling)
-		}
-	}
-	return best
-}
-
-// containsRunFunc is containsRun with words compared by same.
-func containsRunFunc(words, run []string, same func(a, b string) bool) bool {
-	for i := 0; i+len(run) <= len(words); i++ {
-		if slices.EqualFunc(words[i:i+len(run)], run, same) {
-			return true
-		}
-	}
-	return false
-}
-
-// oneEditApart reports whether two words are equal or, both of at least
-// four letters, one typo apart: a letter changed, added, dropped or two
-// swapped ("Marec" for "Marek", "Zelenksy" for "Zelensky").
-func oneEditApart(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if d := len(a) - len(b); d > 8 || d < -8 || len(a) < 4 || len(b) < 4 || a[0] != b[0] && a[len(a)-1] != b[len(b)-1] && len(a)+len(b) > 10 {
-		return false // cheap rejections first: this runs for every actor a name misses
-	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 4 || len(rb) < 4 || len(ra)-len(rb) > 1 || len(rb)-len(ra) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
-		i++
-	}
-	switch {
-	case len(ra) == len(rb):
-		if i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && slices.Equal(ra[i+2:], rb[i+2:]) {
-			return true // swapped
-		}
-		return slices.Equal(ra[i+1:], rb[i+1:]) // changed
-	case len(ra) > len(rb):
-		return slices.Equal(ra[i+1:], rb[i:]) // dropped from b
-	default:
-		return slices.Equal(ra[i:], rb[i+1:]) // added in b
-	}
-}
-
-// containsRun reports whether run occurs as consecutive words in words.
-func containsRun(words, run []string) bool {
-	return containsRunFunc(words, run, func(a, b string) bool { return a == b })
-}
-
-// ftsQuery turns user text into an FTS5 query that matches every word:
-// each word becomes a quoted string token, so operators, parentheses,
-// stars and quotes in the input are searched as text, never parsed. Words
-// without a letter or digit are dropped; "" means nothing to search.
-func ftsQuery(text string) string {
-	var terms []string
-	for _, word := range strings.Fields(text) {
-		if !strings.ContainsFunc(word, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
-		terms = append(terms, `"`+strings.ReplaceAll(word, `"`, `""`)+`"`)
-	}
-	return strings.Join(terms, " ")
-}
-
-// phraseWords are left out of a phrase query: "not accept inspectors on
-// our soil" should find "will not accept foreign inspectors on its soil".
-var phraseWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "in": true,
-	"at": true, "to": true, "for": true, "and": true, "or": true, "our": true, "its": true, "their": true,
-	"his": true, "her": true, "my": true, "your": true, "we": true, "they": true, "it": true, "is": true,
-	"are": true, "was": true, "were": true, "be": true, "will": true, "would": true, "that": true, "this": true}
-
-// phraseQuery is ftsQuery for words like these: every word but the small
-// ones, each matching the words it starts ("inspector" finds "inspectors",
-// "accepts" finds "accepted"). Words stay quoted strings, never syntax.
-func phraseQuery(text string) string {
-	var terms []string
-	for _, word := range strings.Fields(text) {
-		word = strings.ToLower(strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-		if word == "" || phraseWords[word] {
-			continue
-		}
-		terms = append(terms, `"`+strings.ReplaceAll(stem(word), `"`, `""`)+`"*`)
-	}
-	if len(terms) == 0 {
-		return ftsQuery(text) // only small words: search them as they are
-	}
-	return strings.Join(terms, " ")
-}
-
-// stem cuts a plural or verb ending off a word long enough to keep a stem.
-func stem(word string) string {
-	for _, suffix := range []string{"ies", "es", "s", "ed", "ing"} {
-		if cut, ok := strings.CutSuffix(word, suffix); ok && len([]rune(cut)) >= 4 && !strings.HasSuffix(word, "ss") {
-			return cut
-		}
-	}
-	return word
+	return strings.Join(parts, " ")
 }
 
 const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start_pos, q.end_pos,
@@ -420,7 +235,7 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		args = append(args, f.ActorID)
 	}
 	if f.Phrase != "" {
-		match := phraseQuery(f.Phrase)
+		match := ftsMatch(storage.PhraseTerms(f.Phrase))
 		if match == "" {
 			return nil, nil
 		}
@@ -428,8 +243,8 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 		args = append(args, match)
 	}
 	if f.Topic != "" {
-		key := topicKey(f.Topic)
-		match := ftsQuery(f.Topic)
+		key := storage.TopicKey(f.Topic)
+		match := ftsMatch(storage.SearchTerms(f.Topic))
 		if key == "" || match == "" {
 			return nil, nil
 		}
@@ -458,7 +273,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 	if f.Topic == "" {
 		return db.queryPositions(ctx, db.read, positionsAlone, strings.Join(conds, " AND "), args, "", f.Limit)
 	}
-	key := topicKey(f.Topic)
+	key := storage.TopicKey(f.Topic)
 	if key == "" {
 		return nil, nil
 	}
@@ -469,7 +284,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 	// The exact key and then the keys holding it, each group read newest
 	// first from the topic index, so a busy topic costs what is shown.
 	var hits []briefbot.PositionHit
-	exact, others := topics.matching(key)
+	exact, others := topics.Matching(key)
 	for _, keys := range [][]string{exact, others} {
 		if len(keys) == 0 || f.Limit > 0 && len(hits) >= f.Limit {
 			continue
@@ -603,70 +418,35 @@ func (db *DB) Topics(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clip(topics.display), nil
+	return topics.Display(), nil
 }
 
-// topicIndex is the distinct topics of stored positions, most frequent
-// first: their spellings and their keys.
-type topicIndex struct {
-	display, keys []string
-}
-
-// matching returns key itself when it is a stored topic key and the other
-// stored keys holding it.
-func (t *topicIndex) matching(key string) (exact, others []string) {
-	for _, k := range t.keys {
-		switch {
-		case k == key:
-			exact = []string{k}
-		case strings.Contains(k, key):
-			others = append(others, k)
-		}
-	}
-	return exact, others
-}
-
-func (db *DB) loadTopics(ctx context.Context) (*topicIndex, error) {
+func (db *DB) loadTopics(ctx context.Context) (*storage.TopicIndex, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT topic_key, topic, count(*) FROM positions
 		GROUP BY topic_key, topic ORDER BY topic_key, count(*) DESC, topic`)
 	if err != nil {
 		return nil, db.queryErr("list topics", err)
 	}
 	defer rows.Close()
-	type topic struct {
-		key, display string
-		count        int
-	}
-	var topics []topic
-	lastKey := ""
+	var counts []storage.TopicCount
 	for rows.Next() {
-		var key, display string
-		var n int
-		if err := rows.Scan(&key, &display, &n); err != nil {
+		var c storage.TopicCount
+		if err := rows.Scan(&c.Key, &c.Display, &c.Count); err != nil {
 			return nil, db.queryErr("list topics", err)
 		}
-		if len(topics) > 0 && key == lastKey {
-			topics[len(topics)-1].count += n
-			continue
-		}
-		lastKey = key
-		topics = append(topics, topic{key, display, n})
+		counts = append(counts, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("list topics", err)
 	}
-	sort.SliceStable(topics, func(i, j int) bool { return topics[i].count > topics[j].count })
-	index := &topicIndex{display: make([]string, len(topics)), keys: make([]string, len(topics))}
-	for i, t := range topics {
-		index.display[i], index.keys[i] = t.display, t.key
-	}
-	return index, nil
+	return storage.NewTopicIndex(counts), nil
 }
 
 // Search runs a full-text query over sentences and quotes, best match
 // (BM25) first; snippets are plain text (renderers escape them; markup here would be escaped away).
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
-	match := ftsQuery(query)
+	terms := storage.SearchTerms(query)
+	match := ftsMatch(terms)
 	if match == "" {
 		return nil, nil
 	}
@@ -702,7 +482,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	errs := make([]error, len(tables))
 	var wg sync.WaitGroup
 	for i, sqlText := range tables {
-		wg.Go(func() { hits[i], errs[i] = db.searchTable(ctx, sqlText, match, limit, refs) })
+		wg.Go(func() { hits[i], errs[i] = db.searchTable(ctx, sqlText, match, terms, limit, refs) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -735,7 +515,7 @@ type rankedHit struct {
 // was a millisecond longer (docs/performance.md).
 var rankedMatches = 150
 
-func (db *DB) searchTable(ctx context.Context, query, match string, limit int, refs refIndex) ([]rankedHit, error) {
+func (db *DB) searchTable(ctx context.Context, query, match string, terms []storage.Term, limit int, refs refIndex) ([]rankedHit, error) {
 	rows, err := db.read.QueryContext(ctx, query, match, limit, max(rankedMatches, limit)-1)
 	if err != nil {
 		return nil, err
@@ -743,7 +523,7 @@ func (db *DB) searchTable(ctx context.Context, query, match string, limit int, r
 	defer rows.Close()
 	hits := make([]rankedHit, 0, limit)
 	articleIDs := make([]int64, 0, limit)
-	snippets := newSnippeter(match)
+	snippets := storage.NewSnippeter(terms)
 	for rows.Next() {
 		hits = append(hits, rankedHit{})
 		h := &hits[len(hits)-1]
@@ -751,7 +531,7 @@ func (db *DB) searchTable(ctx context.Context, query, match string, limit int, r
 		if err := rows.Scan(&h.Kind, &h.Text, &h.Speaker, &h.rank, &articleID); err != nil {
 			return nil, err
 		}
-		h.Snippet = snippets.cut(h.Text)
+		h.Snippet = snippets.Cut(h.Text)
 		articleIDs = append(articleIDs, articleID)
 	}
 	if err := rows.Err(); err != nil {

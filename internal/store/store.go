@@ -15,11 +15,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -31,31 +30,15 @@ type DB struct {
 	reader *sql.DB
 	read   *preparedReader // the reader's statements, for the queries of commands
 
-	actorCache versionCache[*actorList]
-	eventCache versionCache[*eventIndex]
-	topicCache versionCache[*topicIndex]
-	refCache   versionCache[refIndex]
+	actorCache storage.VersionCache[*storage.ActorIndex]
+	eventCache storage.VersionCache[*storage.EventIndex]
+	topicCache storage.VersionCache[*storage.TopicIndex]
+	refCache   storage.VersionCache[refIndex]
 
-	// writes counts the saves and removals made in this process on this
-	// file (shared by every DB open on it); seen is the store version last
-	// read from the file, trusted while no such write happened and for
-	// versionTTL, after which a write by another process shows.
-	writes *atomic.Int64
-	seen   struct {
-		sync.Mutex
-		version storeVersion
-		writes  int64
-		at      time.Time
-		valid   bool
-	}
-}
-
-// writeCounters are the write counts of the files open in this process.
-var writeCounters sync.Map // cleaned path → *atomic.Int64
-
-func writeCounter(path string) *atomic.Int64 {
-	counter, _ := writeCounters.LoadOrStore(filepath.Clean(path), new(atomic.Int64))
-	return counter.(*atomic.Int64)
+	// clock hands out the store version the caches are checked against;
+	// its write count is shared by every DB of this process open on the
+	// file, so a write by one of them shows at once in the others.
+	clock storage.VersionClock
 }
 
 var _ briefbot.Reader = (*DB)(nil)
@@ -80,7 +63,8 @@ func openMigrated(path string, target int) (*DB, error) {
 	}
 	writer.SetMaxOpenConns(1)
 	writer.SetConnMaxIdleTime(0)
-	db := &DB{path: path, writer: writer, writes: writeCounter(path)}
+	db := &DB{path: path, writer: writer}
+	db.clock = storage.VersionClock{Writes: storage.WriteCounter(filepath.Clean(path)), Read: db.readVersion}
 	if err := db.migrate(context.Background(), target); err != nil {
 		writer.Close()
 		return nil, err
@@ -293,7 +277,7 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return errors.Join(err, ignoreDone(tx.Rollback()))
 	}
 	err = tx.Commit()
-	db.writes.Add(1) // cached views check the file's version again
+	db.clock.Writes.Add(1) // cached views check the file's version again
 	return err
 }
 

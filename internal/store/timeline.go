@@ -4,37 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 )
-
-// storedEvent is one events row with what the timeline needs. The index
-// keeps every event of the store in memory, so what repeats is shared:
-// an article's reference, a sentence between its events, value strings
-// and actor names between all events.
-type storedEvent struct {
-	value      string
-	resolved   bool
-	expression string
-	sentence   string
-	// article is a one-element slice shared by the article's events and
-	// by the timeline entries they open; capped at one, so merging
-	// another article into an entry copies it.
-	article  []briefbot.ArticleRef
-	actorIDs []int64
-	actors   []string // capped like article, shared with entries
-	// Set by prepareEvents: start is the first day of value; words the
-	// sorted hashes of the distinct words of the normalised sentence, for
-	// comparing sentences and finding a topic's words without keeping a
-	// normalised copy of every sentence.
-	start time.Time
-	words []uint32
-}
-
-func (e *storedEvent) articleID() int64 { return e.article[0].ID }
 
 // Timeline returns resolved events in date order, the same event reported
 // by several articles merged into one entry, and apart the unresolved
@@ -45,222 +18,13 @@ func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved
 	if err != nil {
 		return nil, nil, err
 	}
-	if f.ActorID == 0 && strings.TrimSpace(f.Topic) == "" {
-		// Reports of one event share its value and so its start: a date
-		// range cuts the merged timeline where it would cut the events.
-		lo, hi := 0, len(index.merged)
-		if !f.From.IsZero() {
-			lo, _ = slices.BinarySearchFunc(index.starts, f.From, time.Time.Compare)
-		}
-		if !f.To.IsZero() {
-			hi, _ = slices.BinarySearchFunc(index.starts, f.To.Add(time.Nanosecond), time.Time.Compare)
-		}
-		return index.merged[lo:max(lo, hi):max(lo, hi)], index.mergedUndated, nil
-	}
-	dated, undated := index.dated, index.undated
-	if f.ActorID != 0 {
-		mine := index.byActor[f.ActorID]
-		dated, undated = mine.dated, mine.undated
-	}
-	resolved, unresolved = mergeEvents(dated, undated, eventTopicMatcher(f.Topic), f.From, f.To)
+	resolved, unresolved = index.Timeline(f)
 	return resolved, unresolved, nil
-}
-
-// eventIndex is every stored event prepared for the timeline, built once
-// per store version rather than once per query.
-type eventIndex struct {
-	dated, undated []*storedEvent
-	// byActor are the events of each actor, in the same orders.
-	byActor map[int64]eventList
-	// merged is the timeline of all dated events, starts the start of
-	// each of its entries; mergedUndated the undated events as entries.
-	merged        []briefbot.TimelineEntry
-	starts        []time.Time
-	mergedUndated []briefbot.TimelineEntry
-}
-
-// eventList is dated and undated events, each in timeline order.
-type eventList struct{ dated, undated []*storedEvent }
-
-func newEventIndex(events []storedEvent) *eventIndex {
-	dated, undated := prepareEvents(events)
-	index := &eventIndex{dated: dated, undated: undated, byActor: map[int64]eventList{}}
-	for _, e := range dated {
-		for _, id := range e.actorIDs {
-			l := index.byActor[id]
-			l.dated = append(l.dated, e)
-			index.byActor[id] = l
-		}
-	}
-	for _, e := range undated {
-		for _, id := range e.actorIDs {
-			l := index.byActor[id]
-			l.undated = append(l.undated, e)
-			index.byActor[id] = l
-		}
-	}
-	index.merged, index.mergedUndated = mergeEvents(dated, undated, func(*storedEvent) bool { return true }, time.Time{}, time.Time{})
-	index.starts = make([]time.Time, len(index.merged))
-	for i, e := range index.merged {
-		index.starts[i], _ = valueStart(e.Value)
-	}
-	return index
-}
-
-// eventTopicMatcher returns whether an event's sentence names topic as
-// whole words; every event matches an empty topic. Only a sentence that
-// has every word of the topic is normalised again to find the phrase.
-func eventTopicMatcher(topic string) func(*storedEvent) bool {
-	topic = normalize(topic)
-	if topic == "" {
-		return func(*storedEvent) bool { return true }
-	}
-	words := wordHashes(topic)
-	phrase := " " + topic + " "
-	return func(e *storedEvent) bool {
-		for _, w := range words {
-			if _, found := slices.BinarySearch(e.words, w); !found {
-				return false
-			}
-		}
-		return strings.Contains(" "+normalize(e.sentence)+" ", phrase)
-	}
-}
-
-// prepareEvents splits events into the dated ones, in timeline order
-// (start, the coarser period first, then article order), and the undated
-// ones in article order, and fills in what matching and merging read.
-func prepareEvents(events []storedEvent) (dated, undated []*storedEvent) {
-	for i := range events {
-		e := &events[i]
-		// The events of one sentence are adjacent and share its string.
-		if i > 0 && e.sentence == events[i-1].sentence {
-			e.words = events[i-1].words
-		} else {
-			e.words = wordHashes(normalize(e.sentence))
-		}
-		start, ok := valueStart(e.value)
-		if !e.resolved || !ok {
-			undated = append(undated, e)
-			continue
-		}
-		e.start = start
-		dated = append(dated, e)
-	}
-	slices.SortStableFunc(dated, func(a, b *storedEvent) int {
-		if c := a.start.Compare(b.start); c != 0 {
-			return c
-		}
-		return len(a.value) - len(b.value)
-	})
-	return dated, undated
-}
-
-// mergeEvents keeps the prepared events keep accepts and, of the dated
-// ones, those starting within [from, to] (zero: unbounded), and merges the
-// reports of one event.
-func mergeEvents(dated, undated []*storedEvent, keep func(*storedEvent) bool, from, to time.Time) (resolved, unresolved []briefbot.TimelineEntry) {
-	// firsts[i] is the event that opened resolved[i]: its sentence is the
-	// entry's, compared through its word hashes.
-	var firsts []*storedEvent
-	for _, e := range dated {
-		if (!from.IsZero() && e.start.Before(from)) || (!to.IsZero() && e.start.After(to)) || !keep(e) {
-			continue
-		}
-		if j := findSameEvent(resolved, firsts, e); j >= 0 {
-			mergeInto(&resolved[j], e)
-			continue
-		}
-		resolved = append(resolved, newEntry(e))
-		firsts = append(firsts, e)
-	}
-	for _, e := range undated {
-		if keep(e) {
-			unresolved = append(unresolved, newEntry(e))
-		}
-	}
-	return resolved, unresolved
-}
-
-// newEntry opens an entry with e's slices, not copies: both are capped,
-// so mergeInto's appends copy them, and entries are read-only to callers.
-func newEntry(e *storedEvent) briefbot.TimelineEntry {
-	return briefbot.TimelineEntry{
-		Value:      e.value,
-		Expression: e.expression,
-		Sentence:   e.sentence,
-		Actors:     e.actors,
-		Articles:   e.article,
-	}
-}
-
-// findSameEvent returns the entry that reports the same event as e: the
-// same value and a shared actor or a similar sentence; -1 when none.
-// Entries are in value order, so only the tail with e's value is searched.
-func findSameEvent(entries []briefbot.TimelineEntry, firsts []*storedEvent, e *storedEvent) int {
-	for i := len(entries) - 1; i >= 0 && entries[i].Value == e.value; i-- {
-		sharesActor := slices.ContainsFunc(e.actors, func(name string) bool { return slices.Contains(entries[i].Actors, name) })
-		if sharesActor || similarWords(firsts[i].words, e.words) {
-			return i
-		}
-	}
-	return -1
-}
-
-func mergeInto(entry *briefbot.TimelineEntry, e *storedEvent) {
-	for _, name := range e.actors {
-		if !slices.Contains(entry.Actors, name) {
-			entry.Actors = append(entry.Actors, name)
-		}
-	}
-	if !slices.ContainsFunc(entry.Articles, func(r briefbot.ArticleRef) bool { return r.ID == e.articleID() }) {
-		entry.Articles = append(entry.Articles, e.article[0])
-	}
-}
-
-// similarWords reports whether two sentences, as sorted word hashes, share
-// at least half of their words (Jaccard similarity of word sets).
-func similarWords(a, b []uint32) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
-	}
-	return 2*shared >= len(a)+len(b)-shared
-}
-
-// wordHashes returns the sorted, distinct FNV-1a hashes of the words of a
-// normalised text; a rare collision only makes two sentences look a word
-// more alike.
-func wordHashes(text string) []uint32 {
-	hashes := make([]uint32, 0, strings.Count(text, " ")+1)
-	for w := range strings.FieldsSeq(text) {
-		// FNV-1a, inline: hash/fnv would allocate per word.
-		h := uint32(2166136261)
-		for i := 0; i < len(w); i++ {
-			h ^= uint32(w[i])
-			h *= 16777619
-		}
-		hashes = append(hashes, h)
-	}
-	slices.Sort(hashes)
-	return slices.Clip(slices.Compact(hashes))
 }
 
 // loadEvents reads every event, its article's reference from refs (nil:
 // read them all from from).
-func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]storedEvent, error) {
+func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]storage.Event, error) {
 	if refs == nil {
 		var err error
 		if refs, err = db.loadArticleRefs(ctx, from); err != nil {
@@ -277,7 +41,7 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 	if err != nil {
 		return nil, db.queryErr("list events", err)
 	}
-	events := make([]storedEvent, 0, count)
+	events := make([]storage.Event, 0, count)
 	articleIDs := make([]int64, 0, count)
 	index := make(map[int64]int, count)
 	strs := make(map[string]string) // values and expressions, shared
@@ -290,19 +54,19 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 		return s
 	}
 	for rows.Next() {
-		var e storedEvent
+		var e storage.Event
 		var id, articleID int64
 		var value, expression, sentence sql.RawBytes
-		if err := rows.Scan(&id, &articleID, &value, &e.resolved, &expression, &sentence); err != nil {
+		if err := rows.Scan(&id, &articleID, &value, &e.Resolved, &expression, &sentence); err != nil {
 			rows.Close()
 			return nil, db.queryErr("list events", err)
 		}
-		e.value, e.expression = shared(value), shared(expression)
+		e.Value, e.Expression = shared(value), shared(expression)
 		articleIDs = append(articleIDs, articleID)
-		if n := len(events); n > 0 && string(sentence) == events[n-1].sentence {
-			e.sentence = events[n-1].sentence
+		if n := len(events); n > 0 && string(sentence) == events[n-1].Sentence {
+			e.Sentence = events[n-1].Sentence
 		} else {
-			e.sentence = string(sentence)
+			e.Sentence = string(sentence)
 		}
 		index[id] = len(events)
 		events = append(events, e)
@@ -313,7 +77,7 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 	}
 	// References are looked up once the rows are closed (see ref).
 	for i, articleID := range articleIDs {
-		if events[i].article, err = db.ref(ctx, refs, from, articleID); err != nil {
+		if events[i].Article, err = db.ref(ctx, refs, from, articleID); err != nil {
 			return nil, err
 		}
 	}
@@ -330,8 +94,8 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 			return nil, db.queryErr("list event actors", err)
 		}
 		if i, ok := index[eventID]; ok {
-			events[i].actorIDs = append(events[i].actorIDs, actorID)
-			events[i].actors = append(events[i].actors, shared(name))
+			events[i].ActorIDs = append(events[i].ActorIDs, actorID)
+			events[i].Actors = append(events[i].Actors, shared(name))
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -339,10 +103,10 @@ func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]st
 	}
 	for i := range events {
 		// Entries share these; a nil list would be null in JSON.
-		if events[i].actors == nil {
-			events[i].actors = noActors
+		if events[i].Actors == nil {
+			events[i].Actors = noActors
 		}
-		events[i].actors = slices.Clip(events[i].actors)
+		events[i].Actors = slices.Clip(events[i].Actors)
 	}
 	return events, nil
 }
@@ -370,69 +134,4 @@ func (db *DB) loadArticleRefs(ctx context.Context, from querier) (refIndex, erro
 		return nil, db.queryErr("list articles", err)
 	}
 	return refs, nil
-}
-
-// seasonMonths gives the month a TIMEX3 season starts in (northern
-// hemisphere, meteorological).
-var seasonMonths = map[string]time.Month{"SP": time.March, "SU": time.June, "FA": time.September, "AU": time.September, "WI": time.December}
-
-// valueStart returns the first day of the period a TIMEX3 value names:
-// 2025, 2025-04, 2025-04-24, 2025-W17, 2025-W17-WE, 2025-Q2, 2025-H1,
-// 2024-SU, decades (202) and centuries (20); a time part is ignored.
-func valueStart(value string) (time.Time, bool) {
-	value, _, _ = strings.Cut(value, "T")
-	parts := strings.Split(value, "-")
-	year, err := strconv.Atoi(parts[0])
-	if err != nil || year < 0 {
-		return time.Time{}, false
-	}
-	switch len(parts[0]) {
-	case 2:
-		year *= 100
-	case 3:
-		year *= 10
-	case 4:
-	default:
-		return time.Time{}, false
-	}
-	date := func(m time.Month, d int) (time.Time, bool) { return time.Date(year, m, d, 0, 0, 0, 0, time.UTC), true }
-	if len(parts) == 1 || len(parts[0]) != 4 {
-		return date(time.January, 1)
-	}
-	second := parts[1]
-	if n, err := strconv.Atoi(second); err == nil && len(second) == 2 && n >= 1 && n <= 12 {
-		day := 1
-		if len(parts) > 2 {
-			if d, err := strconv.Atoi(parts[2]); err == nil && d >= 1 && d <= 31 {
-				day = d
-			}
-		}
-		return date(time.Month(n), day)
-	}
-	if month, ok := seasonMonths[second]; ok {
-		return date(month, 1)
-	}
-	if len(second) == 2 && (second[0] == 'Q' || second[0] == 'H') {
-		n, err := strconv.Atoi(second[1:])
-		if err == nil && n >= 1 {
-			months := 3
-			if second[0] == 'H' {
-				months = 6
-			}
-			return date(time.Month((n-1)*months+1), 1)
-		}
-	}
-	if strings.HasPrefix(second, "W") {
-		week, err := strconv.Atoi(second[1:])
-		if err == nil && week >= 1 && week <= 53 {
-			// ISO week 1 is the week holding January 4th.
-			jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, time.UTC)
-			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(week-1))
-			if len(parts) > 2 && parts[2] == "WE" {
-				monday = monday.AddDate(0, 0, 5)
-			}
-			return monday, true
-		}
-	}
-	return date(time.January, 1)
 }

@@ -2,14 +2,13 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 // writer inserts extracts inside one SaveFile transaction.
@@ -98,11 +97,7 @@ func (w *writer) nextArticleSeq() (int64, error) {
 // is not new.
 func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) error {
 	a := x.Article
-	bodyHash := a.BodyHash
-	if bodyHash == "" {
-		sum := sha256.Sum256([]byte(a.Body))
-		bodyHash = hex.EncodeToString(sum[:])
-	}
+	bodyHash := storage.BodyHash(a)
 	articleID, err := w.queryInt(`SELECT id FROM articles WHERE body_hash = ?`, bodyHash)
 	switch {
 	case err == nil:
@@ -134,79 +129,46 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	}
 	w.newArticles = append(w.newArticles, articleID)
 
-	sentences := splitSentences(a.Body)
-	for i, s := range sentences {
+	rows, err := storage.PlanExtract(x, storage.NewArticleActors(actorRows{w}, articleID))
+	if err != nil {
+		return err
+	}
+	for i, s := range rows.Sentences {
 		if err := w.exec(`INSERT INTO sentences(article_id, seq, start_pos, end_pos, text) VALUES (?, ?, ?, ?, ?)`,
-			articleID, i, s.start, s.end, s.text); err != nil {
+			articleID, i, s.Start, s.End, s.Text); err != nil {
 			return err
 		}
 	}
-
-	actors := &articleActors{w: w, articleID: articleID, byName: make(map[string]int64)}
-	for _, p := range x.People {
-		if _, err := actors.add(p); err != nil {
-			return fmt.Errorf("person %q: %w", p.Name, err)
-		}
-	}
-
-	quoteIDs := make([]int64, len(x.Quotes))
-	for i, q := range x.Quotes {
-		actorID, err := actors.lookup(q.Speaker)
-		if err != nil {
-			return fmt.Errorf("quote %d speaker %q: %w", i, q.Speaker, err)
-		}
+	quoteIDs := make([]int64, len(rows.Quotes))
+	for i, q := range rows.Quotes {
 		quoteIDs[i], err = w.insert(`INSERT INTO quotes(article_id, actor_id, seq, speaker, mention, cue, kind, text, start_pos, end_pos, sentence, published)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			articleID, nullID(actorID), i, q.Speaker, q.Mention, q.Cue, q.Kind, q.Text, q.Start, q.End,
-			covering(sentences, q.Start, q.End), published)
+			articleID, nullID(q.ActorID), i, q.Speaker, q.Mention, q.Cue, q.Kind, q.Text, q.Start, q.End, q.Sentence, published)
 		if err != nil {
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
 	}
-
-	for i, e := range x.Events {
-		sentenceText := e.Text
-		if sentenceText == "" {
-			sentenceText = covering(sentences, e.Start, e.End)
-		}
+	for i, e := range rows.Events {
 		eventID, err := w.insert(`INSERT INTO events(article_id, value, resolved, expression, start_pos, end_pos, sentence)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			articleID, e.Value, e.Resolved(), e.Expression, e.Start, e.End, sentenceText)
+			articleID, e.Value, e.Resolved(), e.Expression, e.Start, e.End, e.Sentence)
 		if err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
 		}
-		for _, name := range e.Actors {
-			actorID, err := actors.lookup(name)
-			if err != nil {
-				return fmt.Errorf("event %d actor %q: %w", i, name, err)
-			}
-			if actorID != 0 {
-				if err := w.exec(`INSERT OR IGNORE INTO event_actors(event_id, actor_id) VALUES (?, ?)`, eventID, actorID); err != nil {
-					return err
-				}
+		for _, actorID := range e.ActorIDs {
+			if err := w.exec(`INSERT INTO event_actors(event_id, actor_id) VALUES (?, ?)`, eventID, actorID); err != nil {
+				return err
 			}
 		}
 	}
-
-	for i, p := range x.Positions {
-		actorID, err := actors.lookup(p.Actor)
-		if err != nil {
-			return fmt.Errorf("position %d actor %q: %w", i, p.Actor, err)
-		}
-		key := topicKey(p.Topic)
-		if actorID == 0 || key == "" {
-			continue // a stance of nobody or on nothing answers no query
-		}
+	for i, p := range rows.Positions {
 		positionID, err := w.insert(`INSERT INTO positions(article_id, actor_id, topic_key, topic, stance, published) VALUES (?, ?, ?, ?, ?, ?)`,
-			articleID, actorID, key, p.Topic, p.Stance, published)
+			articleID, p.ActorID, p.TopicKey, p.Topic, p.Stance, published)
 		if err != nil {
 			return fmt.Errorf("position %d: %w", i, err)
 		}
 		for _, q := range p.Evidence {
-			if q < 0 || q >= len(quoteIDs) {
-				continue // an index the extractor got wrong must not cost the whole file
-			}
-			if err := w.exec(`INSERT OR IGNORE INTO position_evidence(position_id, quote_id) VALUES (?, ?)`, positionID, quoteIDs[q]); err != nil {
+			if err := w.exec(`INSERT INTO position_evidence(position_id, quote_id) VALUES (?, ?)`, positionID, quoteIDs[q]); err != nil {
 				return err
 			}
 		}

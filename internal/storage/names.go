@@ -1,7 +1,12 @@
-package store
+// Package storage is what a briefbot store does whatever its database:
+// how names are normalised and actors merged across articles, how names
+// rank against a query, how events merge into a timeline, how sentences
+// are split and search snippets cut, and the caches answers are read
+// through. internal/store (SQLite) and internal/postgres call it, so both
+// answer the same way; they only differ in how they read and write rows.
+package storage
 
 import (
-	"github.com/briefbot/briefbot/internal/extract"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +14,9 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/extract"
 )
 
 // honorifics are dropped from the front of a name before comparing, so
@@ -21,9 +29,9 @@ var honorifics = map[string]bool{
 // nameSuffixes are skipped when taking the surname ("Martin Luther King Jr").
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
-// normalize lowercases s, strips diacritics and punctuation and collapses
+// Normalize lowercases s, strips diacritics and punctuation and collapses
 // spaces: the key names, aliases, roles and topics are compared on.
-func normalize(s string) string {
+func Normalize(s string) string {
 	folded := s
 	if !isASCII(s) {
 		var err error
@@ -44,23 +52,23 @@ func normalize(s string) string {
 	return strings.Join(kept, " ")
 }
 
-// topicKey is the key topics merge on across articles and queries on:
+// TopicKey is the key topics merge on across articles and queries on:
 // the extractor's own, so "peace deals" asked finds "the peace deal" stored.
-func topicKey(s string) string {
+func TopicKey(s string) string {
 	return extract.TopicKey(s)
 }
 
-// normalizeName is normalize without leading honorifics.
-func normalizeName(s string) string {
-	words := strings.Fields(normalize(s))
+// NormalizeName is normalize without leading honorifics.
+func NormalizeName(s string) string {
+	words := strings.Fields(Normalize(s))
 	for len(words) > 1 && honorifics[words[0]] {
 		words = words[1:]
 	}
 	return strings.Join(words, " ")
 }
 
-// surnameOf returns the last word of a normalised person name.
-func surnameOf(normName string) string {
+// SurnameOf returns the last word of a normalised person name.
+func SurnameOf(normName string) string {
 	words := strings.Fields(normName)
 	for len(words) > 1 && nameSuffixes[words[len(words)-1]] {
 		words = words[:len(words)-1]
@@ -71,12 +79,12 @@ func surnameOf(normName string) string {
 	return words[len(words)-1]
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func WordCount(s string) int { return len(strings.Fields(s)) }
 
-// looksLikeName reports whether an alias is a proper name ("Donald J.
+// LooksLikeName reports whether an alias is a proper name ("Donald J.
 // Trump") rather than a description ("the US president"): descriptions are
 // shared by different people over time, so they must never merge actors.
-func looksLikeName(alias string) bool {
+func LooksLikeName(alias string) bool {
 	words := strings.Fields(alias)
 	if len(words) == 0 {
 		return false
@@ -94,4 +102,17 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// KindsAgree reports whether two entity kinds can be one actor: an
+// unknown kind is compatible with any.
+func KindsAgree(a, b string) bool { return a == "" || b == "" || a == b }
+
+// PersonSurname is the surname key of a person (or unknown kind), "" for
+// organisations and places, which have no surname to match on.
+func PersonSurname(key, kind string) string {
+	if !KindsAgree(kind, briefbot.KindPerson) {
+		return ""
+	}
+	return SurnameOf(key)
 }

@@ -1,4 +1,4 @@
-package store
+package storage
 
 import (
 	"strings"
@@ -9,24 +9,26 @@ import (
 // snippetTokens is how many words a search snippet shows.
 const snippetTokens = 16
 
-// snippeter cuts the snippets of one query's hits: the snippetTokens
-// words of a text around the most words of the query (as ftsQuery and
-// phraseQuery write it), with "…" where the text goes on. FTS5's
+// Snippeter cuts the snippets of one query's hits: the snippetTokens
+// words of a text around the most words of the query, with "…" where the
+// text goes on. FTS5's
 // snippet() does the same in SQL, but there it cost a third of a search:
 // it ran for every hit before the answer was cut, re-reading and
 // re-tokenising each row through the transpiled C. Words are split and
 // folded the way the unicode61 tokenizer with remove_diacritics does, so a
 // snippet shows the words that matched. Its buffers are reused from hit
 // to hit, so a snippeter serves one goroutine.
-type snippeter struct {
+type Snippeter struct {
 	terms termSet
 	spans []span
 	hit   []bool
 }
 
-func newSnippeter(match string) *snippeter { return &snippeter{terms: queryTerms(match)} }
+// NewSnippeter returns a Snippeter for the hits of a search for terms.
+func NewSnippeter(terms []Term) *Snippeter { return &Snippeter{terms: newTermSet(terms)} }
 
-func (s *snippeter) cut(text string) string {
+// Cut returns the snippet of text.
+func (s *Snippeter) Cut(text string) string {
 	if !moreWordsThan(text, snippetTokens) {
 		return text
 	}
@@ -128,7 +130,7 @@ func fold(word string) string {
 	if isASCII(word) {
 		return strings.ToLower(word)
 	}
-	return strings.ReplaceAll(normalize(word), " ", "")
+	return strings.ReplaceAll(Normalize(word), " ", "")
 }
 
 // termSet is the folded words of a query, each whole or, from a
@@ -165,43 +167,20 @@ func (t termSet) matches(word string) bool {
 	return false
 }
 
-// queryTerms reads the quoted strings of an FTS query written by
-// ftsQuery or phraseQuery; a string of several words ("U.S.") gives each.
-func queryTerms(match string) termSet {
-	var terms termSet
-	for rest := match; ; {
-		open := strings.IndexByte(rest, '"')
-		if open < 0 {
-			return terms
-		}
-		rest = rest[open+1:]
-		// A quote inside the string is doubled.
-		var quoted strings.Builder
-		for {
-			end := strings.IndexByte(rest, '"')
-			if end < 0 {
-				quoted.WriteString(rest)
-				rest = ""
-				break
-			}
-			quoted.WriteString(rest[:end])
-			rest = rest[end+1:]
-			if !strings.HasPrefix(rest, `"`) {
-				break
-			}
-			quoted.WriteByte('"')
-			rest = rest[1:]
-		}
-		prefix := strings.HasPrefix(rest, "*")
-		q := quoted.String()
-		words := appendWordSpans(nil, q)
+// newTermSet folds the words of terms; a term of several words ("U.S.")
+// gives each, the last one a prefix when the term is.
+func newTermSet(terms []Term) termSet {
+	var set termSet
+	for _, term := range terms {
+		words := appendWordSpans(nil, term.Text)
 		for i, w := range words {
-			folded := fold(q[w.start:w.end])
-			if prefix && i == len(words)-1 {
-				terms.prefixes = append(terms.prefixes, folded)
+			folded := fold(term.Text[w.start:w.end])
+			if term.Prefix && i == len(words)-1 {
+				set.prefixes = append(set.prefixes, folded)
 			} else {
-				terms.whole = append(terms.whole, folded)
+				set.whole = append(set.whole, folded)
 			}
 		}
 	}
+	return set
 }

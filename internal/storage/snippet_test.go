@@ -1,4 +1,4 @@
-package store
+package storage
 
 import (
 	"strings"
@@ -7,26 +7,28 @@ import (
 )
 
 // snippet is a snippeter's cut of one text.
-func snippet(text, match string) string { return newSnippeter(match).cut(text) }
+func snippet(text string, terms []Term) string { return NewSnippeter(terms).Cut(text) }
 
 func TestSnippet(t *testing.T) {
 	long := "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty Crimea twenty-two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty."
 	tests := []struct {
-		name, text, match, want string
+		name, text string
+		match      []Term
+		want       string
 	}{
-		{"a short text is whole", "Crimea was annexed in 2014.", ftsQuery("crimea"), "Crimea was annexed in 2014."},
+		{"a short text is whole", "Crimea was annexed in 2014.", SearchTerms("crimea"), "Crimea was annexed in 2014."},
 		// twenty-two is two words, as unicode61 splits it.
-		{"the match is centred", long, ftsQuery("crimea"),
+		{"the match is centred", long, SearchTerms("crimea"),
 			"…fourteen fifteen sixteen seventeen eighteen nineteen twenty Crimea twenty-two twenty-three twenty-four twenty-five…"},
-		{"no match shows the start", long, ftsQuery("kherson"),
+		{"no match shows the start", long, SearchTerms("kherson"),
 			"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen…"},
-		{"a match at the start", "Crimea " + long, ftsQuery("crimea"),
+		{"a match at the start", "Crimea " + long, SearchTerms("crimea"),
 			"Crimea One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen…"},
-		{"a prefix of a phrase query", long, phraseQuery("thirty"),
+		{"a prefix of a phrase query", long, PhraseTerms("thirty"),
 			"…two twenty-three twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty."},
-		{"diacritics and case fold", strings.Replace(long, "Crimea", "Zürich", 1), ftsQuery("ZURICH"),
+		{"diacritics and case fold", strings.Replace(long, "Crimea", "Zürich", 1), SearchTerms("ZURICH"),
 			"…fourteen fifteen sixteen seventeen eighteen nineteen twenty Zürich twenty-two twenty-three twenty-four twenty-five…"},
-		{"two words: the window with both", long, ftsQuery("three eighteen"),
+		{"two words: the window with both", long, SearchTerms("three eighteen"),
 			"…three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen…"},
 	}
 	for _, tt := range tests {
@@ -36,10 +38,10 @@ func TestSnippet(t *testing.T) {
 	}
 }
 
-func TestQueryTerms(t *testing.T) {
-	got := queryTerms(`"U.S." "say ""no""" "inspector"*`)
+func TestNewTermSet(t *testing.T) {
+	got := newTermSet([]Term{{Text: "U.S."}, {Text: `say "no"`}, {Text: "inspector", Prefix: true}})
 	if strings.Join(got.whole, ",") != "u,s,say,no" || strings.Join(got.prefixes, ",") != "inspector" {
-		t.Errorf("queryTerms = %+v", got)
+		t.Errorf("newTermSet = %+v", got)
 	}
 }
 
@@ -47,7 +49,7 @@ func FuzzSnippet(f *testing.F) {
 	f.Add("One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen Crimea", "crimea")
 	f.Add("Zürich, \"Genève\" — l'été", `"é`)
 	f.Fuzz(func(t *testing.T, text, query string) {
-		got := snippet(text, ftsQuery(query))
+		got := snippet(text, SearchTerms(query))
 		if utf8.ValidString(text) && !utf8.ValidString(got) {
 			t.Errorf("snippet(%q, %q) = %q, not valid UTF-8", text, query, got)
 		}

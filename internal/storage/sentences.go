@@ -1,14 +1,14 @@
-package store
+package storage
 
 import (
 	"strings"
 	"unicode"
 )
 
-// sentence is a span of the article body; offsets are code points.
-type sentence struct {
-	start, end int
-	text       string
+// Sentence is a span of an article body; offsets are code points.
+type Sentence struct {
+	Start, End int
+	Text       string
 }
 
 // abbreviations end with a period that does not end a sentence.
@@ -22,13 +22,13 @@ var abbreviations = map[string]bool{
 	"u.n": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true, "approx": true, "dept": true,
 }
 
-// splitSentences splits body into paragraphs at blank lines and paragraphs
+// SplitSentences splits body into paragraphs at blank lines and paragraphs
 // into sentences after . ! or ? followed by a space and a capital, digit or
 // opening quote, unless the period ends a known abbreviation or an initial.
 // It is a heuristic for search and quote context, not linguistics.
-func splitSentences(body string) []sentence {
+func SplitSentences(body string) []Sentence {
 	text := []rune(body)
-	var out []sentence
+	var out []Sentence
 	emit := func(start, end int) {
 		for start < end && unicode.IsSpace(text[start]) {
 			start++
@@ -37,7 +37,7 @@ func splitSentences(body string) []sentence {
 			end--
 		}
 		if start < end {
-			out = append(out, sentence{start: start, end: end, text: string(text[start:end])})
+			out = append(out, Sentence{Start: start, End: end, Text: string(text[start:end])})
 		}
 	}
 	start := 0
@@ -107,15 +107,15 @@ func isAbbreviation(text []rune, dot int) bool {
 	return abbreviations[word] || len([]rune(word)) == 1 || strings.Contains(word, ".")
 }
 
-// covering returns the text of the sentences overlapping [start, end).
-func covering(sentences []sentence, start, end int) string {
+// Covering returns the text of the sentences overlapping [start, end).
+func Covering(sentences []Sentence, start, end int) string {
 	if end <= start {
 		end = start + 1
 	}
 	var parts []string
 	for _, s := range sentences {
-		if s.start < end && start < s.end {
-			parts = append(parts, s.text)
+		if s.Start < end && start < s.End {
+			parts = append(parts, s.Text)
 		}
 	}
 	return strings.Join(parts, " ")

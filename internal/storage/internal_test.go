@@ -1,0 +1,86 @@
+package storage
+
+import (
+	"testing"
+	"time"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"One sentence.", []string{"One sentence."}},
+		{"Mr. Smith went to Washington. He said hi! Did he? Yes.", []string{"Mr. Smith went to Washington.", "He said hi!", "Did he?", "Yes."}},
+		{"Donald J. Trump met the U.S. envoy. Talks ended.", []string{"Donald J. Trump met the U.S. envoy.", "Talks ended."}},
+		{"\"We will win.\" He left.\n\nNew paragraph without stop\n\nLast one", []string{"\"We will win.\"", "He left.", "New paragraph without stop", "Last one"}},
+		{"Prices rose 3.5 percent. Sales fell.", []string{"Prices rose 3.5 percent.", "Sales fell."}},
+		{"It ended at 5 p.m. on Monday.", []string{"It ended at 5 p.m. on Monday."}},
+	}
+	for _, tt := range tests {
+		got := SplitSentences(tt.body)
+		var texts []string
+		body := []rune(tt.body)
+		for _, s := range got {
+			texts = append(texts, s.Text)
+			if string(body[s.Start:s.End]) != s.Text {
+				t.Errorf("offsets %d:%d give %q, text is %q", s.Start, s.End, string(body[s.Start:s.End]), s.Text)
+			}
+		}
+		if len(texts) != len(tt.want) {
+			t.Errorf("SplitSentences(%q) = %q, want %q", tt.body, texts, tt.want)
+			continue
+		}
+		for i := range texts {
+			if texts[i] != tt.want[i] {
+				t.Errorf("SplitSentences(%q)[%d] = %q, want %q", tt.body, i, texts[i], tt.want[i])
+			}
+		}
+	}
+}
+
+func TestValueStart(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		value string
+		want  time.Time
+		ok    bool
+	}{
+		{"2025-04-24", day(2025, 4, 24), true},
+		{"2025-04-24T10:30", day(2025, 4, 24), true},
+		{"2025-04", day(2025, 4, 1), true},
+		{"2025", day(2025, 1, 1), true},
+		{"202", day(2020, 1, 1), true},
+		{"20", day(2000, 1, 1), true},
+		{"2025-W01", day(2024, 12, 30), true},
+		{"2025-W17", day(2025, 4, 21), true},
+		{"2025-W17-WE", day(2025, 4, 26), true},
+		{"2025-Q2", day(2025, 4, 1), true},
+		{"2025-H2", day(2025, 7, 1), true},
+		{"2024-SU", day(2024, 6, 1), true},
+		{"XXXX-XX-XX", time.Time{}, false},
+		{"PRESENT_REF", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := ValueStart(tt.value)
+		if ok != tt.ok || !got.Equal(tt.want) {
+			t.Errorf("ValueStart(%q) = %v, %v; want %v, %v", tt.value, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestNormalizeName(t *testing.T) {
+	tests := map[string]string{
+		"Donald  Trump": "donald trump",
+		"Mr. Johnson":   "johnson",
+		"José Álvarez":  "jose alvarez",
+		"O'Brien":       "o'brien",
+		"  U.S. Army  ": "u s army",
+		"Dr":            "dr",
+	}
+	for in, want := range tests {
+		if got := NormalizeName(in); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

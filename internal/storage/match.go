@@ -1,0 +1,231 @@
+package storage
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// Match ranks of a name against an actor, best first.
+const (
+	matchName = iota
+	matchAlias
+	matchSurname
+	matchPrefix
+	matchWords
+	matchSpelling
+	noMatch
+)
+
+// ActorIndex is the merged actor list, most quoted first, with what
+// matching names needs worked out once per list rather than per query.
+type ActorIndex struct {
+	list      []briefbot.Actor
+	matchable []matchableActor
+	// byWord are the actors (indexes, in list order) whose name or an
+	// alias holds a word; all is every index.
+	byWord map[string][]int
+	all    []int
+}
+
+// NewActorIndex indexes list, which it keeps: the caller must not modify it.
+func NewActorIndex(list []briefbot.Actor) *ActorIndex {
+	x := &ActorIndex{list: list, matchable: make([]matchableActor, len(list)), byWord: map[string][]int{}}
+	for i, a := range list {
+		m := newMatchableActor(i, a)
+		x.matchable[i] = m
+		x.all = append(x.all, i)
+		for _, words := range m.words {
+			for _, w := range words {
+				if ids := x.byWord[w]; len(ids) == 0 || ids[len(ids)-1] != i {
+					x.byWord[w] = append(ids, i)
+				}
+			}
+		}
+	}
+	return x
+}
+
+// Actors is the list, shared: callers must not modify it.
+func (x *ActorIndex) Actors() []briefbot.Actor { return slices.Clip(x.list) }
+
+// Find returns the actors whose name or an alias matches name
+// (case-insensitive, whole words), best match first: exact name, exact
+// alias, surname, leading words, words anywhere, then words one typo off;
+// among equal matches the most quoted first. The actors are copies.
+func (x *ActorIndex) Find(name string) []briefbot.Actor {
+	query := NormalizeName(name)
+	if query == "" {
+		return nil
+	}
+	type ranked struct {
+		actor *matchableActor
+		rank  int
+	}
+	var hits []ranked
+	q := newNameQuery(query)
+	rankAll := func(indexes []int) {
+		for _, i := range indexes {
+			a := &x.matchable[i]
+			if rank := a.rank(q); rank < noMatch {
+				hits = append(hits, ranked{a, rank})
+			}
+		}
+	}
+	// Every match but a misspelt one holds the query's first word, so
+	// those actors are ranked first; all are looked through for typos
+	// only when none of them matched.
+	rankAll(x.byWord[q.words[0]])
+	if len(hits) == 0 {
+		rankAll(x.all)
+	}
+	// The list is most quoted first, so a stable sort keeps that order
+	// among equal matches.
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
+	out := make([]briefbot.Actor, len(hits))
+	for i, h := range hits {
+		out[i] = CloneActor(x.list[h.actor.index])
+	}
+	return out
+}
+
+// BestMatches returns the ids of the actors that match name best (Find's
+// ranking, only its first rank), so "Trump" is Donald Trump and not also
+// Donald Trump Jr.
+func BestMatches(actors []briefbot.Actor, name string) []int64 {
+	query := NormalizeName(name)
+	if query == "" {
+		return nil
+	}
+	q := newNameQuery(query)
+	best := noMatch
+	var ids []int64
+	for _, a := range actors {
+		m := newMatchableActor(0, a)
+		switch rank := m.rank(q); {
+		case rank < best:
+			best, ids = rank, []int64{a.ID}
+		case rank == best && rank < noMatch:
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+// CloneActor copies an actor's lists, for handing a cached one out.
+func CloneActor(a briefbot.Actor) briefbot.Actor {
+	a.Aliases = slices.Clone(a.Aliases)
+	a.Roles = slices.Clone(a.Roles)
+	return a
+}
+
+// nameQuery is a normalised name asked for, split once.
+type nameQuery struct {
+	key   string
+	words []string
+}
+
+func newNameQuery(key string) nameQuery { return nameQuery{key, strings.Fields(key)} }
+
+// matchableActor holds an actor's normalised name and aliases, computed
+// once per actor list rather than once per actor per query.
+type matchableActor struct {
+	index  int // in the actor list
+	person bool
+	// keys are the normalised name and then the aliases; words the same split.
+	keys  []string
+	words [][]string
+}
+
+func newMatchableActor(index int, a briefbot.Actor) matchableActor {
+	m := matchableActor{index: index, person: KindsAgree(a.Kind, briefbot.KindPerson)}
+	for _, candidate := range append([]string{a.Name}, a.Aliases...) {
+		key := NormalizeName(candidate)
+		m.keys = append(m.keys, key)
+		m.words = append(m.words, strings.Fields(key))
+	}
+	return m
+}
+
+func (m *matchableActor) rank(q nameQuery) int {
+	if m.keys[0] == q.key {
+		return matchName
+	}
+	best := noMatch
+	for i, key := range m.keys {
+		words := m.words[i]
+		switch {
+		case i > 0 && key == q.key:
+			best = min(best, matchAlias)
+		case len(q.words) == 1 && len(words) > 1 && SurnameOf(key) == q.key && m.person:
+			best = min(best, matchSurname)
+		case len(words) >= len(q.words) && slices.Equal(words[:len(q.words)], q.words):
+			best = min(best, matchPrefix)
+		case containsRun(words, q.words):
+			best = min(best, matchWords)
+		case containsRunFunc(words, q.words, oneEditApart):
+			best = min(best, matchSpelling)
+		}
+	}
+	return best
+}
+
+// containsRunFunc is containsRun with words compared by same.
+func containsRunFunc(words, run []string, same func(a, b string) bool) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.EqualFunc(words[i:i+len(run)], run, same) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneEditApart reports whether two words are equal or, both of at least
+// four letters, one typo apart: a letter changed, added, dropped or two
+// swapped ("Marec" for "Marek", "Zelenksy" for "Zelensky").
+func oneEditApart(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if d := len(a) - len(b); d > 8 || d < -8 || len(a) < 4 || len(b) < 4 || a[0] != b[0] && a[len(a)-1] != b[len(b)-1] && len(a)+len(b) > 10 {
+		return false // cheap rejections first: this runs for every actor a name misses
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 4 || len(rb) < 4 || len(ra)-len(rb) > 1 || len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	switch {
+	case len(ra) == len(rb):
+		if i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && slices.Equal(ra[i+2:], rb[i+2:]) {
+			return true // swapped
+		}
+		return slices.Equal(ra[i+1:], rb[i+1:]) // changed
+	case len(ra) > len(rb):
+		return slices.Equal(ra[i+1:], rb[i:]) // dropped from b
+	default:
+		return slices.Equal(ra[i:], rb[i+1:]) // added in b
+	}
+}
+
+// containsRun reports whether run occurs as consecutive words in words.
+func containsRun(words, run []string) bool {
+	return containsRunFunc(words, run, func(a, b string) bool { return a == b })
+}
+
+// AddAliasOrRole adds a stored alias or role (its normalised key and most
+// used spelling, in the order they should show) to an actor read from the
+// database: roles all, aliases unless they are the actor's own name.
+func AddAliasOrRole(a *briefbot.Actor, role bool, key, text string) {
+	switch {
+	case role:
+		a.Roles = append(a.Roles, text)
+	case key != NormalizeName(a.Name):
+		a.Aliases = append(a.Aliases, text)
+	}
+}
