@@ -46,7 +46,9 @@ func TestDigestPreviewExtractive(t *testing.T) {
 		t.Errorf("preview tells to use --page, which digest has not:\n%s", r.stdout)
 	}
 
-	r = bot(t, "digest", "preview", "--topic", "nothing-like-this", "--db", filepath.Join(t.TempDir(), "empty.db"), "--config", "")
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	bot(t, "ingest", t.TempDir(), "--db", empty).mustCode(t, 0)
+	r = bot(t, "digest", "preview", "--topic", "nothing-like-this", "--db", empty, "--config", "")
 	r.mustCode(t, 0)
 	if !strings.Contains(r.stdout, "Nothing new") {
 		t.Errorf("empty preview:\n%s", r.stdout)

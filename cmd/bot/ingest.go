@@ -30,8 +30,8 @@ When some file was skipped the others are still ingested and the exit
 status is 1; warnings alone leave it 0.`,
 	example: `bot ingest examples/articles --db /tmp/briefbot.db`,
 	opts:    []option{optPublished, optDB, optConfig, optFormat},
-	openDB:  true,
-	run:     runIngest,
+	openDB:  true, createsDB: true,
+	run: runIngest,
 }
 
 func runIngest(ctx context.Context, m *Main) error {

@@ -8,8 +8,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"strings"
@@ -103,8 +105,11 @@ type command struct {
 	about   string // what it does, for --help
 	example string
 	opts    []option
-	// openDB: the command reads or writes the database.
-	openDB bool
+	// openDB: the command reads or writes the database. createsDB: it
+	// may create it (ingest, serve); the others refuse a database that
+	// does not exist unless --articles fills it first, so a mistyped --db
+	// never answers from an empty one.
+	openDB, createsDB bool
 	// prepare, when set, checks the parsed arguments before Run opens
 	// anything, so usage errors never create a database.
 	prepare func(m *Main) error
@@ -251,6 +256,9 @@ func (m *Main) ParseFlags(args []string) error {
 // Run runs the parsed subcommand.
 func (m *Main) Run(ctx context.Context) error {
 	if m.cmd.openDB {
+		if err := m.checkDBExists(); err != nil {
+			return err
+		}
 		db, err := store.Open(m.config.DB)
 		if err != nil {
 			return fmt.Errorf("database %s: %w", m.config.DB, err)
@@ -258,6 +266,19 @@ func (m *Main) Run(ctx context.Context) error {
 		m.db = db
 	}
 	return m.cmd.run(ctx, m)
+}
+
+// checkDBExists refuses to open a database that is not there for a
+// command that only reads it.
+func (m *Main) checkDBExists() error {
+	if m.cmd.createsDB || len(m.config.Articles) > 0 {
+		return nil
+	}
+	if _, err := os.Stat(m.config.DB); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("database %s does not exist: check --db (or BRIEFBOT_DB, or db in the config), or create it with \"bot ingest DIR --db %s\" (or add --articles DIR to load a folder first)",
+			m.config.DB, m.config.DB)
+	}
+	return nil
 }
 
 // Close releases what Run opened.

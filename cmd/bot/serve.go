@@ -85,7 +85,7 @@ DISCORD_PUBLIC_KEY) and never logged. The application ID comes from
 DISCORD_APP_ID or discord.app_id in the config.`,
 	example: `DISCORD_TOKEN=... bot serve --articles examples/articles --db /tmp/briefbot.db`,
 	opts:    []option{optHTTP, optSync, optGateway, optShutdownTimeout, optArticles, optPublished, optDB, optConfig},
-	openDB:  true,
+	openDB:  true, createsDB: true,
 	prepare: func(m *Main) error { _, err := m.servePlan(); return err },
 	run:     runServe,
 }

@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -34,8 +33,11 @@ type Options struct {
 	// Progress, when set, is called after each file, in walk order, once
 	// what was done to it is stored.
 	Progress func(done, total int)
-	// Load loads one file; nil means sources.LoadFile. Tests put a fake here.
-	Load func(path string, opts sources.Options) ([]*briefbot.Article, error)
+	// Load loads the bytes of one file, read once and hashed; nil means
+	// sources.LoadBytes. Tests put a fake here.
+	Load func(path string, raw []byte, opts sources.Options) ([]*briefbot.Article, error)
+	// MaxFileSize bounds one file (see sources.Options); 0: the default.
+	MaxFileSize int64
 	// Workers is how many files are loaded and extracted at once; 0 means
 	// runtime.NumCPU().
 	Workers int
@@ -70,7 +72,7 @@ func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (Repor
 		return report, errors.New("ingest: no extractor given (set Options.Extractor)")
 	}
 	if opts.Load == nil {
-		opts.Load = sources.LoadFile
+		opts.Load = sources.LoadBytes
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -281,13 +283,34 @@ func fileHash(raw []byte, published time.Time) string {
 	sum := sha256.Sum256(raw)
 	hash := hex.EncodeToString(sum[:]) + "+x" + strconv.Itoa(extract.Version)
 	if !published.IsZero() {
-		hash += "+p" + published.Format(time.DateOnly)
+		hash += fallbackMark + published.Format(time.DateOnly)
 	}
 	return hash
 }
 
-// prepare hashes path and, unless its hash is knownHash, loads and
-// extracts it. A panic in a loader or the extractor marks only this file bad.
+// fallbackMark starts the fallback date in a file hash.
+const fallbackMark = "+p"
+
+// storedFallback returns the fallback publication date a stored file hash
+// was made with (zero: none). A run given no date keeps it, so a query's
+// --articles refresh without --published never forgets the date an
+// ingest was given.
+func storedFallback(hash string) time.Time {
+	i := strings.LastIndex(hash, fallbackMark)
+	if i < 0 {
+		return time.Time{}
+	}
+	day, err := time.Parse(time.DateOnly, hash[i+len(fallbackMark):])
+	if err != nil {
+		return time.Time{}
+	}
+	return day
+}
+
+// prepare reads path once, hashes what it read and, unless that is
+// knownHash, loads and extracts those same bytes: a file rewritten while
+// it is read is stored as it was read, under the hash of that. A panic in
+// a loader or the extractor marks only this file bad.
 func prepare(path, knownHash string, opts Options) (p prepared) {
 	p.path = path
 	defer func() {
@@ -295,17 +318,22 @@ func prepare(path, knownHash string, opts Options) (p prepared) {
 			p = prepared{path: path, err: fmt.Errorf("%s: extraction failed (%v); please report this file as a bug", path, r)}
 		}
 	}()
-	raw, err := os.ReadFile(path)
+	published := opts.Published
+	if published.IsZero() {
+		published = storedFallback(knownHash)
+	}
+	sopts := sources.Options{Published: published, MaxFileSize: opts.MaxFileSize}
+	raw, err := sources.ReadFile(path, sopts)
 	if err != nil {
-		p.err = fmt.Errorf("cannot read %s: %w", path, err)
+		p.err = err
 		return p
 	}
-	p.hash = fileHash(raw, opts.Published)
+	p.hash = fileHash(raw, published)
 	if p.hash == knownHash {
 		p.unchanged = true
 		return p
 	}
-	articles, err := opts.Load(path, sources.Options{Published: opts.Published})
+	articles, err := opts.Load(path, raw, sopts)
 	if err != nil {
 		if !strings.Contains(err.Error(), path) {
 			err = fmt.Errorf("%s: %w", path, err)

@@ -45,11 +45,7 @@ func writeFiles(tb testing.TB, dir string, files map[string]string) {
 
 // fakeLoad makes one article of a file's text; a file starting with "BAD"
 // is rejected the way a real loader rejects a broken file.
-func fakeLoad(path string, opts sources.Options) ([]*briefbot.Article, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+func fakeLoad(path string, raw []byte, opts sources.Options) ([]*briefbot.Article, error) {
 	body := strings.TrimSpace(string(raw))
 	if strings.HasPrefix(body, "BAD") {
 		return nil, errors.New(path + ": not an article")
@@ -416,5 +412,88 @@ func TestIngestLeavesNoWriteAheadLog(t *testing.T) {
 	// by closing.
 	if info, err := os.Stat(dbPath + "-wal"); err == nil && info.Size() > 0 {
 		t.Errorf("write-ahead log holds %d bytes after the ingest, want it checkpointed", info.Size())
+	}
+}
+
+func TestAFallbackDateIsKeptUntilANewOneIsGiven(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha.", "b.md": "Bravo."})
+	roots := []string{dir}
+	published := time.Date(2025, 4, 25, 0, 0, 0, 0, time.UTC)
+	run(t, db, roots, ingest.Options{Published: published})
+	dates := func() []string {
+		t.Helper()
+		articles, err := db.Articles(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range articles {
+			got = append(got, a.Published.Format(briefbot.DateLayout))
+		}
+		return got
+	}
+	// A run without --published (a query's --articles refresh) reads
+	// nothing again and forgets no date.
+	if got := counts(run(t, db, roots, ingest.Options{})); got != [5]int{0, 0, 2, 0, 0} {
+		t.Errorf("run without --published = %v, want both unchanged", got)
+	}
+	if got := dates(); !slices.Equal(got, []string{"2025-04-25", "2025-04-25"}) {
+		t.Errorf("dates after a run without --published = %v, want the date given before", got)
+	}
+	// A changed file is read again with the date it was given.
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha, revised."})
+	if got := counts(run(t, db, roots, ingest.Options{})); got != [5]int{0, 1, 1, 0, 0} {
+		t.Errorf("run after an edit = %v, want a.md updated", got)
+	}
+	if got := dates(); !slices.Equal(got, []string{"2025-04-25", "2025-04-25"}) {
+		t.Errorf("dates after an edit = %v, want the date given before", got)
+	}
+	// A new date replaces it.
+	other := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
+	if got := counts(run(t, db, roots, ingest.Options{Published: other})); got != [5]int{0, 2, 0, 0, 0} {
+		t.Errorf("run with another --published = %v, want both updated", got)
+	}
+	if got := dates(); !slices.Equal(got, []string{"2025-05-01", "2025-05-01"}) {
+		t.Errorf("dates after another --published = %v", got)
+	}
+}
+
+func TestAFileRewrittenWhileItIsReadIsStoredAsItWasHashed(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha, first version."})
+	path := filepath.Join(dir, "a.md")
+	rewrite := func(p string, raw []byte, opts sources.Options) ([]*briefbot.Article, error) {
+		// Another program saves the file between the read and the load.
+		if err := os.WriteFile(path, []byte("Alpha, second version."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return sources.LoadBytes(p, raw, opts)
+	}
+	run(t, db, []string{dir}, ingest.Options{Load: rewrite})
+	if got := quoteTexts(t, db); !slices.Equal(got, []string{"Alpha, first version."}) {
+		t.Errorf("stored %q, want the version that was hashed", got)
+	}
+	// The next run sees the new bytes as a change: nothing is left stale.
+	if got := counts(run(t, db, []string{dir}, ingest.Options{Load: sources.LoadBytes})); got != [5]int{0, 1, 0, 0, 0} {
+		t.Errorf("run after the rewrite = %v, want a.md updated", got)
+	}
+	if got := quoteTexts(t, db); !slices.Equal(got, []string{"Alpha, second version."}) {
+		t.Errorf("stored %q after the second run", got)
+	}
+}
+
+func TestAFileOverTheSizeLimitIsSkippedWithTheReason(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"small.md": "Alpha.", "big.md": strings.Repeat("Long text. ", 200)})
+	report := run(t, db, []string{dir}, ingest.Options{MaxFileSize: 1000, Load: sources.LoadBytes})
+	if got := counts(report); got != [5]int{1, 0, 0, 0, 1} {
+		t.Fatalf("run = %v, want small.md added and big.md skipped", got)
+	}
+	if msg := report.Skipped[0].Error(); !strings.Contains(msg, "big.md") || !strings.Contains(msg, "limit") || !errors.Is(report.Skipped[0], sources.ErrTooLarge) {
+		t.Errorf("skipped %q, want the file, the limit and ErrTooLarge", msg)
 	}
 }

@@ -13,6 +13,7 @@ var (
 	ErrMalformed   = errors.New("broken markup")
 	ErrNoBody      = errors.New("no article text")
 	ErrUnsupported = errors.New("unsupported file type")
+	ErrTooLarge    = errors.New("file too large")
 	// ErrBadDate marks a warning, not a bad file: the metadata date could
 	// not be read without guessing, so the articles loaded with the date
 	// unknown (or the --published fallback).

@@ -7,6 +7,7 @@ package sources
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,6 +25,21 @@ type Options struct {
 	// Published is used for articles whose own metadata has no date
 	// (zero: leave unknown). Never guessed from file times.
 	Published time.Time
+	// MaxFileSize bounds the bytes of one file; a larger one is skipped
+	// (ErrTooLarge) without being read. 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize is the largest file read when Options names no
+// bound: a news article is tens of kilobytes, a feed of many a few
+// megabytes.
+const DefaultMaxFileSize = 5 << 20
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
 }
 
 // Formats by file extension.
@@ -124,24 +140,86 @@ func Walk(roots ...string) ([]string, error) {
 // a feed or array that have no text are left out; only when no item has
 // text is that an error.
 func LoadFile(path string, opts Options) ([]*briefbot.Article, error) {
-	format, ok := formats[strings.ToLower(filepath.Ext(path))]
-	if !ok {
-		return nil, &FileError{
-			Path:   path,
-			Reason: "unsupported file type",
-			Fix:    "use one of " + strings.Join(Extensions(), " "),
-			Kind:   ErrUnsupported,
-		}
+	if _, err := formatOf(path); err != nil {
+		return nil, err
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := ReadFile(path, opts)
 	if err != nil {
-		return nil, &FileError{
+		return nil, err
+	}
+	return LoadBytes(path, raw, opts)
+}
+
+// ReadFile reads path for LoadBytes in one read, refusing a file larger
+// than opts allows (ErrTooLarge) before reading it, or as soon as it
+// grows past the bound while being read.
+func ReadFile(path string, opts Options) ([]byte, error) {
+	unreadable := func(err error) error {
+		return &FileError{
 			Path:   path,
 			Reason: "cannot read file: " + err.Error(),
 			Fix:    "check that it exists and is readable",
 			Kind:   ErrUnreadable,
 			Cause:  err,
 		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	defer f.Close()
+	limit := opts.maxFileSize()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(path, info.Size(), limit)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	if int64(len(raw)) > limit {
+		return nil, tooLarge(path, int64(len(raw)), limit)
+	}
+	return raw, nil
+}
+
+func tooLarge(path string, size, limit int64) *FileError {
+	return &FileError{
+		Path:   path,
+		Reason: fmt.Sprintf("file is %s, over the %s limit for one article file", megabytes(size), megabytes(limit)),
+		Fix:    "split it into articles, or raise max_file_mb in the settings file",
+		Kind:   ErrTooLarge,
+	}
+}
+
+// megabytes writes a size in MB with one decimal: "5 MB", "52.4 MB".
+func megabytes(n int64) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
+}
+
+func formatOf(path string) (string, error) {
+	format, ok := formats[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return "", &FileError{
+			Path:   path,
+			Reason: "unsupported file type",
+			Fix:    "use one of " + strings.Join(Extensions(), " "),
+			Kind:   ErrUnsupported,
+		}
+	}
+	return format, nil
+}
+
+// LoadBytes loads raw, the bytes of the file at path as ReadFile read
+// them, the way LoadFile loads the file: what is loaded is what was read
+// once, so a hash of raw is the hash of what was loaded.
+func LoadBytes(path string, raw []byte, opts Options) ([]*briefbot.Article, error) {
+	format, err := formatOf(path)
+	if err != nil {
+		return nil, err
 	}
 	articles, err := loadBytes(path, format, raw, opts)
 	if err != nil {
