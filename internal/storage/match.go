@@ -91,6 +91,28 @@ func (x *ActorIndex) Find(name string) []briefbot.Actor {
 	return out
 }
 
+// NameVariants gives each term that is none of the words of the stored
+// names and aliases the words one typo away from it, the way Find forgives
+// a misspelt name, so a search for "Zelenskyy" finds "Zelensky" as the
+// articles spell it. Terms are changed in place and returned.
+func (x *ActorIndex) NameVariants(terms []Term) []Term {
+	for i := range terms {
+		word := Normalize(terms[i].Text)
+		if len([]rune(word)) < 4 || strings.Contains(word, " ") || len(x.byWord[word]) > 0 {
+			continue
+		}
+		var variants []string
+		for name := range x.byWord {
+			if oneEditApart(word, name) {
+				variants = append(variants, name)
+			}
+		}
+		slices.Sort(variants)
+		terms[i].Variants = variants
+	}
+	return terms
+}
+
 // BestMatches returns the ids of the actors that match name best (Find's
 // ranking, only its first rank), so "Trump" is Donald Trump and not also
 // Donald Trump Jr.

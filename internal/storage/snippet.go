@@ -134,8 +134,26 @@ func fold(word string) string {
 }
 
 // termSet is the folded words of a query, each whole or, from a
-// prefix string ("word"*), as a prefix.
-type termSet struct{ whole, prefixes []string }
+// prefix string ("word"*), as a prefix; stems are the whole words cut as
+// stemLen cuts them, to show the other forms a stemming index matched
+// ("striking" for "strikes").
+type termSet struct{ whole, prefixes, stems []string }
+
+// stemSuffixes are the endings stemLen cuts, longest first.
+var stemSuffixes = []string{"ing", "ies", "ied", "es", "ed", "s", "e", "y"}
+
+// stemLen is the length of word without the first of stemSuffixes it
+// ends with (in any case), when at least four bytes are left: the words
+// of one stem cut to the same prefix, near enough to centre a snippet.
+func stemLen(word string) int {
+	for _, suffix := range stemSuffixes {
+		n := len(word) - len(suffix)
+		if n >= 4 && strings.EqualFold(word[n:], suffix) {
+			return n
+		}
+	}
+	return len(word)
+}
 
 // matches reports whether a word of a text is one of the terms or starts
 // with one of the prefixes, compared as unicode61 folds words.
@@ -148,6 +166,12 @@ func (t termSet) matches(word string) bool {
 		}
 		for _, p := range t.prefixes {
 			if len(word) >= len(p) && strings.EqualFold(word[:len(p)], p) {
+				return true
+			}
+		}
+		n := stemLen(word)
+		for _, st := range t.stems {
+			if n == len(st) && strings.EqualFold(word[:n], st) {
 				return true
 			}
 		}
@@ -164,6 +188,11 @@ func (t termSet) matches(word string) bool {
 			return true
 		}
 	}
+	for _, st := range t.stems {
+		if word[:stemLen(word)] == st {
+			return true
+		}
+	}
 	return false
 }
 
@@ -172,13 +201,16 @@ func (t termSet) matches(word string) bool {
 func newTermSet(terms []Term) termSet {
 	var set termSet
 	for _, term := range terms {
-		words := appendWordSpans(nil, term.Text)
-		for i, w := range words {
-			folded := fold(term.Text[w.start:w.end])
-			if term.Prefix && i == len(words)-1 {
-				set.prefixes = append(set.prefixes, folded)
-			} else {
-				set.whole = append(set.whole, folded)
+		for _, text := range append([]string{term.Text}, term.Variants...) {
+			words := appendWordSpans(nil, text)
+			for i, w := range words {
+				folded := fold(text[w.start:w.end])
+				if term.Prefix && i == len(words)-1 {
+					set.prefixes = append(set.prefixes, folded)
+				} else {
+					set.whole = append(set.whole, folded)
+					set.stems = append(set.stems, folded[:stemLen(folded)])
+				}
 			}
 		}
 	}

@@ -50,14 +50,24 @@ func (index *EventIndex) Timeline(f briefbot.TimelineFilter) (resolved, unresolv
 		if !f.To.IsZero() {
 			hi, _ = slices.BinarySearchFunc(index.starts, f.To.Add(time.Nanosecond), time.Time.Compare)
 		}
-		return index.merged[lo:max(lo, hi):max(lo, hi)], index.mergedUndated
+		return index.merged[lo:max(lo, hi):max(lo, hi)], undatedUnlessRanged(index.mergedUndated, f)
 	}
 	dated, undated := index.dated, index.undated
 	if f.ActorID != 0 {
 		mine := index.byActor[f.ActorID]
 		dated, undated = mine.dated, mine.undated
 	}
-	return MergeEvents(dated, undated, EventTopicMatcher(f.Topic), f.From, f.To)
+	resolved, unresolved = MergeEvents(dated, undated, EventTopicMatcher(f.Topic), f.From, f.To)
+	return resolved, undatedUnlessRanged(unresolved, f)
+}
+
+// undatedUnlessRanged is undated when f has no date range: an event whose
+// date is unknown is not known to fall inside one.
+func undatedUnlessRanged(undated []briefbot.TimelineEntry, f briefbot.TimelineFilter) []briefbot.TimelineEntry {
+	if !f.From.IsZero() || !f.To.IsZero() {
+		return nil
+	}
+	return undated
 }
 
 // EventIndex is every stored event prepared for the timeline, built once
@@ -191,16 +201,25 @@ func newEntry(e *Event) briefbot.TimelineEntry {
 }
 
 // findSameEvent returns the entry that reports the same event as e: the
-// same value and a shared actor or a similar sentence; -1 when none.
-// Entries are in value order, so only the tail with e's value is searched.
+// same value, reported by other articles, and a similar sentence or else a
+// shared actor; -1 when none. Two events of one article on one day are two
+// events (a strike overnight, a statement that afternoon), never one told
+// twice. Entries are in value order, so only the tail with e's value is
+// searched.
 func findSameEvent(entries []briefbot.TimelineEntry, firsts []*Event, e *Event) int {
+	sharing := -1
 	for i := len(entries) - 1; i >= 0 && entries[i].Value == e.Value; i-- {
-		sharesActor := slices.ContainsFunc(e.Actors, func(name string) bool { return slices.Contains(entries[i].Actors, name) })
-		if sharesActor || similarWords(firsts[i].words, e.words) {
+		if slices.ContainsFunc(entries[i].Articles, func(r briefbot.ArticleRef) bool { return r.ID == e.ArticleID() }) {
+			continue
+		}
+		if similarWords(firsts[i].words, e.words) {
 			return i
 		}
+		if sharing < 0 && slices.ContainsFunc(e.Actors, func(name string) bool { return slices.Contains(entries[i].Actors, name) }) {
+			sharing = i
+		}
 	}
-	return -1
+	return sharing
 }
 
 func mergeInto(entry *briefbot.TimelineEntry, e *Event) {

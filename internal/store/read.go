@@ -126,18 +126,31 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 }
 
 // ftsMatch writes terms as an FTS5 query that matches every one: each a
-// quoted string token, a prefix one starred, so operators, parentheses,
-// stars and quotes in the input are searched as text, never parsed. ""
-// means nothing to search.
+// quoted string token, a prefix one starred, a term with variants any of
+// them, so operators, parentheses, stars and quotes in the input are
+// searched as text, never parsed. The indexes stem words (migration
+// 0008), and FTS5 stems the query's alike. "" means nothing to search.
 func ftsMatch(terms []storage.Term) string {
+	quote := func(text string, prefix bool) string {
+		q := `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
+		if prefix {
+			q += "*"
+		}
+		return q
+	}
 	parts := make([]string, len(terms))
 	for i, t := range terms {
-		parts[i] = `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
-		if t.Prefix {
-			parts[i] += "*"
+		parts[i] = quote(t.Text, t.Prefix)
+		if len(t.Variants) > 0 {
+			alternatives := []string{parts[i]}
+			for _, v := range t.Variants {
+				alternatives = append(alternatives, quote(v, t.Prefix))
+			}
+			parts[i] = "(" + strings.Join(alternatives, " OR ") + ")"
 		}
 	}
-	return strings.Join(parts, " ")
+	// FTS5 takes no implicit AND beside a parenthesised group.
+	return strings.Join(parts, " AND ")
 }
 
 const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start_pos, q.end_pos,
@@ -445,7 +458,11 @@ func (db *DB) loadTopics(ctx context.Context) (*storage.TopicIndex, error) {
 // Search runs a full-text query over sentences and quotes, best match
 // (BM25) first; snippets are plain text (renderers escape them; markup here would be escaped away).
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
-	terms := storage.SearchTerms(query)
+	actors, err := db.cachedActors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	terms := actors.NameVariants(storage.SearchTerms(query))
 	match := ftsMatch(terms)
 	if match == "" {
 		return nil, nil

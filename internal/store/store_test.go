@@ -694,8 +694,9 @@ func TestTimeline(t *testing.T) {
 		{"all", briefbot.TimelineFilter{}, []entry{{"2025-W16", 1}, {"2025-04-24", 2}, {"2025-04-24", 1}}, 1},
 		{"actor", briefbot.TimelineFilter{ActorID: actor.ID}, []entry{{"2025-04-24", 2}}, 0},
 		{"topic", briefbot.TimelineFilter{Topic: "markets"}, []entry{{"2025-W16", 1}}, 0},
-		{"from", briefbot.TimelineFilter{From: day("2025-04-20")}, []entry{{"2025-04-24", 2}, {"2025-04-24", 1}}, 1},
-		{"to", briefbot.TimelineFilter{To: day("2025-04-20")}, []entry{{"2025-W16", 1}}, 1},
+		{"from", briefbot.TimelineFilter{From: day("2025-04-20")}, []entry{{"2025-04-24", 2}, {"2025-04-24", 1}}, 0},
+		{"to", briefbot.TimelineFilter{To: day("2025-04-20")}, []entry{{"2025-W16", 1}}, 0},
+		{"topic and range", briefbot.TimelineFilter{Topic: "storm", From: day("2025-04-20")}, []entry{{"2025-04-24", 1}}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -984,5 +985,70 @@ func TestAnswersCiteArticlesSavedSinceTheCachedReferences(t *testing.T) {
 	}
 	if len(quotes) != 1 || quotes[0].Article.Key != "brussels" {
 		t.Errorf("quotes %+v, want the new article's with its reference", quotes)
+	}
+}
+
+func TestSearchMatchesOtherWordFormsAndLeavesSmallWordsOut(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	a := article("strikes", "2025-04-24",
+		`Russian strikes hit Kyiv overnight. "The strikes must stop," President Volodymyr Zelensky said.`)
+	mustSave(t, db, "strikes.md", &briefbot.Extract{
+		Article: a,
+		People:  []briefbot.Person{person("Volodymyr Zelensky", []string{"Zelensky"}, nil)},
+		Quotes:  []briefbot.Quote{quoteIn(a, "Volodymyr Zelensky", "The strikes must stop,")},
+	})
+	for _, query := range []string{"strike", "a strike on Kyiv", "STRIKING", "Zelenskyy", "zelenskyy strike"} {
+		hits, err := db.Search(ctx, query, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			t.Errorf("search %q found nothing in an article about strikes by Zelensky", query)
+		}
+	}
+	// --phrase reads words the same way: another form, small words left out.
+	for _, phrase := range []string{"the strike", "strikes stopping"} {
+		hits, err := db.Quotes(ctx, briefbot.QuoteFilter{Phrase: phrase})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 1 {
+			t.Errorf("phrase %q: %d quotes, want the one about strikes", phrase, len(hits))
+		}
+	}
+	if hits, _ := db.Search(ctx, "Kyivv strikes", 10); len(hits) != 0 {
+		t.Errorf("only names are read a typo away, not other words: %+v", hits)
+	}
+}
+
+func TestTimelineKeepsTheSameDayEventsOfOneArticleApart(t *testing.T) {
+	db := MustOpenDB(t)
+	a := article("kyiv", "2025-04-24",
+		"Overnight into Thursday, strikes on Kyiv killed 12 people, Zelensky said.",
+		"On Thursday, Zelensky met Rubio in Kyiv.",
+		"Rubio said on Thursday that both sides must agree.")
+	people := []briefbot.Person{person("Volodymyr Zelensky", []string{"Zelensky"}, nil), person("Marco Rubio", []string{"Rubio"}, nil)}
+	b := article("other", "2025-04-25", "On Thursday, Zelensky met Rubio in Kyiv, officials said.")
+	mustSave(t, db, "kyiv.md", &briefbot.Extract{Article: a, People: people, Events: []briefbot.Event{
+		eventIn(a, "Overnight into Thursday", "2025-04-24", "Volodymyr Zelensky"),
+		eventIn(a, "On Thursday", "2025-04-24", "Volodymyr Zelensky", "Marco Rubio"),
+		eventIn(a, "on Thursday", "2025-04-24", "Marco Rubio"),
+	}})
+	mustSave(t, db, "other.md", &briefbot.Extract{Article: b, People: people, Events: []briefbot.Event{
+		eventIn(b, "On Thursday", "2025-04-24", "Volodymyr Zelensky", "Marco Rubio"),
+	}})
+	resolved, _, err := db.Timeline(context.Background(), briefbot.TimelineFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range resolved {
+		got = append(got, fmt.Sprintf("%s/%d", e.Expression, len(e.Articles)))
+	}
+	// The other article's report of the meeting joins the entry of the
+	// same sentence; the three events of the Kyiv article stay three.
+	if want := []string{"Overnight into Thursday/1", "On Thursday/2", "on Thursday/1"}; !slices.Equal(got, want) {
+		t.Errorf("timeline = %q, want %q", got, want)
 	}
 }
