@@ -358,3 +358,70 @@ const (
 	RunQuiet   = "quiet"  // nothing new
 	RunFailed  = "failed" // e.g. the channel is gone
 )
+
+// ArticleFile is one article file to save: its path, the hash of its
+// bytes and the extracts of the articles it holds.
+type ArticleFile struct {
+	Path     string
+	Hash     string
+	Extracts []*Extract
+}
+
+// Store is a briefbot database, whichever backend keeps it (a SQLite file
+// or PostgreSQL): everything the program reads and writes. Several
+// processes may use one store at once; implementations must be safe for
+// concurrent use.
+type Store interface {
+	Reader
+	DigestReader
+	// FileHashes returns the content hash of every ingested file, by path.
+	FileHashes(ctx context.Context) (map[string]string, error)
+	// SaveFiles replaces what was loaded from each file with its
+	// extracts, all in one transaction: on any error none changes.
+	SaveFiles(ctx context.Context, files []ArticleFile) error
+	// RemoveFile drops a file; articles no other file holds go with it.
+	RemoveFile(ctx context.Context, path string) error
+	// Checkpoint tidies up after a large write (SQLite empties its log,
+	// PostgreSQL refreshes its planner statistics).
+	Checkpoint(ctx context.Context) error
+
+	Subscriptions(ctx context.Context) ([]Subscription, error)
+	AddSubscription(ctx context.Context, sub Subscription) (Subscription, error)
+	RemoveSubscription(ctx context.Context, guildID string, id int64) error
+	DisableSubscription(ctx context.Context, id int64, reason string) error
+	BeginRun(ctx context.Context, subscriptionID int64, scheduled time.Time, upToSeq int64) (DigestRun, error)
+	FinishRun(ctx context.Context, run DigestRun, status string) error
+	PendingRuns(ctx context.Context) ([]DigestRun, error)
+	// ClaimRun waits until no other process posts the digest run key,
+	// and holds it for the caller until release is called (or the
+	// process dies): two instances never post one run at once.
+	ClaimRun(ctx context.Context, key string) (release func(), err error)
+
+	ArticleSummary(ctx context.Context, key string) (summary string, ok bool, err error)
+	PutArticleSummary(ctx context.Context, key, summary string) error
+	AddUsage(ctx context.Context, day string, promptTokens, completionTokens int) error
+	UsageOn(ctx context.Context, day string) (tokens int, err error)
+
+	SharedState
+
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// SharedState is what the instances serving one bot share beyond the
+// articles: the state behind paging buttons and the signatures of the
+// interactions already answered.
+type SharedState interface {
+	// PutPagingState keeps value under key (a hash of what it holds, so
+	// a repeat is the same value) for a paging button whose custom_id
+	// cannot hold it.
+	PutPagingState(ctx context.Context, key, value string) error
+	// PagingState returns the value kept under key; ok is false when
+	// there is none.
+	PagingState(ctx context.Context, key string) (value string, ok bool, err error)
+	// RememberSignatures records verified request signatures until
+	// expires, in one transaction, and forgets expired ones; fresh[i] is
+	// false when signatures[i] was recorded before (a replay), whichever
+	// instance or process life recorded it, or earlier in the list.
+	RememberSignatures(ctx context.Context, signatures [][]byte, expires time.Time) (fresh []bool, err error)
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/extract"
 	"github.com/briefbot/briefbot/internal/ingest"
+	"github.com/briefbot/briefbot/internal/postgres"
 	"github.com/briefbot/briefbot/internal/sources"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -148,10 +149,10 @@ func runBench(ctx context.Context, m *Main) error {
 	}
 	out := &errWriter{w: m.Stdout}
 
-	var db *store.DB
+	var db briefbot.Store
 	dbPath := s.db
 	if s.db != "" {
-		if db, err = openExisting(s.db); err != nil {
+		if db, err = openExisting(ctx, s.db); err != nil {
 			return err
 		}
 	} else {
@@ -178,15 +179,21 @@ func runBench(ctx context.Context, m *Main) error {
 	return out.err
 }
 
-// openExisting opens a database that must already hold articles: store.Open
+// openExisting opens a database that must already hold articles: opening
 // would create an empty one for a mistyped path.
-func openExisting(path string) (*store.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("bench: --db %s: %w; run \"bot ingest\" or \"bot bench --dir DIR\" first", path, err)
+func openExisting(ctx context.Context, path string) (briefbot.Store, error) {
+	if !postgres.IsURL(path) {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("bench: --db %s: %w; run \"bot ingest\" or \"bot bench --dir DIR\" first", path, err)
+		}
 	}
-	db, err := store.Open(path)
+	db, err := openStore(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("bench: database %s: %w", path, err)
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	if latest, err := db.LatestSeq(ctx); err != nil || latest == 0 {
+		db.Close()
+		return nil, fmt.Errorf("bench: --db %s holds no articles (%v); run \"bot ingest\" into it first", path, err)
 	}
 	return db, nil
 }
@@ -212,7 +219,7 @@ func benchFolder(s benchSettings, out *errWriter) (string, func(), error) {
 
 // benchCorpus generates the corpus under dir, ingests it into a fresh
 // database there and, when measureExtract, times extraction alone.
-func benchCorpus(ctx context.Context, s benchSettings, dir string, out *errWriter, measureExtract bool) (*store.DB, error) {
+func benchCorpus(ctx context.Context, s benchSettings, dir string, out *errWriter, measureExtract bool) (briefbot.Store, error) {
 	templates, err := benchgen.LoadTemplates(s.examples)
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w (set --examples)", err)
@@ -376,7 +383,7 @@ func processStartup(ctx context.Context) (time.Duration, error) {
 
 // benchQueries times each command through the command core, as the
 // terminal and Discord run them, and reports memory.
-func benchQueries(ctx context.Context, db *store.DB, s benchSettings, out *errWriter) error {
+func benchQueries(ctx context.Context, db briefbot.Store, s benchSettings, out *errWriter) error {
 	// Measured as serve runs: with its collector settings.
 	gc := tuneServeGC(os.Getenv)
 	resetPeakMemory()
@@ -425,7 +432,7 @@ type benchRequest struct {
 // benchRequests picks what to ask from what is stored: the most quoted
 // speaker, a word of one of their quotes, the commonest topic, the most
 // quoted actors with positions and with dated events.
-func benchRequests(ctx context.Context, db *store.DB) ([]benchRequest, error) {
+func benchRequests(ctx context.Context, db briefbot.Store) ([]benchRequest, error) {
 	actors, err := db.Actors(ctx)
 	if err != nil {
 		return nil, err

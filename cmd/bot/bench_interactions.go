@@ -23,8 +23,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/config"
-	"github.com/briefbot/briefbot/internal/store"
 )
 
 // interactionKind is one kind of request in the load mix, with the
@@ -76,7 +76,7 @@ type loadResult struct {
 
 // benchInteractions serves db on the signed HTTP interactions endpoint at
 // 127.0.0.1 and measures it under load.
-func benchInteractions(ctx context.Context, db *store.DB, dbPath string, s benchSettings, out *errWriter) error {
+func benchInteractions(ctx context.Context, db briefbot.Store, dbPath string, s benchSettings, out *errWriter) error {
 	reqs, err := benchRequests(ctx, db)
 	if err != nil {
 		return err

@@ -19,9 +19,10 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/config"
-	"github.com/briefbot/briefbot/internal/store"
+	"github.com/briefbot/briefbot/internal/postgres"
 )
 
 func main() {
@@ -174,7 +175,7 @@ type Main struct {
 	newSession func(token string) (*discordgo.Session, error)
 
 	// Set by Run.
-	db *store.DB
+	db briefbot.Store
 	// partial records that some input was skipped: the run finishes, but
 	// the exit status is 1 so scripts can tell.
 	partial bool
@@ -259,9 +260,9 @@ func (m *Main) Run(ctx context.Context) error {
 		if err := m.checkDBExists(); err != nil {
 			return err
 		}
-		db, err := store.Open(m.config.DB)
+		db, err := openStore(ctx, m.config.DB)
 		if err != nil {
-			return fmt.Errorf("database %s: %w", m.config.DB, err)
+			return err
 		}
 		m.db = db
 	}
@@ -271,8 +272,8 @@ func (m *Main) Run(ctx context.Context) error {
 // checkDBExists refuses to open a database that is not there for a
 // command that only reads it.
 func (m *Main) checkDBExists() error {
-	if m.cmd.createsDB || len(m.config.Articles) > 0 {
-		return nil
+	if m.cmd.createsDB || len(m.config.Articles) > 0 || postgres.IsURL(m.config.DB) {
+		return nil // a PostgreSQL database is made by its server's owner
 	}
 	if _, err := os.Stat(m.config.DB); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("database %s does not exist: check --db (or BRIEFBOT_DB, or db in the config), or create it with \"bot ingest DIR --db %s\" (or add --articles DIR to load a folder first)",

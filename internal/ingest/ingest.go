@@ -22,8 +22,15 @@ import (
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/extract"
 	"github.com/briefbot/briefbot/internal/sources"
-	"github.com/briefbot/briefbot/internal/store"
 )
+
+// Store is what an ingest writes to: a briefbot.Store's files part.
+type Store interface {
+	FileHashes(ctx context.Context) (map[string]string, error)
+	SaveFiles(ctx context.Context, files []briefbot.ArticleFile) error
+	RemoveFile(ctx context.Context, path string) error
+	Checkpoint(ctx context.Context) error
+}
 
 // Options tune a run.
 type Options struct {
@@ -66,7 +73,7 @@ type prepared struct {
 // Run ingests every supported file under roots into db. Bad files are
 // reported in Report.Skipped and the run goes on; a database error or a
 // cancelled ctx stops it, returning what was done so far.
-func Run(ctx context.Context, db *store.DB, roots []string, opts Options) (Report, error) {
+func Run(ctx context.Context, db Store, roots []string, opts Options) (Report, error) {
 	var report Report
 	if opts.Extractor == nil {
 		return report, errors.New("ingest: no extractor given (set Options.Extractor)")
@@ -198,7 +205,7 @@ const maxBatch = 32
 // batchWriter saves prepared files in walk order, several per transaction,
 // and counts and reports them once they are stored.
 type batchWriter struct {
-	db       *store.DB
+	db       Store
 	known    map[string]string
 	report   *Report
 	progress func(done, total int)
@@ -217,10 +224,10 @@ func (w *batchWriter) flush(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var files []store.File
+	var files []briefbot.ArticleFile
 	for _, p := range w.pending {
 		if p.err == nil && !p.unchanged {
-			files = append(files, store.File{Path: p.path, Hash: p.hash, Extracts: p.extracts})
+			files = append(files, briefbot.ArticleFile{Path: p.path, Hash: p.hash, Extracts: p.extracts})
 		}
 	}
 	if err := w.db.SaveFiles(ctx, files); err != nil {
@@ -242,7 +249,7 @@ func (w *batchWriter) flushOneByOne(ctx context.Context) error {
 	for len(w.pending) > 0 {
 		p := w.pending[0]
 		if p.err == nil && !p.unchanged {
-			if err := w.db.SaveFile(ctx, p.path, p.hash, p.extracts); err != nil {
+			if err := w.db.SaveFiles(ctx, []briefbot.ArticleFile{{Path: p.path, Hash: p.hash, Extracts: p.extracts}}); err != nil {
 				return err
 			}
 		}

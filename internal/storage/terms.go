@@ -3,6 +3,8 @@ package storage
 import (
 	"strings"
 	"unicode"
+
+	"github.com/briefbot/briefbot"
 )
 
 // Term is one word of a search, matched whole or, with Prefix, as the
@@ -51,3 +53,42 @@ var stopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, 
 // PhraseTerms are the terms of who-said --phrase: SearchTerms, so a phrase
 // and a search read words the same way.
 func PhraseTerms(text string) []Term { return SearchTerms(text) }
+
+// Words are the words of a term as full-text indexes split them: runs of
+// letters and digits.
+func (t Term) Words() []string {
+	spans := appendWordSpans(nil, t.Text)
+	words := make([]string, len(spans))
+	for i, s := range spans {
+		words[i] = t.Text[s.start:s.end]
+	}
+	return words
+}
+
+// RankedHit is a search hit with its rank, lower being better.
+type RankedHit struct {
+	briefbot.SearchHit
+	Rank float64
+}
+
+// MergeRanked merges the sentence and quote hits of a search, each list
+// best first, into at most limit hits: sentences first on a tie.
+func MergeRanked(sentences, quotes []RankedHit, limit int) []briefbot.SearchHit {
+	out := make([]briefbot.SearchHit, 0, min(len(sentences)+len(quotes), limit))
+	for len(out) < cap(out) {
+		if len(quotes) == 0 || len(sentences) > 0 && sentences[0].Rank <= quotes[0].Rank {
+			out, sentences = append(out, sentences[0].SearchHit), sentences[1:]
+		} else {
+			out, quotes = append(out, quotes[0].SearchHit), quotes[1:]
+		}
+	}
+	return out
+}
+
+// RankedMatches bounds the matches of one index that search ranks: the
+// newest this many. Ranking reads each match's document, which made
+// ranking most of a common word's search; the newest 150 sentences and
+// 150 quotes give an answer of at most 100 hits three candidates each,
+// and for a developing story the newest is where the best answer to a
+// common word is (docs/performance.md).
+var RankedMatches = 150

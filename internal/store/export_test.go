@@ -1,9 +1,9 @@
 package store
 
 import (
-	"context"
-	"fmt"
 	"sync/atomic"
+
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 // OpenAtVersion opens path migrated only up to schema version target, to
@@ -16,20 +16,9 @@ func SchemaVersion() int { return len(migrations) }
 // SetRankedMatches sets how many matches of one index search ranks, and
 // returns a function that restores it.
 func SetRankedMatches(n int) (restore func()) {
-	old := rankedMatches
-	rankedMatches = n
-	return func() { rankedMatches = old }
-}
-
-// CheckFullText runs FTS5's integrity check on both full-text indexes,
-// which compares them with the sentences and quotes they index.
-func (db *DB) CheckFullText(ctx context.Context) error {
-	for _, fts := range []string{"sentences_fts", "quotes_fts"} {
-		if _, err := db.writer.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`, rank) VALUES ('integrity-check', 1)`); err != nil {
-			return fmt.Errorf("%s: %w", fts, err)
-		}
-	}
-	return nil
+	old := storage.RankedMatches
+	storage.RankedMatches = n
+	return func() { storage.RankedMatches = old }
 }
 
 // OpenAsAnotherProcess opens path as a process of its own would: its

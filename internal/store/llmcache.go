@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 // ArticleSummary returns the LLM summary cached under key; ok is false
@@ -36,7 +36,7 @@ func (db *DB) PutArticleSummary(ctx context.Context, key, text string) error {
 
 // AddUsage adds tokens to day's total; day is YYYY-MM-DD (UTC).
 func (db *DB) AddUsage(ctx context.Context, day string, promptTokens, completionTokens int) error {
-	if err := checkDay(day); err != nil {
+	if err := storage.CheckDay(day); err != nil {
 		return fmt.Errorf("record LLM usage: %w", err)
 	}
 	if promptTokens < 0 || completionTokens < 0 {
@@ -55,7 +55,7 @@ func (db *DB) AddUsage(ctx context.Context, day string, promptTokens, completion
 // UsageOn returns the tokens (prompt plus completion) used on day
 // (YYYY-MM-DD, UTC), 0 when none were recorded.
 func (db *DB) UsageOn(ctx context.Context, day string) (int, error) {
-	if err := checkDay(day); err != nil {
+	if err := storage.CheckDay(day); err != nil {
 		return 0, fmt.Errorf("read LLM usage: %w", err)
 	}
 	var tokens int
@@ -64,11 +64,4 @@ func (db *DB) UsageOn(ctx context.Context, day string) (int, error) {
 		return 0, db.queryErr("read LLM usage on "+day, err)
 	}
 	return tokens, nil
-}
-
-func checkDay(day string) error {
-	if _, err := time.Parse(briefbot.DateLayout, day); err != nil {
-		return fmt.Errorf("day %q is not YYYY-MM-DD", day)
-	}
-	return nil
 }

@@ -15,3 +15,15 @@ func (db *DB) Ping(ctx context.Context) error {
 	}
 	return nil
 }
+
+// CheckFullText runs FTS5's integrity check on both full-text indexes,
+// which compares them with the sentences and quotes they index (tests
+// and crash checks: PostgreSQL's generated columns need none).
+func (db *DB) CheckFullText(ctx context.Context) error {
+	for _, fts := range []string{"sentences_fts", "quotes_fts"} {
+		if _, err := db.writer.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`, rank) VALUES ('integrity-check', 1)`); err != nil {
+			return fmt.Errorf("%s: %w", fts, err)
+		}
+	}
+	return nil
+}

@@ -495,7 +495,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	if err != nil {
 		return nil, err
 	}
-	hits := make([][]rankedHit, len(tables))
+	hits := make([][]storage.RankedHit, len(tables))
 	errs := make([]error, len(tables))
 	var wg sync.WaitGroup
 	for i, sqlText := range tables {
@@ -505,47 +505,23 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	if err := errors.Join(errs...); err != nil {
 		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
 	}
-	// Each list is in rank order: merge them, sentences first on a tie.
-	sentences, quotes := hits[0], hits[1]
-	out := make([]briefbot.SearchHit, 0, min(len(sentences)+len(quotes), limit))
-	for len(out) < cap(out) {
-		if len(quotes) == 0 || len(sentences) > 0 && sentences[0].rank <= quotes[0].rank {
-			out, sentences = append(out, sentences[0].SearchHit), sentences[1:]
-		} else {
-			out, quotes = append(out, quotes[0].SearchHit), quotes[1:]
-		}
-	}
-	return out, nil
+	return storage.MergeRanked(hits[0], hits[1], limit), nil
 }
 
-// rankedHit is a search hit with its BM25 rank, lower being better.
-type rankedHit struct {
-	briefbot.SearchHit
-	rank float64
-}
-
-// rankedMatches bounds the matches of one index that search ranks: BM25
-// reads each match's document size, some microseconds apiece in the
-// transpiled SQLite, which made ranking most of a common word's search.
-// The newest 150 sentences and 150 quotes give an answer of at most 100
-// hits three candidates each; at 300 the p99 of the bench's common word
-// was a millisecond longer (docs/performance.md).
-var rankedMatches = 150
-
-func (db *DB) searchTable(ctx context.Context, query, match string, terms []storage.Term, limit int, refs refIndex) ([]rankedHit, error) {
-	rows, err := db.read.QueryContext(ctx, query, match, limit, max(rankedMatches, limit)-1)
+func (db *DB) searchTable(ctx context.Context, query, match string, terms []storage.Term, limit int, refs refIndex) ([]storage.RankedHit, error) {
+	rows, err := db.read.QueryContext(ctx, query, match, limit, max(storage.RankedMatches, limit)-1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	hits := make([]rankedHit, 0, limit)
+	hits := make([]storage.RankedHit, 0, limit)
 	articleIDs := make([]int64, 0, limit)
 	snippets := storage.NewSnippeter(terms)
 	for rows.Next() {
-		hits = append(hits, rankedHit{})
+		hits = append(hits, storage.RankedHit{})
 		h := &hits[len(hits)-1]
 		var articleID int64
-		if err := rows.Scan(&h.Kind, &h.Text, &h.Speaker, &h.rank, &articleID); err != nil {
+		if err := rows.Scan(&h.Kind, &h.Text, &h.Speaker, &h.Rank, &articleID); err != nil {
 			return nil, err
 		}
 		h.Snippet = snippets.Cut(h.Text)

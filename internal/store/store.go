@@ -147,22 +147,14 @@ func (db *DB) FileHashes(ctx context.Context) (map[string]string, error) {
 // transaction: on any error nothing changes and the previous version of
 // the file stays as it was.
 func (db *DB) SaveFile(ctx context.Context, path, fileHash string, extracts []*briefbot.Extract) error {
-	return db.SaveFiles(ctx, []File{{Path: path, Hash: fileHash, Extracts: extracts}})
-}
-
-// File is one article file to save: its path, the hash of its bytes and
-// the extracts of the articles it holds.
-type File struct {
-	Path     string
-	Hash     string
-	Extracts []*briefbot.Extract
+	return db.SaveFiles(ctx, []briefbot.ArticleFile{{Path: path, Hash: fileHash, Extracts: extracts}})
 }
 
 // SaveFiles saves several files as SaveFile does, all in one transaction:
 // on any error none of them changes. Ingest saves files in batches because
 // a commit, and the full-text index flush that comes with it, costs more
 // than storing a typical article.
-func (db *DB) SaveFiles(ctx context.Context, files []File) error {
+func (db *DB) SaveFiles(ctx context.Context, files []briefbot.ArticleFile) error {
 	if len(files) == 0 {
 		return nil
 	}
@@ -195,7 +187,7 @@ func (db *DB) SaveFiles(ctx context.Context, files []File) error {
 
 // saveFile replaces f inside the writer's transaction and reports whether
 // an earlier version of it was dropped.
-func (w *writer) saveFile(f File) (replaced bool, err error) {
+func (w *writer) saveFile(f briefbot.ArticleFile) (replaced bool, err error) {
 	if err := w.rememberSeqs(f.Path); err != nil {
 		return false, err
 	}
@@ -326,3 +318,5 @@ func deleteOrphanActors(ctx context.Context, tx *sql.Tx) error {
 		  AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.actor_id = actors.id)`)
 	return err
 }
+
+var _ briefbot.Store = (*DB)(nil)

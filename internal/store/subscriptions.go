@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 // Times are stored as RFC 3339 in UTC at second precision, so they sort
@@ -69,11 +70,8 @@ func (db *DB) Subscriptions(ctx context.Context) ([]briefbot.Subscription, error
 // Enabled and LastSeq included: a caller that wants a new subscription to
 // start from what is already stored sets LastSeq to LatestSeq.
 func (db *DB) AddSubscription(ctx context.Context, sub briefbot.Subscription) (briefbot.Subscription, error) {
-	switch {
-	case sub.ChannelID == "":
-		return sub, errors.New("add subscription: no channel given")
-	case sub.Schedule == "":
-		return sub, errors.New("add subscription: no schedule given")
+	if err := storage.CheckSubscription(sub); err != nil {
+		return sub, err
 	}
 	if sub.CreatedAt.IsZero() {
 		sub.CreatedAt = time.Now()
@@ -123,9 +121,9 @@ func (db *DB) DisableSubscription(ctx context.Context, id int64, reason string) 
 }
 
 // RunKey is the idempotency key of the run of subscription subscriptionID
-// scheduled at scheduled (second precision, any time zone).
+// scheduled at scheduled (storage.RunKey).
 func RunKey(subscriptionID int64, scheduled time.Time) string {
-	return fmt.Sprintf("sub%d-%s", subscriptionID, formatTime(scheduled))
+	return storage.RunKey(subscriptionID, scheduled)
 }
 
 const runColumns = `id, subscription_id, scheduled, key, from_seq, to_seq, status`
@@ -207,10 +205,8 @@ func (db *DB) PendingRuns(ctx context.Context) ([]briefbot.DigestRun, error) {
 // record is what stops a second post, so finishing it again as posted is a
 // no-op and as anything else an error.
 func (db *DB) FinishRun(ctx context.Context, run briefbot.DigestRun, status string) error {
-	switch status {
-	case briefbot.RunPosted, briefbot.RunQuiet, briefbot.RunFailed:
-	default:
-		return fmt.Errorf("finish digest run %s: status %q is not %s, %s or %s", run.Key, status, briefbot.RunPosted, briefbot.RunQuiet, briefbot.RunFailed)
+	if err := storage.CheckFinishStatus(run, status); err != nil {
+		return err
 	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		stored, err := scanRun(tx.QueryRowContext(ctx, `SELECT `+runColumns+` FROM digest_runs WHERE id = ?`, run.ID))

@@ -1,0 +1,65 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/briefbot/briefbot/internal/storage"
+)
+
+// ArticleSummary returns the LLM summary cached under key; ok is false
+// when there is none. Every instance shares the cache.
+func (db *DB) ArticleSummary(ctx context.Context, key string) (text string, ok bool, err error) {
+	err = db.pool.QueryRow(ctx, `SELECT summary FROM llm_cache WHERE key = $1`, key).Scan(&text)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return "", false, nil
+	case err != nil:
+		return "", false, db.queryErr(fmt.Sprintf("read cached summary %q", key), err)
+	}
+	return text, true, nil
+}
+
+// PutArticleSummary caches text under key, replacing what was there.
+func (db *DB) PutArticleSummary(ctx context.Context, key, text string) error {
+	_, err := db.pool.Exec(ctx, `INSERT INTO llm_cache(key, summary, created_at) VALUES ($1, $2, now())
+		ON CONFLICT (key) DO UPDATE SET summary = excluded.summary, created_at = excluded.created_at`, key, text)
+	if err != nil {
+		return fmt.Errorf("cache summary %q in %s: %w", key, db.name, err)
+	}
+	return nil
+}
+
+// AddUsage adds tokens to day's total; day is YYYY-MM-DD (UTC).
+func (db *DB) AddUsage(ctx context.Context, day string, promptTokens, completionTokens int) error {
+	if err := storage.CheckDay(day); err != nil {
+		return fmt.Errorf("record LLM usage: %w", err)
+	}
+	if promptTokens < 0 || completionTokens < 0 {
+		return fmt.Errorf("record LLM usage on %s: negative token count (%d prompt, %d completion)", day, promptTokens, completionTokens)
+	}
+	_, err := db.pool.Exec(ctx, `INSERT INTO llm_usage(day, prompt_tokens, completion_tokens) VALUES ($1::date, $2, $3)
+		ON CONFLICT (day) DO UPDATE SET prompt_tokens = llm_usage.prompt_tokens + excluded.prompt_tokens,
+			completion_tokens = llm_usage.completion_tokens + excluded.completion_tokens`,
+		day, promptTokens, completionTokens)
+	if err != nil {
+		return fmt.Errorf("record LLM usage on %s in %s: %w", day, db.name, err)
+	}
+	return nil
+}
+
+// UsageOn returns the tokens (prompt plus completion) used on day.
+func (db *DB) UsageOn(ctx context.Context, day string) (int, error) {
+	if err := storage.CheckDay(day); err != nil {
+		return 0, fmt.Errorf("read LLM usage: %w", err)
+	}
+	var tokens int
+	err := db.pool.QueryRow(ctx, `SELECT COALESCE(sum(prompt_tokens + completion_tokens), 0) FROM llm_usage WHERE day = $1::date`, day).Scan(&tokens)
+	if err != nil {
+		return 0, db.queryErr("read LLM usage on "+day, err)
+	}
+	return tokens, nil
+}
