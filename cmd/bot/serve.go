@@ -236,7 +236,7 @@ func runServe(ctx context.Context, m *Main) error {
 		scheduler = digest.New(m.db, summarizer, &discord.Poster{Session: session}, opts)
 		routerOpts = append(routerOpts, commands.WithDigests(digestService{scheduler}))
 	}
-	h := &discord.Handler{Router: commands.New(m.db, routerOpts...), Logger: logger}
+	h := &discord.Handler{Router: commands.New(m.db, routerOpts...), Logger: logger, Paging: m.db}
 	if session != nil {
 		h.FollowUp = discord.SessionFollowUp(session)
 	}
@@ -259,7 +259,7 @@ func runServe(ctx context.Context, m *Main) error {
 		mux.Handle("GET /healthz", healthHandler(m.db, plan.gateway, met.GatewayConnected))
 		mux.Handle("GET /metrics", met.Handler())
 		if plan.publicKey != nil {
-			mux.Handle("/interactions", met.HTTP(discord.NewInteractionsServer(h, plan.publicKey, discord.WithLogger(logger))))
+			mux.Handle("/interactions", met.HTTP(discord.NewInteractionsServer(h, plan.publicKey, discord.WithLogger(logger), discord.WithReplayStore(m.db))))
 		}
 		httpServer = &http.Server{
 			Handler:           mux,

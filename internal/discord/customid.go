@@ -2,14 +2,17 @@ package discord
 
 import (
 	"container/list"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"log/slog"
 	"maps"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // PageRef is what a paging button carries: the command to run again, the
@@ -28,9 +31,12 @@ type PageRef struct {
 //	k|<user>|<page>|<key>                               options in memory
 //
 // The second is used when the options do not fit; key is a hash of the
-// command and options, kept in a bounded in-memory LRU. After a restart
-// (or when evicted) such a button has expired and the user is told so.
-// The user id is in both, so a press by someone else is refused even then.
+// command and options, kept in a bounded in-memory LRU and, when the
+// handler has a PagingStore, in the store shared by every instance, so a
+// button shown by one instance is answered by another, and after a
+// restart. Without one, after a restart (or when evicted) such a button
+// has expired and the user is told so. The user id is in both, so a press
+// by someone else is refused even then.
 const (
 	inlinePrefix = "p"
 	keyedPrefix  = "k"
@@ -47,6 +53,11 @@ var (
 // pageIDs encodes and decodes paging custom ids; the zero value is ready,
 // with room for defaultRemembered keyed option sets.
 type pageIDs struct {
+	// shared, when set, keeps keyed option sets for every instance;
+	// failures to use it are logged to logger.
+	shared PagingStore
+	logger *slog.Logger
+
 	mu       sync.Mutex
 	capacity int
 	order    *list.List // front is most recently used; values are *remembered
@@ -69,6 +80,13 @@ func (p *pageIDs) encode(ref PageRef) string {
 	}
 	key := optionsKey(ref.Command, options)
 	p.remember(remembered{key: key, command: ref.Command, options: maps.Clone(ref.Options)})
+	if p.shared != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), sharedStateTimeout)
+		defer cancel()
+		if err := p.shared.PutPagingState(ctx, key, ref.Command+"|"+options); err != nil {
+			p.logger.Warn("discord: paging state not shared; other instances will call its buttons expired", "error", err)
+		}
+	}
 	return keyedPrefix + "|" + head + "|" + key
 }
 
@@ -102,7 +120,9 @@ func (p *pageIDs) decode(id string) (PageRef, error) {
 		}
 		r, ok := p.recall(parts[2])
 		if !ok {
-			return ref, errExpired
+			if r, ok = p.recallShared(parts[2]); !ok {
+				return ref, errExpired
+			}
 		}
 		ref.Command, ref.Options = r.command, maps.Clone(r.options)
 		return ref, nil
@@ -174,4 +194,36 @@ func (p *pageIDs) recall(key string) (remembered, bool) {
 	}
 	p.order.MoveToFront(e)
 	return *e.Value.(*remembered), true
+}
+
+// sharedStateTimeout bounds a read or write of the shared paging state.
+const sharedStateTimeout = 2 * time.Second
+
+// PagingStore keeps the option sets of paging buttons for every instance
+// serving the bot (briefbot.SharedState implements it).
+type PagingStore interface {
+	PutPagingState(ctx context.Context, key, value string) error
+	PagingState(ctx context.Context, key string) (value string, ok bool, err error)
+}
+
+// recallShared reads a keyed option set another instance (or an earlier
+// process) shared, and keeps it here too.
+func (p *pageIDs) recallShared(key string) (remembered, bool) {
+	if p.shared == nil {
+		return remembered{}, false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), sharedStateTimeout)
+	defer cancel()
+	value, ok, err := p.shared.PagingState(ctx, key)
+	if err != nil {
+		p.logger.Warn("discord: shared paging state unreadable", "error", err)
+	}
+	command, encoded, found := strings.Cut(value, "|")
+	options, perr := url.ParseQuery(encoded)
+	if !ok || err != nil || !found || perr != nil || command == "" {
+		return remembered{}, false
+	}
+	r := remembered{key: key, command: command, options: decodeOptions(options)}
+	p.remember(r)
+	return r, true
 }

@@ -55,7 +55,13 @@ type Handler struct {
 	// wrong"; nil means slog.Default().
 	Logger *slog.Logger
 
-	pages pageIDs
+	// Paging, when set, shares the options of paging buttons that do not
+	// fit their custom_id with the other instances serving the bot (and
+	// keeps them across restarts); nil keeps them in this process.
+	Paging PagingStore
+
+	pages     pageIDs
+	pagesOnce sync.Once
 	// followUps tracks deferred answers still being delivered, for Wait.
 	followUps sync.WaitGroup
 }
@@ -205,8 +211,8 @@ func (h *Handler) buttons(req commands.Request, resp *commands.Response) []disco
 	prev.Page = max(resp.Page-1, 0)
 	next.Page = min(resp.Page+1, resp.Pages-1)
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: h.pages.encode(prev), Disabled: resp.Page == 0},
-		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: h.pages.encode(next), Disabled: resp.Page >= resp.Pages-1},
+		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: h.pageIDs().encode(prev), Disabled: resp.Page == 0},
+		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: h.pageIDs().encode(next), Disabled: resp.Page >= resp.Pages-1},
 	}}}
 }
 
@@ -227,7 +233,7 @@ func note(text string) *discordgo.InteractionResponse {
 // note of its own so the shared message stays.
 func (h *Handler) pageButton(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
 	data, _ := i.Data.(discordgo.MessageComponentInteractionData)
-	ref, err := h.pages.decode(data.CustomID)
+	ref, err := h.pageIDs().decode(data.CustomID)
 	presser := userID(i)
 	switch {
 	case errors.Is(err, errNotPaging):
@@ -438,4 +444,10 @@ func untilAcknowledged(ctx context.Context, call func() error) error {
 		case <-t.C:
 		}
 	}
+}
+
+// pageIDs is the handler's paging ids, sharing their state through Paging.
+func (h *Handler) pageIDs() *pageIDs {
+	h.pagesOnce.Do(func() { h.pages.shared, h.pages.logger = h.Paging, h.logger() })
+	return &h.pages
 }

@@ -74,13 +74,16 @@ type interactionsServer struct {
 	now     func() time.Time
 	logger  *slog.Logger
 	seen    seenSignatures
+	shared  *replayRecorder // nil: this process's memory only
 }
 
 // NewInteractionsServer serves Discord's HTTP interactions at POST
 // /interactions. Every request must carry a valid Ed25519 signature of
 // X-Signature-Timestamp + body by publicKey (401 otherwise), a timestamp
 // within SignatureWindow of now (401), and a signature not seen before in
-// that window (401); bodies over MaxInteractionBody get 413, malformed
+// that window (401) — by this process, and with WithReplayStore by any
+// instance sharing the store, before or after a restart (503 when the
+// store cannot tell); bodies over MaxInteractionBody get 413, malformed
 // JSON 400, other methods 405. The answer is h.Interaction's response in
 // the HTTP body; a deferred answer is finished through h.FollowUp. No
 // gateway connection is needed.
@@ -94,6 +97,9 @@ func NewInteractionsServer(h *Handler, publicKey ed25519.PublicKey, opts ...Serv
 	}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.shared != nil {
+		s.shared.now = s.now
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /interactions", s.serveInteraction)
@@ -130,6 +136,18 @@ func (s *interactionsServer) serveInteraction(w http.ResponseWriter, r *http.Req
 	case errTooMany:
 		s.reject(w, http.StatusServiceUnavailable, "too many recent requests")
 		return
+	}
+	if s.shared != nil {
+		fresh, err := s.shared.remember(r.Context(), signature[:])
+		switch {
+		case err != nil:
+			s.logger.Warn("discord: cannot check the request against replays", "error", err)
+			s.reject(w, http.StatusServiceUnavailable, "cannot check the request against replays")
+			return
+		case !fresh:
+			s.reject(w, http.StatusUnauthorized, "replayed request")
+			return
+		}
 	}
 
 	var interaction discordgo.Interaction
