@@ -34,6 +34,7 @@ import (
 	"github.com/briefbot/briefbot/internal/benchgen"
 	"github.com/briefbot/briefbot/internal/discord"
 	"github.com/briefbot/briefbot/internal/discord/discordtest"
+	"github.com/briefbot/briefbot/internal/postgres/pgtest"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -49,7 +50,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(crashChildEnv) != "" {
 		os.Exit(crashChild())
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Run(m))
 }
 
 // crashChild runs bot as main does, SIGTERM stopping it, with its Discord

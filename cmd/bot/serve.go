@@ -222,7 +222,9 @@ func runServe(ctx context.Context, m *Main) error {
 		defer met.Watch(session)()
 	}
 	// Digests are posted with the bot token, so they need the session;
-	// one shard (0) runs them, or every shard would post each digest.
+	// shard 0 runs them. Several instances of shard 0 (HTTP endpoints
+	// behind a load balancer) each schedule them: a run is posted by the
+	// one that claims it in the shared store, the others find it posted.
 	var scheduler *digest.Scheduler
 	routerOpts := []commands.RouterOption{
 		commands.WithSummarizer(summarizer, m.db),

@@ -73,3 +73,11 @@ type PendingRunLister interface {
 	// scheduled first.
 	PendingRuns(ctx context.Context) ([]briefbot.DigestRun, error)
 }
+
+// RunClaimer is implemented by stores that several instances share: a
+// run is posted by whichever claims it, while the others wait, and then
+// find it posted. An instance that dies while it holds a claim loses it
+// (see briefbot.Store.ClaimRun), and a waiting one takes the run over.
+type RunClaimer interface {
+	ClaimRun(ctx context.Context, key string) (release func(), err error)
+}

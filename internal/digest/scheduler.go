@@ -281,6 +281,17 @@ func (s *Scheduler) retryPending(ctx context.Context, st *subscriptionState) (po
 		}
 		return false, nil
 	}
+	run, release, err := s.claim(ctx, run)
+	if err != nil {
+		return false, err
+	}
+	defer release()
+	if run.Status != briefbot.RunPending {
+		// Another instance finished it meanwhile.
+		st.pending, st.pendingPosted = nil, ""
+		st.markDone(run.Scheduled)
+		return false, nil
+	}
 	if st.pendingPosted != "" || s.postedBefore(ctx, st, run) {
 		return s.recordPosted(ctx, st, run)
 	}
@@ -350,6 +361,11 @@ func (s *Scheduler) runAt(ctx context.Context, st *subscriptionState, at time.Ti
 	if err != nil {
 		return false, fmt.Errorf("recording the run: %w", err)
 	}
+	run, release, err := s.claim(ctx, run)
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	switch run.Status {
 	case briefbot.RunPosted, briefbot.RunQuiet:
 		// Handled before (by another path, or before a restart): never
@@ -367,6 +383,26 @@ func (s *Scheduler) runAt(ctx context.Context, st *subscriptionState, at time.Ti
 		return s.recordPosted(ctx, st, run)
 	}
 	return s.deliver(ctx, st, run, manual)
+}
+
+// claim waits, when the store is shared, until no other instance posts
+// run, and returns it as stored now, with the release of the claim.
+func (s *Scheduler) claim(ctx context.Context, run briefbot.DigestRun) (briefbot.DigestRun, func(), error) {
+	claimer, ok := s.store.(RunClaimer)
+	if !ok {
+		return run, func() {}, nil
+	}
+	release, err := claimer.ClaimRun(ctx, run.Key)
+	if err != nil {
+		return run, nil, fmt.Errorf("waiting for other instances posting run %s: %w", run.Key, err)
+	}
+	now, err := s.store.BeginRun(ctx, run.SubscriptionID, run.Scheduled, run.ToSeq)
+	if err != nil {
+		release()
+		return run, nil, fmt.Errorf("reading run %s again: %w", run.Key, err)
+	}
+	now.Resumed = run.Resumed
+	return now, release, nil
 }
 
 func (st *subscriptionState) markDone(at time.Time) {

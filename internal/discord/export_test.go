@@ -1,5 +1,7 @@
 package discord
 
+import "log/slog"
+
 // Test access to the paging custom-id codec.
 
 type PageIDs = pageIDs
@@ -14,3 +16,9 @@ func NewPageIDs(capacity int) *PageIDs { return &pageIDs{capacity: capacity} }
 func (p *pageIDs) Encode(ref PageRef) string { return p.encode(ref) }
 
 func (p *pageIDs) Decode(id string) (PageRef, error) { return p.decode(id) }
+
+// NewSharedPageIDs is NewPageIDs keeping keyed option sets in shared too,
+// as a Handler with Paging does.
+func NewSharedPageIDs(capacity int, shared PagingStore) *PageIDs {
+	return &pageIDs{capacity: capacity, shared: shared, logger: slog.Default()}
+}

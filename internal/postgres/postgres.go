@@ -52,7 +52,9 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w; use postgres://USER@HOST:PORT/DATABASE", name, errors.Unwrap(err))
 	}
-	cfg.ConnConfig.RuntimeParams["application_name"] = "briefbot"
+	if cfg.ConnConfig.RuntimeParams["application_name"] == "" {
+		cfg.ConnConfig.RuntimeParams["application_name"] = "briefbot"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", name, err)

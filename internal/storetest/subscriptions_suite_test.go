@@ -389,3 +389,32 @@ func TestPendingRuns(t *testing.T) {
 		}
 	})
 }
+
+func TestClaimRunMakesOtherClaimantsWait(t *testing.T) {
+	Each(t, func(t *testing.T, backend Backend) {
+		location := backend.NewLocation(t)
+		db := backend.MustOpenAt(t, location)
+		other := backend.MustOpenAt(t, location) // another instance on the store
+		ctx := context.Background()
+		release, err := db.ClaimRun(ctx, "sub1-2025-04-01T08:00:00Z")
+		if err != nil {
+			t.Fatal(err)
+		}
+		short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+		defer cancel()
+		if _, err := other.ClaimRun(short, "sub1-2025-04-01T08:00:00Z"); err == nil {
+			t.Fatal("a second claim of a held run did not wait")
+		}
+		releaseOther, err := other.ClaimRun(ctx, "sub1-2025-04-02T08:00:00Z")
+		if err != nil {
+			t.Fatalf("a claim of another run waited: %v", err)
+		}
+		releaseOther()
+		release()
+		again, err := other.ClaimRun(ctx, "sub1-2025-04-01T08:00:00Z")
+		if err != nil {
+			t.Fatalf("a claim after the release: %v", err)
+		}
+		again()
+	})
+}
