@@ -529,10 +529,17 @@ func copyFile(t *testing.T, from, to string) {
 // sessions on srv.
 func serveChild(t *testing.T, srv *discordtest.Server, db string) (*child, *waitWriter) {
 	t.Helper()
-	args, _ := json.Marshal([]string{"serve", "--db", db, "--config", ""})
+	return serveChildWith(t, srv, "serve", "--db", db, "--config", "")
+}
+
+// serveChildWith starts this test binary as bot with args, its Discord
+// sessions on srv.
+func serveChildWith(t *testing.T, srv *discordtest.Server, args ...string) (*child, *waitWriter) {
+	t.Helper()
+	encoded, _ := json.Marshal(args)
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = []string{
-		crashChildEnv + "=bot", crashArgsEnv + "=" + string(args), crashDiscordEnv + "=" + srv.URL(),
+		crashChildEnv + "=bot", crashArgsEnv + "=" + string(encoded), crashDiscordEnv + "=" + srv.URL(),
 		"DISCORD_TOKEN=" + srv.Token(), "PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir(),
 	}
 	stderr := &waitWriter{}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -271,7 +273,10 @@ func (s *Server) disconnect(c *gatewayConn) {
 }
 
 // Dispatch sends a gateway event (op 0, t eventName, d data marshalled to
-// JSON) to every session, with the session's next sequence number. A
+// JSON) to every session of the shard it belongs to, as Discord routes
+// them: an event of a guild goes to shard (guild_id >> 22) % shard_count,
+// one without a guild (a DM) to shard 0; an unsharded session gets all.
+// Each session gets it with its next sequence number. A
 // session that is disconnected gets it when it resumes. An
 // INTERACTION_CREATE also makes the fake accept responses to the
 // interaction, and starts its interaction timeout. Pass the builders'
@@ -296,10 +301,49 @@ func (s *Server) Dispatch(eventName string, data any) {
 			return
 		}
 	}
+	record := DispatchRecord{Event: eventName, GuildID: guildOf(raw)}
 	for _, g := range s.sessions {
-		g.dispatchLocked(eventName, raw)
+		if shard := shardOf(g.identify); shard[0] == shardFor(record.GuildID, shard[1]) {
+			g.dispatchLocked(eventName, raw)
+			record.Shards = append(record.Shards, shard)
+		}
 	}
+	s.dispatches = append(s.dispatches, record)
 	s.notifyLocked()
+}
+
+// DispatchRecord is one Dispatch: the event, its guild ("" for a DM) and
+// the shards ([shard_id, shard_count]) of the sessions it was sent to.
+type DispatchRecord struct {
+	Event   string
+	GuildID string
+	Shards  [][2]int
+}
+
+// Dispatches returns every Dispatch so far, in order.
+func (s *Server) Dispatches() []DispatchRecord {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.dispatches)
+}
+
+// guildOf reads the guild_id of an event's data, "" when it has none.
+func guildOf(raw json.RawMessage) string {
+	var event struct {
+		GuildID string `json:"guild_id"`
+	}
+	_ = json.Unmarshal(raw, &event)
+	return event.GuildID
+}
+
+// shardFor is the shard of count that gets a guild's events: Discord's
+// (guild_id >> 22) % count, shard 0 for DMs.
+func shardFor(guildID string, count int) int {
+	id, err := strconv.ParseUint(guildID, 10, 64)
+	if err != nil || count <= 1 {
+		return 0
+	}
+	return int((id >> 22) % uint64(count))
 }
 
 // DispatchInteraction dispatches i as INTERACTION_CREATE.

@@ -116,6 +116,7 @@ type Server struct {
 
 	conns      map[*gatewayConn]struct{}
 	sessions   map[string]*gatewaySession
+	dispatches []DispatchRecord
 	identifies []Identify
 	resumes    []Resume
 	heartbeats []int64 // the sequence number each heartbeat carried

@@ -70,7 +70,7 @@ func createDatabase() {
 	defer cancel()
 	conn, err := connect(ctx)
 	if err != nil {
-		run.err = fmt.Errorf("no PostgreSQL server answers at %s (%v): start it (pg_ctlcluster --skip-systemctl-redirect 15 main start) or set %s", server(), err, EnvServer)
+		run.err = fmt.Errorf("no PostgreSQL server answers at %s (%v): start it (pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or set %s", server(), err, EnvServer)
 		return
 	}
 	defer conn.Close(ctx)
