@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -590,14 +593,24 @@ func (r *registry) noteRole(d *doc, id, roleLo, lo, hi int) {
 	}
 }
 
+// sortMentions orders mentions by their first token, stably. (An
+// insertion sort of the two ordered passes was quadratic in a long
+// article whose second pass found names all through it.)
 func sortMentions(ms []mention) {
-	// insertion sort: the two passes are each already ordered
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].lo < ms[j-1].lo; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.lo, b.lo) })
 }
+
+// firstMentionFrom returns the index of the first mention at or after
+// token at (the mentions are sorted).
+func (r *registry) firstMentionFrom(at int) int {
+	return sort.Search(len(r.mentions), func(i int) bool { return r.mentions[i].lo >= at })
+}
+
+// pronounLookback bounds how many tokens before a pronoun its antecedent
+// is looked for among the names (the speaker of the thread is kept
+// apart): some paragraphs of news, so that an article of n pronouns
+// costs O(n), not a pass over every earlier name for each.
+const pronounLookback = 2000
 
 // voteGender gives people without a known gender the gender of the
 // pronouns that follow sentences naming only them.

@@ -146,17 +146,43 @@ func (d *doc) people(speakers map[string]bool, found []found) []briefbot.Person 
 }
 
 // runeIndex converts byte offsets to code-point offsets; lookups in
-// increasing order cost one pass over the text.
+// increasing order cost one pass over the text, and a lookup behind the
+// last one starts from the checkpoint before it, so lookups in any order
+// (the quotes of a long article are found out of order) cost at most
+// runeCheckpoint bytes of counting each.
 type runeIndex struct {
 	s          string
 	byte, rune int
+	// checkpoints are the first rune start at or after every
+	// runeCheckpoint bytes, with the runes before it.
+	checkpoints []runeCheckpointAt
 }
 
-func newRuneIndex(s string) *runeIndex { return &runeIndex{s: s} }
+type runeCheckpointAt struct{ byte, rune int }
+
+const runeCheckpoint = 4096
+
+func newRuneIndex(s string) *runeIndex {
+	r := &runeIndex{s: s, checkpoints: make([]runeCheckpointAt, 0, len(s)/runeCheckpoint+1)}
+	r.checkpoints = append(r.checkpoints, runeCheckpointAt{})
+	for b, n := 0, 0; b < len(s); {
+		// A rune start never continues the rune before it, so counts
+		// of pieces cut there add up to the count of the whole.
+		next := min(len(s), b+runeCheckpoint)
+		for next < len(s) && !utf8.RuneStart(s[next]) {
+			next++
+		}
+		n += utf8.RuneCountInString(s[b:next])
+		b = next
+		r.checkpoints = append(r.checkpoints, runeCheckpointAt{b, n})
+	}
+	return r
+}
 
 func (r *runeIndex) at(off int) int {
 	if off < r.byte {
-		r.byte, r.rune = 0, 0
+		i := sort.Search(len(r.checkpoints), func(i int) bool { return r.checkpoints[i].byte > off }) - 1
+		r.byte, r.rune = r.checkpoints[i].byte, r.checkpoints[i].rune
 	}
 	r.rune += utf8.RuneCountInString(r.s[r.byte:off])
 	r.byte = off

@@ -296,8 +296,9 @@ func (r *resolver) unnamedThread(gender string, at int) (string, bool) {
 	if r.unnamed == "" || r.unnamedGender != "" && r.unnamedGender != gender {
 		return "", false
 	}
-	for _, m := range d.reg.mentions {
-		if m.lo > r.unnamedAt && m.lo < at && d.inQuote[m.lo] < 0 && d.reg.ents[m.ent].kind == briefbot.KindPerson && d.isSubjectMention(m) {
+	for i := d.reg.firstMentionFrom(r.unnamedAt + 1); i < len(d.reg.mentions) && d.reg.mentions[i].lo < at; i++ {
+		m := d.reg.mentions[i]
+		if d.inQuote[m.lo] < 0 && d.reg.ents[m.ent].kind == briefbot.KindPerson && d.isSubjectMention(m) {
 			return "", false
 		}
 	}
@@ -484,9 +485,9 @@ func (r *resolver) pronoun(gender string, at int) int {
 	}
 	// the newest fitting subject, and the newest of a known fitting gender
 	newest, newestAt, known, knownAt := -1, -1, -1, -1
-	for i := len(d.reg.mentions) - 1; i >= 0; i-- {
+	for i := d.reg.firstMentionFrom(at) - 1; i >= 0 && d.reg.mentions[i].lo >= at-pronounLookback; i-- {
 		m := d.reg.mentions[i]
-		if m.lo >= at || d.inQuote[m.lo] >= 0 || fit(m.ent) == 0 || !d.isSubjectMention(m) {
+		if d.inQuote[m.lo] >= 0 || fit(m.ent) == 0 || !d.isSubjectMention(m) {
 			continue
 		}
 		if newest < 0 {
@@ -729,9 +730,9 @@ func (r *resolver) resolveNamed(src source) (string, int, bool) {
 // token at, in any position, or -1.
 func (r *resolver) lastOfGender(gender string, at int) int {
 	d := r.d
-	for i := len(d.reg.mentions) - 1; i >= 0; i-- {
+	for i := d.reg.firstMentionFrom(at) - 1; i >= 0 && d.reg.mentions[i].lo >= at-pronounLookback; i-- {
 		m := d.reg.mentions[i]
-		if m.lo >= at || d.inQuote[m.lo] >= 0 {
+		if d.inQuote[m.lo] >= 0 {
 			continue
 		}
 		if e := d.reg.ents[m.ent]; e.kind == briefbot.KindPerson && e.gender == gender {
