@@ -12,10 +12,8 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/url"
@@ -29,9 +27,10 @@ import (
 	_ "time/tzdata" // digest.time_zone is checked in images without a zone database
 
 	"github.com/robfig/cron/v3"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/yamlcheck"
 )
 
 // DefaultFile is the settings file read from the working directory when no
@@ -515,6 +514,14 @@ func FindDefault() string {
 	return ""
 }
 
+// A settings file is read only within these bounds, so a hostile one
+// (thousands of repeated keys) is refused before the YAML library works
+// on it: every setting there is fits in a few kilobytes.
+const (
+	maxFileBytes  = 64 << 10
+	maxFileValues = 4096
+)
+
 func (cfg *Config) readFile(path string, getenv func(string) string) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -523,17 +530,19 @@ func (cfg *Config) readFile(path string, getenv func(string) string) error {
 		}
 		return fmt.Errorf("config %s: %w", path, err)
 	}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(raw)).Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) { // an empty file sets nothing
+	root, err := yamlcheck.Parse(raw, maxFileBytes, maxFileValues)
+	if err != nil {
+		var bounded *yamlcheck.Error
+		switch {
+		case errors.Is(err, yamlcheck.ErrEmpty): // an empty file sets nothing
 			return nil
+		case errors.As(err, &bounded) && bounded.Line > 0:
+			return fmt.Errorf("config %s:%d: %s", path, bounded.Line, bounded.Msg)
+		case errors.As(err, &bounded):
+			return fmt.Errorf("config %s: %s: a settings file is a few dozen lines (see config.example.yaml)", path, bounded.Msg)
 		}
 		return fmt.Errorf("config %s", withLine(path, strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
-	if len(doc.Content) == 0 {
-		return nil
-	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return fmt.Errorf("config %s:%d: expected a mapping of settings (db: ..., articles: [...])", path, root.Line)
 	}

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -30,35 +31,68 @@ func decodeText(raw []byte) (string, error) {
 		return "", ErrBinary
 	}
 	if utf8.Valid(raw) {
-		return string(raw), nil
+		return blankControls(string(raw)), nil
 	}
 	text, err := charmap.Windows1252.NewDecoder().Bytes(raw)
 	if err != nil {
 		return "", ErrBinary
 	}
-	return string(text), nil
+	return blankControls(string(text)), nil
 }
 
 func decodeUTF16(raw []byte, order unicode.Endianness) (string, error) {
 	text, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(raw)
-	if err != nil || bytes.IndexByte(text, 0) >= 0 {
+	if err != nil || looksBinary(text) {
 		return "", ErrBinary
 	}
-	return string(text), nil
+	return blankControls(string(text)), nil
 }
 
-// looksBinary reports NUL bytes or a high share of control characters in
-// the first few kilobytes; text files have neither.
+// looksBinary reports a high share of control characters (NUL among
+// them, over one in twenty) in the first few kilobytes: text files have
+// almost none, images and compressed documents one byte in eight. A stray NUL in a scraped page is not a reason to
+// lose the article; blankControls removes it.
 func looksBinary(raw []byte) bool {
 	head := raw[:min(len(raw), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return true
-	}
 	controls := 0
 	for _, b := range head {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b {
+		if b < 0x80 && isControl(rune(b)) && b != 0x1b { // bytes from 0x80 are parts of UTF-8 runes
 			controls++
 		}
 	}
-	return controls > len(head)/100+2
+	return controls > len(head)/20+2
+}
+
+// isControl reports the C0 controls but for line ends, tabs and form
+// feeds, DEL and the C1 controls.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r >= 0x7f && r <= 0x9f
+}
+
+// blankControls removes control characters (NUL, bell, escape, DEL, …)
+// from text: they are nothing a reader sees, and they would reach
+// quotes, the database and chat messages. A control between two words
+// becomes a space, so it never joins them.
+func blankControls(text string) string {
+	if !strings.ContainsFunc(text, isControl) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i, r := range text {
+		if !isControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		prevSpace := i == 0 || text[i-1] == ' ' || text[i-1] == '\n' || isControl(rune(text[i-1]))
+		nextSpace := i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '\n' || !isWordByte(text[i+1])
+		if !prevSpace && !nextSpace {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
 }

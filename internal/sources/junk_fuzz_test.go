@@ -103,7 +103,10 @@ func FuzzDecodeText(f *testing.F) {
 		if !utf8.ValidString(text) {
 			t.Fatalf("decodeText(%q) = %q is not valid UTF-8", raw, text)
 		}
-		if utf8.Valid(raw) && !strings.HasPrefix(string(raw), "\xef\xbb\xbf") && text != string(raw) {
+		if strings.ContainsFunc(text, isControl) {
+			t.Errorf("decodeText(%q) = %q keeps control characters", raw, text)
+		}
+		if utf8.Valid(raw) && !strings.HasPrefix(string(raw), "\xef\xbb\xbf") && !strings.ContainsFunc(string(raw), isControl) && text != string(raw) {
 			t.Errorf("valid UTF-8 %q came back changed: %q", raw, text)
 		}
 	})

@@ -1,13 +1,14 @@
 package sources
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/briefbot/briefbot/internal/yamlcheck"
 )
 
 var (
@@ -25,7 +26,7 @@ func loadMarkdown(text string) (*draft, error) {
 	front, rest, frontLine, ok := splitFrontMatter(text)
 	if ok {
 		meta := map[string]any{}
-		if err := yaml.Unmarshal([]byte(front), &meta); err != nil {
+		if err := decodeFrontMatter(front, meta); err != nil {
 			// Hand-written front matter often breaks YAML (an unquoted
 			// colon in a title); reading it line by line keeps the article.
 			d.warning = frontMatterError(err, front, frontLine)
@@ -56,6 +57,25 @@ func loadMarkdown(text string) (*draft, error) {
 	}
 	d.body = strings.Join(lines, "\n")
 	return d, nil
+}
+
+// Front matter is decoded as YAML only within these bounds (a few
+// fields of metadata take a few hundred bytes); beyond them, or with a
+// key repeated, it is read line by line, which costs one pass.
+const (
+	maxFrontMatterBytes  = 16 << 10
+	maxFrontMatterValues = 512
+)
+
+func decodeFrontMatter(front string, meta map[string]any) error {
+	root, err := yamlcheck.Parse([]byte(front), maxFrontMatterBytes, maxFrontMatterValues)
+	switch {
+	case errors.Is(err, yamlcheck.ErrEmpty):
+		return nil
+	case err != nil:
+		return err
+	}
+	return root.Decode(&meta)
 }
 
 // splitFrontMatter splits "---\n<yaml>\n---\n<body>". frontLine is the
@@ -107,6 +127,15 @@ func frontMatterError(err error, front string, frontLine int) *FileError {
 		Fix:    "fix the YAML between the --- lines (quote values that contain a colon)",
 		Kind:   ErrFrontMatter,
 		Cause:  err,
+	}
+	var refused *yamlcheck.Error
+	if errors.As(err, &refused) {
+		fe.Reason = "front matter not read as YAML (" + refused.Msg + "); read it line by line"
+		fe.Fix = "keep each key once, and the front matter to its few fields of metadata"
+		if refused.Line > 0 {
+			fe.Line = refused.Line + frontLine - 1
+		}
+		return fe
 	}
 	if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
