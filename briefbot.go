@@ -37,6 +37,10 @@ type Article struct {
 	Body string `json:"-"`
 	// Format is the loader that produced the article: txt, md, html, json, feed.
 	Format string `json:"format,omitempty"`
+	// Language is "en" when the body reads as English, "other" when it
+	// reads as another language (the extractor reads English only, so its
+	// extract may be empty), "" when it is too short to tell.
+	Language string `json:"language,omitempty"`
 	// FileHash is the SHA-256 (hex) of the raw file bytes, for incremental ingest.
 	FileHash string `json:"-"`
 	// BodyHash is the SHA-256 (hex) of the normalised body, for de-duplication.
@@ -236,6 +240,8 @@ type ArticleInfo struct {
 	Paths  []string `json:"paths"`
 	Quotes int      `json:"quotes"`
 	Events int      `json:"events"`
+	// Language is the article's (see Article.Language).
+	Language string `json:"language"`
 }
 
 // Reader is the query side of the store. Implementations must be safe for

@@ -39,7 +39,7 @@ func runExtract(ctx context.Context, m *Main) error {
 	if len(m.args) == 0 {
 		return usagef(m.cmd, "extract: give at least one file or folder")
 	}
-	paths, err := sources.Walk(m.args...)
+	paths, left, err := sources.Scan(m.args...)
 	if err != nil {
 		return err
 	}
@@ -55,6 +55,9 @@ func runExtract(ctx context.Context, m *Main) error {
 		}
 		fmt.Fprintf(m.Stderr, "skipped: %v\n", err)
 		m.partial = true
+	}
+	for _, err := range left {
+		problem(err)
 	}
 	_, err = writeExtracts(ctx, m.Stdout, m.format, paths, sources.Options{Published: m.config.Published}, extract.New(), problem)
 	return err

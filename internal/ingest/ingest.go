@@ -91,9 +91,23 @@ func Run(ctx context.Context, db Store, roots []string, opts Options) (Report, e
 	if err != nil {
 		return report, err
 	}
-	paths, err := sources.Walk(roots...)
+	paths, left, err := sources.Scan(roots...)
 	if err != nil {
 		return report, err
+	}
+	// Files Scan left out are reported like files that failed to load; the
+	// stored files under a folder it could not read are kept, not removed.
+	var unreadable []string
+	for _, err := range left {
+		if !sources.IsWarning(err) {
+			report.Skipped = append(report.Skipped, err)
+			continue
+		}
+		report.Warnings = append(report.Warnings, err)
+		var fe *sources.FileError
+		if errors.As(err, &fe) && errors.Is(err, sources.ErrUnreadableFolder) {
+			unreadable = append(unreadable, fe.Path)
+		}
 	}
 	known, err := db.FileHashes(ctx)
 	if err != nil {
@@ -180,7 +194,7 @@ func Run(ctx context.Context, db Store, roots []string, opts Options) (Report, e
 		walked[path] = true
 	}
 	for path := range known {
-		if walked[path] || !underAny(path, roots) {
+		if walked[path] || !underAny(path, roots) || underAny(path, unreadable) {
 			continue
 		}
 		if err := db.RemoveFile(ctx, path); err != nil {

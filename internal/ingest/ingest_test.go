@@ -497,3 +497,23 @@ func TestAFileOverTheSizeLimitIsSkippedWithTheReason(t *testing.T) {
 		t.Errorf("skipped %q, want the file, the limit and ErrTooLarge", msg)
 	}
 }
+
+func TestALinkOutOfTheFolderIsSkippedNotStored(t *testing.T) {
+	outside, dir := t.TempDir(), t.TempDir()
+	db := openDB(t)
+	writeFiles(t, outside, map[string]string{"passwd.txt": "root:x:0:0:root:/root:/bin/bash"})
+	writeFiles(t, dir, map[string]string{"a.md": "Alpha.", "report.pdf": "%PDF-1.7"})
+	if err := os.Symlink(filepath.Join(outside, "passwd.txt"), filepath.Join(dir, "passwd.txt")); err != nil {
+		t.Fatal(err)
+	}
+	report := run(t, db, []string{dir}, ingest.Options{})
+	if got := counts(report); got != [5]int{1, 0, 0, 0, 2} {
+		t.Errorf("run = %v, want a.md added, the link and the PDF skipped", got)
+	}
+	if got := quoteTexts(t, db); !slices.Equal(got, []string{"Alpha."}) {
+		t.Errorf("stored %q, want only a.md", got)
+	}
+	if msg := fmt.Sprint(report.Skipped); !strings.Contains(msg, "passwd.txt") || !strings.Contains(msg, "outside") || !strings.Contains(msg, "report.pdf") {
+		t.Errorf("skipped = %s", msg)
+	}
+}

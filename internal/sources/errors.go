@@ -14,10 +14,18 @@ var (
 	ErrNoBody      = errors.New("no article text")
 	ErrUnsupported = errors.New("unsupported file type")
 	ErrTooLarge    = errors.New("file too large")
+	// ErrOutside is a link to a file outside the folders being read.
+	ErrOutside = errors.New("link outside the articles folders")
+	// ErrUnreadableFolder marks a warning from Scan: a folder that could
+	// not be listed was left out, the rest was read.
+	ErrUnreadableFolder = errors.New("folder cannot be read")
 	// ErrBadDate marks a warning, not a bad file: the metadata date could
 	// not be read without guessing, so the articles loaded with the date
 	// unknown (or the --published fallback).
 	ErrBadDate = errors.New("publication date not understood")
+	// ErrLanguage marks a warning: the text does not read as English, the
+	// one language the extractor reads, so its extract may be empty.
+	ErrLanguage = errors.New("not English")
 	// ErrFrontMatter marks a warning: the front matter was not valid YAML
 	// and was read line by line instead.
 	ErrFrontMatter = errors.New("front matter repaired")
@@ -26,7 +34,7 @@ var (
 // IsWarning reports whether err, returned by LoadFile together with
 // articles, only warns: the articles are usable.
 func IsWarning(err error) bool {
-	return errors.Is(err, ErrBadDate) || errors.Is(err, ErrFrontMatter)
+	return errors.Is(err, ErrBadDate) || errors.Is(err, ErrFrontMatter) || errors.Is(err, ErrUnreadableFolder) || errors.Is(err, ErrLanguage)
 }
 
 // FileError is a file that could not be turned into articles, or, when

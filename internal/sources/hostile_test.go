@@ -71,8 +71,8 @@ func TestHostileArticlesLoad(t *testing.T) {
 		if err := os.WriteFile(path, []byte("Hostile input "+string(rune('A'+i))+"\n\n"+in.Write(64<<10)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := sources.LoadFile(path, sources.Options{}); err != nil {
-			t.Errorf("%s: %v", in.Name, err)
+		if articles, err := sources.LoadFile(path, sources.Options{}); len(articles) != 1 || err != nil && !sources.IsWarning(err) {
+			t.Errorf("%s: %d articles, %v", in.Name, len(articles), err)
 		}
 	}
 }
@@ -85,5 +85,18 @@ func TestFrontMatterAliasBombLoadsCheaply(t *testing.T) {
 	}
 	if len(articles) != 1 || !strings.Contains(articles[0].Body, "dam would open") {
 		t.Errorf("articles = %+v, want the article", articles)
+	}
+}
+
+func TestAnArticleInAnotherLanguageIsFlagged(t *testing.T) {
+	german := "# Der Damm\n\n" + strings.Repeat("Die Ministerin sagte am Montag, dass der Damm im Frühjahr geöffnet werde und die Bauern genug Wasser bekämen. ", 6)
+	articles, err := sources.LoadFile(writeFile(t, "damm.md", []byte(german)), sources.Options{})
+	if len(articles) != 1 || articles[0].Language != sources.LanguageOther || !errors.Is(err, sources.ErrLanguage) || !sources.IsWarning(err) {
+		t.Errorf("German article: %+v, %v; want it loaded, marked and warned about", articles, err)
+	}
+	english := "# The dam\n\n" + strings.Repeat("The minister said on Monday that the dam would open in the spring and that the farmers would have enough water. ", 6)
+	articles, err = sources.LoadFile(writeFile(t, "dam.md", []byte(english)), sources.Options{})
+	if len(articles) != 1 || articles[0].Language != sources.LanguageEnglish || err != nil {
+		t.Errorf("English article: %+v, %v", articles, err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -69,68 +68,6 @@ func Extensions() []string {
 func Supported(path string) bool {
 	_, ok := formats[strings.ToLower(filepath.Ext(path))]
 	return ok
-}
-
-// Walk returns the supported files under each root (a file or a folder,
-// searched recursively), sorted, without duplicates. Hidden files and
-// folders (names starting with ".") below a root are skipped.
-func Walk(roots ...string) ([]string, error) {
-	seen := map[string]bool{}
-	var files []string
-	add := func(path string) {
-		path = filepath.Clean(path)
-		if !seen[path] {
-			seen[path] = true
-			files = append(files, path)
-		}
-	}
-	for _, root := range roots {
-		info, err := os.Stat(root)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("source path %s does not exist: check the path or create it", root)
-			}
-			return nil, fmt.Errorf("cannot read source path %s: %w", root, err)
-		}
-		if !info.IsDir() {
-			if !Supported(root) {
-				return nil, fmt.Errorf("source file %s has an unsupported extension: use one of %s",
-					root, strings.Join(Extensions(), " "))
-			}
-			add(root)
-			continue
-		}
-		err = filepath.WalkDir(root, func(path string, entry fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("cannot read %s: %w (check its permissions)", path, err)
-			}
-			if path != root && strings.HasPrefix(entry.Name(), ".") {
-				if entry.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if entry.IsDir() || !Supported(path) {
-				return nil
-			}
-			if entry.Type()&fs.ModeSymlink != 0 {
-				// A link to nowhere is kept, so that reading it reports
-				// it; a link to a folder or device is not an article.
-				if target, err := os.Stat(path); err == nil && !target.Mode().IsRegular() {
-					return nil
-				}
-			} else if !entry.Type().IsRegular() {
-				return nil
-			}
-			add(path)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	slices.Sort(files)
-	return files, nil
 }
 
 // LoadFile loads one file. Feeds and JSON arrays give several articles.
@@ -324,6 +261,15 @@ func loadBytes(path, format string, raw []byte, opts Options) ([]*briefbot.Artic
 			}
 		}
 	}
+	for _, a := range articles {
+		if a.Language == LanguageOther {
+			return articles, &FileError{
+				Reason: "the text does not read as English; briefbot extracts English only, so its quotes, people and events are likely missing",
+				Fix:    "loaded anyway; `sources` marks it",
+				Kind:   ErrLanguage,
+			}
+		}
+	}
 	return articles, nil
 }
 
@@ -363,6 +309,7 @@ func finish(d *draft, opts Options) *briefbot.Article {
 		Published: published,
 		Body:      body,
 		Format:    d.format,
+		Language:  detectLanguage(body),
 		BodyHash:  bodyHash(body),
 	}
 }

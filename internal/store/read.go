@@ -545,7 +545,7 @@ func (db *DB) searchTable(ctx context.Context, query, match string, terms []stor
 func (db *DB) Articles(ctx context.Context) ([]briefbot.ArticleInfo, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT `+articleRefColumns+`,
 			(SELECT count(*) FROM quotes q WHERE q.article_id = a.id),
-			(SELECT count(*) FROM events e WHERE e.article_id = a.id)
+			(SELECT count(*) FROM events e WHERE e.article_id = a.id), a.language
 		FROM articles a ORDER BY `+newestFirst)
 	if err != nil {
 		return nil, db.queryErr("list articles", err)
@@ -555,7 +555,7 @@ func (db *DB) Articles(ctx context.Context) ([]briefbot.ArticleInfo, error) {
 	for rows.Next() {
 		var info briefbot.ArticleInfo
 		var ref refScanner
-		if err := rows.Scan(append(ref.dest(), &info.Quotes, &info.Events)...); err != nil {
+		if err := rows.Scan(append(ref.dest(), &info.Quotes, &info.Events, &info.Language)...); err != nil {
 			rows.Close()
 			return nil, db.queryErr("list articles", err)
 		}

@@ -118,9 +118,9 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	if previous, ok := w.previousSeqs[bodyHash]; ok {
 		seq = previous
 	}
-	articleID, err = w.insert(`INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, seq)
+	articleID, err = w.insert(`INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq, language)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, seq, a.Language)
 	if err != nil {
 		return err
 	}
