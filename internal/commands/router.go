@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -46,6 +47,10 @@ type Request struct {
 	// (or Administrator) in that server, as the transport vouches; false
 	// in direct messages and the terminal.
 	CanManageChannels bool
+	// Remote is set by transports whose users are not on this machine
+	// (Discord): answers name files by their base names, never by the
+	// paths they have on the host.
+	Remote bool
 }
 
 // Handler answers one command. User mistakes and empty results are
@@ -311,7 +316,23 @@ func (r *Router) run(ctx context.Context, req Request) (*Response, error) {
 	if resp == nil {
 		return nil, fmt.Errorf("%s: handler returned no response", name)
 	}
+	if req.Remote {
+		resp.Sources = baseNames(resp.Sources)
+	}
 	return resp, nil
+}
+
+// baseNames is sources with each file named by its base name, for a
+// remote user: the folders of the host are not theirs to see.
+func baseNames(sources []Source) []Source {
+	out := make([]Source, len(sources))
+	for i, s := range sources {
+		if s.Path != "" {
+			s.Path = filepath.Base(s.Path)
+		}
+		out[i] = s
+	}
+	return out
 }
 
 // Complete suggests values for an option that has Autocomplete, keeping

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/briefbot/briefbot"
@@ -13,6 +14,10 @@ var sourcesCommand = Command{
 	Name:        "sources",
 	Description: "The loaded articles with their dates, files and how many quotes and events each gave.",
 }
+
+// sourcesLanguageOther is briefbot.Article.Language of an article that
+// does not read as English.
+const sourcesLanguageOther = "other"
 
 // SourcesResult is the Data of a sources answer.
 type SourcesResult struct {
@@ -42,18 +47,28 @@ func (rt *Router) sources(ctx context.Context, req Request) (*Response, error) {
 	}
 	a := answer{title: "Loaded articles", description: description, data: SourcesResult{Articles: articles}}
 	for _, art := range articles {
-		a.entries = append(a.entries, articleEntry(art))
+		a.entries = append(a.entries, articleEntry(art, req.Remote))
 	}
 	return a.page(req.Page), nil
 }
 
-func articleEntry(a briefbot.ArticleInfo) entry {
+// articleEntry shows an article with its date, counts, language when it
+// is not English, and files: their paths, or for a remote user their base
+// names only (the host's folders are no one else's business).
+func articleEntry(a briefbot.ArticleInfo, remote bool) entry {
 	paths := a.Paths
 	if len(paths) == 0 && a.Path != "" {
 		paths = []string{a.Path}
 	}
-	lines := []string{fmt.Sprintf("%s · %s · %s", dateText(a.Published), count(a.Quotes, "quote"), count(a.Events, "event"))}
+	line := fmt.Sprintf("%s · %s · %s", dateText(a.Published), count(a.Quotes, "quote"), count(a.Events, "event"))
+	if a.Language == sourcesLanguageOther {
+		line += " · not English: briefbot extracts English only"
+	}
+	lines := []string{line}
 	for _, p := range paths {
+		if remote {
+			p = filepath.Base(p)
+		}
 		lines = append(lines, truncateLeft(p, maxSourceLink))
 	}
 	return entry{

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot"
@@ -31,4 +32,24 @@ func TestSourcesEmpty(t *testing.T) {
 		t.Errorf("empty store answer not ephemeral")
 	}
 	mustContain(t, resp, "No articles loaded", "Ingest a folder")
+}
+
+func TestSourcesShowsRemoteUsersBaseNamesAndMarksOtherLanguages(t *testing.T) {
+	r := &commandstest.Reader{ArticlesFunc: func(context.Context) ([]briefbot.ArticleInfo, error) {
+		return []briefbot.ArticleInfo{
+			{ArticleRef: briefbot.ArticleRef{ID: 1, Key: "kyiv", Title: "Kyiv rejects land deal", Path: "/srv/briefbot/articles/2025/kyiv.md"},
+				Paths: []string{"/srv/briefbot/articles/2025/kyiv.md"}, Language: "en"},
+			{ArticleRef: briefbot.ArticleRef{ID: 2, Key: "damm", Title: "Der Damm", Path: "/srv/briefbot/articles/damm.md"},
+				Paths: []string{"/srv/briefbot/articles/damm.md"}, Language: "other"},
+		}, nil
+	}}
+	resp := run(t, r, commands.Request{Name: "sources", Remote: true})
+	text := resp.Text()
+	if strings.Contains(text, "/srv/briefbot") {
+		t.Errorf("a remote answer shows host paths:\n%s", text)
+	}
+	mustContain(t, resp, "kyiv.md", "damm.md", "not English")
+	if local := run(t, r, commands.Request{Name: "sources"}).Text(); !strings.Contains(local, "/srv/briefbot/articles/2025/kyiv.md") {
+		t.Errorf("the terminal answer lost the paths:\n%s", local)
+	}
 }

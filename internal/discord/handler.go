@@ -179,6 +179,7 @@ func optionText(o *discordgo.ApplicationCommandInteractionDataOption) string {
 // run answers req; failures the user cannot fix are logged and shown as a
 // short ephemeral apology, unknown commands as the list of known ones.
 func (h *Handler) run(ctx context.Context, req commands.Request) *commands.Response {
+	req.Remote = true // no host paths on Discord
 	resp, err := h.Router.Run(ctx, req)
 	switch {
 	case err == nil:

@@ -478,7 +478,7 @@ func (db *DB) searchTable(ctx context.Context, kind, sql string, a args, terms [
 func (db *DB) Articles(ctx context.Context) ([]briefbot.ArticleInfo, error) {
 	rows, err := db.pool.Query(ctx, `SELECT `+articleRefColumns+`,
 			(SELECT count(*) FROM quotes q WHERE q.article_id = a.id),
-			(SELECT count(*) FROM events e WHERE e.article_id = a.id)
+			(SELECT count(*) FROM events e WHERE e.article_id = a.id), a.language
 		FROM articles a ORDER BY `+newestFirst)
 	if err != nil {
 		return nil, db.queryErr("list articles", err)
@@ -487,9 +487,10 @@ func (db *DB) Articles(ctx context.Context) ([]briefbot.ArticleInfo, error) {
 	index := make(map[int64]int)
 	var ref refScanner
 	var quotes, events int
-	if _, err := pgx.ForEachRow(rows, append(ref.dest(), &quotes, &events), func() error {
+	var language string
+	if _, err := pgx.ForEachRow(rows, append(ref.dest(), &quotes, &events, &language), func() error {
 		index[ref.ref.ID] = len(infos)
-		infos = append(infos, briefbot.ArticleInfo{ArticleRef: ref.value(), Paths: []string{}, Quotes: quotes, Events: events})
+		infos = append(infos, briefbot.ArticleInfo{ArticleRef: ref.value(), Paths: []string{}, Quotes: quotes, Events: events, Language: language})
 		return nil
 	}); err != nil {
 		return nil, db.queryErr("list articles", err)

@@ -225,9 +225,9 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	if previous, ok := w.previousSeqs[bodyHash]; ok {
 		seq = previous
 	}
-	err = w.tx.QueryRow(w.ctx, `INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, seq).Scan(&articleID)
+	err = w.tx.QueryRow(w.ctx, `INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq, language)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, seq, a.Language).Scan(&articleID)
 	if err != nil {
 		return err
 	}
