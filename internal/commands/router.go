@@ -317,7 +317,10 @@ func (r *Router) run(ctx context.Context, req Request) (*Response, error) {
 		return nil, fmt.Errorf("%s: handler returned no response", name)
 	}
 	if req.Remote {
-		resp.Sources = baseNames(resp.Sources)
+		// Answers may be shared by other requests: change a copy.
+		remote := *resp
+		remote.Sources = baseNames(resp.Sources)
+		resp = &remote
 	}
 	return resp, nil
 }
