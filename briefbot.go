@@ -9,7 +9,9 @@ package briefbot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -161,6 +163,52 @@ type ArticleRef struct {
 	Published time.Time `json:"published"`
 }
 
+// articleRefJSON is ArticleRef as JSON: its date a day, "YYYY-MM-DD", or
+// "" when unknown, as in `bot extract --format json`. Types embedding an
+// ArticleRef marshal through it too (ArticleInfo, DigestArticle), or the
+// methods of ArticleRef, promoted, would write only the reference.
+type articleRefJSON struct {
+	ID        int64  `json:"id"`
+	Key       string `json:"key"`
+	Title     string `json:"title"`
+	URL       string `json:"url,omitempty"`
+	Path      string `json:"path"`
+	Published string `json:"published"`
+}
+
+func (r ArticleRef) toJSON() articleRefJSON {
+	out := articleRefJSON{ID: r.ID, Key: r.Key, Title: r.Title, URL: r.URL, Path: r.Path}
+	if !r.Published.IsZero() {
+		out.Published = r.Published.Format(DateLayout)
+	}
+	return out
+}
+
+func (in articleRefJSON) ref() (ArticleRef, error) {
+	r := ArticleRef{ID: in.ID, Key: in.Key, Title: in.Title, URL: in.URL, Path: in.Path}
+	if in.Published != "" {
+		day, err := time.Parse(DateLayout, in.Published)
+		if err != nil {
+			return r, fmt.Errorf("article %q: published %q is not YYYY-MM-DD", in.Key, in.Published)
+		}
+		r.Published = day
+	}
+	return r, nil
+}
+
+// MarshalJSON writes the publication date as YYYY-MM-DD, "" when unknown.
+func (r ArticleRef) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) }
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *ArticleRef) UnmarshalJSON(data []byte) (err error) {
+	var in articleRefJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	*r, err = in.ref()
+	return err
+}
+
 // Actor is a person or organisation merged across articles.
 type Actor struct {
 	ID      int64    `json:"id"`
@@ -244,6 +292,31 @@ type ArticleInfo struct {
 	Language string `json:"language"`
 }
 
+type articleInfoJSON struct {
+	articleRefJSON
+	Paths    []string `json:"paths"`
+	Quotes   int      `json:"quotes"`
+	Events   int      `json:"events"`
+	Language string   `json:"language"`
+}
+
+// MarshalJSON writes the reference's fields beside the others, its date
+// as ArticleRef writes it.
+func (a ArticleInfo) MarshalJSON() ([]byte, error) {
+	return json.Marshal(articleInfoJSON{a.ArticleRef.toJSON(), a.Paths, a.Quotes, a.Events, a.Language})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (a *ArticleInfo) UnmarshalJSON(data []byte) (err error) {
+	var in articleInfoJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	a.Paths, a.Quotes, a.Events, a.Language = in.Paths, in.Quotes, in.Events, in.Language
+	a.ArticleRef, err = in.ref()
+	return err
+}
+
 // Reader is the query side of the store. Implementations must be safe for
 // concurrent use.
 type Reader interface {
@@ -292,6 +365,29 @@ type DigestArticle struct {
 	Seq      int64  `json:"seq"`
 	BodyHash string `json:"body_hash"`
 	Body     string `json:"-"`
+}
+
+type digestArticleJSON struct {
+	articleRefJSON
+	Seq      int64  `json:"seq"`
+	BodyHash string `json:"body_hash"`
+}
+
+// MarshalJSON writes the reference's fields beside the others (see
+// ArticleInfo.MarshalJSON).
+func (a DigestArticle) MarshalJSON() ([]byte, error) {
+	return json.Marshal(digestArticleJSON{a.ArticleRef.toJSON(), a.Seq, a.BodyHash})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (a *DigestArticle) UnmarshalJSON(data []byte) (err error) {
+	var in digestArticleJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	a.Seq, a.BodyHash = in.Seq, in.BodyHash
+	a.ArticleRef, err = in.ref()
+	return err
 }
 
 // DigestInput is the extract of everything a digest covers.

@@ -148,13 +148,24 @@ func (s *flagSet) split(args []string) (flags, positional []string, err error) {
 		if hasValue || isBoolFlag(f) {
 			continue
 		}
-		if i+1 >= len(args) {
+		// "--since --db x" is a missing value, not the date "--db".
+		if i+1 >= len(args) || s.isFlag(args[i+1]) {
 			return nil, nil, fmt.Errorf("flag --%s needs a value (%s)", name, s.values[name].opt.arg)
 		}
 		i++
 		flags = append(flags, args[i])
 	}
 	return flags, positional, nil
+}
+
+// isFlag reports whether a is one of the subcommand's flags ("--db",
+// "-db", "--db=x"); "-" and "--" alone are not.
+func (s *flagSet) isFlag(a string) bool {
+	if len(a) < 2 || a[0] != '-' || a == "--" {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return name != "" && s.fs.Lookup(name) != nil
 }
 
 func isBoolFlag(f *flag.Flag) bool {

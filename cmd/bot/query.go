@@ -119,6 +119,13 @@ func (m *Main) query(ctx context.Context, req commands.Request) error {
 	if err != nil {
 		return err
 	}
+	if resp.Invalid() {
+		// A request the core refuses as asked ("from" after "to") is a bad
+		// command line: said on stderr, exit status 2, stdout left empty
+		// so that JSON output only ever holds the command's one shape.
+		return &usageError{msg: m.cmd.name + ": " + resp.Description,
+			hint: fmt.Sprintf("Run \"bot %s --help\" for usage.", m.cmd.name)}
+	}
 	return writeResponse(m.Stdout, m.format, resp)
 }
 
@@ -150,8 +157,8 @@ func writeResponse(w io.Writer, format string, resp *commands.Response) error {
 		if resp.Data != nil {
 			return writeJSON(w, resp.Data)
 		}
-		// Mistakes and empty answers carry no data; keep stdout valid JSON
-		// and still say what to try.
+		// Answers of commands without a result type carry no data; keep
+		// stdout valid JSON and still say what they say.
 		return writeJSON(w, struct {
 			Title       string `json:"title"`
 			Description string `json:"description"`

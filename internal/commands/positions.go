@@ -62,9 +62,6 @@ type DatedStance struct {
 func (rt *Router) positions(ctx context.Context, req Request) (*Response, error) {
 	actorName, fromArgs := mainOption(req, "actor")
 	topic := option(req, "topic")
-	if actorName == "" && topic == "" {
-		return rt.positionsUsage(ctx)
-	}
 
 	var result PositionsResult
 	filter := briefbot.PositionFilter{Topic: topic, Limit: positionLimit}
@@ -83,8 +80,9 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 			// Bare words that name no actor may well name a topic.
 			topic, filter.Topic = actorName, actorName
 		default:
-			return failure(fmt.Sprintf("No positions of %q", actorName),
-				fmt.Sprintf("No one called %q is quoted. Try `sources` to see what is loaded, or a shorter name.", actorName)), nil
+			return notFound(fmt.Sprintf("No positions of %q", actorName),
+				fmt.Sprintf("No one called %q is quoted. Try `sources` to see what is loaded, or a shorter name.", actorName),
+				PositionsResult{Positions: []briefbot.PositionHit{}}), nil
 		}
 	}
 	result.Topic = topic
@@ -94,12 +92,16 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 		return nil, fmt.Errorf("positions: %w", err)
 	}
 	title := positionsTitle(result)
+	if len(hits) == 0 && actorName == "" && topic == "" {
+		return rt.positionsUsage(ctx)
+	}
 	if len(hits) == 0 {
 		hint := "Try `sources` to see what is loaded, or `who-said` for the quotes themselves."
 		if topic != "" {
 			hint = "Try another topic or `search " + topic + "` for any mention. " + hint
 		}
-		return failure("No "+lowerFirst(title), joinSentences(note, hint)), nil
+		result.Positions = []briefbot.PositionHit{}
+		return notFound("No "+lowerFirst(title), joinSentences(note, hint), result), nil
 	}
 
 	groups := groupPositions(hits, result.Actor != nil)
@@ -124,14 +126,14 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	return a.page(req.Page), nil
 }
 
-// positionsUsage answers a positions request without actor or topic with
-// the topics there are.
+// positionsUsage answers a positions request for everyone that found
+// nothing with the topics there are.
 func (rt *Router) positionsUsage(ctx context.Context) (*Response, error) {
 	topics, err := rt.reader.Topics(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("topics: %w", err)
 	}
-	text := "Name an actor (e.g. `positions Zelensky`) or give the topic option."
+	text := "No positions found. Name an actor (e.g. `positions Zelensky`) or give the topic option."
 	if len(topics) > maxListedTopics {
 		topics = append(topics[:maxListedTopics:maxListedTopics], "…")
 	}
@@ -140,7 +142,7 @@ func (rt *Router) positionsUsage(ctx context.Context) (*Response, error) {
 	} else {
 		text += " No positions are stored yet; try `sources` to see what is loaded."
 	}
-	return failure("Positions of whom, on what?", text), nil
+	return notFound("No positions", text, PositionsResult{Positions: []briefbot.PositionHit{}}), nil
 }
 
 func positionsTitle(r PositionsResult) string {
@@ -149,8 +151,10 @@ func positionsTitle(r PositionsResult) string {
 		return fmt.Sprintf("Positions of %s on %q", r.Actor.Name, r.Topic)
 	case r.Actor != nil:
 		return "Positions of " + r.Actor.Name
-	default:
+	case r.Topic != "":
 		return fmt.Sprintf("Positions on %q", r.Topic)
+	default:
+		return "Positions of everyone"
 	}
 }
 

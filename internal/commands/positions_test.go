@@ -99,11 +99,26 @@ func TestPositionsBareWordsFallBackToTopic(t *testing.T) {
 	mustContain(t, resp, `No one called "Crimea"`)
 }
 
-func TestPositionsWithoutActorOrTopicListsTopics(t *testing.T) {
-	r := &commandstest.Reader{TopicsFunc: func(context.Context) ([]string, error) { return []string{"Crimea", "sanctions"}, nil }}
+func TestPositionsWithoutActorOrTopicListsEveryone(t *testing.T) {
+	var got *briefbot.PositionFilter
+	r := &commandstest.Reader{PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+		got = &f
+		return []briefbot.PositionHit{
+			{ActorID: 1, Actor: "Volodymyr Zelensky", Topic: "Crimea", Stance: "will not give up Crimea", Article: articleKyiv},
+			{ActorID: 2, Actor: "Donald Trump", Topic: "peace deal", Stance: "a deal is close", Article: articleKyiv},
+		}, nil
+	}}
 	resp := run(t, r, commands.Request{Name: "positions"})
+	if got == nil || got.ActorID != 0 || got.Topic != "" {
+		t.Fatalf("filter = %+v, want every actor's positions", got)
+	}
+	mustContain(t, resp, "Positions of everyone", "Volodymyr Zelensky", "Donald Trump")
+
+	// With nothing stored it says what there is to ask for.
+	r = &commandstest.Reader{TopicsFunc: func(context.Context) ([]string, error) { return []string{"Crimea", "sanctions"}, nil }}
+	resp = run(t, r, commands.Request{Name: "positions"})
 	if !resp.Ephemeral {
-		t.Errorf("usage answer not ephemeral")
+		t.Errorf("empty answer not ephemeral")
 	}
 	mustContain(t, resp, "Topics: Crimea, sanctions.")
 }

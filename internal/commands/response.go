@@ -235,6 +235,21 @@ func (r *Response) Text() string {
 
 // failure is the ephemeral answer for a mistake or an empty result;
 // description must say what to try.
+// notFound is a failure that found nothing: Data is the command's result
+// with its lists empty, so an empty answer has the shape of a full one.
+func notFound(title, description string, data any) *Response {
+	resp := failure(title, description)
+	resp.Data = data
+	return resp
+}
+
+// Invalid reports whether the answer refuses the request as asked (a
+// missing or contradictory option, a command not allowed here), as
+// opposed to finding nothing: the terminal exits 2 on it.
+func (r *Response) Invalid() bool {
+	return r.failed && r.Data == nil && (strings.HasPrefix(r.Title, "Cannot run") || r.Title == "Not allowed" || strings.HasSuffix(r.Title, "?"))
+}
+
 func failure(title, description string) *Response {
 	return &Response{
 		Title:       truncate(title, MaxTitle),

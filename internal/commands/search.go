@@ -42,8 +42,9 @@ func (rt *Router) search(ctx context.Context, req Request) (*Response, error) {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	if len(hits) == 0 {
-		return failure(fmt.Sprintf("Nothing found for %q", query),
-			"Try fewer or other words, a shorter form of a name, or `sources` to see what is loaded."), nil
+		return notFound(fmt.Sprintf("Nothing found for %q", query),
+			"Try fewer or other words, a shorter form of a name, or `sources` to see what is loaded.",
+			SearchResult{Query: query, Hits: []briefbot.SearchHit{}}), nil
 	}
 	description := count(len(hits), "match") + ", best first."
 	if len(hits) >= searchLimit {

@@ -30,8 +30,9 @@ func (rt *Router) sources(ctx context.Context, req Request) (*Response, error) {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
 	if len(articles) == 0 {
-		return failure("No articles loaded",
-			"Nothing is stored yet. Ingest a folder of articles first, then try again."), nil
+		return notFound("No articles loaded",
+			"Nothing is stored yet. Ingest a folder of articles first, then try again.",
+			SourcesResult{Articles: []briefbot.ArticleInfo{}}), nil
 	}
 	var quotes, events, undated int
 	for _, a := range articles {

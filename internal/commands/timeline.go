@@ -63,8 +63,9 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 			return nil, err
 		}
 		if best == nil {
-			return failure(fmt.Sprintf("No events with %q", name),
-				fmt.Sprintf("No one called %q is known. Try `sources` to see what is loaded, or a shorter name.", name)), nil
+			result.Events = []briefbot.TimelineEntry{}
+			return notFound(fmt.Sprintf("No events with %q", name),
+				fmt.Sprintf("No one called %q is known. Try `sources` to see what is loaded, or a shorter name.", name), result), nil
 		}
 		result.Actor, result.OtherMatches = best, others
 		note = ambiguityNote(name, best, others)
@@ -78,7 +79,8 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 	result.Events, result.Undated = resolved, unresolved
 	title := timelineTitle(result)
 	if len(resolved)+len(unresolved) == 0 {
-		return failure("No events", joinSentences(note, timelineHints(result))), nil
+		result.Events = []briefbot.TimelineEntry{}
+		return notFound("No events", joinSentences(note, timelineHints(result)), result), nil
 	}
 
 	a := answer{title: title, description: joinSentences(note, timelineSummary(result)), data: result}

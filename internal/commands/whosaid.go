@@ -50,12 +50,6 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return optionFailure(whoSaidCommand, err)
 	}
-	if speaker == "" && phrase == "" {
-		return failure("Who said what?",
-			"Name a speaker (e.g. `who-said Zelensky`) or give the phrase option with words from the quote. "+
-				"Try `sources` to see what is loaded."), nil
-	}
-
 	result := WhoSaidResult{Phrase: phrase, Topic: topic, Since: option(req, "since")}
 	filter := briefbot.QuoteFilter{Phrase: phrase, Topic: topic, Since: since, Limit: quoteLimit}
 	var note string
@@ -65,8 +59,9 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 			return nil, err
 		}
 		if best == nil {
-			return failure(fmt.Sprintf("No quotes by %q", speaker),
-				fmt.Sprintf("No one called %q is quoted. Try `sources` to see what is loaded, or a shorter name; `search %s` finds any mention.", speaker, speaker)), nil
+			result.Quotes = []briefbot.QuoteHit{}
+			return notFound(fmt.Sprintf("No quotes by %q", speaker),
+				fmt.Sprintf("No one called %q is quoted. Try `sources` to see what is loaded, or a shorter name; `search %s` finds any mention.", speaker, speaker), result), nil
 		}
 		result.Speaker, result.OtherMatches = best, others
 		note = ambiguityNote(speaker, best, others)
@@ -77,18 +72,19 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
-	if result.Speaker != nil {
-		sortNewestFirst(quotes)
+	if phrase == "" {
+		sortNewestFirst(quotes) // a phrase's are best match first
 	}
 	result.Quotes = quotes
 
 	title := whoSaidTitle(result)
 	if len(quotes) == 0 {
-		return failure("No "+lowerFirst(title), joinSentences(note, whoSaidHints(result))), nil
+		result.Quotes = []briefbot.QuoteHit{}
+		return notFound("No "+lowerFirst(title), joinSentences(note, whoSaidHints(result)), result), nil
 	}
-	order := "best match first"
-	if result.Speaker != nil {
-		order = "newest first"
+	order := "newest first"
+	if phrase != "" && result.Speaker == nil {
+		order = "best match first"
 	}
 	a := answer{
 		title:       title,
@@ -118,8 +114,10 @@ func whoSaidTitle(r WhoSaidResult) string {
 		if r.Phrase != "" {
 			fmt.Fprintf(&b, " like %q", r.Phrase)
 		}
-	} else {
+	} else if r.Phrase != "" {
 		fmt.Fprintf(&b, "Quotes like %q", r.Phrase)
+	} else {
+		b.WriteString("Quotes by everyone")
 	}
 	if r.Topic != "" {
 		fmt.Fprintf(&b, " on %q", r.Topic)

@@ -104,10 +104,10 @@ func TestWhoSaidNothingFound(t *testing.T) {
 			wants: []string{`No quotes like "purple elephants"`, "fewer or other words"},
 		},
 		{
-			name:  "neither speaker nor phrase",
+			name:  "everyone on a topic nobody spoke of",
 			r:     &commandstest.Reader{},
-			req:   commands.Request{Name: "who-said"},
-			wants: []string{"Name a speaker", "phrase option"},
+			req:   commands.Request{Name: "who-said", Options: map[string]string{"topic": "tariffs"}},
+			wants: []string{`No quotes by everyone on "tariffs"`, "Try without the topic option"},
 		},
 	}
 	for _, tt := range tests {
