@@ -11,9 +11,9 @@ import (
 
 var configCommand = &command{
 	name:    "config",
-	args:    "check",
+	args:    "check [FILE]",
 	summary: "check a settings file and the environment variables it uses",
-	about: `"bot config check" reads the settings file (--config PATH, else
+	about: `"bot config check" reads the settings file (FILE or --config PATH, else
 briefbot.yaml in the working directory) and the environment the way every
 command does, and prints "FILE: ok" and the effective settings, secrets shown
 only as set or unset. A bad file is reported with its file:line and what to
@@ -26,15 +26,19 @@ into the file, or a referenced ${NAME} variable that is not set.`,
 }
 
 func runConfigCheck(ctx context.Context, m *Main) error {
+	path := m.flags.get("config")
 	switch {
 	case len(m.args) == 0:
-		return usagef(m.cmd, "config: say what to do: bot config check")
-	case m.args[0] != "check" || len(m.args) > 1:
-		return usagef(m.cmd, "config: unknown action %q; the only one is check", strings.Join(m.args, " "))
+		return usagef(m.cmd, "config: say what to do: bot config check [FILE]")
+	case m.args[0] != "check" || len(m.args) > 2:
+		return usagef(m.cmd, "config: unknown action %q; the only one is check [FILE]", strings.Join(m.args, " "))
+	case len(m.args) == 2 && path != "" && path != m.args[1]:
+		return usagef(m.cmd, "config check: two files given (%s and --config %s); give one", m.args[1], path)
+	case len(m.args) == 2:
+		path = m.args[1] // "bot config check FILE" is "--config FILE"
 	}
 	// Loaded here rather than by ParseFlags so that a bad file is this
 	// command's answer (status 2), not a failure to start (status 1).
-	path := m.flags.get("config")
 	if path == "" {
 		path = config.FindDefault()
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,5 +104,22 @@ func TestConfigCheckExample(t *testing.T) {
 	r.mustCode(t, exitOK)
 	if !strings.HasPrefix(r.stdout, "../../config.example.yaml: ok\n") {
 		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}
+
+func TestConfigCheckTakesTheFileAsAnArgument(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "briefbot.yaml")
+	if err := os.WriteFile(path, []byte("db: x.db\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := bot(t, "config", "check", path)
+	r.mustCode(t, exitOK)
+	if !strings.Contains(r.stdout, path+": ok") {
+		t.Errorf("stdout = %q, want %s: ok", r.stdout, path)
+	}
+	r = bot(t, "config", "check", path, "--config", path+".other")
+	r.mustCode(t, exitUsage)
+	if !strings.Contains(r.stderr, "two files given") {
+		t.Errorf("stderr = %q", r.stderr)
 	}
 }

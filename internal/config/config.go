@@ -30,6 +30,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/cadence"
 	"github.com/briefbot/briefbot/internal/yamlcheck"
 )
 
@@ -93,6 +94,9 @@ type Config struct {
 	Log Log
 	// File is the settings file that was read ("" when none).
 	File string
+
+	// llmKeyRef is the variable llm.api_key names in the file, if any.
+	llmKeyRef string
 
 	// origin says where each setting that failed validation came from:
 	// "section.field" to the file's line, or to the environment variable.
@@ -274,7 +278,18 @@ func (d Digest) RescanEnabled() bool { return d.Rescan != "off" }
 // Validate reports an invalid rescan schedule or time zone.
 func (d Digest) Validate() error {
 	if d.RescanEnabled() {
-		if _, err := cron.ParseStandard(d.Rescan); err != nil {
+		schedule, err := cron.ParseStandard(d.Rescan)
+		if err == nil && strings.HasPrefix(strings.TrimSpace(d.Rescan), "@every") {
+			// cron runs "@every 1ms", "@every 0s" and "@every -5m" every
+			// second; an interval is read here to say so.
+			interval, perr := time.ParseDuration(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(d.Rescan), "@every")))
+			if perr != nil || interval < cadence.Min {
+				err = fmt.Errorf("the interval must be at least %s", cadence.Min)
+			}
+		} else if err == nil {
+			err = cadence.Check(schedule)
+		}
+		if err != nil {
 			return fieldErrorf("digest.rescan", "digest.rescan %q: %v: use e.g. \"@every 10m\", \"*/15 * * * *\" or \"off\"", d.Rescan, err)
 		}
 	}
@@ -442,7 +457,24 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if err := cfg.checkSecretsApart(); err != nil {
+		return nil, cfg.locate(err)
+	}
 	return cfg, nil
+}
+
+// checkSecretsApart refuses an LLM key that is a Discord secret: the key
+// is sent to the LLM server with every request, and the bot token must
+// never leave for anywhere but Discord.
+func (cfg *Config) checkSecretsApart() error {
+	key := cfg.LLM.APIKey
+	if key == "" {
+		return nil
+	}
+	if key == cfg.Discord.Token || key == cfg.Discord.PublicKey || cfg.llmKeyRef == EnvDiscordToken || cfg.llmKeyRef == EnvDiscordPublicKey {
+		return fieldErrorf("llm.api_key", "llm.api_key is the Discord bot token or public key, which would be sent to the LLM server: set %s to the LLM's own key (or leave it unset for a local server)", EnvOpenAIKey)
+	}
+	return nil
 }
 
 // applyEnv applies the environment's overrides, remembering which
@@ -590,10 +622,18 @@ func (cfg *Config) readFile(path string, getenv func(string) string) error {
 	}
 	base := filepath.Dir(path)
 	if f.DB != "" {
-		cfg.DB = relativeTo(base, f.DB)
+		db, err := expandEnv(f.DB, getenv)
+		if err != nil {
+			return fmt.Errorf("config %s:%d: db: %w", path, cfg.origin["db"].line, err)
+		}
+		cfg.DB = relativeTo(base, db)
 	}
 	for _, dir := range f.Articles {
-		if dir = strings.TrimSpace(dir); dir != "" {
+		dir, err := expandEnv(strings.TrimSpace(dir), getenv)
+		if err != nil {
+			return fmt.Errorf("config %s:%d: articles: %w", path, cfg.origin["articles"].line, err)
+		}
+		if dir != "" {
 			cfg.Articles = append(cfg.Articles, relativeTo(base, dir))
 		}
 	}
@@ -624,6 +664,9 @@ func (cfg *Config) readFile(path string, getenv func(string) string) error {
 	}
 	if cfg.LLM.APIKey, err = secret("llm.api_key", f.LLM.APIKey); err != nil {
 		return err
+	}
+	if m := envReference.FindStringSubmatch(f.LLM.APIKey); m != nil {
+		cfg.llmKeyRef = m[1]
 	}
 	if f.Digest.Rescan != nil {
 		cfg.Digest.Rescan = strings.TrimSpace(*f.Digest.Rescan)
@@ -683,6 +726,28 @@ func checkSecret(path, field, env string, value *yaml.Node) error {
 	_, name, _ := strings.Cut(field, ".")
 	return fmt.Errorf("config %s:%d: %s is a secret and is not read from the file: remove it and set the environment variable %s instead, or name the variable that holds it: %s: ${%s}",
 		path, value.Line, field, env, name, env)
+}
+
+// envVariable matches a ${NAME} inside a value.
+var envVariable = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// expandEnv replaces each ${NAME} in a path with the variable's value, so
+// "db: ${STATE_DIRECTORY}/briefbot.db" works as it reads; an unset
+// variable is an error rather than an empty string in the path.
+func expandEnv(value string, getenv func(string) string) (string, error) {
+	var missing string
+	out := envVariable.ReplaceAllStringFunc(value, func(ref string) string {
+		name := envVariable.FindStringSubmatch(ref)[1]
+		v := getenv(name)
+		if v == "" && missing == "" {
+			missing = name
+		}
+		return v
+	})
+	if missing != "" {
+		return "", fmt.Errorf("the environment variable %s is not set: export %s=... or write the path out", missing, missing)
+	}
+	return out, nil
 }
 
 func relativeTo(base, path string) string {

@@ -12,6 +12,8 @@ import (
 	_ "time/tzdata"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/briefbot/briefbot/internal/cadence"
 )
 
 // Schedule is a subscription's schedule: a five-field cron expression read
@@ -160,6 +162,9 @@ func ParseSchedule(spec, tz string) (*Schedule, error) {
 	}
 	if wall.Next(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero() {
 		return nil, fmt.Errorf("schedule %q never runs (no such date); %s", spec, scheduleHelp)
+	}
+	if err := cadence.Check(wall); err != nil {
+		return nil, fmt.Errorf("schedule %q: %v (as \"every 5m\" does); %s", spec, err, scheduleHelp)
 	}
 	return &Schedule{spec: expr, loc: loc, wall: wall}, nil
 }
