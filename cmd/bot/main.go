@@ -134,6 +134,7 @@ func init() {
 		serveCommand,
 		commandsCommand,
 		configCommand, healthcheckCommand,
+		dbCommand,
 		benchCommand,
 		helpCommand,
 		versionCommand,

@@ -330,7 +330,7 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 	if err != nil {
 		return nil, db.queryErr("find positions", err)
 	}
-	var hits []briefbot.PositionHit
+	hits := make([]briefbot.PositionHit, 0, limit)
 	var ids, articleIDs []int64
 	var h briefbot.PositionHit
 	var id, articleID int64
