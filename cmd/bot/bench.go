@@ -36,6 +36,7 @@ var (
 	optBenchClients  = option{name: "clients", arg: "N", usage: "interactions: concurrent clients (default 8)"}
 	optBenchRequests = option{name: "requests", arg: "N", usage: "interactions: stop after N requests (default 20000)"}
 	optBenchDuration = option{name: "duration", arg: "D", usage: "interactions: stop after D, e.g. 30s (default 30s)"}
+	optBenchServers  = option{name: "instances", arg: "N", usage: "interactions: run N bot serve processes on the database behind a round-robin proxy on loopback (default: one, no proxy)"}
 )
 
 var benchCommand = &command{
@@ -73,7 +74,7 @@ Nothing leaves the machine: the load goes over loopback only.`,
   bot bench extract --articles 10000
   bot bench interactions --clients 8 --requests 20000 --duration 30s`,
 	opts: []option{optBenchArticles, optBenchDir, optBenchKeep, optBenchExamples, optBenchSeed, optBenchRuns,
-		optBenchDB, optBenchClients, optBenchRequests, optBenchDuration},
+		optBenchDB, optBenchClients, optBenchRequests, optBenchDuration, optBenchServers},
 	run: runBench,
 }
 
@@ -91,7 +92,9 @@ type benchSettings struct {
 	db       string
 	clients  int
 	requests int
-	duration time.Duration
+	// instances of bot serve behind a proxy; 0: one, without the proxy.
+	instances int
+	duration  time.Duration
 }
 
 func (m *Main) benchSettings() (benchSettings, error) {
@@ -109,7 +112,7 @@ func (m *Main) benchSettings() (benchSettings, error) {
 	for _, f := range []struct {
 		name string
 		to   *int
-	}{{"articles", &s.articles}, {"runs", &s.runs}, {"clients", &s.clients}, {"requests", &s.requests}} {
+	}{{"articles", &s.articles}, {"runs", &s.runs}, {"clients", &s.clients}, {"requests", &s.requests}, {"instances", &s.instances}} {
 		v := m.flags.get(f.name)
 		if v == "" {
 			continue

@@ -99,8 +99,27 @@ func benchInteractions(ctx context.Context, db briefbot.Store, dbPath string, s 
 		return err
 	}
 	defer server.stop()
+	target := server.url
+	if s.instances > 0 {
+		servers := []*benchServer{server}
+		for len(servers) < s.instances {
+			more, err := startBenchServer(ctx, dbPath, public)
+			if err != nil {
+				return err
+			}
+			defer more.stop()
+			servers = append(servers, more)
+		}
+		proxy, err := startRoundRobin(servers)
+		if err != nil {
+			return err
+		}
+		defer proxy.Close()
+		target = proxy.url
+		out.printf("instances   %d bot serve processes behind a round-robin proxy at %s\n", len(servers), proxy.url)
+	}
 
-	result := sendInteractions(ctx, server.url+"/interactions", private, interactionMix(speaker, typed, actor), s)
+	result := sendInteractions(ctx, target+"/interactions", private, interactionMix(speaker, typed, actor), s)
 	rate := float64(result.requests) / result.took.Seconds()
 	out.printf("interactions %d signed requests in %s from %d clients: %.0f requests/s, p50 %s, p99 %s, %d errors\n",
 		result.requests, round(result.took), s.clients, rate,

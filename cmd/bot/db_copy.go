@@ -215,7 +215,9 @@ func sampleQuestions(ctx context.Context, db briefbot.Store) ([]question, error)
 	}
 	for _, a := range actors[:min(5, len(actors))] {
 		qs = append(qs,
-			question{"who is " + a.Name, func(ctx context.Context, db briefbot.Store) (string, error) { return asJSON(db.FindActors(ctx, a.Name)) }},
+			question{"who is " + a.Name, func(ctx context.Context, db briefbot.Store) (string, error) {
+				return asJSON(db.FindActors(ctx, a.Name))
+			}},
 			question{"quotes of " + a.Name, func(ctx context.Context, db briefbot.Store) (string, error) {
 				return asJSON(db.Quotes(ctx, briefbot.QuoteFilter{ActorID: a.ID, Limit: 100}))
 			}},
