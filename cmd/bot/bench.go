@@ -18,9 +18,9 @@ import (
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/benchgen"
 	"github.com/briefbot/briefbot/internal/commands"
+	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/extract"
 	"github.com/briefbot/briefbot/internal/ingest"
-	"github.com/briefbot/briefbot/internal/postgres"
 	"github.com/briefbot/briefbot/internal/sources"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -185,7 +185,7 @@ func runBench(ctx context.Context, m *Main) error {
 // openExisting opens a database that must already hold articles: opening
 // would create an empty one for a mistyped path.
 func openExisting(ctx context.Context, path string) (briefbot.Store, error) {
-	if !postgres.IsURL(path) {
+	if !config.IsPostgresURL(path) {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("bench: --db %s: %w; run \"bot ingest\" or \"bot bench --dir DIR\" first", path, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/postgres"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -13,7 +14,7 @@ import (
 // names: a postgres:// or postgresql:// URL is a PostgreSQL database,
 // shared by every instance pointed at it; anything else is a SQLite file.
 func openStore(ctx context.Context, setting string) (briefbot.Store, error) {
-	if postgres.IsURL(setting) {
+	if config.IsPostgresURL(setting) {
 		return postgres.Open(ctx, setting)
 	}
 	db, err := store.Open(setting)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/postgres"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -44,7 +45,7 @@ func runDBCopy(ctx context.Context, m *Main) error {
 		return usagef(m.cmd, "db: say what to do: bot db copy --from FILE --to URL")
 	case m.flags.get("from") == "" || m.flags.get("to") == "":
 		return usagef(m.cmd, "db copy: give both --from FILE (the SQLite store) and --to URL (the PostgreSQL database)")
-	case !postgres.IsURL(m.flags.get("to")):
+	case !config.IsPostgresURL(m.flags.get("to")):
 		return usagef(m.cmd, "db copy: --to %q is not a PostgreSQL URL; use postgres://USER@HOST:PORT/DATABASE", m.flags.get("to"))
 	}
 	from := m.flags.get("from")

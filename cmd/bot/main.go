@@ -22,7 +22,6 @@ import (
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/config"
-	"github.com/briefbot/briefbot/internal/postgres"
 )
 
 func main() {
@@ -273,7 +272,7 @@ func (m *Main) Run(ctx context.Context) error {
 // checkDBExists refuses to open a database that is not there for a
 // command that only reads it.
 func (m *Main) checkDBExists() error {
-	if m.cmd.createsDB || len(m.config.Articles) > 0 || postgres.IsURL(m.config.DB) {
+	if m.cmd.createsDB || len(m.config.Articles) > 0 || config.IsPostgresURL(m.config.DB) {
 		return nil // a PostgreSQL database is made by its server's owner
 	}
 	if _, err := os.Stat(m.config.DB); errors.Is(err, fs.ErrNotExist) {

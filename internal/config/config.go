@@ -75,7 +75,7 @@ const DefaultRescan = "@every 10m"
 
 // Config is briefbot's settings.
 type Config struct {
-	// DB is the SQLite database path.
+	// DB is the SQLite database path, or a PostgreSQL URL (IsPostgresURL).
 	DB string
 	// Articles are the folders `bot ingest` reads when given none, and that
 	// query commands refresh incrementally before answering.
@@ -626,7 +626,11 @@ func (cfg *Config) readFile(path string, getenv func(string) string) error {
 		if err != nil {
 			return fmt.Errorf("config %s:%d: db: %w", path, cfg.origin["db"].line, err)
 		}
-		cfg.DB = relativeTo(base, db)
+		if IsPostgresURL(db) {
+			cfg.DB = db
+		} else {
+			cfg.DB = relativeTo(base, db)
+		}
 	}
 	for _, dir := range f.Articles {
 		dir, err := expandEnv(strings.TrimSpace(dir), getenv)
@@ -748,6 +752,13 @@ func expandEnv(value string, getenv func(string) string) (string, error) {
 		return "", fmt.Errorf("the environment variable %s is not set: export %s=... or write the path out", missing, missing)
 	}
 	return out, nil
+}
+
+// IsPostgresURL reports whether a database setting names a PostgreSQL
+// database (postgres:// or postgresql://) rather than a SQLite file.
+func IsPostgresURL(setting string) bool {
+	s := strings.ToLower(setting)
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
 func relativeTo(base, path string) string {

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -36,13 +35,6 @@ type DB struct {
 	topicCache storage.VersionCache[*storage.TopicIndex]
 	refCache   storage.VersionCache[refIndex]
 	clock      storage.VersionClock
-}
-
-// IsURL reports whether a database setting names a PostgreSQL database
-// (postgres:// or postgresql://) rather than a SQLite file.
-func IsURL(setting string) bool {
-	s := strings.ToLower(setting)
-	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
 // Open connects to the database at url and migrates it.
