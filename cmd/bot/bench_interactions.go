@@ -153,9 +153,10 @@ func startBenchServer(ctx context.Context, dbPath string, public ed25519.PublicK
 	if err != nil {
 		return nil, fmt.Errorf("bench interactions: find this program to run \"bot serve\": %w", err)
 	}
-	dbPath, err = filepath.Abs(dbPath)
-	if err != nil {
-		return nil, err
+	if !config.IsPostgresURL(dbPath) {
+		if dbPath, err = filepath.Abs(dbPath); err != nil {
+			return nil, err
+		}
 	}
 	dir, err := os.MkdirTemp("", "briefbot-bench-serve-")
 	if err != nil {
