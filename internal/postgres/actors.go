@@ -1,10 +1,6 @@
 package postgres
 
-import (
-	"github.com/jackc/pgx/v5"
-
-	"github.com/briefbot/briefbot/internal/storage"
-)
+import "github.com/briefbot/briefbot/internal/storage"
 
 // actorRows are the actor queries of a save, for storage.ArticleActors.
 // Mentions are only read by the sweep of orphan actors, after the copy,
@@ -32,33 +28,33 @@ func (r *actorRows) BySurname(surname string) ([]storage.StoredActor, error) {
 
 func (r *actorRows) HasRole(actorID int64, key string) (bool, error) {
 	var has bool
-	err := r.w.tx.QueryRow(r.w.ctx, `SELECT EXISTS (SELECT 1 FROM actor_roles WHERE actor_id = $1 AND norm = $2)`, actorID, key).Scan(&has)
+	err := r.w.one(`SELECT EXISTS (SELECT 1 FROM actor_roles WHERE actor_id = $1 AND norm = $2)`, []any{actorID, key}, &has)
 	return has, err
 }
 
 func (r *actorRows) NormTaken(key string) (bool, error) {
 	var taken bool
-	err := r.w.tx.QueryRow(r.w.ctx, `SELECT EXISTS (SELECT 1 FROM actors WHERE norm = $1)`, key).Scan(&taken)
+	err := r.w.one(`SELECT EXISTS (SELECT 1 FROM actors WHERE norm = $1)`, []any{key}, &taken)
 	return taken, err
 }
 
 func (r *actorRows) InsertActor(name, norm, surname, kind string) (int64, error) {
 	var id int64
-	err := r.w.tx.QueryRow(r.w.ctx, `INSERT INTO actors(name, norm, surname, kind) VALUES ($1, $2, $3, $4) RETURNING id`,
-		name, norm, surname, kind).Scan(&id)
+	err := r.w.one(`INSERT INTO actors(name, norm, surname, kind) VALUES ($1, $2, $3, $4) RETURNING id`,
+		[]any{name, norm, surname, kind}, &id)
 	return id, err
 }
 
 func (r *actorRows) SetKind(id int64, kind, surname string) error {
 	// SQLite's UPDATE OR IGNORE: not when another actor of that name has the kind.
-	_, err := r.w.tx.Exec(r.w.ctx, `UPDATE actors a SET kind = $1, surname = $2 WHERE a.id = $3
+	r.w.later(`UPDATE actors a SET kind = $1, surname = $2 WHERE a.id = $3
 		AND NOT EXISTS (SELECT 1 FROM actors other WHERE other.norm = a.norm AND other.kind = $1)`, kind, surname, id)
-	return err
+	return nil
 }
 
 func (r *actorRows) Rename(id int64, name, norm, surname string) error {
-	_, err := r.w.tx.Exec(r.w.ctx, `UPDATE actors SET name = $1, norm = $2, surname = $3 WHERE id = $4`, name, norm, surname, id)
-	return err
+	r.w.later(`UPDATE actors SET name = $1, norm = $2, surname = $3 WHERE id = $4`, name, norm, surname, id)
+	return nil
 }
 
 func (r *actorRows) AddMention(articleID, actorID int64, name, gender string) error {
@@ -71,25 +67,23 @@ func (r *actorRows) AddMention(articleID, actorID int64, name, gender string) er
 }
 
 func (r *actorRows) AddAlias(actorID, articleID int64, alias, norm string) error {
-	_, err := r.w.tx.Exec(r.w.ctx, `INSERT INTO actor_aliases(actor_id, article_id, alias, norm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+	r.w.later(`INSERT INTO actor_aliases(actor_id, article_id, alias, norm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
 		actorID, articleID, alias, norm)
-	return err
+	return nil
 }
 
 func (r *actorRows) AddRole(actorID, articleID int64, role, norm string) error {
-	_, err := r.w.tx.Exec(r.w.ctx, `INSERT INTO actor_roles(actor_id, article_id, role, norm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+	r.w.later(`INSERT INTO actor_roles(actor_id, article_id, role, norm) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
 		actorID, articleID, role, norm)
-	return err
+	return nil
 }
 
 func (r *actorRows) query(sql string, args ...any) ([]storage.StoredActor, error) {
-	rows, err := r.w.tx.Query(r.w.ctx, sql, args...)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (storage.StoredActor, error) {
-		var a storage.StoredActor
-		err := row.Scan(&a.ID, &a.Norm, &a.Kind)
-		return a, err
+	var out []storage.StoredActor
+	var a storage.StoredActor
+	_, err := r.w.each(sql, args, []any{&a.ID, &a.Norm, &a.Kind}, func() error {
+		out = append(out, a)
+		return nil
 	})
+	return out, err
 }

@@ -56,6 +56,9 @@ func (db *DB) SaveFiles(ctx context.Context, files []briefbot.ArticleFile) error
 			}
 			sweep = sweep || replaced
 		}
+		if err := w.flush(); err != nil {
+			return err
+		}
 		if err := w.copyRows(); err != nil {
 			return fmt.Errorf("store the extracts: %w", err)
 		}
@@ -75,6 +78,9 @@ func (db *DB) RemoveFile(ctx context.Context, path string) error {
 	err := db.inWriteTx(ctx, func(tx pgx.Tx) error {
 		w := &writer{ctx: ctx, tx: tx}
 		if _, err := w.unlinkFile(path); err != nil {
+			return err
+		}
+		if err := w.flush(); err != nil {
 			return err
 		}
 		return deleteOrphanActors(ctx, tx)
@@ -121,6 +127,7 @@ type writer struct {
 	// same body is not new.
 	previousSeqs map[string]int64
 	pending      []pendingArticle
+	queued       pgx.Batch // writes waiting for the next read (batch.go)
 }
 
 // pendingArticle is a stored article's rows still to copy.
@@ -140,8 +147,8 @@ func (w *writer) saveFile(f briefbot.ArticleFile) (replaced bool, err error) {
 		return replaced, err
 	}
 	var fileID int64
-	if err := w.tx.QueryRow(w.ctx, `INSERT INTO files(path, file_hash, loaded_at) VALUES ($1, $2, $3) RETURNING id`,
-		f.Path, f.Hash, time.Now().UTC().Truncate(time.Second)).Scan(&fileID); err != nil {
+	if err := w.one(`INSERT INTO files(path, file_hash, loaded_at) VALUES ($1, $2, $3) RETURNING id`,
+		[]any{f.Path, f.Hash, time.Now().UTC().Truncate(time.Second)}, &fileID); err != nil {
 		return replaced, err
 	}
 	for i, x := range f.Extracts {
@@ -156,17 +163,13 @@ func (w *writer) saveFile(f briefbot.ArticleFile) (replaced bool, err error) {
 }
 
 func (w *writer) rememberSeqs(path string) error {
-	rows, err := w.tx.Query(w.ctx, `SELECT a.body_hash, a.seq FROM articles a
-		JOIN file_articles fa ON fa.article_id = a.id JOIN files f ON f.id = fa.file_id
-		WHERE f.path = $1 AND NOT EXISTS (SELECT 1 FROM file_articles other
-			WHERE other.article_id = a.id AND other.file_id <> f.id)`, path)
-	if err != nil {
-		return err
-	}
 	w.previousSeqs = map[string]int64{}
 	var hash string
 	var seq int64
-	_, err = pgx.ForEachRow(rows, []any{&hash, &seq}, func() error {
+	_, err := w.each(`SELECT a.body_hash, a.seq FROM articles a
+		JOIN file_articles fa ON fa.article_id = a.id JOIN files f ON f.id = fa.file_id
+		WHERE f.path = $1 AND NOT EXISTS (SELECT 1 FROM file_articles other
+			WHERE other.article_id = a.id AND other.file_id <> f.id)`, []any{path}, []any{&hash, &seq}, func() error {
 		w.previousSeqs[hash] = seq
 		return nil
 	})
@@ -177,7 +180,7 @@ func (w *writer) rememberSeqs(path string) error {
 // holds (their rows go by cascade); it reports whether path was stored.
 func (w *writer) unlinkFile(path string) (bool, error) {
 	var fileID int64
-	err := w.tx.QueryRow(w.ctx, `SELECT id FROM files WHERE path = $1`, path).Scan(&fileID)
+	err := w.one(`SELECT id FROM files WHERE path = $1`, []any{path}, &fileID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, nil
 	}
@@ -185,13 +188,11 @@ func (w *writer) unlinkFile(path string) (bool, error) {
 		return false, err
 	}
 	var articles []int64
-	if err := w.tx.QueryRow(w.ctx, `SELECT COALESCE(array_agg(article_id), '{}') FROM file_articles WHERE file_id = $1`, fileID).Scan(&articles); err != nil {
+	if err := w.one(`SELECT COALESCE(array_agg(article_id), '{}') FROM file_articles WHERE file_id = $1`, []any{fileID}, &articles); err != nil {
 		return true, err
 	}
-	if _, err := w.tx.Exec(w.ctx, `DELETE FROM files WHERE id = $1`, fileID); err != nil {
-		return true, err
-	}
-	_, err = w.tx.Exec(w.ctx, `DELETE FROM articles a WHERE a.id = ANY($1)
+	w.later(`DELETE FROM files WHERE id = $1`, fileID)
+	w.later(`DELETE FROM articles a WHERE a.id = ANY($1)
 		AND NOT EXISTS (SELECT 1 FROM file_articles fa WHERE fa.article_id = a.id)`, articles)
 	return true, err
 }
@@ -203,11 +204,11 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	a := x.Article
 	bodyHash := storage.BodyHash(a)
 	var articleID int64
-	err := w.tx.QueryRow(w.ctx, `SELECT id FROM articles WHERE body_hash = $1`, bodyHash).Scan(&articleID)
+	err := w.one(`SELECT id FROM articles WHERE body_hash = $1`, []any{bodyHash}, &articleID)
 	switch {
 	case err == nil:
-		_, err = w.tx.Exec(w.ctx, `INSERT INTO file_articles(file_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, fileID, articleID)
-		return err
+		w.later(`INSERT INTO file_articles(file_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, fileID, articleID)
+		return nil
 	case !errors.Is(err, pgx.ErrNoRows):
 		return err
 	}
@@ -218,22 +219,18 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	}
 	// The counter moves on even when the previous number is kept: it is
 	// part of the store version that cached answers are checked against.
-	var seq int64
-	if err := w.tx.QueryRow(w.ctx, `UPDATE counters SET value = value + 1 WHERE name = 'article_seq' RETURNING value`).Scan(&seq); err != nil {
-		return fmt.Errorf("number the article: %w", err)
+	var previous *int64
+	if seq, ok := w.previousSeqs[bodyHash]; ok {
+		previous = &seq
 	}
-	if previous, ok := w.previousSeqs[bodyHash]; ok {
-		seq = previous
-	}
-	err = w.tx.QueryRow(w.ctx, `INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq, language)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-		a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, seq, a.Language).Scan(&articleID)
+	err = w.one(`WITH counter AS (UPDATE counters SET value = value + 1 WHERE name = 'article_seq' RETURNING value)
+		INSERT INTO articles(key, title, url, author, source, published, body, body_hash, format, first_path, seq, language)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, counter.value), $12 FROM counter RETURNING id`,
+		[]any{a.ID, a.Title, a.URL, a.Author, a.Source, published, a.Body, bodyHash, a.Format, path, previous, a.Language}, &articleID)
 	if err != nil {
-		return err
+		return fmt.Errorf("store the article: %w", err)
 	}
-	if _, err := w.tx.Exec(w.ctx, `INSERT INTO file_articles(file_id, article_id) VALUES ($1, $2)`, fileID, articleID); err != nil {
-		return err
-	}
+	w.later(`INSERT INTO file_articles(file_id, article_id) VALUES ($1, $2)`, fileID, articleID)
 	actors := &actorRows{w: w, mentions: map[[2]int64]bool{}}
 	rows, err := storage.PlanExtract(x, storage.NewArticleActors(actors, articleID))
 	if err != nil {
@@ -281,11 +278,13 @@ func (w *writer) ids(table string, n int) ([]int64, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	rows, err := w.tx.Query(w.ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)`, table, n)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[int64])
+	ids := make([]int64, 0, n)
+	var id int64
+	_, err := w.each(`SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)`, []any{table, n}, []any{&id}, func() error {
+		ids = append(ids, id)
+		return nil
+	})
+	return ids, err
 }
 
 // copyTables are the rows of a batch by table, ready for COPY.
