@@ -18,56 +18,9 @@ func (db *DB) readVersion(ctx context.Context) (storage.Version, error) {
 	return v, err
 }
 
-func cached[T any](ctx context.Context, db *DB, c *storage.VersionCache[T], load func(context.Context) (T, error)) (T, error) {
-	v, err := db.clock.Version(ctx)
-	if err != nil {
-		var zero T
-		return zero, db.queryErr("read the store version", err)
-	}
-	return c.Get(ctx, v, load)
-}
-
-func (db *DB) cachedActors(ctx context.Context) (*storage.ActorIndex, error) {
-	return cached(ctx, db, &db.actorCache, func(ctx context.Context) (*storage.ActorIndex, error) {
-		list, err := db.actors(ctx, db.pool)
-		if err != nil {
-			return nil, err
-		}
-		return storage.NewActorIndex(list), nil
-	})
-}
-
-func (db *DB) cachedEvents(ctx context.Context) (*storage.EventIndex, error) {
-	return cached(ctx, db, &db.eventCache, func(ctx context.Context) (*storage.EventIndex, error) {
-		refs, err := db.cachedRefs(ctx)
-		if err != nil {
-			return nil, err
-		}
-		events, err := db.loadEvents(ctx, db.pool, refs)
-		if err != nil {
-			return nil, err
-		}
-		return storage.NewEventIndex(events), nil
-	})
-}
-
-func (db *DB) cachedTopics(ctx context.Context) (*storage.TopicIndex, error) {
-	return cached(ctx, db, &db.topicCache, db.loadTopics)
-}
-
-// refIndex is the reference of each stored article by id, each a
-// one-element slice that the timeline's events and entries share.
-type refIndex map[int64][]briefbot.ArticleRef
-
-func (db *DB) cachedRefs(ctx context.Context) (refIndex, error) {
-	return cached(ctx, db, &db.refCache, func(ctx context.Context) (refIndex, error) {
-		return db.loadArticleRefs(ctx, db.pool)
-	})
-}
-
 // ref returns an article's reference from refs, or from the database
 // when refs predates the article.
-func (db *DB) ref(ctx context.Context, refs refIndex, from querier, id int64) ([]briefbot.ArticleRef, error) {
+func (db *DB) ref(ctx context.Context, refs storage.RefIndex, from querier, id int64) ([]briefbot.ArticleRef, error) {
 	if r, ok := refs[id]; ok {
 		return r, nil
 	}
@@ -76,4 +29,16 @@ func (db *DB) ref(ctx context.Context, refs refIndex, from querier, id int64) ([
 		return nil, db.queryErr(fmt.Sprintf("read article %d", id), err)
 	}
 	return []briefbot.ArticleRef{ref.value()}, nil
+}
+
+// setViews points the cached views at this database.
+func (db *DB) setViews() {
+	db.views = storage.Views{
+		Name:       db.name,
+		Clock:      storage.VersionClock{Writes: storage.WriteCounter(db.name), Read: db.readVersion},
+		LoadActors: func(ctx context.Context) ([]briefbot.Actor, error) { return db.actors(ctx, db.pool) },
+		LoadEvents: func(ctx context.Context, refs storage.RefIndex) ([]storage.Event, error) { return db.loadEvents(ctx, db.pool, refs) },
+		LoadTopics: db.loadTopics,
+		LoadRefs:   func(ctx context.Context) (storage.RefIndex, error) { return db.loadArticleRefs(ctx, db.pool) },
+	}
 }

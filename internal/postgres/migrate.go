@@ -4,11 +4,10 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 //go:embed migrations/*.sql
@@ -16,29 +15,7 @@ var migrationFiles embed.FS
 
 // migrations are the schema steps in order; version N means the first N
 // have been applied. Only ever append: a released step never changes.
-var migrations = loadMigrations()
-
-type migration struct {
-	name string
-	sql  string
-}
-
-func loadMigrations() []migration {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		panic(err)
-	}
-	sort.Strings(names) // file names start with a zero-padded step number
-	steps := make([]migration, 0, len(names))
-	for _, name := range names {
-		text, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			panic(err)
-		}
-		steps = append(steps, migration{name: path.Base(name), sql: string(text)})
-	}
-	return steps
-}
+var migrations = storage.LoadMigrations(migrationFiles, "migrations/*.sql")
 
 // Advisory lock keys (the first of pg_advisory_lock's two int4 keys) of
 // the things instances take turns at.
@@ -80,14 +57,14 @@ func (db *DB) migrateTo(ctx context.Context, target int) error {
 		step := migrations[v]
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 			// Simple protocol: a step is several statements.
-			if _, err := tx.Exec(ctx, step.sql, pgx.QueryExecModeSimpleProtocol); err != nil {
+			if _, err := tx.Exec(ctx, step.SQL, pgx.QueryExecModeSimpleProtocol); err != nil {
 				return err
 			}
 			_, err := tx.Exec(ctx, `DELETE FROM schema_version; INSERT INTO schema_version VALUES (`+fmt.Sprint(v+1)+`)`, pgx.QueryExecModeSimpleProtocol)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("migrate %s to schema version %d (%s): %w", db.name, v+1, step.name, err)
+			return fmt.Errorf("migrate %s to schema version %d (%s): %w", db.name, v+1, step.Name, err)
 		}
 	}
 	return nil

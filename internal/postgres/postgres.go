@@ -30,11 +30,10 @@ type DB struct {
 	name string // the URL without its password, for messages
 	pool *pgxpool.Pool
 
-	actorCache storage.VersionCache[*storage.ActorIndex]
-	eventCache storage.VersionCache[*storage.EventIndex]
-	topicCache storage.VersionCache[*storage.TopicIndex]
-	refCache   storage.VersionCache[refIndex]
-	clock      storage.VersionClock
+	// views are the cached whole-store values answers read through;
+	// writes of this process count in their clock at once, those of
+	// other instances once its version expires.
+	views storage.Views
 }
 
 // Open connects to the database at url and migrates it.
@@ -52,7 +51,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		return nil, fmt.Errorf("database %s: %w", name, err)
 	}
 	db := &DB{name: name, pool: pool}
-	db.clock = storage.VersionClock{Writes: storage.WriteCounter(name), Read: db.readVersion}
+	db.setViews()
 	if err := db.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -50,7 +50,7 @@ func (r *refScanner) value() briefbot.ArticleRef {
 // Actors lists merged actors, most quoted first. The list is shared
 // until the next change: it must not be modified.
 func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
-	actors, err := db.cachedActors(ctx)
+	actors, err := db.views.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 	if storage.NormalizeName(name) == "" {
 		return nil, nil
 	}
-	actors, err := db.cachedActors(ctx)
+	actors, err := db.views.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func (db *DB) queryQuotes(ctx context.Context, from querier, table, where string
 // eachQuote calls fn with each quote of table (which aliases quotes as q)
 // matching where, in order, and the value of key, an integer column.
 func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where, order string, a args, fn func(key int64, h briefbot.QuoteHit)) error {
-	refs, err := db.cachedRefs(ctx)
+	refs, err := db.views.Refs(ctx)
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 	if key == "" {
 		return nil, nil
 	}
-	topics, err := db.cachedTopics(ctx)
+	topics, err := db.views.Topics(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +303,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 // queryPositions returns the positions matching where, those exactly on
 // topic key (if any) first, then newest article first, with evidence.
 func (db *DB) queryPositions(ctx context.Context, from querier, table, where string, a args, key string, limit int) ([]briefbot.PositionHit, error) {
-	refs, err := db.cachedRefs(ctx)
+	refs, err := db.views.Refs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -370,14 +370,14 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 // Topics lists the topics of stored positions, most frequent first, each
 // in its most used spelling. The list is shared: it must not be modified.
 func (db *DB) Topics(ctx context.Context) ([]string, error) {
-	topics, err := db.cachedTopics(ctx)
+	topics, err := db.views.Topics(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return topics.Display(), nil
 }
 
-func (db *DB) loadTopics(ctx context.Context) (*storage.TopicIndex, error) {
+func (db *DB) loadTopics(ctx context.Context) ([]storage.TopicCount, error) {
 	rows, err := db.pool.Query(ctx, `SELECT topic_key, topic, count(*) FROM positions
 		GROUP BY topic_key, topic ORDER BY topic_key COLLATE "C", count(*) DESC, topic COLLATE "C"`)
 	if err != nil {
@@ -391,14 +391,14 @@ func (db *DB) loadTopics(ctx context.Context) (*storage.TopicIndex, error) {
 	}); err != nil {
 		return nil, db.queryErr("list topics", err)
 	}
-	return storage.NewTopicIndex(counts), nil
+	return counts, nil
 }
 
 // Search runs a full-text query over sentences and quotes, best match
 // first: of each index, the newest storage.RankedMatches matches are
 // ranked (ts_rank_cd), side by side, and the two lists merged.
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
-	actors, err := db.cachedActors(ctx)
+	actors, err := db.views.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -410,7 +410,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	if limit <= 0 {
 		limit = 20
 	}
-	refs, err := db.cachedRefs(ctx)
+	refs, err := db.views.Refs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -444,7 +444,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	return storage.MergeRanked(hits[0], hits[1], limit), nil
 }
 
-func (db *DB) searchTable(ctx context.Context, kind, sql string, a args, terms []storage.Term, refs refIndex) ([]storage.RankedHit, error) {
+func (db *DB) searchTable(ctx context.Context, kind, sql string, a args, terms []storage.Term, refs storage.RefIndex) ([]storage.RankedHit, error) {
 	rows, err := db.pool.Query(ctx, sql, a...)
 	if err != nil {
 		return nil, err

@@ -103,7 +103,7 @@ func (db *DB) inWriteTx(ctx context.Context, fn func(pgx.Tx) error) error {
 		}
 		return fn(tx)
 	})
-	db.clock.Writes.Add(1) // cached views check the version again
+	db.views.Clock.Writes.Add(1) // cached views check the version again
 	return err
 }
 

@@ -5,9 +5,8 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
+
+	"github.com/briefbot/briefbot/internal/storage"
 )
 
 //go:embed migrations/*.sql
@@ -15,29 +14,7 @@ var migrationFiles embed.FS
 
 // migrations are the schema steps in order; version N means the first N
 // have been applied. Only ever append: a released step never changes.
-var migrations = loadMigrations()
-
-type migration struct {
-	name string
-	sql  string
-}
-
-func loadMigrations() []migration {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil {
-		panic(err)
-	}
-	sort.Strings(names) // file names start with a zero-padded step number
-	steps := make([]migration, 0, len(names))
-	for _, name := range names {
-		text, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			panic(err)
-		}
-		steps = append(steps, migration{name: path.Base(name), sql: string(text)})
-	}
-	return steps
-}
+var migrations = storage.LoadMigrations(migrationFiles, "migrations/*.sql")
 
 // migrate brings the schema up to version target, one transaction per step,
 // recording the version in PRAGMA user_version.
@@ -53,14 +30,14 @@ func (db *DB) migrate(ctx context.Context, target int) error {
 	for v := version; v < target; v++ {
 		step := migrations[v]
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, step.sql); err != nil {
+			if _, err := tx.ExecContext(ctx, step.SQL); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, v+1))
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("migrate %s to schema version %d (%s): %w", db.path, v+1, step.name, err)
+			return fmt.Errorf("migrate %s to schema version %d (%s): %w", db.path, v+1, step.Name, err)
 		}
 	}
 	return nil

@@ -55,7 +55,7 @@ func (db *DB) queryErr(what string, err error) error {
 // until the next change (autocomplete asks for it at every keystroke): it
 // must not be modified.
 func (db *DB) Actors(ctx context.Context) ([]briefbot.Actor, error) {
-	actors, err := db.cachedActors(ctx)
+	actors, err := db.views.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (db *DB) FindActors(ctx context.Context, name string) ([]briefbot.Actor, er
 	if storage.NormalizeName(name) == "" {
 		return nil, nil
 	}
-	actors, err := db.cachedActors(ctx)
+	actors, err := db.views.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +195,7 @@ func (db *DB) queryQuotes(ctx context.Context, from querier, table, where string
 // q) matching where, in order, and the value of key, an integer column of
 // table. expected is how many quotes are likely, to allocate for once.
 func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where, order string, args []any, expected int, fn func(key int64, h briefbot.QuoteHit)) error {
-	refs, err := db.cachedRefs(ctx)
+	refs, err := db.views.Refs(ctx)
 	if err != nil {
 		return err
 	}
@@ -290,7 +290,7 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 	if key == "" {
 		return nil, nil
 	}
-	topics, err := db.cachedTopics(ctx)
+	topics, err := db.views.Topics(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +326,7 @@ func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, "
 // and articles a), those exactly on topic key (if any) first, then newest
 // article first, each with its evidence.
 func (db *DB) queryPositions(ctx context.Context, from querier, table, where string, args []any, key string, limit int) ([]briefbot.PositionHit, error) {
-	refs, err := db.cachedRefs(ctx)
+	refs, err := db.views.Refs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -427,14 +427,14 @@ func (db *DB) addEvidence(ctx context.Context, from querier, hits []briefbot.Pos
 // in its most used spelling. The list is shared until the next change
 // (autocomplete asks for it at every keystroke): it must not be modified.
 func (db *DB) Topics(ctx context.Context) ([]string, error) {
-	topics, err := db.cachedTopics(ctx)
+	topics, err := db.views.Topics(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return topics.Display(), nil
 }
 
-func (db *DB) loadTopics(ctx context.Context) (*storage.TopicIndex, error) {
+func (db *DB) loadTopics(ctx context.Context) ([]storage.TopicCount, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT topic_key, topic, count(*) FROM positions
 		GROUP BY topic_key, topic ORDER BY topic_key, count(*) DESC, topic`)
 	if err != nil {
@@ -452,13 +452,13 @@ func (db *DB) loadTopics(ctx context.Context) (*storage.TopicIndex, error) {
 	if err := rows.Err(); err != nil {
 		return nil, db.queryErr("list topics", err)
 	}
-	return storage.NewTopicIndex(counts), nil
+	return counts, nil
 }
 
 // Search runs a full-text query over sentences and quotes, best match
 // (BM25) first; snippets are plain text (renderers escape them; markup here would be escaped away).
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
-	actors, err := db.cachedActors(ctx)
+	actors, err := db.views.Actors(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -491,7 +491,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 			WHERE quotes_fts MATCH ?1 AND ` + newest("quotes_fts") + ` ORDER BY rank LIMIT ?2) f
 		JOIN quotes q ON q.id = f.rowid ORDER BY f.rank`,
 	}
-	refs, err := db.cachedRefs(ctx)
+	refs, err := db.views.Refs(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -508,7 +508,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	return storage.MergeRanked(hits[0], hits[1], limit), nil
 }
 
-func (db *DB) searchTable(ctx context.Context, query, match string, terms []storage.Term, limit int, refs refIndex) ([]storage.RankedHit, error) {
+func (db *DB) searchTable(ctx context.Context, query, match string, terms []storage.Term, limit int, refs storage.RefIndex) ([]storage.RankedHit, error) {
 	rows, err := db.read.QueryContext(ctx, query, match, limit, max(storage.RankedMatches, limit)-1)
 	if err != nil {
 		return nil, err

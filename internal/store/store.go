@@ -30,15 +30,11 @@ type DB struct {
 	reader *sql.DB
 	read   *preparedReader // the reader's statements, for the queries of commands
 
-	actorCache storage.VersionCache[*storage.ActorIndex]
-	eventCache storage.VersionCache[*storage.EventIndex]
-	topicCache storage.VersionCache[*storage.TopicIndex]
-	refCache   storage.VersionCache[refIndex]
-
-	// clock hands out the store version the caches are checked against;
-	// its write count is shared by every DB of this process open on the
-	// file, so a write by one of them shows at once in the others.
-	clock storage.VersionClock
+	// views are the cached whole-store values answers read through; the
+	// write count of their clock is shared by every DB of this process
+	// open on the file, so a write by one of them shows at once in the
+	// others.
+	views storage.Views
 }
 
 var _ briefbot.Reader = (*DB)(nil)
@@ -64,7 +60,7 @@ func openMigrated(path string, target int) (*DB, error) {
 	writer.SetMaxOpenConns(1)
 	writer.SetConnMaxIdleTime(0)
 	db := &DB{path: path, writer: writer}
-	db.clock = storage.VersionClock{Writes: storage.WriteCounter(filepath.Clean(path)), Read: db.readVersion}
+	db.setViews()
 	if err := db.migrate(context.Background(), target); err != nil {
 		writer.Close()
 		return nil, err
@@ -269,7 +265,7 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return errors.Join(err, ignoreDone(tx.Rollback()))
 	}
 	err = tx.Commit()
-	db.clock.Writes.Add(1) // cached views check the file's version again
+	db.views.Clock.Writes.Add(1) // cached views check the file's version again
 	return err
 }
 

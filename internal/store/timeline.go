@@ -14,7 +14,7 @@ import (
 // events in article order (oldest article first). The entries are shared
 // between callers until the next change: they must not be modified.
 func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved, unresolved []briefbot.TimelineEntry, err error) {
-	index, err := db.cachedEvents(ctx)
+	index, err := db.views.Events(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -24,7 +24,7 @@ func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved
 
 // loadEvents reads every event, its article's reference from refs (nil:
 // read them all from from).
-func (db *DB) loadEvents(ctx context.Context, from querier, refs refIndex) ([]storage.Event, error) {
+func (db *DB) loadEvents(ctx context.Context, from querier, refs storage.RefIndex) ([]storage.Event, error) {
 	if refs == nil {
 		var err error
 		if refs, err = db.loadArticleRefs(ctx, from); err != nil {
@@ -116,13 +116,13 @@ var noActors = []string{}
 
 // loadArticleRefs returns a one-element slice with the reference of each
 // stored article, by id, for the events of the article to share.
-func (db *DB) loadArticleRefs(ctx context.Context, from querier) (refIndex, error) {
+func (db *DB) loadArticleRefs(ctx context.Context, from querier) (storage.RefIndex, error) {
 	rows, err := from.QueryContext(ctx, `SELECT `+articleRefColumns+` FROM articles a`)
 	if err != nil {
 		return nil, db.queryErr("list articles", err)
 	}
 	defer rows.Close()
-	refs := make(refIndex)
+	refs := make(storage.RefIndex)
 	for rows.Next() {
 		var ref refScanner
 		if err := rows.Scan(ref.dest()...); err != nil {
