@@ -10,7 +10,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -20,11 +19,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/benchgen"
 	"github.com/briefbot/briefbot/internal/discord"
 	"github.com/briefbot/briefbot/internal/discord/discordtest"
-	"github.com/briefbot/briefbot/internal/postgres"
 	"github.com/briefbot/briefbot/internal/postgres/pgtest"
 )
 
@@ -33,27 +29,7 @@ import (
 func sharedDigestDB(t *testing.T) string {
 	t.Helper()
 	url := pgtest.URL(t)
-	templates, err := benchgen.LoadTemplates(filepath.Join("..", "..", "examples", "articles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	corpus := filepath.Join(t.TempDir(), "corpus")
-	if _, err := benchgen.Generate(corpus, templates, benchgen.Options{Articles: 30, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	bot(t, "ingest", corpus, "--db", url, "--config", "").mustCode(t, 0)
-	db, err := postgres.Open(t.Context(), url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.AddSubscription(t.Context(), briefbot.Subscription{
-		GuildID: discordtest.DefaultGuildID, ChannelID: discordtest.DefaultChannelID,
-		Schedule: "daily 08:00", TimeZone: "UTC", Enabled: true,
-		CreatedAt: time.Now().Add(-72 * time.Hour),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	fillDigestDB(t, url)
 	return url
 }
 

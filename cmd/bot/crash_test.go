@@ -35,7 +35,6 @@ import (
 	"github.com/briefbot/briefbot/internal/discord"
 	"github.com/briefbot/briefbot/internal/discord/discordtest"
 	"github.com/briefbot/briefbot/internal/postgres/pgtest"
-	"github.com/briefbot/briefbot/internal/store"
 )
 
 // Environment of a re-executed test binary that runs bot instead of the
@@ -488,6 +487,15 @@ func fakeDiscordSession(url string) func(token string) (*discordgo.Session, erro
 // so a start of bot serve catches up its latest run at once.
 func crashDigestDB(t *testing.T) string {
 	t.Helper()
+	path := filepath.Join(t.TempDir(), "template.db")
+	fillDigestDB(t, path)
+	return path
+}
+
+// fillDigestDB gives the database at location (a file or a PostgreSQL
+// URL) crashDigestDB's articles and subscription.
+func fillDigestDB(t *testing.T, location string) {
+	t.Helper()
 	templates, err := benchgen.LoadTemplates(filepath.Join("..", "..", "examples", "articles"))
 	if err != nil {
 		t.Fatal(err)
@@ -496,9 +504,8 @@ func crashDigestDB(t *testing.T) string {
 	if _, err := benchgen.Generate(corpus, templates, benchgen.Options{Articles: 30, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "template.db")
-	bot(t, "ingest", corpus, "--db", path, "--config", "").mustCode(t, 0)
-	db, err := store.Open(path)
+	bot(t, "ingest", corpus, "--db", location, "--config", "").mustCode(t, 0)
+	db, err := openStore(t.Context(), location)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,7 +517,6 @@ func crashDigestDB(t *testing.T) string {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
 // copyFile copies the closed database from to to.

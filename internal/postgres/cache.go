@@ -37,7 +37,9 @@ func (db *DB) setViews() {
 		Name:       db.name,
 		Clock:      storage.VersionClock{Writes: storage.WriteCounter(db.name), Read: db.readVersion},
 		LoadActors: func(ctx context.Context) ([]briefbot.Actor, error) { return db.actors(ctx, db.pool) },
-		LoadEvents: func(ctx context.Context, refs storage.RefIndex) ([]storage.Event, error) { return db.loadEvents(ctx, db.pool, refs) },
+		LoadEvents: func(ctx context.Context, refs storage.RefIndex) ([]storage.Event, error) {
+			return db.loadEvents(ctx, db.pool, refs)
+		},
 		LoadTopics: db.loadTopics,
 		LoadRefs:   func(ctx context.Context) (storage.RefIndex, error) { return db.loadArticleRefs(ctx, db.pool) },
 	}

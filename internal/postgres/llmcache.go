@@ -35,11 +35,8 @@ func (db *DB) PutArticleSummary(ctx context.Context, key, text string) error {
 
 // AddUsage adds tokens to day's total; day is YYYY-MM-DD (UTC).
 func (db *DB) AddUsage(ctx context.Context, day string, promptTokens, completionTokens int) error {
-	if err := storage.CheckDay(day); err != nil {
-		return fmt.Errorf("record LLM usage: %w", err)
-	}
-	if promptTokens < 0 || completionTokens < 0 {
-		return fmt.Errorf("record LLM usage on %s: negative token count (%d prompt, %d completion)", day, promptTokens, completionTokens)
+	if err := storage.CheckUsage(day, promptTokens, completionTokens); err != nil {
+		return err
 	}
 	_, err := db.pool.Exec(ctx, `INSERT INTO llm_usage(day, prompt_tokens, completion_tokens) VALUES ($1::date, $2, $3)
 		ON CONFLICT (day) DO UPDATE SET prompt_tokens = llm_usage.prompt_tokens + excluded.prompt_tokens,

@@ -11,16 +11,11 @@ import (
 )
 
 // Timeline returns resolved events in date order, reports of one event
-// merged, and apart the unresolved events in article order. The entries
-// are shared between callers until the next change: they must not be
-// modified.
+// merged, and apart the unresolved events in article order
+// (storage.EventIndex.Timeline). The entries are shared between callers
+// until the next change: they must not be modified.
 func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved, unresolved []briefbot.TimelineEntry, err error) {
-	index, err := db.views.Events(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	resolved, unresolved = index.Timeline(f)
-	return resolved, unresolved, nil
+	return db.views.Timeline(ctx, f)
 }
 
 // loadEvents reads every event in article order, its article's reference

@@ -41,3 +41,14 @@ func CheckSubscription(sub briefbot.Subscription) error {
 	}
 	return nil
 }
+
+// CheckUsage checks a day's LLM token counts before they are added.
+func CheckUsage(day string, promptTokens, completionTokens int) error {
+	if err := CheckDay(day); err != nil {
+		return fmt.Errorf("record LLM usage: %w", err)
+	}
+	if promptTokens < 0 || completionTokens < 0 {
+		return fmt.Errorf("record LLM usage on %s: negative token count (%d prompt, %d completion)", day, promptTokens, completionTokens)
+	}
+	return nil
+}

@@ -83,3 +83,13 @@ func (v *Views) Topics(ctx context.Context) (*TopicIndex, error) {
 func (v *Views) Refs(ctx context.Context) (RefIndex, error) {
 	return cached(ctx, v, &v.refs, v.LoadRefs)
 }
+
+// Timeline answers briefbot.Reader.Timeline from the event index.
+func (v *Views) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved, unresolved []briefbot.TimelineEntry, err error) {
+	index, err := v.Events(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	resolved, unresolved = index.Timeline(f)
+	return resolved, unresolved, nil
+}

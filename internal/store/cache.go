@@ -44,7 +44,9 @@ func (db *DB) setViews() {
 		Name:       db.path,
 		Clock:      storage.VersionClock{Writes: storage.WriteCounter(filepath.Clean(db.path)), Read: db.readVersion},
 		LoadActors: func(ctx context.Context) ([]briefbot.Actor, error) { return db.actors(ctx, db.reader) },
-		LoadEvents: func(ctx context.Context, refs storage.RefIndex) ([]storage.Event, error) { return db.loadEvents(ctx, db.reader, refs) },
+		LoadEvents: func(ctx context.Context, refs storage.RefIndex) ([]storage.Event, error) {
+			return db.loadEvents(ctx, db.reader, refs)
+		},
 		LoadTopics: db.loadTopics,
 		LoadRefs:   func(ctx context.Context) (storage.RefIndex, error) { return db.loadArticleRefs(ctx, db.reader) },
 	}

@@ -9,17 +9,12 @@ import (
 	"github.com/briefbot/briefbot/internal/storage"
 )
 
-// Timeline returns resolved events in date order, the same event reported
-// by several articles merged into one entry, and apart the unresolved
-// events in article order (oldest article first). The entries are shared
-// between callers until the next change: they must not be modified.
+// Timeline returns resolved events in date order, reports of one event
+// merged, and apart the unresolved events in article order
+// (storage.EventIndex.Timeline). The entries are shared between callers
+// until the next change: they must not be modified.
 func (db *DB) Timeline(ctx context.Context, f briefbot.TimelineFilter) (resolved, unresolved []briefbot.TimelineEntry, err error) {
-	index, err := db.views.Events(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	resolved, unresolved = index.Timeline(f)
-	return resolved, unresolved, nil
+	return db.views.Timeline(ctx, f)
 }
 
 // loadEvents reads every event, its article's reference from refs (nil:
