@@ -471,7 +471,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 		limit = 20
 	}
 	// Ranking every match is the cost of a common word: of more matches
-	// than rankedMatches in one index, only the newest that many (the
+	// than storage.RankedMatches in one index, only the newest that many (the
 	// highest rowids, stored last) are ranked, which for a developing
 	// story is where the best answer to a common word is. The two indexes
 	// are ranked side by side on two connections, each cut to limit before
