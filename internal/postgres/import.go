@@ -81,6 +81,11 @@ func (db *DB) Import(ctx context.Context, tables []ImportTable) error {
 				}
 			}
 		}
+		// search_words is not a table of the copy: it is made from the
+		// articles, as ingest makes it.
+		if _, err := tx.Exec(ctx, addSearchWords+`true ON CONFLICT DO NOTHING`); err != nil {
+			return fmt.Errorf("index the words for spelling: %w", err)
+		}
 		return nil
 	})
 }

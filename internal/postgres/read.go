@@ -396,7 +396,9 @@ func (db *DB) loadTopics(ctx context.Context) ([]storage.TopicCount, error) {
 
 // Search runs a full-text query over sentences and quotes, best match
 // first: of each index, the newest storage.RankedMatches matches are
-// ranked (ts_rank_cd), side by side, and the two lists merged.
+// ranked (ts_rank_cd), side by side, and the two lists merged. When
+// nothing matches, words no article holds are taken as misspelt and the
+// search runs again with their nearest stored words (spellingVariants).
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.SearchHit, error) {
 	actors, err := db.views.Actors(ctx)
 	if err != nil {
@@ -414,6 +416,68 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	if err != nil {
 		return nil, err
 	}
+	hits, err := db.searchTerms(ctx, terms, limit, refs)
+	if err == nil && len(hits) == 0 {
+		// Nothing found: words the articles do not hold may be misspelt,
+		// so they are searched again as the nearest words they do hold.
+		var respelt []storage.Term
+		if respelt, err = db.spellingVariants(ctx, terms); err == nil && respelt != nil {
+			hits, err = db.searchTerms(ctx, respelt, limit, refs)
+		}
+	}
+	if err != nil {
+		return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
+	}
+	return hits, nil
+}
+
+// maxRespellings bounds the nearest words a misspelt one is searched as.
+const maxRespellings = 3
+
+// spellingVariants gives each whole-word term of four letters or more that
+// no stored article holds (search_words, migration 0004) the words
+// nearest to it by trigram similarity (pg_trgm's % and <->), as variants;
+// nil when no term changed. terms is not modified.
+func (db *DB) spellingVariants(ctx context.Context, terms []storage.Term) ([]storage.Term, error) {
+	var words []string
+	for _, t := range terms {
+		if w := storage.Normalize(t.Text); !t.Prefix && len([]rune(w)) >= 4 && !strings.Contains(w, " ") {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT t.term, v.word FROM unnest($1::text[]) AS t(term)
+		CROSS JOIN LATERAL (SELECT word FROM search_words
+			WHERE word % t.term AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word = t.term)
+			ORDER BY word <-> t.term, word LIMIT $2) v`, words, maxRespellings)
+	if err != nil {
+		return nil, err
+	}
+	near := map[string][]string{}
+	var term, word string
+	if _, err := pgx.ForEachRow(rows, []any{&term, &word}, func() error {
+		near[term] = append(near[term], word)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if len(near) == 0 {
+		return nil, nil
+	}
+	respelt := make([]storage.Term, len(terms))
+	for i, t := range terms {
+		respelt[i] = t
+		if variants := near[storage.Normalize(t.Text)]; len(variants) > 0 {
+			respelt[i].Variants = append(slices.Clip(t.Variants), variants...)
+		}
+	}
+	return respelt, nil
+}
+
+// searchTerms is Search's query for terms already read.
+func (db *DB) searchTerms(ctx context.Context, terms []storage.Term, limit int, refs storage.RefIndex) ([]briefbot.SearchHit, error) {
 	tables := []struct{ kind, table, speaker string }{
 		{"sentence", "sentences", `''`},
 		{"quote", "quotes", `t.speaker`},
@@ -438,7 +502,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]briefbot.S
 	}
 	for _, err := range errs {
 		if err != nil {
-			return nil, db.queryErr(fmt.Sprintf("search %q", query), err)
+			return nil, err
 		}
 	}
 	return storage.MergeRanked(hits[0], hits[1], limit), nil

@@ -62,6 +62,9 @@ func (db *DB) SaveFiles(ctx context.Context, files []briefbot.ArticleFile) error
 		if err := w.copyRows(); err != nil {
 			return fmt.Errorf("store the extracts: %w", err)
 		}
+		if err := w.addSearchWords(); err != nil {
+			return fmt.Errorf("index the words for spelling: %w", err)
+		}
 		if !sweep {
 			return nil // see internal/store: only a replaced file can orphan actors
 		}
@@ -127,6 +130,7 @@ type writer struct {
 	// same body is not new.
 	previousSeqs map[string]int64
 	pending      []pendingArticle
+	stored       []int64 // ids of the articles stored new, for their words
 	queued       pgx.Batch // writes waiting for the next read (batch.go)
 }
 
@@ -236,6 +240,7 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 	if err != nil {
 		return err
 	}
+	w.stored = append(w.stored, articleID)
 	w.pending = append(w.pending, pendingArticle{id: articleID, published: published, rows: rows, mentions: actors.mentionRows})
 	return nil
 }
@@ -271,6 +276,24 @@ func (w *writer) copyRows() error {
 	}
 	w.pending = w.pending[:0]
 	return t.copy(w.ctx, w.tx)
+}
+
+// addSearchWords is the start of a statement adding the words of the
+// articles its condition (to be appended) selects to search_words, as
+// migration 0004 first filled it.
+const addSearchWords = `INSERT INTO search_words(word)
+	SELECT DISTINCT word FROM articles a, regexp_split_to_table(lower(briefbot_unaccent(a.body)), '[^[:alpha:]]+') word
+	WHERE length(word) BETWEEN 4 AND 40 AND `
+
+// addSearchWords adds the words of the articles stored new to
+// search_words (migration 0004), in one statement for the batch.
+func (w *writer) addSearchWords() error {
+	if len(w.stored) == 0 {
+		return nil
+	}
+	_, err := w.tx.Exec(w.ctx, addSearchWords+`a.id = ANY($1) ON CONFLICT DO NOTHING`, w.stored)
+	w.stored = w.stored[:0]
+	return err
 }
 
 // ids takes n ids from the identity sequence of table.
