@@ -130,7 +130,7 @@ type writer struct {
 	// same body is not new.
 	previousSeqs map[string]int64
 	pending      []pendingArticle
-	stored       []int64 // ids of the articles stored new, for their words
+	stored       []int64   // ids of the articles stored new, for their words
 	queued       pgx.Batch // writes waiting for the next read (batch.go)
 }
 
