@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/text"
 	"github.com/briefbot/briefbot/internal/timex"
 )
 
@@ -50,28 +51,27 @@ type doc struct {
 	quotes  []quoteSpan
 	inQuote []int // quote span of each token (marks included), -1 outside
 	reg     *registry
+	parsed  *text.Document // what toks, paras, quotes and sents were read from
 }
 
+
+// newDoc tokenises body once.
 func newDoc(body string) *doc {
-	d := &doc{body: body, toks: tokenize(body)}
-	d.paras = paragraphs(d.toks)
+	td := text.Parse(body)
+	d := &doc{body: body, toks: tokensOf(td.Tokens), parsed: td}
+	d.layout(td)
 	d.inQuote = make([]int, len(d.toks))
 	for i := range d.inQuote {
 		d.inQuote[i] = -1
 	}
-	for pi, p := range d.paras {
-		qs := findQuoteSpans(body, d.toks, p, pi)
-		for _, q := range qs {
-			end := q.close
-			if end < 0 {
-				end = q.contentHi - 1
-			}
-			for k := q.open; k <= end; k++ {
-				d.inQuote[k] = len(d.quotes)
-			}
-			d.quotes = append(d.quotes, q)
+	for qi, q := range d.quotes {
+		end := q.close
+		if end < 0 {
+			end = q.contentHi - 1
 		}
-		d.sents = append(d.sents, splitSentences(d.toks, p, pi, qs)...)
+		for k := q.open; k <= end; k++ {
+			d.inQuote[k] = qi
+		}
 	}
 	d.sentOf = make([]int, len(d.toks))
 	for si, s := range d.sents {

@@ -4,15 +4,11 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // Positions: per actor and topic, one stance line built from the actor's
@@ -68,8 +64,8 @@ var topicLexicon = func() map[string]string {
 		"corruption", "reform", "protests", "independence referendum", "trade", "energy prices", "oil prices"}
 	m := make(map[string]string, len(phrases))
 	for _, p := range phrases {
-		if _, dup := m[TopicKey(p)]; !dup {
-			m[TopicKey(p)] = p
+		if _, dup := m[text.TopicKey(p)]; !dup {
+			m[text.TopicKey(p)] = p
 		}
 	}
 	return m
@@ -91,204 +87,18 @@ var genericWords = setOf("thing", "things", "people", "time", "times", "way", "w
 var determinersToDrop = setOf("the", "a", "an", "this", "that", "these", "those", "our", "their", "its",
 	"his", "her", "my", "your", "any", "some", "every", "such", "all")
 
-// keepPlural are words whose final s is not a plural ending.
-var keepPlural = setOf("news", "series", "species", "means", "arms", "headquarters", "talks", "wales",
-	"athens", "brussels", "netherlands", "philippines", "emirates", "states", "nations", "americas", "alps")
-
-// TopicKey normalises a topic so variants compare equal across articles:
-// lower case, no diacritics or punctuation, no leading article or
-// possessive, hyphens as spaces, the last word singular. "The peace
-// deals" and "peace deal" share the key "peace deal"; "no-deal Brexit"
-// becomes "no deal brexit".
-func TopicKey(s string) string {
-	if key, ok := asciiTopicKey(s); ok {
-		return key
-	}
-	return slowTopicKey(s)
-}
-
-// accentFolders drop diacritics; a chain keeps buffers, so it is reused
-// rather than built per call, and pooled as it is not safe to share.
-var accentFolders = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}}
-
-var curlyApostrophes = strings.NewReplacer("’", "'", "‘", "'")
-
 // quoteMarks removes double quotation marks.
 var quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "")
 
-// slowTopicKey is TopicKey for any text: diacritics, hyphens,
-// apostrophes.
-func slowTopicKey(s string) string {
-	if !isASCII(s) {
-		folder := accentFolders.Get().(transform.Transformer)
-		if folded, _, err := transform.String(folder, s); err == nil {
-			s = folded
-		}
-		accentFolders.Put(folder)
-		s = curlyApostrophes.Replace(s)
-	}
-	fields := strings.Fields(strings.ToLower(s))
-	for len(fields) > 1 && determinersToDrop[fields[0]] {
-		fields = fields[1:]
-	}
-	words := make([]string, 0, len(fields)+1)
-	for _, f := range fields {
-		f = strings.TrimSuffix(f, "'s")
-		words = append(words, strings.FieldsFunc(f, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})...)
-	}
-	if len(words) == 0 {
-		return ""
-	}
-	words[len(words)-1] = singular(words[len(words)-1])
-	return strings.Join(words, " ")
-}
-
-// asciiTopicKey is TopicKey for plain ASCII text, where curly
-// apostrophes may stand for straight ones, with one allocation: the
-// result; ok is false for any other text. It follows slowTopicKey step by
-// step: fields split at white space, leading determiners dropped while
-// another field follows, a final 's trimmed from each field, words split
-// at anything but letters and digits, the last word singular.
-func asciiTopicKey(s string) (string, bool) {
-	var buf [64]byte
-	key := buf[:0]
-	lastWord := 0
-	leading := true
-	for i := 0; i < len(s); {
-		if asciiSpace(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && !asciiSpace(s[j]) {
-			switch {
-			case s[j] < utf8.RuneSelf:
-				j++
-			case isCurlyApostrophe(s[j:]):
-				j += len("’")
-			default:
-				return "", false
-			}
-		}
-		field := s[i:j]
-		i = j
-		if leading {
-			if isLeadingDeterminer(field) && strings.TrimLeft(s[j:], " \t\n\v\f\r") != "" {
-				continue
-			}
-			leading = false
-		}
-		end := len(field)
-		if end >= 2 && lowerASCII(field[end-1]) == 's' {
-			if field[end-2] == '\'' {
-				end -= 2
-			} else if end >= 4 && isCurlyApostrophe(field[end-4:]) {
-				end -= 4
-			}
-		}
-		inWord := false
-		for k := 0; k < end; k++ {
-			c := lowerASCII(field[k])
-			if !asciiAlnum(c) {
-				inWord = false // curly apostrophes included: their bytes are no letters
-				continue
-			}
-			if !inWord {
-				if len(key) > 0 {
-					key = append(key, ' ')
-				}
-				lastWord = len(key)
-				inWord = true
-			}
-			key = append(key, c)
-		}
-	}
-	if len(key) == 0 {
-		return "", true
-	}
-	full := string(key)
-	last := full[lastWord:]
-	one := singular(last)
-	if strings.HasPrefix(last, one) {
-		return full[:lastWord+len(one)], true
-	}
-	return full[:lastWord] + one, true
-}
-
-// isCurlyApostrophe reports whether s opens with ’ or ‘.
-func isCurlyApostrophe(s string) bool {
-	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)
-}
-
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
-
-func lowerASCII(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
-// asciiAlnum reports a lower-case ASCII letter or a digit.
-func asciiAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
-
-// isLeadingDeterminer reports an ASCII field that is, lower-cased, one of
-// determinersToDrop.
-func isLeadingDeterminer(field string) bool {
-	var buf [8]byte
-	if len(field) > len(buf) {
-		return false
-	}
-	lower := buf[:len(field)]
-	for k := 0; k < len(field); k++ {
-		lower[k] = lowerASCII(field[k])
-	}
-	return determinersToDrop[string(lower)]
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// singular strips a regular English plural ending; it only has to map
-// the forms of one word to the same key, not to be a dictionary.
-func singular(w string) string {
-	n := len(w)
-	if n <= 3 || w[n-1] != 's' {
-		return w // every ending below ends in s
-	}
-	switch {
-	case keepPlural[w] || places[w]:
-		return w
-	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ics"):
-		return w
-	case strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zes"):
-		return w[:n-2]
-	case strings.HasSuffix(w, "s"):
-		return w[:n-1]
-	}
-	return w
-}
+// singular is text.Singular, so positions' noun pairs and topic keys agree.
+func singular(w string) string { return text.Singular(w) }
 
 // statement is one attributed quote and its tokens, with what each of its
 // words is to topics and stances looked up once.
 type statement struct {
 	quote     int
 	actor     string
-	actorKeys []string // the words of TopicKey(actor)
+	actorKeys []string // the words of text.TopicKey(actor)
 	text      string   // what the token offsets index: the quote or its article
 	toks      []token
 	words     []wordInfo // per token
@@ -372,7 +182,7 @@ func positionsOf(quotes []briefbot.Quote, d *doc, spans []span, people []briefbo
 		}
 		keys, ok := speakerKeys[q.Speaker]
 		if !ok {
-			keys = strings.Fields(TopicKey(q.Speaker))
+			keys = strings.Fields(text.TopicKey(q.Speaker))
 			speakerKeys[q.Speaker] = keys
 		}
 		if d != nil && qi < len(spans) && ownTokens(d, spans[qi], q.Text) {
@@ -492,7 +302,7 @@ func isNamedActor(actor string) bool {
 func personNameWords(stmts []statement, named map[string]bool, people []briefbot.Person) map[string]bool {
 	words := map[string]bool{}
 	addName := func(name string) {
-		for w := range strings.FieldsSeq(TopicKey(name)) {
+		for w := range strings.FieldsSeq(text.TopicKey(name)) {
 			if wordTable[w].flags&(flagRoleWord|flagDropDeterminer|flagPlace) == 0 {
 				words[w] = true
 			}
@@ -529,7 +339,7 @@ func personNameWords(stmts []statement, named map[string]bool, people []briefbot
 			continue
 		}
 		for _, f := range fields {
-			words[TopicKey(f)] = true
+			words[text.TopicKey(f)] = true
 		}
 	}
 	return words
@@ -669,7 +479,7 @@ func isPerson(key string, people map[string]bool) bool {
 func wordKey(t *token) string {
 	for i := 0; i < len(t.lower); i++ {
 		if c := t.lower[i]; c < 'a' || c > 'z' {
-			return TopicKey(t.text)
+			return text.TopicKey(t.text)
 		}
 	}
 	return t.lower
@@ -827,7 +637,7 @@ func namedMention(st *statement, lo, hi int) (topicMention, bool) {
 	if inSetting(st, lo, hi) {
 		score = settingScore
 	}
-	return topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: score}, true
+	return topicMention{key: text.TopicKey(display), display: display, lo: lo, hi: hi, score: score}, true
 }
 
 // joinedText is the texts of tokens [lo, hi) joined by single spaces:
@@ -904,7 +714,7 @@ func nounPhraseTopics(st *statement, recurring map[nounPair]int, out []topicMent
 			}
 			if score == 3 || closesPhrase(st, hi) {
 				display := joinedText(st, lo, hi)
-				out = append(out, topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: score})
+				out = append(out, topicMention{key: text.TopicKey(display), display: display, lo: lo, hi: hi, score: score})
 				continue
 			}
 		}
@@ -930,7 +740,7 @@ func recurringPhrase(st *statement, lo, hi int, recurring map[nounPair]int) (top
 		return topicMention{}, false
 	}
 	display := joinedText(st, lo, hi)
-	return topicMention{key: TopicKey(display), display: display, lo: lo, hi: hi, score: 2}, true
+	return topicMention{key: text.TopicKey(display), display: display, lo: lo, hi: hi, score: 2}, true
 }
 
 func isPlainNoun(t *token, wi wordInfo) bool {
@@ -1740,7 +1550,7 @@ func objectTopics(st *statement, cands []topicMention) []topicMention {
 			continue // "want peace", "agreed to meet": too vague alone
 		}
 		display := joinedText(st, obj.lo, obj.hi)
-		cands = append(cands, topicMention{key: TopicKey(display), display: display, lo: obj.lo, hi: obj.hi, score: objectScore})
+		cands = append(cands, topicMention{key: text.TopicKey(display), display: display, lo: obj.lo, hi: obj.hi, score: objectScore})
 	}
 	return cands
 }

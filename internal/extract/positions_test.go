@@ -11,59 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
-func TestTopicKeyMergesVariants(t *testing.T) {
-	cases := []struct{ a, b string }{
-		{"the peace deal", "peace deals"},
-		{"Peace Deal", "a peace deal"},
-		{"Sanctions", "sanction"},
-		{"land concessions", "the land concession"},
-		{"Russia's", "Russia"},
-		{"no-deal Brexit", "no deal brexit"},
-		{"Zaporizhzhia", "Zaporizhzhia"},
-		{"Erdoğan", "Erdogan"},
-		{"policies", "policy"},
-		{"taxes", "tax"},
-	}
-	for _, c := range cases {
-		if ka, kb := TopicKey(c.a), TopicKey(c.b); ka != kb || ka == "" {
-			t.Errorf("TopicKey(%q) = %q, TopicKey(%q) = %q; want equal", c.a, ka, c.b, kb)
-		}
-	}
-	distinct := []struct{ a, b string }{
-		{"peace deal", "peace talks"},
-		{"Crimea", "Kyiv"},
-		{"crisis", "cris"}, // "-is" is no plural ending
-	}
-	for _, c := range distinct {
-		if TopicKey(c.a) == TopicKey(c.b) {
-			t.Errorf("TopicKey(%q) == TopicKey(%q) = %q; want different", c.a, c.b, TopicKey(c.a))
-		}
-	}
-	if got := TopicKey("The  peace   deals"); got != "peace deal" {
-		t.Errorf("TopicKey(The peace deals) = %q, want %q", got, "peace deal")
-	}
-}
-
-func TestTopicKeyFastPathAgrees(t *testing.T) {
-	for _, s := range []string{"the peace deals", "The The Sanctions", "  a  border   wall ", "the",
-		"Crimea", "G7 summits", "Peace Talks", "this year", "an", "THE TARIFFS", "U.S.", "Russia's", "RUSSIA'S",
-		"no-deal Brexit", "the, peace deals", "the -- ", "the the", "the the ", "a\tthe\nwars", "policies",
-		"Vladimir Putin's allies", "x\x10y", "Court of Session", "'s", "mid-1990s", "tax'es", "St. Petersburg",
-		"Russia’s", "RUSSIA’S", "‘peace deals’", "don’t", "the ’s", "’s", "’", "the ‘talks’"} {
-		fast, ok := asciiTopicKey(s)
-		if !ok {
-			t.Errorf("asciiTopicKey(%q) declined plain ASCII", s)
-			continue
-		}
-		if slow := slowTopicKey(s); fast != slow {
-			t.Errorf("asciiTopicKey(%q) = %q, slowTopicKey = %q", s, fast, slow)
-		}
-	}
-}
-
-// Statements look up word and number tokens only: no punctuation or
 // quotation mark may be a key of wordTable.
 func TestWordTableHoldsWords(t *testing.T) {
 	for w := range wordTable {
@@ -263,7 +213,7 @@ func TestPositionsGroupByActorAndTopic(t *testing.T) {
 	ps := positions(quotes)
 	find := func(actor, topic string) *briefbot.Position {
 		for i := range ps {
-			if ps[i].Actor == actor && TopicKey(ps[i].Topic) == TopicKey(topic) {
+			if ps[i].Actor == actor && text.TopicKey(ps[i].Topic) == text.TopicKey(topic) {
 				return &ps[i]
 			}
 		}
@@ -462,7 +412,7 @@ func TestObjectTopicsMergeAcrossArticles(t *testing.T) {
 	var keys []string
 	for _, q := range quotes {
 		for _, p := range positions([]briefbot.Quote{q}) {
-			keys = append(keys, TopicKey(p.Topic))
+			keys = append(keys, text.TopicKey(p.Topic))
 		}
 	}
 	if len(keys) != 2 || keys[0] != keys[1] {
@@ -478,7 +428,7 @@ func TestPositionChangeSharesTopic(t *testing.T) {
 	on := func(ps []briefbot.Position) []string {
 		var keys []string
 		for _, p := range ps {
-			keys = append(keys, TopicKey(p.Topic))
+			keys = append(keys, text.TopicKey(p.Topic))
 		}
 		return keys
 	}

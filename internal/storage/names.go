@@ -11,12 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/extract"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // honorifics are dropped from the front of a name before comparing, so
@@ -32,14 +28,7 @@ var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 // Normalize lowercases s, strips diacritics and punctuation and collapses
 // spaces: the key names, aliases, roles and topics are compared on.
 func Normalize(s string) string {
-	folded := s
-	if !isASCII(s) {
-		var err error
-		folded, _, err = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-		if err != nil {
-			folded = s
-		}
-	}
+	folded := text.StripAccents(s)
 	words := strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 	})
@@ -55,7 +44,7 @@ func Normalize(s string) string {
 // TopicKey is the key topics merge on across articles and queries on:
 // the extractor's own, so "peace deals" asked finds "the peace deal" stored.
 func TopicKey(s string) string {
-	return extract.TopicKey(s)
+	return text.TopicKey(s)
 }
 
 // NormalizeName is normalize without leading honorifics.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // snippetTokens is how many words a search snippet shows.
@@ -126,12 +128,7 @@ func appendWordSpans(spans []span, text string) []span {
 }
 
 // fold lowers a word and removes its diacritics.
-func fold(word string) string {
-	if isASCII(word) {
-		return strings.ToLower(word)
-	}
-	return strings.ReplaceAll(Normalize(word), " ", "")
-}
+func fold(word string) string { return text.FoldWord(word) }
 
 // termSet is the folded words of a query, each whole or, from a
 // prefix string ("word"*), as a prefix; stems are the whole words cut as

@@ -1,0 +1,101 @@
+package text
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokenOffsets(t *testing.T) {
+	s := "«Ça va», dit Erdoğan.\n\nU.S. officials' 3.5% rise"
+	toks := Tokenize(s)
+	for _, tk := range toks {
+		if s[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %q: bytes %d..%d hold %q", tk.Text, tk.Start, tk.End, s[tk.Start:tk.End])
+		}
+		if got := utf8.RuneCountInString(s[:tk.Start]); got != tk.RuneStart {
+			t.Errorf("token %q: rune start %d, want %d", tk.Text, tk.RuneStart, got)
+		}
+		if got := utf8.RuneCountInString(s[:tk.End]); got != tk.RuneEnd {
+			t.Errorf("token %q: rune end %d, want %d", tk.Text, tk.RuneEnd, got)
+		}
+	}
+	var words []string
+	for _, tk := range toks {
+		words = append(words, tk.Lower)
+	}
+	want := []string{"«", "ca", "va", "»", ",", "dit", "erdogan", ".", "u.s.", "officials", "'", "3.5", "%", "rise"}
+	if len(words) != len(want) {
+		t.Fatalf("tokens %q, want %q", words, want)
+	}
+	for i := range want {
+		if words[i] != want[i] {
+			t.Errorf("token %d = %q, want %q", i, words[i], want[i])
+		}
+	}
+	if !toks[8].ParaBreak {
+		t.Errorf("%q follows a blank line", toks[8].Text)
+	}
+}
+
+func TestQuotedEveryMarkStyle(t *testing.T) {
+	cases := []struct {
+		in, want string
+		closed   bool
+	}{
+		{`He said “we will win” today.`, "we will win", true},
+		{`He said "we will win" today.`, "we will win", true},
+		{`He said ‘we will win’ today.`, "we will win", true},
+		{`Il a dit « nous gagnerons » hier.`, "nous gagnerons", true},
+		{`Il a dit ‹nous gagnerons› hier.`, "nous gagnerons", true},
+		{`Er sagte „wir gewinnen“ gestern.`, "wir gewinnen", true},
+		{`Er sagte „wir gewinnen” gestern.`, "wir gewinnen", true},
+		{`He said ‟we will win” today.`, "we will win", true},
+		{`彼は「勝つ」と言った`, "勝つ", true},
+		{`He said ''we will win'' today.`, "we will win", true},
+		{`He said “we will win and the paragraph ends`, "we will win and the paragraph ends", false},
+	}
+	for _, c := range cases {
+		got := QuotedIn(c.in)
+		if len(got) != 1 {
+			t.Errorf("QuotedIn(%q) = %v, want one quotation", c.in, got)
+			continue
+		}
+		if q := c.in[got[0].Start:got[0].End]; q != c.want || got[0].Closed != c.closed {
+			t.Errorf("QuotedIn(%q) = %q closed %v, want %q closed %v", c.in, q, got[0].Closed, c.want, c.closed)
+		}
+	}
+}
+
+func TestApostrophesOpenNoQuotation(t *testing.T) {
+	for _, s := range []string{"The players' union didn't agree.", "It’s the ministers’ plan."} {
+		if got := QuotedIn(s); len(got) != 0 {
+			t.Errorf("QuotedIn(%q) = %v, want none", s, got)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	d := Parse(`“A. B,” he said. Dr. Smith met J. R. Doe in the U.S. The talks end.` + "\n\nNew paragraph.")
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Text[d.Tokens[s.Lo].Start:d.Tokens[s.Hi-1].End])
+	}
+	want := []string{`“A. B,” he said.`, `Dr. Smith met J. R. Doe in the U.S.`, `The talks end.`, `New paragraph.`}
+	if len(got) != len(want) {
+		t.Fatalf("sentences %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	if got := FoldWord("Erdoğan"); got != "erdogan" {
+		t.Errorf("FoldWord = %q", got)
+	}
+	if got := StripAccents("Zürich Ñandú"); got != "Zurich Nandu" {
+		t.Errorf("StripAccents = %q", got)
+	}
+}

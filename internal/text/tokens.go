@@ -1,0 +1,194 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is what a token is.
+type Kind uint8
+
+const (
+	Word   Kind = iota // letters and digits starting with a letter, with inner apostrophes, hyphens and dots
+	Number             // a word starting with a digit: "3.5", "1,000", "25th"
+	Punct              // one punctuation or symbol rune, or "..."
+	Quote              // a quotation-mark candidate; Quotations decides its role
+)
+
+// Token is one word, number, punctuation mark or quotation mark.
+type Token struct {
+	// Start and End are byte offsets into the tokenised text.
+	Start, End int
+	// RuneStart and RuneEnd are the same offsets in code points.
+	RuneStart, RuneEnd int
+	Kind               Kind
+	Text               string // text[Start:End]
+	Lower              string // a word lower-cased without accents (FoldWord); others lower-cased
+	Capital            bool   // the first rune is upper case, or a particle name ("al-Assad")
+	ParaBreak          bool   // a blank line precedes this token
+	LineBreak          bool   // a line break precedes this token
+}
+
+// Is reports whether the token's lower-cased text is one of words.
+func (t *Token) Is(words ...string) bool {
+	for _, w := range words {
+		if t.Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Tokenize splits s into tokens in one pass. White space separates tokens
+// and is not kept; the line breaks before a token are.
+func Tokenize(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/5), s) }
+
+// AppendTokens is Tokenize appending to toks, so a caller can reuse one
+// buffer from text to text.
+func AppendTokens(toks []Token, s string) []Token {
+	base := len(toks)
+	newlines, runes := 0, 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n':
+			newlines++
+			i += size
+			runes++
+			continue
+		case unicode.IsSpace(r):
+			i += size
+			runes++
+			continue
+		}
+		start := i
+		var kind Kind
+		i, kind = scanToken(s, i, r, size, toks[base:])
+		text := s[start:i]
+		first, _ := utf8.DecodeRuneInString(text)
+		n := utf8.RuneCountInString(text)
+		toks = append(toks, Token{
+			Start: start, End: i, RuneStart: runes, RuneEnd: runes + n, Kind: kind, Text: text, Lower: lowerOf(text, kind),
+			Capital: unicode.IsUpper(first) || kind == Word && particleName(text), ParaBreak: newlines >= 2, LineBreak: newlines >= 1,
+		})
+		runes += n
+		newlines = 0
+	}
+	return toks
+}
+
+// scanToken returns the end and kind of the token starting at i with rune
+// r of size bytes; toks are the tokens before it.
+func scanToken(s string, i int, r rune, size int, toks []Token) (int, Kind) {
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		if unicode.IsDigit(r) {
+			return scanWord(s, i), Number
+		}
+		return scanWord(s, i), Word
+	case r == '\'' && strings.HasPrefix(s[i+size:], "'"), r == '`' && strings.HasPrefix(s[i+size:], "`"):
+		return i + 2, Quote // ''…'' and ``…'': a double mark typed as two singles
+	case isQuoteRune(r):
+		// A detached "’s" after a word is a possessive, not a quote.
+		if (r == '’' || r == '\'') && len(toks) > 0 && toks[len(toks)-1].End == i && possessiveAt(s, i+size) {
+			return i + size + 1, Word
+		}
+		return i + size, Quote
+	case r == '.' && strings.HasPrefix(s[i:], "..."):
+		return i + 3, Punct
+	}
+	return i + size, Punct
+}
+
+// isQuoteRune reports the runes that may open or close a quotation.
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '‘', '’', '\'', '«', '»', '„', '‟', '‹', '›', '「', '」':
+		return true
+	}
+	return false
+}
+
+// particleName reports an Arabic-style surname with a lower-case particle,
+// "el-Sisi", "al-Assad": a name, though its first letter is small.
+func particleName(w string) bool {
+	if w[0] != 'a' && w[0] != 'e' && w[0] != 'b' && w[0] != 'i' {
+		return false // every particle below starts with one of these
+	}
+	h := strings.IndexByte(w, '-')
+	if h < 2 || h > 4 || h+1 >= len(w) {
+		return false
+	}
+	switch w[:h] {
+	case "al", "el", "ad", "as", "ash", "at", "az", "an", "ar", "abu", "bin", "ibn", "ben":
+		r, _ := utf8.DecodeRuneInString(w[h+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// possessiveAt reports whether s[i:] is an "s" that ends a word.
+func possessiveAt(s string, i int) bool {
+	if i >= len(s) || s[i] != 's' {
+		return false
+	}
+	if i+1 >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by inner apostrophes and hyphens, dotted initialisms (U.S.) and
+// decimal or grouped numbers (3.5, 1,000). Possessive 's stays apart.
+func scanWord(s string, i int) int {
+	segments, segLen := 1, 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += size
+			segLen++
+			continue
+		}
+		var next rune
+		if i+size < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+size:])
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case (r == '\'' || r == '’') && unicode.IsLetter(next):
+			if possessiveAt(s, i+size) {
+				return i
+			}
+			i += size
+			segLen = 0
+			continue
+		case r == '-' && (unicode.IsLetter(next) || unicode.IsDigit(next)):
+			i += size
+			segLen = 0
+			continue
+		case (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			i += size
+			continue
+		case r == '.' && unicode.IsLetter(next) && segLen == 1 && unicode.IsLetter(prev):
+			// Initialism such as U.S. or U.K.
+			i += size
+			segments++
+			segLen = 0
+			continue
+		case r == '.' && segments > 1 && segLen == 1:
+			return i + size // the final period of U.S.
+		}
+		break
+	}
+	return i
+}
+
+func lowerOf(text string, kind Kind) string {
+	if kind == Word {
+		return FoldWord(text)
+	}
+	return strings.ToLower(text)
+}
