@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
-	"sync"
 	"time"
 )
 
@@ -65,22 +63,4 @@ func (db *DB) RememberSignatures(ctx context.Context, signatures [][]byte, expir
 		return nil, fmt.Errorf("remember request signatures in %s: %w", db.path, err)
 	}
 	return fresh, nil
-}
-
-// runClaims are the digest runs being posted by this process, by file
-// and key. A SQLite file is served by one process; within it, a claim
-// makes a second poster of the same run wait for the first.
-var runClaims sync.Map // string → chan struct{} (a one-slot lock)
-
-// ClaimRun waits until no one else in this process posts run key of
-// this database, and holds it until release.
-func (db *DB) ClaimRun(ctx context.Context, key string) (release func(), err error) {
-	v, _ := runClaims.LoadOrStore(filepath.Clean(db.path)+"\x00"+key, make(chan struct{}, 1))
-	lock := v.(chan struct{})
-	select {
-	case lock <- struct{}{}:
-		return func() { <-lock }, nil
-	case <-ctx.Done():
-		return nil, fmt.Errorf("claim digest run %s: %w", key, ctx.Err())
-	}
 }
