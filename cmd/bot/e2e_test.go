@@ -78,6 +78,21 @@ func TestIngestAndQueries(t *testing.T) {
 		}
 	})
 
+	t.Run("who-said --limit bounds the JSON", func(t *testing.T) {
+		count := func(args ...string) int {
+			r := bot(t, append([]string{"who-said", "--format", "json", "--db", db}, args...)...)
+			r.mustCode(t, exitOK)
+			var got struct{ Quotes []json.RawMessage }
+			if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+				t.Fatalf("who-said %v: %v\n%s", args, err, r.stdout)
+			}
+			return len(got.Quotes)
+		}
+		if all, one := count(), count("--limit", "1"); all < 2 || one != 1 {
+			t.Errorf("who-said --format json gave %d quotes, with --limit 1 %d; want every quote (≥ 2), then 1", all, one)
+		}
+	})
+
 	t.Run("timeline resolves relative dates", func(t *testing.T) {
 		r := bot(t, "timeline", "--db", db)
 		r.mustCode(t, exitOK)

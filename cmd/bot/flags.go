@@ -32,6 +32,7 @@ var (
 
 // Options of some subcommands.
 var (
+	optLimit     = option{name: "limit", arg: "N", usage: "at most N results (default: what a page-through shows; with --format json every match)"}
 	optPage      = option{name: "page", arg: "N", usage: "page of the answer to show, from 1 (default 1)"}
 	optArticles  = option{name: "articles", arg: "DIR", repeat: true, usage: "ingest this folder incrementally first (repeatable; default: articles in the config)"}
 	optPublished = option{name: "published", arg: "DATE", date: true, usage: "publication date YYYY-MM-DD for articles whose metadata has none"}

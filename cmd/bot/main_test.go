@@ -219,6 +219,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"timeline", "--from", "2025-13"}, []string{`--from: "2025-13" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`}},
 		{[]string{"timeline", "--from", "soon"}, []string{`--from: "soon" is not a date`}},
 		{[]string{"who-said", "--page", "0"}, []string{`--page: "0" is not a page number`}},
+		{[]string{"who-said", "--limit", "none"}, []string{`--limit: "none" is not a number of results`}},
+		{[]string{"sources", "--limit", "3"}, []string{"unknown flag --limit"}},
 		{[]string{"search"}, []string{"search needs"}},
 		{[]string{"sources", "extra"}, []string{"sources takes no arguments"}},
 		{[]string{"help", "frobnicate"}, []string{`unknown command "frobnicate"`}},

@@ -1,6 +1,7 @@
 package main
 
 var positionsCommand = queryCommand(queryDoc{
+	limited: true,
 	name:    "positions",
 	args:    "[ACTOR]",
 	summary: "where actors stand on topics, and how that changed over time",

@@ -20,6 +20,8 @@ type queryDoc struct {
 	summary string
 	about   string
 	example string
+	// limited commands answer with lists that --limit bounds.
+	limited bool
 }
 
 // coreCommands describes the core's commands. The reader is only used when
@@ -46,7 +48,11 @@ func queryCommand(doc queryDoc) *command {
 		}
 		opts = append(opts, option{name: o.Name, arg: arg, usage: o.Description})
 	}
-	opts = append(opts, optFormat, optPage, optArticles, optPublished, optDB, optConfig)
+	opts = append(opts, optFormat)
+	if doc.limited {
+		opts = append(opts, optLimit)
+	}
+	opts = append(opts, optPage, optArticles, optPublished, optDB, optConfig)
 	summary := doc.summary
 	if summary == "" {
 		summary = core.Description
@@ -86,6 +92,16 @@ func (m *Main) request(core commands.Command) (commands.Request, error) {
 			return req, usagef(m.cmd, "--%s: %q is not a date; use %s", o.Name, v, o.DateForms())
 		}
 		req.Options[o.Name] = v
+	}
+	if m.format == "json" {
+		req.Limit = commands.NoLimit // tools reading JSON see every match
+	}
+	if l := m.flags.get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			return req, usagef(m.cmd, "--limit: %q is not a number of results; use 1, 2, …", l)
+		}
+		req.Limit = n
 	}
 	if p := m.flags.get("page"); p != "" {
 		n, err := strconv.Atoi(p)

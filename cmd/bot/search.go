@@ -1,6 +1,7 @@
 package main
 
 var searchCommand = queryCommand(queryDoc{
+	limited: true,
 	name:    "search",
 	args:    "WORDS...",
 	summary: "full-text search over sentences and quotes",

@@ -1,6 +1,7 @@
 package main
 
 var timelineCommand = queryCommand(queryDoc{
+	limited: true,
 	name:    "timeline",
 	args:    "[TOPIC]",
 	summary: "dated events across the articles in calendar order",

@@ -1,6 +1,7 @@
 package main
 
 var whoSaidCommand = queryCommand(queryDoc{
+	limited: true,
 	name:    "who-said",
 	args:    "[NAME]",
 	summary: "what a person or organisation said, or who said words like a phrase",

@@ -64,7 +64,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	topic := option(req, "topic")
 
 	var result PositionsResult
-	filter := briefbot.PositionFilter{Topic: topic, Limit: positionLimit}
+	filter := briefbot.PositionFilter{Topic: topic, Limit: resultLimit(req, positionLimit)}
 	var note string
 	if actorName != "" {
 		best, others, err := findActor(ctx, rt.reader, actorName)
@@ -114,7 +114,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	}
 	a := answer{
 		title:       title,
-		description: joinSentences(note, positionsSummary(result)),
+		description: joinSentences(note, positionsSummary(result, filter.Limit)),
 		data:        result,
 	}
 	a.entries = make([]entry, 0, len(hits))
@@ -250,7 +250,7 @@ func stanceChanged(earlier, later briefbot.PositionHit) bool {
 		!strings.EqualFold(strings.TrimSpace(earlier.Stance), strings.TrimSpace(later.Stance))
 }
 
-func positionsSummary(r PositionsResult) string {
+func positionsSummary(r PositionsResult, limit int) string {
 	topics := map[string]bool{}
 	actors := map[string]bool{}
 	for _, h := range r.Positions {
@@ -258,7 +258,7 @@ func positionsSummary(r PositionsResult) string {
 		actors[h.Actor] = true
 	}
 	summary := fmt.Sprintf("%s by %s on %s.", count(len(r.Positions), "position"), count(len(actors), "actor"), count(len(topics), "topic"))
-	if len(r.Positions) >= positionLimit {
+	if limit > 0 && len(r.Positions) >= limit {
 		summary = fmt.Sprintf("The newest %d positions, by %s on %s; name an actor and a topic together for fewer.", len(r.Positions), count(len(actors), "actor"), count(len(topics), "topic"))
 	}
 	if len(r.Changes) == 0 {

@@ -47,10 +47,29 @@ type Request struct {
 	// (or Administrator) in that server, as the transport vouches; false
 	// in direct messages and the terminal.
 	CanManageChannels bool
+	// Limit bounds how many results a list answer holds: 0 is the
+	// command's own bound (what a person pages through), NoLimit every
+	// match (what tools reading JSON need), anything else that many.
+	Limit int
 	// Remote is set by transports whose users are not on this machine
 	// (Discord): answers name files by their base names, never by the
 	// paths they have on the host.
 	Remote bool
+}
+
+// NoLimit as Request.Limit asks for every match.
+const NoLimit = -1
+
+// resultLimit is the bound a list answer applies for req, given the
+// command's own: 0 (for the store: no bound) when every match is asked.
+func resultLimit(req Request, own int) int {
+	switch {
+	case req.Limit == NoLimit:
+		return 0
+	case req.Limit > 0:
+		return req.Limit
+	}
+	return own
 }
 
 // Handler answers one command. User mistakes and empty results are

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/briefbot/briefbot"
 )
@@ -37,7 +38,11 @@ func (rt *Router) search(ctx context.Context, req Request) (*Response, error) {
 		return failure("Search for what?", "Give words to look for, e.g. `search Crimea`."), nil
 	}
 	// The store quotes user text itself, so the query goes through as typed.
-	hits, err := rt.reader.Search(ctx, query, searchLimit)
+	limit := resultLimit(req, searchLimit)
+	if limit == 0 {
+		limit = math.MaxInt32 // every match the store ranks
+	}
+	hits, err := rt.reader.Search(ctx, query, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
@@ -47,7 +52,7 @@ func (rt *Router) search(ctx context.Context, req Request) (*Response, error) {
 			SearchResult{Query: query, Hits: []briefbot.SearchHit{}}), nil
 	}
 	description := count(len(hits), "match") + ", best first."
-	if len(hits) >= searchLimit {
+	if len(hits) >= limit {
 		description = fmt.Sprintf("The best %d matches, best first; add words for fewer and closer ones.", len(hits))
 	}
 	a := answer{

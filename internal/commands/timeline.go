@@ -76,6 +76,9 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
+	if limit := resultLimit(req, 0); limit > 0 {
+		resolved, unresolved = resolved[:min(len(resolved), limit)], unresolved[:min(len(unresolved), limit)]
+	}
 	result.Events, result.Undated = resolved, unresolved
 	title := timelineTitle(result)
 	if len(resolved)+len(unresolved) == 0 {

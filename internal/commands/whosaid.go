@@ -51,7 +51,8 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 		return optionFailure(whoSaidCommand, err)
 	}
 	result := WhoSaidResult{Phrase: phrase, Topic: topic, Since: option(req, "since")}
-	filter := briefbot.QuoteFilter{Phrase: phrase, Topic: topic, Since: since, Limit: quoteLimit}
+	limit := resultLimit(req, quoteLimit)
+	filter := briefbot.QuoteFilter{Phrase: phrase, Topic: topic, Since: since, Limit: limit}
 	var note string
 	if speaker != "" {
 		best, others, err := findActor(ctx, rt.reader, speaker)
@@ -88,7 +89,7 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 	}
 	a := answer{
 		title:       title,
-		description: joinSentences(note, quoteCount(len(quotes), order)),
+		description: joinSentences(note, quoteCount(len(quotes), limit, order)),
 		data:        result,
 	}
 	a.entries = make([]entry, 0, len(quotes))
@@ -99,9 +100,9 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 }
 
 // quoteCount says how many quotes are shown in what order, and that there
-// may be more when the limit was reached.
-func quoteCount(n int, order string) string {
-	if n >= quoteLimit {
+// may be more when the limit (0: none) was reached.
+func quoteCount(n, limit int, order string) string {
+	if limit > 0 && n >= limit {
 		return fmt.Sprintf("The first %d quotes, %s; narrow with the since, topic or phrase option for others.", n, order)
 	}
 	return fmt.Sprintf("%s, %s.", count(n, "quote"), order)

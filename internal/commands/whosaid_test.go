@@ -177,3 +177,35 @@ func TestWhoSaidShowsTheNewestHundredOfAProlificSpeaker(t *testing.T) {
 		t.Errorf("%d quotes, want the store asked for 100", len(data.Quotes))
 	}
 }
+
+func TestWhoSaidLimitAsksTheStoreForThatManyOrEvery(t *testing.T) {
+	const stored = 1666
+	r := &commandstest.Reader{
+		FindActorsFunc: findActors(zelensky),
+		QuotesFunc: func(_ context.Context, f briefbot.QuoteFilter) ([]briefbot.QuoteHit, error) {
+			n := stored
+			if f.Limit > 0 {
+				n = min(f.Limit, stored)
+			}
+			var hits []briefbot.QuoteHit
+			for i := range n {
+				hits = append(hits, quote("Volodymyr Zelensky", "direct", fmt.Sprintf("Statement %d.", i), articleKyiv, i))
+			}
+			return hits, nil
+		},
+	}
+	for _, tc := range []struct {
+		limit, want int
+		says        string
+	}{
+		{commands.NoLimit, stored, "1666 quotes, newest first."},
+		{7, 7, "The first 7 quotes"},
+		{0, 100, "The first 100 quotes"},
+	} {
+		resp := run(t, r, commands.Request{Name: "who-said", Options: map[string]string{"speaker": "Zelensky"}, Limit: tc.limit})
+		mustContain(t, resp, tc.says)
+		if data := resp.Data.(commands.WhoSaidResult); len(data.Quotes) != tc.want {
+			t.Errorf("limit %d: %d quotes, want %d", tc.limit, len(data.Quotes), tc.want)
+		}
+	}
+}
