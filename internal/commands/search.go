@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math"
 
 	"github.com/briefbot/briefbot"
 )
@@ -26,6 +25,11 @@ var searchCommand = Command{
 // (ranking, a snippet each).
 const searchLimit = 50
 
+// searchEvery is the bound of a search asked for every match: more than
+// the stores rank (storage.RankedMatches of each index), and small enough
+// for the results to be allocated up front.
+const searchEvery = 1000
+
 // SearchResult is the Data of a search answer.
 type SearchResult struct {
 	Query string               `json:"query"`
@@ -40,7 +44,7 @@ func (rt *Router) search(ctx context.Context, req Request) (*Response, error) {
 	// The store quotes user text itself, so the query goes through as typed.
 	limit := resultLimit(req, searchLimit)
 	if limit == 0 {
-		limit = math.MaxInt32 // every match the store ranks
+		limit = searchEvery
 	}
 	hits, err := rt.reader.Search(ctx, query, limit)
 	if err != nil {
