@@ -9,7 +9,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -185,7 +184,7 @@ func TestCrashDigestPostTwoInstances(t *testing.T) {
 			if lastSeq != latest {
 				t.Errorf("subscription watermark %d, want %d: the digest covered every article", lastSeq, latest)
 			}
-			t.Log(fmt.Sprintf("killed %s at page %d/%d; the other instance finished the run", at.holder, at.page.page, at.page.pages))
+			t.Logf("killed %s at page %d/%d; the other instance finished the run", at.holder, at.page.page, at.page.pages)
 		})
 	}
 }

@@ -13,7 +13,7 @@ func TestSourceLineRunesIsTheLengthOfLine(t *testing.T) {
 		{},
 		{Title: "Kyiv strikes", Published: published, URL: "https://example.com/a"},
 		{Title: strings.Repeat("Überschrift ", 20), Path: strings.Repeat("ordner/", 60) + "a.md"},
-		{Title: "Ohne Link", URL: "https://example.com/" + strings.Repeat("é", maxSourceLink)},
+		{Title: "Ohne Link", URL: "https://example.com/" + strings.Repeat("é", MaxSourceLink)},
 	} {
 		for _, n := range []int{1, 9, 10, 250} {
 			if got, want := s.lineRunes(n), utf8.RuneCountInString(s.Line(n)); got != want {

@@ -71,14 +71,14 @@ func (s Source) Date() string { return dateText(s.Published) }
 // Longest URL or path a source line shows; longer links would crowd
 // everything else out of an embed.
 const (
-	maxSourceTitle = 100
-	maxSourceLink  = 300
+	MaxSourceTitle = 100
+	MaxSourceLink  = 300
 )
 
 // Line is the source as one line of a sources list: "[n] Title — date —
 // link", with the URL as link (the path when there is no usable URL).
 func (s Source) Line(n int) string {
-	title := truncate(s.Title, maxSourceTitle)
+	title := truncate(s.Title, MaxSourceTitle)
 	if title == "" {
 		title = "untitled"
 	}
@@ -92,7 +92,7 @@ func (s Source) Line(n int) string {
 // lineRunes is the length of Line(n) in runes, without building it: the
 // pager asks it of every source it tries to place.
 func (s Source) lineRunes(n int) int {
-	title := truncate(s.Title, maxSourceTitle)
+	title := truncate(s.Title, MaxSourceTitle)
 	if title == "" {
 		title = "untitled"
 	}
@@ -105,10 +105,10 @@ func (s Source) lineRunes(n int) int {
 }
 
 func (s Source) link() string {
-	if s.URL != "" && utf8.RuneCountInString(s.URL) <= maxSourceLink {
+	if s.URL != "" && utf8.RuneCountInString(s.URL) <= MaxSourceLink {
 		return s.URL
 	}
-	return truncateLeft(s.Path, maxSourceLink)
+	return truncateLeft(s.Path, MaxSourceLink)
 }
 
 // SourcesField is the page's sources as one field, for transports that

@@ -70,7 +70,7 @@ func articleEntry(a briefbot.ArticleInfo, remote bool) entry {
 		if remote {
 			p = filepath.Base(p)
 		}
-		lines = append(lines, truncateLeft(p, maxSourceLink))
+		lines = append(lines, truncateLeft(p, MaxSourceLink))
 	}
 	return entry{
 		name:  cmp.Or(a.Title, a.Key, "untitled"),

@@ -18,23 +18,16 @@ import (
 	"github.com/briefbot/briefbot/internal/commands"
 )
 
-// Limits of one Discord message, counted in characters (runes) as Discord
-// counts them. commands.Response already keeps within the embed limits;
-// escaping and links add characters, so rendering enforces them again.
+// Limits of one Discord message that only rendering meets, counted in
+// characters (runes) as Discord counts them. The embed limits are
+// commands' (commands.MaxTitle…): a Response already keeps within them,
+// and as escaping and links add characters, rendering enforces them again.
 const (
 	MaxContent        = 2000
-	MaxEmbedTitle     = 256
-	MaxEmbedText      = 4096 // description
-	MaxEmbedFields    = 25
-	MaxFieldName      = 256
-	MaxFieldValue     = 1024
 	MaxFooter         = 2048
-	MaxEmbedTotal     = 6000
 	MaxChoices        = 25
 	MaxChoiceRunes    = 100
 	MaxCustomID       = 100
-	maxSourceTitle    = 100
-	maxSourceURL      = 300
 	embedColor        = 0x3B6EA5
 	sourcesFieldTitle = "Sources"
 )
@@ -142,8 +135,8 @@ func Embed(resp *commands.Response) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Type:        discordgo.EmbedTypeRich,
 		Color:       embedColor,
-		Title:       cut(Escape(resp.Title), MaxEmbedTitle),
-		Description: cut(Escape(resp.Description), MaxEmbedText),
+		Title:       cut(Escape(resp.Title), commands.MaxTitle),
+		Description: cut(Escape(resp.Description), commands.MaxDescription),
 	}
 	for _, f := range resp.Fields {
 		e.Fields = append(e.Fields, field(Escape(f.Name), Escape(f.Value)))
@@ -162,7 +155,7 @@ func Embed(resp *commands.Response) *discordgo.MessageEmbed {
 // field builds an embed field within its limits; Discord refuses empty
 // names and values, so those become a zero-width space.
 func field(name, value string) *discordgo.MessageEmbedField {
-	name, value = cut(name, MaxFieldName), cut(value, MaxFieldValue)
+	name, value = cut(name, commands.MaxFieldName), cut(value, commands.MaxFieldValue)
 	if strings.TrimSpace(name) == "" {
 		name = zeroWidthSpace
 	}
@@ -173,12 +166,12 @@ func field(name, value string) *discordgo.MessageEmbedField {
 }
 
 // fitEmbed appends the sources field and then makes the whole embed fit:
-// at most MaxEmbedFields fields (the sources field kept) and at most
-// MaxEmbedTotal characters, by dropping trailing fields (said in the
+// at most commands.MaxFields fields (the sources field kept) and at most
+// commands.MaxEmbed characters, by dropping trailing fields (said in the
 // description) while the description keeps descriptionFloor characters,
 // then shortening the description.
 func fitEmbed(e *discordgo.MessageEmbed, sources *discordgo.MessageEmbedField) {
-	room := MaxEmbedFields
+	room := commands.MaxFields
 	if sources != nil {
 		room--
 	}
@@ -192,12 +185,12 @@ func fitEmbed(e *discordgo.MessageEmbed, sources *discordgo.MessageEmbedField) {
 		return embedSize(&discordgo.MessageEmbed{Title: e.Title, Footer: e.Footer, Fields: e.Fields})
 	}
 	content := func() int { return len(e.Fields) - btoi(sources != nil) }
-	for content() > 0 && others()+min(runeCount(e.Description), descriptionFloor)+runeCount(droppedNote(dropped)) > MaxEmbedTotal {
+	for content() > 0 && others()+min(runeCount(e.Description), descriptionFloor)+runeCount(droppedNote(dropped)) > commands.MaxEmbed {
 		e.Fields = slices.Delete(e.Fields, content()-1, content())
 		dropped++
 	}
 	note := droppedNote(dropped)
-	budget := min(MaxEmbedText, MaxEmbedTotal-others()) - runeCount(note)
+	budget := min(commands.MaxDescription, commands.MaxEmbed-others()) - runeCount(note)
 	e.Description = strings.TrimLeft(cut(e.Description, budget)+note, "\n")
 }
 
@@ -243,7 +236,7 @@ func sourcesText(sources []commands.Source) string {
 		if strings.TrimSpace(title) == "" {
 			title = "untitled"
 		}
-		title = cut(Escape(title), maxSourceTitle)
+		title = cut(Escape(title), commands.MaxSourceTitle)
 		ref := "\\[" + strconv.Itoa(i+1) + "\\] "
 		if link := webLink(s.URL); link != "" {
 			lines[i] = ref + "[" + title + "](" + link + ") — " + s.Date()
@@ -251,7 +244,7 @@ func sourcesText(sources []commands.Source) string {
 		}
 		lines[i] = ref + title + " — " + s.Date()
 		if s.Path != "" {
-			lines[i] += " — " + cut(Escape(path.Base(s.Path)), maxSourceTitle)
+			lines[i] += " — " + cut(Escape(path.Base(s.Path)), commands.MaxSourceTitle)
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -269,7 +262,7 @@ func webLink(u string) string {
 		return ""
 	}
 	link := linkEscaper.Replace(parsed.String())
-	if runeCount(link) > maxSourceURL {
+	if runeCount(link) > commands.MaxSourceLink {
 		return ""
 	}
 	return link

@@ -9,7 +9,9 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// Discord's limits on a message, counted in characters.
+// Discord's limits on a message, counted in characters. The fake keeps its
+// own copy on purpose: it checks the bot against Discord's documented
+// limits, so it must not take them from the code it checks.
 const (
 	maxContent          = 2000
 	maxEmbeds           = 10
