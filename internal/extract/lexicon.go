@@ -447,10 +447,3 @@ var firstNames = func() map[string]string {
 	}
 	return m
 }()
-
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = setOf("mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-	"prof", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar",
-	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est",
-	"fig", "gov", "adm", "cmdr", "maj", "pres", "supt", "det", "insp", "hon", "messrs", "mme", "mlle",
-	"u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "op", "vol", "pp", "ch", "art", "sec", "para")
