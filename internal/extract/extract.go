@@ -54,7 +54,6 @@ type doc struct {
 	parsed  *text.Document // what toks, paras, quotes and sents were read from
 }
 
-
 // newDoc tokenises body once.
 func newDoc(body string) *doc {
 	td := text.Parse(body)
