@@ -218,6 +218,21 @@ type Actor struct {
 	Roles   []string `json:"roles"`
 	// Quotes is how many quotes are attributed to the actor.
 	Quotes int `json:"quotes"`
+	// Merged are the stored actors (one for each way articles named
+	// them) this actor is made of, each with the rule that merged it;
+	// empty when it is one stored actor.
+	Merged []ActorMember `json:"merged,omitempty"`
+}
+
+// ActorMember is one stored actor that a merged actor is made of.
+type ActorMember struct {
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	Kind   string `json:"kind,omitempty"`
+	Quotes int    `json:"quotes"`
+	// Rule says why it is the same actor ("the first stored", "the same
+	// person: …").
+	Rule string `json:"rule"`
 }
 
 // QuoteHit is a stored quote with its speaker and source.

@@ -232,12 +232,23 @@ func topicCondition(a *args, key string, terms []storage.Term) string {
 		OR q.words @@ (` + matchQuery(a, terms) + `))`
 }
 
-// Quotes returns the quotes f selects, newest article first.
+// Quotes returns the quotes f selects, newest article first; an actor's
+// are those of every stored actor it merges.
 func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.QuoteHit, error) {
+	actors, err := db.views.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := db.quotes(ctx, f, actors.Members(f.ActorID))
+	actors.CanonicalQuotes(hits)
+	return hits, err
+}
+
+func (db *DB) quotes(ctx context.Context, f briefbot.QuoteFilter, actorIDs []int64) ([]briefbot.QuoteHit, error) {
 	var conds []string
 	var a args
 	if f.ActorID != 0 {
-		conds = append(conds, `q.actor_id = `+a.add(f.ActorID))
+		conds = append(conds, `q.actor_id = ANY(`+a.add(actorIDs)+`)`)
 	}
 	if f.Phrase != "" {
 		terms := storage.PhraseTerms(f.Phrase)
@@ -261,12 +272,23 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 }
 
 // Positions returns the stances f selects with their evidence quotes,
-// newest article first; the positions exactly on the topic first.
+// newest article first; the positions exactly on the topic first. An
+// actor's are those of every stored actor it merges.
 func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+	actors, err := db.views.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := db.positions(ctx, f, actors.Members(f.ActorID))
+	actors.CanonicalPositions(hits)
+	return hits, err
+}
+
+func (db *DB) positions(ctx context.Context, f briefbot.PositionFilter, actorIDs []int64) ([]briefbot.PositionHit, error) {
 	var conds []string
 	var a args
 	if f.ActorID != 0 {
-		conds = append(conds, `p.actor_id = `+a.add(f.ActorID))
+		conds = append(conds, `p.actor_id = ANY(`+a.add(actorIDs)+`)`)
 	}
 	if f.Topic == "" {
 		return db.queryPositions(ctx, db.pool, positionsAlone, strings.Join(conds, " AND "), a, "", f.Limit)

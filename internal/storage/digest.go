@@ -49,7 +49,11 @@ func SelectDigest(f briefbot.DigestFilter, actors func() ([]briefbot.Actor, erro
 		if err != nil {
 			return sel, false, err
 		}
-		if sel.ActorIDs = BestMatches(list, f.Actor); len(sel.ActorIDs) == 0 {
+		index := NewActorIndex(list)
+		for _, id := range BestMatches(index.Actors(), f.Actor) {
+			sel.ActorIDs = append(sel.ActorIDs, index.Members(id)...)
+		}
+		if len(sel.ActorIDs) == 0 {
 			return sel, false, nil
 		}
 	}

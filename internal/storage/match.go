@@ -12,6 +12,7 @@ import (
 const (
 	matchName = iota
 	matchAlias
+	matchPerson // the same person key: "Loretta Lynch" for "Loretta E. Lynch"
 	matchSurname
 	matchPrefix
 	matchWords
@@ -28,12 +29,25 @@ type ActorIndex struct {
 	// alias holds a word; all is every index.
 	byWord map[string][]int
 	all    []int
+	// canonical is the merged actor of each stored actor id, members
+	// the stored ids of each merged one, at the index of the actor in list.
+	canonical map[int64]int64
+	members   map[int64][]int64
+	at        map[int64]int
 }
 
-// NewActorIndex indexes list, which it keeps: the caller must not modify it.
-func NewActorIndex(list []briefbot.Actor) *ActorIndex {
-	x := &ActorIndex{list: list, matchable: make([]matchableActor, len(list)), byWord: map[string][]int{}}
+// NewActorIndex merges the stored actors (most quoted first; MergeActors)
+// and indexes them. It keeps stored's lists: the caller must not modify them.
+func NewActorIndex(stored []briefbot.Actor) *ActorIndex {
+	list, canonical := MergeActors(stored)
+	x := &ActorIndex{list: list, matchable: make([]matchableActor, len(list)), byWord: map[string][]int{},
+		canonical: canonical, members: make(map[int64][]int64, len(list)), at: make(map[int64]int, len(list))}
+	for _, a := range stored {
+		merged := canonical[a.ID]
+		x.members[merged] = append(x.members[merged], a.ID)
+	}
 	for i, a := range list {
+		x.at[a.ID] = i
 		m := newMatchableActor(i, a)
 		x.matchable[i] = m
 		x.all = append(x.all, i)
@@ -46,6 +60,71 @@ func NewActorIndex(list []briefbot.Actor) *ActorIndex {
 		}
 	}
 	return x
+}
+
+// Canonical is the id of the merged actor a stored actor is part of (id
+// itself when it is not stored).
+func (x *ActorIndex) Canonical(id int64) int64 {
+	if merged, ok := x.canonical[id]; ok {
+		return merged
+	}
+	return id
+}
+
+// Members are the stored actor ids the actor of id (merged or stored) is
+// made of: the ids whose quotes, positions and events are its.
+func (x *ActorIndex) Members(id int64) []int64 {
+	if ids := x.members[x.Canonical(id)]; len(ids) > 0 {
+		return slices.Clip(ids)
+	}
+	return []int64{id}
+}
+
+// CanonicalQuotes gives each hit the id of its speaker's merged actor.
+func (x *ActorIndex) CanonicalQuotes(hits []briefbot.QuoteHit) {
+	for i := range hits {
+		if hits[i].ActorID != 0 {
+			hits[i].ActorID = x.Canonical(hits[i].ActorID)
+		}
+	}
+}
+
+// CanonicalPositions gives each hit (and its evidence) its merged actor's
+// id and name.
+func (x *ActorIndex) CanonicalPositions(hits []briefbot.PositionHit) {
+	for i := range hits {
+		h := &hits[i]
+		h.ActorID = x.Canonical(h.ActorID)
+		if at, ok := x.at[h.ActorID]; ok {
+			h.Actor = x.list[at].Name
+		}
+		x.CanonicalQuotes(h.Evidence)
+	}
+}
+
+// CanonicalEvents gives each event the ids and names of its merged actors.
+func (x *ActorIndex) CanonicalEvents(events []Event) {
+	for i := range events {
+		e := &events[i]
+		if len(e.ActorIDs) == 0 {
+			continue
+		}
+		ids := make([]int64, 0, len(e.ActorIDs))
+		names := make([]string, 0, len(e.ActorIDs))
+		for j, id := range e.ActorIDs {
+			merged := x.Canonical(id)
+			if slices.Contains(ids, merged) {
+				continue
+			}
+			ids = append(ids, merged)
+			if at, ok := x.at[merged]; ok {
+				names = append(names, x.list[at].Name)
+			} else if j < len(e.Actors) {
+				names = append(names, e.Actors[j])
+			}
+		}
+		e.ActorIDs, e.Actors = ids, slices.Clip(names)
+	}
 }
 
 // Actors is the list, shared: callers must not modify it.
@@ -78,6 +157,20 @@ func (x *ActorIndex) Find(name string) []briefbot.Actor {
 	// those actors are ranked first; all are looked through for typos
 	// only when none of them matched.
 	rankAll(x.byWord[q.words[0]])
+	if last := q.words[len(q.words)-1]; q.person != "" && last != q.words[0] {
+		// "Doug Band" is Douglas Band: the same person key, another first word
+		ranked := make(map[int]bool, len(x.byWord[q.words[0]]))
+		for _, i := range x.byWord[q.words[0]] {
+			ranked[i] = true
+		}
+		var others []int
+		for _, i := range x.byWord[last] {
+			if !ranked[i] {
+				others = append(others, i)
+			}
+		}
+		rankAll(others)
+	}
 	if len(hits) == 0 {
 		rankAll(x.all)
 	}
@@ -140,25 +233,32 @@ func BestMatches(actors []briefbot.Actor, name string) []int64 {
 func CloneActor(a briefbot.Actor) briefbot.Actor {
 	a.Aliases = slices.Clone(a.Aliases)
 	a.Roles = slices.Clone(a.Roles)
+	a.Merged = slices.Clone(a.Merged)
 	return a
 }
 
-// nameQuery is a normalised name asked for, split once.
+// nameQuery is a normalised name asked for, split once, with its person
+// key ("" for a single word).
 type nameQuery struct {
-	key   string
-	words []string
+	key    string
+	words  []string
+	person string
 }
 
-func newNameQuery(key string) nameQuery { return nameQuery{key, strings.Fields(key)} }
+func newNameQuery(key string) nameQuery {
+	return nameQuery{key, strings.Fields(key), parsePersonName(key).key()}
+}
 
 // matchableActor holds an actor's normalised name and aliases, computed
 // once per actor list rather than once per actor per query.
 type matchableActor struct {
 	index  int // in the actor list
 	person bool
-	// keys are the normalised name and then the aliases; words the same split.
-	keys  []string
-	words [][]string
+	// keys are the normalised name and then the aliases; words the same
+	// split, people their person keys.
+	keys   []string
+	words  [][]string
+	people []string
 }
 
 func newMatchableActor(index int, a briefbot.Actor) matchableActor {
@@ -167,6 +267,9 @@ func newMatchableActor(index int, a briefbot.Actor) matchableActor {
 		key := NormalizeName(candidate)
 		m.keys = append(m.keys, key)
 		m.words = append(m.words, strings.Fields(key))
+		if m.person {
+			m.people = append(m.people, parsePersonName(key).key())
+		}
 	}
 	return m
 }
@@ -181,6 +284,8 @@ func (m *matchableActor) rank(q nameQuery) int {
 		switch {
 		case i > 0 && key == q.key:
 			best = min(best, matchAlias)
+		case m.person && q.person != "" && m.people[i] == q.person:
+			best = min(best, matchPerson)
 		case len(q.words) == 1 && len(words) > 1 && SurnameOf(key) == q.key && m.person:
 			best = min(best, matchSurname)
 		case len(words) >= len(q.words) && slices.Equal(words[:len(q.words)], q.words):

@@ -64,6 +64,11 @@ func (v *Views) Events(ctx context.Context) (*EventIndex, error) {
 		if err != nil {
 			return nil, err
 		}
+		actors, err := v.Actors(ctx)
+		if err != nil {
+			return nil, err
+		}
+		actors.CanonicalEvents(events)
 		return NewEventIndex(events), nil
 	})
 }

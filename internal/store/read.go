@@ -239,13 +239,24 @@ func (db *DB) eachQuote(ctx context.Context, from querier, key, table, where, or
 	return nil
 }
 
-// Quotes returns the quotes f selects, newest article first.
+// Quotes returns the quotes f selects, newest article first; an actor's
+// are those of every stored actor it merges.
 func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.QuoteHit, error) {
+	actors, err := db.views.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := db.quotes(ctx, f, actors.Members(f.ActorID))
+	actors.CanonicalQuotes(hits)
+	return hits, err
+}
+
+func (db *DB) quotes(ctx context.Context, f briefbot.QuoteFilter, actorIDs []int64) ([]briefbot.QuoteHit, error) {
 	var conds []string
 	var args []any
 	if f.ActorID != 0 {
-		conds = append(conds, `q.actor_id = ?`)
-		args = append(args, f.ActorID)
+		conds = append(conds, `q.actor_id IN (`+placeholders(len(actorIDs))+`)`)
+		args = appendIDs(args, actorIDs)
 	}
 	if f.Phrase != "" {
 		match := ftsMatch(storage.PhraseTerms(f.Phrase))
@@ -275,13 +286,24 @@ func (db *DB) Quotes(ctx context.Context, f briefbot.QuoteFilter) ([]briefbot.Qu
 
 // Positions returns the stances f selects with their evidence quotes,
 // newest article first. A topic matches on its normalised key or a part of
-// it; the positions exactly on it come first.
+// it; the positions exactly on it come first. An actor's are those of
+// every stored actor it merges.
 func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+	actors, err := db.views.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := db.positions(ctx, f, actors.Members(f.ActorID))
+	actors.CanonicalPositions(hits)
+	return hits, err
+}
+
+func (db *DB) positions(ctx context.Context, f briefbot.PositionFilter, actorIDs []int64) ([]briefbot.PositionHit, error) {
 	var conds []string
 	var args []any
 	if f.ActorID != 0 {
-		conds = append(conds, `p.actor_id = ?`)
-		args = append(args, f.ActorID)
+		conds = append(conds, `p.actor_id IN (`+placeholders(len(actorIDs))+`)`)
+		args = appendIDs(args, actorIDs)
 	}
 	if f.Topic == "" {
 		return db.queryPositions(ctx, db.read, positionsAlone, strings.Join(conds, " AND "), args, "", f.Limit)
@@ -318,6 +340,13 @@ func (db *DB) Positions(ctx context.Context, f briefbot.PositionFilter) ([]brief
 		hits = append(hits, more...)
 	}
 	return hits, nil
+}
+
+func appendIDs(args []any, ids []int64) []any {
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	return args
 }
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }

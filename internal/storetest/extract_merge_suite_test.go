@@ -82,3 +82,72 @@ func TestDifferentJohnsonNotMergedThroughExtractor(t *testing.T) {
 		}
 	})
 }
+
+// TestOnePersonUnderSeveralNamesAnswersAsOne stores one speaker under the
+// names three articles give him ("Paul D. Ryan", "House Speaker Paul Ryan",
+// "Ryan"): every query finds one actor with every quote, position and event
+// of the three, whichever name it is asked by, and the actor says which
+// stored names it merges and why. The store holds them apart, as a store
+// made by an earlier version does: answers merge them when read.
+func TestOnePersonUnderSeveralNamesAnswersAsOne(t *testing.T) {
+	Each(t, func(t *testing.T, backend Backend) {
+		db := backend.MustOpen(t)
+		x := extract.New()
+		for i, body := range []string{
+			`Paul D. Ryan said on Monday that the budget would pass.`,
+			`House Speaker Paul Ryan said on Tuesday the vote was close.`,
+			`Ryan said on Wednesday that he would not resign.`,
+			`Jeb Bush said the race was over.`,
+		} {
+			a := Article(string(rune('a'+i)), "2016-09-2"+string(rune('1'+i)), body)
+			MustSave(t, db, a.ID+".md", x.Extract(a))
+		}
+		ctx := context.Background()
+		for _, name := range []string{"Paul Ryan", "Paul D. Ryan", "Ryan"} {
+			found, err := db.FindActors(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(found) == 0 || found[0].Quotes != 3 {
+				t.Fatalf("FindActors(%q) = %+v, want first one actor with the 3 quotes", name, found)
+			}
+			ryan := found[0]
+			if len(ryan.Merged) != 3 {
+				t.Errorf("%s merges %+v, want the 3 stored names", ryan.Name, ryan.Merged)
+			}
+			for _, m := range ryan.Merged {
+				if m.Rule == "" {
+					t.Errorf("merged %q has no rule", m.Name)
+				}
+			}
+			quotes, err := db.Quotes(ctx, briefbot.QuoteFilter{ActorID: ryan.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(quotes) != 3 {
+				t.Errorf("who-said %q: %d quotes, want 3", name, len(quotes))
+			}
+			for _, q := range quotes {
+				if q.ActorID != ryan.ID {
+					t.Errorf("quote %q has actor %d, want the merged %d", q.Quote.Text, q.ActorID, ryan.ID)
+				}
+			}
+			dated, _, err := db.Timeline(ctx, briefbot.TimelineFilter{ActorID: ryan.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The extractor gives the event of a sentence naming "Ryan"
+			// alone no actor; the other two are of two stored names.
+			if len(dated) != 2 {
+				t.Errorf("timeline of %q: %d events, want the 2 days of both full names", name, len(dated))
+			}
+		}
+		actors, err := db.Actors(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if names := ActorNames(actors); len(names) != 2 {
+			t.Errorf("actors %q, want Paul D. Ryan and Jeb Bush", names)
+		}
+	})
+}
