@@ -7,9 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // entry is one item of an answer before paging: it becomes one Field on
@@ -354,36 +354,9 @@ func sourceOf(a briefbot.ArticleRef) Source {
 	return Source{Title: title, URL: a.URL, Path: a.Path, Published: a.Published}
 }
 
-// truncate cuts s to at most limit runes, ending with an ellipsis at a word
-// boundary when there is one in the last third.
-func truncate(s string, limit int) string {
-	if limit <= 0 {
-		return ""
-	}
-	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
-		return s
-	}
-	// cut is the byte offset after the first limit-1 runes, wordEnd the
-	// last space at or after two thirds of them.
-	keep := limit - 1
-	cut, wordEnd, n := len(s), -1, 0
-	for i, c := range s {
-		if n == keep {
-			cut = i
-			break
-		}
-		if unicode.IsSpace(c) && n >= keep*2/3 {
-			wordEnd = i
-		}
-		n++
-	}
-	if cut < len(s) && !unicode.IsSpace(rune(s[cut])) && wordEnd >= 0 {
-		cut = wordEnd
-	}
-	return strings.TrimRightFunc(s[:cut], func(c rune) bool {
-		return unicode.IsSpace(c) || unicode.IsPunct(c) && c != '"' && c != '”' && c != ')'
-	}) + "…"
-}
+// truncate is text.Truncate: at most limit runes, an ellipsis at a word
+// boundary.
+func truncate(s string, limit int) string { return text.Truncate(s, limit) }
 
 // truncateBody is truncate that keeps the closing mark of a quoted text.
 func truncateBody(s string, limit int) string {
@@ -395,16 +368,4 @@ func truncateBody(s string, limit int) string {
 }
 
 // truncateLeft keeps the end of s, which is the informative part of a path.
-func truncateLeft(s string, limit int) string {
-	n := utf8.RuneCountInString(s)
-	if n <= limit {
-		return s
-	}
-	for i := range s {
-		if n < limit {
-			return "…" + s[i:]
-		}
-		n--
-	}
-	return "…"
-}
+func truncateLeft(s string, limit int) string { return text.TruncateLeft(s, limit) }

@@ -3,11 +3,11 @@ package discord
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/briefbot/briefbot/internal/commands"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // Discord's limits on command registrations.
@@ -149,28 +149,10 @@ var minInteger = 1.0
 // description fits a command or option description into Discord's 1–100
 // characters, cutting at a word boundary; Discord refuses an empty one, so
 // that becomes fallback.
-func description(text, fallback string) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
+func description(desc, fallback string) string {
+	desc = strings.TrimSpace(desc)
+	if desc == "" {
 		return fallback
 	}
-	if runeCount(text) <= maxCommandDescription {
-		return text
-	}
-	runes := []rune(text)[:maxCommandDescription-1]
-	if i := lastSpace(runes); i >= maxCommandDescription*2/3 {
-		runes = runes[:i]
-	}
-	return strings.TrimRightFunc(string(runes), func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r)
-	}) + "…"
-}
-
-func lastSpace(runes []rune) int {
-	for i := len(runes) - 1; i >= 0; i-- {
-		if unicode.IsSpace(runes[i]) {
-			return i
-		}
-	}
-	return -1
+	return text.Truncate(desc, maxCommandDescription)
 }

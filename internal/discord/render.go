@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/briefbot/briefbot/internal/commands"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // Limits of one Discord message that only rendering meets, counted in
@@ -101,29 +102,18 @@ func escapeLineStart(line string) string {
 	return line
 }
 
-// cut shortens escaped text to at most limit runes with an ellipsis,
+// cut shortens escaped text to at most limit runes with text.Truncate,
 // never leaving half of a backslash escape at the end.
 func cut(s string, limit int) string {
-	if limit <= 0 {
-		return ""
+	short := text.Truncate(s, limit)
+	if short == s || short == "" {
+		return short
 	}
-	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
-		return s
-	}
-	n := 0
-	end := len(s)
-	for i := range s {
-		if n == limit-1 {
-			end = i
-			break
-		}
-		n++
-	}
-	kept := strings.TrimRight(s[:end], " \n\t")
+	kept := strings.TrimSuffix(short, text.Ellipsis)
 	if trailing := len(kept) - len(strings.TrimRight(kept, "\\")); trailing%2 == 1 {
 		kept = kept[:len(kept)-1]
 	}
-	return kept + "…"
+	return kept + text.Ellipsis
 }
 
 func runeCount(s string) int { return utf8.RuneCountInString(s) }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // The faithfulness guard checks what the model wrote against the articles
@@ -481,12 +482,14 @@ func sameSpeaker(given, canonical string) bool {
 
 const quoteMarks = "\"“”„‟«»‘’‚‛'"
 
-// quotations returns the texts inside quotation marks: “…”, "…", «…», „…“
-// and ‘…’ (single curly marks only where they cannot be apostrophes).
-func quotations(text string) []string {
+// quotations returns the texts inside closed quotation marks, as
+// text.QuotedIn finds them (the extractor's rules: every mark style,
+// single marks only where they cannot be apostrophes). An unclosed
+// quotation cannot be checked against the articles, so it is none.
+func quotations(s string) []string {
 	var out []string
-	for _, sp := range quotationSpans(text) {
-		out = append(out, text[sp.start:sp.end])
+	for _, sp := range quotationSpans(s) {
+		out = append(out, s[sp.start:sp.end])
 	}
 	return out
 }
@@ -496,57 +499,14 @@ type span struct{ start, end int }
 
 // quotationSpans finds what quotations returns, as the byte ranges of the
 // quoted words (marks excluded).
-func quotationSpans(text string) []span {
+func quotationSpans(s string) []span {
 	var out []span
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		var closers string
-		switch r {
-		case '“':
-			closers = "”“"
-		case '"':
-			closers = "\""
-		case '«':
-			closers = "»"
-		case '„':
-			closers = "“”"
-		case '‘':
-			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			if i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-", prev) {
-				closers = "’"
-			}
+	for _, q := range text.QuotedIn(s) {
+		if q.Closed {
+			out = append(out, span{q.Start, q.End})
 		}
-		if closers == "" {
-			i += size
-			continue
-		}
-		start := i + size
-		end := closingMark(text, start, closers, r == '‘')
-		if end < 0 {
-			i = start
-			continue
-		}
-		out = append(out, span{start, end})
-		_, closeSize := utf8.DecodeRuneInString(text[end:])
-		i = end + closeSize
 	}
 	return out
-}
-
-// closingMark finds the closing mark from byte offset from; a closing single
-// mark must be followed by a non-letter so "don’t" is not a closer.
-func closingMark(text string, from int, closers string, single bool) int {
-	for j := from; j < len(text); {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if strings.ContainsRune(closers, r) {
-			next, _ := utf8.DecodeRuneInString(text[j+size:])
-			if !single || !unicode.IsLetter(next) {
-				return j
-			}
-		}
-		j += size
-	}
-	return -1
 }
 
 // quoteFold maps typographic quote marks to their plain forms.

@@ -99,3 +99,29 @@ func TestFold(t *testing.T) {
 		t.Errorf("StripAccents = %q", got)
 	}
 }
+
+func TestTruncate(t *testing.T) {
+	cases := []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"short", 10, "short"},
+		{"the quick brown fox jumps", 12, "the quick…"},
+		{"“quoted words here”", 12, "“quoted…"},
+		{"abcdefghij", 5, "abcd…"},
+		{"anything", 0, ""},
+	}
+	for _, c := range cases {
+		got := Truncate(c.in, c.limit)
+		if got != c.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", c.in, c.limit, got, c.want)
+		}
+		if n := utf8.RuneCountInString(got); n > c.limit {
+			t.Errorf("Truncate(%q, %d) has %d runes", c.in, c.limit, n)
+		}
+	}
+	if got := TruncateLeft("/very/long/path/file.md", 10); got != "…h/file.md" {
+		t.Errorf("TruncateLeft = %q", got)
+	}
+}
