@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/text"
 	"github.com/briefbot/briefbot/internal/timex"
 )
 
@@ -14,7 +15,9 @@ type timeLike = time.Time
 
 // WithTagger replaces the temporal tagger (tests use it to feed fixed mentions).
 func WithTagger(tag func(text string, dct time.Time) []timex.Mention) Option {
-	return func(x *Extractor) { x.tag = tag }
+	return func(x *Extractor) {
+		x.tag = func(d *text.Document, dct time.Time) []timex.Mention { return tag(d.Text, dct) }
+	}
 }
 
 // An event's text is its sentence, but of a sentence longer than
@@ -36,7 +39,7 @@ const (
 // named there and those who speak there under a pronoun or a role ("its
 // water minister said on Wednesday" is the minister's).
 func (x *Extractor) events(d *doc, a *briefbot.Article, runes *runeIndex, found []found) []briefbot.Event {
-	mentions := x.tag(a.Body, a.Published)
+	mentions := x.tag(d.parsed, a.Published)
 	out := make([]briefbot.Event, 0, len(mentions))
 	if len(d.sents) == 0 {
 		return out

@@ -20,7 +20,7 @@ const Version = 8
 
 // Extractor is safe for concurrent use: it holds only settings.
 type Extractor struct {
-	tag func(text string, dct timeLike) []timex.Mention
+	tag func(d *text.Document, dct timeLike) []timex.Mention
 }
 
 // Option configures an Extractor.
@@ -37,8 +37,8 @@ func New(opts ...Option) *Extractor {
 
 // tagWithClockTimes keeps "at 3 p.m." on the timeline, dated by the day the
 // text is talking about: newswire timelines (TimeML) count such times.
-func tagWithClockTimes(text string, dct timeLike) []timex.Mention {
-	return timex.TagWithOptions(text, dct, timex.TagOptions{ClockTimes: true})
+func tagWithClockTimes(d *text.Document, dct timeLike) []timex.Mention {
+	return timex.TagDocument(d, dct, timex.TagOptions{ClockTimes: true})
 }
 
 // doc is the article being extracted, tokenised once.

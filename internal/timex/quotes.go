@@ -1,60 +1,34 @@
 package timex
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Words that attribute a quotation to its speaker.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "stated": true,
 	"announced": true, "wrote": true, "tweeted": true, "declared": true, "insisted": true, "warned": true,
 	"explained": true, "say": true, "tells": true, "adds": true, "posted": true, "replied": true}
 
-func isQuoteMark(s string) (open, close, straight bool) {
-	switch s {
-	case "“":
-		return true, false, false
-	case "”":
-		return false, true, false
-	case "\"":
-		return false, false, true
-	}
-	return false, false, false
-}
-
-// quoteAround returns the quotation marks around token i within its
-// paragraph, or ok false when i is not inside a quotation.
+// quoteAround returns the tokens of the marks of the closed quotation
+// (text.Quotation) around token i, or ok false when i is not inside one.
 func (t *tagger) quoteAround(i int) (open, close int, ok bool) {
-	open = -1
-	straight := 0
-	for k := i - 1; k >= 0; k-- {
-		if t.toks[k].kind == tokPunct {
-			o, c, s := isQuoteMark(t.tokText(k))
-			switch {
-			case s:
-				straight++
-				if open < 0 {
-					open = k
-				}
-			case o && open < 0 && straight == 0:
-				open = k
-			case c && open < 0 && straight == 0:
-				return 0, 0, false
-			}
-		}
-		if t.toks[k].lineBefore {
-			break
-		}
-	}
-	if open < 0 || straight%2 == 0 && t.tokText(open) == "\"" {
+	qs, words := t.doc.Quotations, t.doc.Tokens
+	at := t.toks[i].start
+	n := sort.Search(len(qs), func(n int) bool { return words[qs[n].Open].Start > at }) - 1
+	if n < 0 || !qs[n].Closed() {
 		return 0, 0, false
 	}
-	for k := i + 1; k < len(t.toks) && !t.toks[k].lineBefore; k++ {
-		if t.toks[k].kind != tokPunct {
-			continue
-		}
-		if _, c, s := isQuoteMark(t.tokText(k)); c || s {
-			return open, k, true
-		}
+	q := qs[n]
+	if at >= words[q.Close].Start {
+		return 0, 0, false
 	}
-	return 0, 0, false
+	return t.tokenAt(words[q.Open].Start), t.tokenAt(words[q.Close].Start), true
+}
+
+// tokenAt is the index of the token starting at byte offset b.
+func (t *tagger) tokenAt(b int) int {
+	return sort.Search(len(t.toks), func(k int) bool { return t.toks[k].start >= b })
 }
 
 // speechDay is the day a quotation containing token i was spoken, when its

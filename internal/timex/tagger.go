@@ -5,10 +5,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 type tagger struct {
 	text  string
+	doc   *text.Document // the text's words, sentences and quotations
 	toks  []token
 	dct   time.Time
 	known bool
@@ -31,14 +34,14 @@ type tagger struct {
 	clockStart int
 }
 
-func newTagger(text string, dct time.Time, opts TagOptions) *tagger {
-	t := &tagger{text: text, opts: opts}
+func newTagger(d *text.Document, dct time.Time, opts TagOptions) *tagger {
+	t := &tagger{text: d.Text, doc: d, opts: opts}
 	if !dct.IsZero() {
 		t.dct = date(dct.Year(), dct.Month(), dct.Day())
 		t.known = true
 	}
 	buf := tokenPool.Get().(*[]token)
-	t.toks = tokenize(text, (*buf)[:0])
+	t.toks = splitTokens(d.Text, d.Tokens, (*buf)[:0])
 	return t
 }
 

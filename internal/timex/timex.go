@@ -1,7 +1,7 @@
 // Package timex finds temporal expressions in English news text and
 // normalises them to TIMEX3 values against a document creation time.
 //
-// The tagger tokenises the text once and matches patterns anchored on a few
+// The tagger reads the text's tokens (internal/text, cut finer) and matches patterns anchored on a few
 // kinds of token (month, weekday, relative day, calendar unit, season,
 // number), so it runs at tens of megabytes per second without regular
 // expressions or a date library.
@@ -26,7 +26,11 @@
 // "this month" "XXXX-XX". A time of day keeps its suffix ("XXXX-XX-XXTNI").
 package timex
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefbot/briefbot/internal/text"
+)
 
 // Mention is one temporal expression found in a text.
 type Mention struct {
@@ -60,8 +64,15 @@ func Tag(text string, dct time.Time) []Mention {
 }
 
 // TagWithOptions is Tag with options.
-func TagWithOptions(text string, dct time.Time, opts TagOptions) []Mention {
-	t := newTagger(text, dct, opts)
+func TagWithOptions(s string, dct time.Time, opts TagOptions) []Mention {
+	return TagDocument(text.Parse(s), dct, opts)
+}
+
+// TagDocument is TagWithOptions for a text already parsed (the extractor
+// tags the article it tokenised, not the text again). Mention offsets are
+// bytes into d.Text.
+func TagDocument(d *text.Document, dct time.Time, opts TagOptions) []Mention {
+	t := newTagger(d, dct, opts)
 	t.run()
 	t.release()
 	return t.out

@@ -3,6 +3,8 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // Token kinds.
@@ -12,8 +14,8 @@ const (
 	tokPunct                   // one punctuation or symbol rune
 )
 
-// token is one word, number or punctuation mark with its byte span. The text
-// is tokenised once; every pattern then works on tokens, so the tagger never
+// token is one word, number or punctuation mark with its byte span, cut
+// from text's tokens; every pattern works on tokens, so the tagger never
 // runs a regular expression over the raw bytes.
 type token struct {
 	start, end int
@@ -37,80 +39,55 @@ type token struct {
 	tense int8
 }
 
-// tokenize splits text into tokens. It walks bytes and only decodes runes
-// outside ASCII.
-func tokenize(text string, toks []token) []token {
+// splitTokens cuts text's tokens of s (text.Tokenize) into the tagger's
+// finer ones: a text word such as "mid-March", "2009-2010" or "U.S." is
+// several tagger tokens, as patterns match on runs of letters, runs of
+// digits and single punctuation marks. It walks bytes and only decodes
+// runes outside ASCII.
+func splitTokens(s string, words []text.Token, toks []token) []token {
+	prevEnd := -1
+	for w := range words {
+		tw := &words[w]
+		space := prevEnd < 0 || tw.Start > prevEnd
+		line := prevEnd < 0 || tw.LineBreak
+		toks = splitToken(s, tw.Start, tw.End, toks, space, line)
+		prevEnd = tw.End
+	}
+	return toks
+}
+
+// splitToken appends the tagger tokens of s[i:end], one text token; space
+// and line say what precedes it.
+func splitToken(s string, i, end int, toks []token, space, line bool) []token {
 	var lower [24]byte
-	space, line := true, true
-	for i := 0; i < len(text); {
-		c := text[i]
+	for i < end {
+		c := s[i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\r':
-			space = true
-			i++
-			continue
-		case c == '\n':
-			space, line = true, true
-			i++
-			continue
 		case c >= '0' && c <= '9':
 			start := i
 			n, digits := 0, 0
-			for i < len(text) && text[i] >= '0' && text[i] <= '9' {
+			for i < end && s[i] >= '0' && s[i] <= '9' {
 				if n < 1e8 {
-					n = n*10 + int(text[i]-'0')
+					n = n*10 + int(s[i]-'0')
 				}
 				digits++
 				i++
 			}
 			// A letter suffix stays on the number: "25th", "1990s", "3pm".
-			for i < len(text) && isASCIILetter(text[i]) {
+			for i < end && isASCIILetter(s[i]) {
 				i++
 			}
 			toks = append(toks, token{start: start, end: i, kind: tokNumber, num: n, digits: digits, spaceBefore: space, lineBefore: line})
-		case isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
+		case isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(s, i):
 			start := i
-			for i < len(text) {
-				b := text[i]
-				if isASCIILetter(b) {
-					i++
-					continue
-				}
-				if b >= utf8.RuneSelf {
-					r, size := utf8.DecodeRuneInString(text[i:])
-					if unicode.IsLetter(r) || unicode.IsMark(r) {
-						i += size
-						continue
-					}
-				}
-				break
-			}
-			t := token{start: start, end: i, kind: tokWord, spaceBefore: space, lineBefore: line}
-			first := text[start]
-			t.upper = first >= 'A' && first <= 'Z'
-			if w := text[start:i]; len(w) <= len(lower) {
-				for k := 0; k < len(w); k++ {
-					b := w[k]
-					if b >= 'A' && b <= 'Z' {
-						b += 'a' - 'A'
-					}
-					lower[k] = b
-				}
-				key := lower[:len(w)]
-				if e, ok := lexicon[string(key)]; ok {
-					t.lex = e
-					t.tense = e.tense
-				} else if len(key) >= 5 && key[len(key)-2] == 'e' && key[len(key)-1] == 'd' && !t.upper {
-					t.tense = tensePast
-				}
-			}
-			toks = append(toks, t)
+			i = letterRunEnd(s, i, end)
+			toks = append(toks, wordToken(s, start, i, &lower, space, line))
 		default:
 			start := i
 			if c < utf8.RuneSelf {
 				i++
 			} else {
-				_, size := utf8.DecodeRuneInString(text[i:])
+				_, size := utf8.DecodeRuneInString(s[i:end])
 				i += size
 			}
 			toks = append(toks, token{start: start, end: i, kind: tokPunct, spaceBefore: space, lineBefore: line})
@@ -118,6 +95,54 @@ func tokenize(text string, toks []token) []token {
 		space, line = false, false
 	}
 	return toks
+}
+
+// letterRunEnd is the end of the run of letters (and combining marks)
+// starting at i, before end.
+func letterRunEnd(s string, i, end int) int {
+	for i < end {
+		b := s[i]
+		if isASCIILetter(b) {
+			i++
+			continue
+		}
+		if b >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:end])
+			if unicode.IsLetter(r) || unicode.IsMark(r) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// wordToken is the token of the word s[start:end] with its lexicon entry
+// and tense cue; lower is scratch space for its lower-case form.
+func wordToken(s string, start, end int, lower *[24]byte, space, line bool) token {
+	t := token{start: start, end: end, kind: tokWord, spaceBefore: space, lineBefore: line}
+	first := s[start]
+	t.upper = first >= 'A' && first <= 'Z'
+	w := s[start:end]
+	if len(w) > len(lower) {
+		return t
+	}
+	for k := 0; k < len(w); k++ {
+		b := w[k]
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		lower[k] = b
+	}
+	key := lower[:len(w)]
+	if e, ok := lexicon[string(key)]; ok {
+		t.lex = e
+		t.tense = e.tense
+	} else if len(key) >= 5 && key[len(key)-2] == 'e' && key[len(key)-1] == 'd' && !t.upper {
+		t.tense = tensePast
+	}
+	return t
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
