@@ -5,6 +5,7 @@ package extract
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
@@ -54,9 +55,25 @@ type doc struct {
 	parsed  *text.Document // what toks, paras, quotes and sents were read from
 }
 
-// newDoc tokenises body once.
+// release gives the parse back to the pool: nothing of an extract points
+// into it (its strings are substrings of the body or their own).
+func (d *doc) release() {
+	if d.parsed != nil {
+		d.parsed.Text = ""
+		parses.Put(d.parsed)
+		d.parsed = nil
+	}
+}
+
+// parses recycles the text.Documents articles are parsed into: a text's
+// worth of tokens is the largest allocation of an extraction, and a
+// pipeline extracts many articles of similar size.
+var parses = sync.Pool{New: func() any { return new(text.Document) }}
+
+// newDoc tokenises body once. The caller releases the doc when done.
 func newDoc(body string) *doc {
-	td := text.Parse(body)
+	td := parses.Get().(*text.Document)
+	td.Parse(body)
 	d := &doc{body: body, toks: tokensOf(td.Tokens), parsed: td}
 	d.layout(td)
 	d.inQuote = make([]int, len(d.toks))
@@ -90,6 +107,7 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 		return ex
 	}
 	d := newDoc(a.Body)
+	defer d.release()
 	runes := newRuneIndex(a.Body)
 	found := findQuotes(d)
 	speakers := map[string]bool{}

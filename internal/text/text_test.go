@@ -5,9 +5,10 @@ import (
 	"unicode/utf8"
 )
 
-func TestTokenOffsets(t *testing.T) {
-	s := "«Ça va», dit Erdoğan.\n\nU.S. officials' 3.5% rise"
-	toks := Tokenize(s)
+// checkOffsets fails unless every token's byte and rune offsets hold
+// its text.
+func checkOffsets(t *testing.T, s string, toks []Token) {
+	t.Helper()
 	for _, tk := range toks {
 		if s[tk.Start:tk.End] != tk.Text {
 			t.Errorf("token %q: bytes %d..%d hold %q", tk.Text, tk.Start, tk.End, s[tk.Start:tk.End])
@@ -19,6 +20,15 @@ func TestTokenOffsets(t *testing.T) {
 			t.Errorf("token %q: rune end %d, want %d", tk.Text, tk.RuneEnd, got)
 		}
 	}
+}
+
+func TestTokenOffsets(t *testing.T) {
+	for _, s := range []string{"Erdoğan’s ''vow'' ... the U.S.A. and Zürich-based 1,000.5 naïve ``x'' Café’s 「勝つ」 e\u0301t\u00e9"} {
+		checkOffsets(t, s, Tokenize(s))
+	}
+	s := "«Ça va», dit Erdoğan.\n\nU.S. officials' 3.5% rise"
+	toks := Tokenize(s)
+	checkOffsets(t, s, toks)
 	var words []string
 	for _, tk := range toks {
 		words = append(words, tk.Lower)

@@ -64,13 +64,12 @@ func AppendTokens(toks []Token, s string) []Token {
 		}
 		start := i
 		var kind Kind
-		i, kind = scanToken(s, i, r, size, toks[base:])
+		var n int
+		i, kind, n = scanToken(s, i, r, size, toks[base:])
 		text := s[start:i]
-		first, _ := utf8.DecodeRuneInString(text)
-		n := utf8.RuneCountInString(text)
 		toks = append(toks, Token{
 			Start: start, End: i, RuneStart: runes, RuneEnd: runes + n, Kind: kind, Text: text, Lower: lowerOf(text, kind),
-			Capital: unicode.IsUpper(first) || kind == Word && particleName(text), ParaBreak: newlines >= 2, LineBreak: newlines >= 1,
+			Capital: unicode.IsUpper(r) || kind == Word && particleName(text), ParaBreak: newlines >= 2, LineBreak: newlines >= 1,
 		})
 		runes += n
 		newlines = 0
@@ -78,27 +77,28 @@ func AppendTokens(toks []Token, s string) []Token {
 	return toks
 }
 
-// scanToken returns the end and kind of the token starting at i with rune
-// r of size bytes; toks are the tokens before it.
-func scanToken(s string, i int, r rune, size int, toks []Token) (int, Kind) {
+// scanToken returns the end, kind and length in runes of the token
+// starting at i with rune r of size bytes; toks are the tokens before it.
+func scanToken(s string, i int, r rune, size int, toks []Token) (int, Kind, int) {
 	switch {
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		end, n := scanWord(s, i)
 		if unicode.IsDigit(r) {
-			return scanWord(s, i), Number
+			return end, Number, n
 		}
-		return scanWord(s, i), Word
+		return end, Word, n
 	case r == '\'' && strings.HasPrefix(s[i+size:], "'"), r == '`' && strings.HasPrefix(s[i+size:], "`"):
-		return i + 2, Quote // ''…'' and ``…'': a double mark typed as two singles
+		return i + 2, Quote, 2 // ''…'' and ``…'': a double mark typed as two singles
 	case isQuoteRune(r):
 		// A detached "’s" after a word is a possessive, not a quote.
 		if (r == '’' || r == '\'') && len(toks) > 0 && toks[len(toks)-1].End == i && possessiveAt(s, i+size) {
-			return i + size + 1, Word
+			return i + size + 1, Word, 2
 		}
-		return i + size, Quote
+		return i + size, Quote, 1
 	case r == '.' && strings.HasPrefix(s[i:], "..."):
-		return i + 3, Punct
+		return i + 3, Punct, 3
 	}
-	return i + size, Punct
+	return i + size, Punct, 1
 }
 
 // isQuoteRune reports the runes that may open or close a quotation.
@@ -143,9 +143,15 @@ func possessiveAt(s string, i int) bool {
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by inner apostrophes and hyphens, dotted initialisms (U.S.) and
 // decimal or grouped numbers (3.5, 1,000). Possessive 's stays apart.
-func scanWord(s string, i int) int {
-	segments, segLen := 1, 0
-	for i < len(s) {
+// It also returns the word's length in runes.
+func scanWord(s string, i int) (int, int) {
+	segments, segLen, runes := 1, 0, 0
+	for ; i < len(s); runes++ {
+		if c := s[i]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
+			i++
+			segLen++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			i += size
@@ -160,7 +166,7 @@ func scanWord(s string, i int) int {
 		switch {
 		case (r == '\'' || r == '’') && unicode.IsLetter(next):
 			if possessiveAt(s, i+size) {
-				return i
+				return i, runes
 			}
 			i += size
 			segLen = 0
@@ -179,11 +185,11 @@ func scanWord(s string, i int) int {
 			segLen = 0
 			continue
 		case r == '.' && segments > 1 && segLen == 1:
-			return i + size // the final period of U.S.
+			return i + size, runes + 1 // the final period of U.S.
 		}
 		break
 	}
-	return i
+	return i, runes
 }
 
 func lowerOf(text string, kind Kind) string {
