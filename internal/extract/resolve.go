@@ -341,6 +341,9 @@ func (r *resolver) resolve(src source) (string, int) {
 			return name, id
 		}
 	}
+	if name, ok := r.associateOf(src); ok {
+		return name, -1
+	}
 	if id := d.reg.lookup(d, src.lo, src.hi); id >= 0 {
 		return d.reg.ents[id].name, id
 	}
