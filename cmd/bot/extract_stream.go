@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -75,18 +76,7 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 					return
 				}
 				r := &results[i]
-				r.articles, r.err = sources.LoadFile(paths[i], opts)
-				if r.err == nil || sources.IsWarning(r.err) {
-					r.out = make([][]byte, len(r.articles))
-					for j, a := range r.articles {
-						buf.Reset()
-						if err := render(&buf, x.Extract(a)); err != nil {
-							r.fail = err
-							break
-						}
-						r.out[j] = bytes.Clone(buf.Bytes())
-					}
-				}
+				r.articles, r.out, r.err, r.fail = loadAndRender(paths[i], opts, x, render, &buf)
 				close(r.done)
 			}
 		})
@@ -107,8 +97,17 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 			}
 			if it.stale {
 				buf.Reset()
-				if err := render(&buf, x.Extract(it.article)); err != nil {
+				crash, err := renderSafely(&buf, x, render, it.article)
+				if err != nil {
 					return err
+				}
+				if crash != nil {
+					// The completed copy crashed the extractor: say so and
+					// print the others.
+					problem(fmt.Errorf("%s: %w", it.article.Path, crash))
+					delete(index, it.article)
+					n++
+					continue
 				}
 				it.out = buf.Bytes()
 			}
@@ -161,4 +160,51 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 		}
 	}
 	return stats, flush(true)
+}
+
+// loadAndRender loads one file and renders each of its articles' extracts.
+// err is the file's (LoadFile's, or a crash of a loader or the extractor:
+// the file is then skipped with the reason, as ingest skips it); fail is
+// rendering's, which stops the run.
+func loadAndRender(path string, opts sources.Options, x briefbot.Extractor, render renderFunc,
+	buf *bytes.Buffer) (articles []*briefbot.Article, out [][]byte, err, fail error) {
+	defer func() {
+		if r := recover(); r != nil {
+			articles, out, err, fail = nil, nil, fmt.Errorf("%s: %w", path, crashError(r)), nil
+		}
+	}()
+	articles, err = sources.LoadFile(path, opts)
+	if err != nil && !sources.IsWarning(err) {
+		return articles, nil, err, nil
+	}
+	out = make([][]byte, len(articles))
+	for j, a := range articles {
+		buf.Reset()
+		crash, rerr := renderSafely(buf, x, render, a)
+		if rerr != nil {
+			return articles, out, err, rerr
+		}
+		if crash != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, crash), nil
+		}
+		out[j] = bytes.Clone(buf.Bytes())
+	}
+	return articles, out, err, nil
+}
+
+// renderSafely extracts and renders one article: crash is the extractor's
+// panic as an error, err rendering's.
+func renderSafely(buf *bytes.Buffer, x briefbot.Extractor, render renderFunc, a *briefbot.Article) (crash, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			crash = crashError(r)
+		}
+	}()
+	return nil, render(buf, x.Extract(a))
+}
+
+// crashError is the reason a file is skipped after a panic, in the words
+// ingest uses.
+func crashError(r any) error {
+	return fmt.Errorf("extraction failed (%v); please report this file as a bug", r)
 }

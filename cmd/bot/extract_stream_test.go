@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/extract"
 	"github.com/briefbot/briefbot/internal/sources"
 )
@@ -87,5 +88,54 @@ func TestWriteExtractsMatchesLoad(t *testing.T) {
 	}
 	if !strings.Contains(wantJSON.String(), `"published": "2024-09-08"`) || !strings.Contains(wantJSON.String(), `"value": "2024-09-08"`) {
 		t.Errorf("the merged ferry article should be dated and its Sunday resolved:\n%.1500s", wantJSON.String())
+	}
+}
+
+// crashingExtractor panics on an article whose body holds "BOOM", as the
+// extractor once did on real news.
+type crashingExtractor struct{ x *extract.Extractor }
+
+func (c crashingExtractor) Extract(a *briefbot.Article) *briefbot.Extract {
+	if strings.Contains(a.Body, "BOOM") {
+		var toks []string
+		_ = toks[len(a.Body)] // index out of range
+	}
+	return c.x.Extract(a)
+}
+
+// TestWriteExtractsSkipsACrashingFile: a file that crashes the extractor
+// is reported by name with the reason, and every other article is still
+// printed.
+func TestWriteExtractsSkipsACrashingFile(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.txt": "First article\n\nMayor Ana Lopez said the bridge opens on Monday.\n",
+		"b.txt": "Crashing article\n\nBOOM, officials said.\n",
+		"c.txt": "Third article\n\nThe council voted on Tuesday, Jo Park said.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths, err := sources.Walk(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	var problems []error
+	stats, err := writeExtracts(context.Background(), &got, "json", paths, sources.Options{},
+		crashingExtractor{extract.New()}, func(err error) { problems = append(problems, err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var printed []extractJSON
+	if err := json.Unmarshal(got.Bytes(), &printed); err != nil {
+		t.Fatalf("output is no JSON array: %v\n%s", err, got.String())
+	}
+	if len(printed) != 2 || stats.Articles != 2 {
+		t.Fatalf("printed %d articles (stats %d), want the 2 that did not crash", len(printed), stats.Articles)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "b.txt") || !strings.Contains(problems[0].Error(), "extraction failed") {
+		t.Errorf("problems %v: want one naming b.txt and the crash", problems)
 	}
 }
