@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +29,7 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(body)
 	}
+	addNewsSeeds(f)
 	x := extract.New()
 	published := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, body string) {
@@ -100,4 +103,23 @@ func relativeOnly(expr string) bool {
 		return true
 	}
 	return false
+}
+
+// addNewsSeeds seeds a fuzz target with real news: the paragraphs of the
+// quotes-dev and timeline-dev articles in ../shared/eval, when present.
+func addNewsSeeds(f *testing.F) {
+	for _, pattern := range []string{"quotes-dev/articles/*", "timeline-dev/articles/*"} {
+		paths, _ := filepath.Glob(filepath.Join(evalDir, pattern))
+		for _, path := range paths {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			for _, para := range strings.Split(string(raw), "\n\n") {
+				if len(para) > 80 {
+					f.Add(para)
+				}
+			}
+		}
+	}
 }

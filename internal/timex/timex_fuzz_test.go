@@ -1,6 +1,8 @@
 package timex_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +27,21 @@ func FuzzTag(f *testing.F) {
 		f.Add(text, false)
 	}
 	f.Add("at 16:08 UTC on 3 March, then at noon", true)
+	// Real news: the paragraphs of the eval articles beside the repository.
+	for _, pattern := range []string{"quotes-dev/articles/*", "timeline-dev/articles/*"} {
+		paths, _ := filepath.Glob(filepath.Join("../../../shared/eval", pattern))
+		for _, path := range paths {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			for _, para := range strings.Split(string(raw), "\n\n") {
+				if len(para) > 80 {
+					f.Add(para, false)
+				}
+			}
+		}
+	}
 	dct := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, text string, clockTimes bool) {
 		opts := timex.TagOptions{ClockTimes: clockTimes}
