@@ -1,29 +1,68 @@
 package extract
 
 import (
+	"embed"
+	"fmt"
 	"strings"
 
 	"github.com/briefbot/briefbot/internal/text"
 )
 
+// The positions stages' word lists are data, kept apart from the engine
+// in data/positions: a list is one file, or one [section] of a file.
+
+//go:embed data/positions/*.txt
+var positionData embed.FS
+
+// dataSections reads data/positions/name: "# comment" lines are skipped,
+// "[section]" opens a section and every other line belongs to the
+// section above it ("" before the first). A missing file is a build
+// mistake, so it panics at start-up and in every test.
+func dataSections(name string) map[string][]string {
+	raw, err := positionData.ReadFile("data/positions/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("extract: positions data %s: %v", name, err))
+	}
+	out := map[string][]string{}
+	section := ""
+	for line := range strings.Lines(string(raw)) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			section = strings.TrimSpace(line[1 : len(line)-1])
+			if _, dup := out[section]; dup {
+				panic(fmt.Sprintf("extract: positions data %s: section [%s] twice", name, section))
+			}
+			out[section] = nil
+		default:
+			out[section] = append(out[section], line)
+		}
+	}
+	return out
+}
+
+// dataWords is the whitespace-separated words of one section.
+func dataWords(file, section string) []string {
+	lines, ok := dataSections(file)[section]
+	if !ok {
+		panic(fmt.Sprintf("extract: positions data %s has no [%s]", file, section))
+	}
+	var words []string
+	for _, l := range lines {
+		words = append(words, strings.Fields(l)...)
+	}
+	return words
+}
+
+// dataSet is dataWords as a set.
+func dataSet(file, section string) map[string]bool { return setOf(dataWords(file, section)...) }
+
 // topicLexicon lists recurring policy subjects that are lowercase noun
 // phrases in news prose and so are not found as names. Each entry is its
 // display form; variants merge through TopicKey.
 var topicLexicon = func() map[string]string {
-	phrases := []string{"peace deal", "peace talks", "peace plan", "peace process", "ceasefire",
-		"land concessions", "territorial concessions", "sanctions", "tariffs", "border wall", "border security",
-		"national emergency", "state of emergency", "government shutdown", "shutdown", "impeachment",
-		"impeachment inquiry", "election", "elections", "immigration", "abortion", "climate change", "pandemic",
-		"vaccine", "lockdown", "face coverings", "masks", "brexit", "no-deal brexit", "troops", "troop withdrawal",
-		"withdrawal", "nuclear weapons", "nuclear deal", "nuclear programme", "trade deal", "trade war",
-		"budget", "taxes", "tax cuts", "health care", "healthcare", "gun control", "refugees", "asylum",
-		"military aid", "humanitarian aid", "war", "occupation", "negotiations", "extradition bill",
-		"extradition", "same-sex marriage", "free trade", "free trade zone", "pipeline", "investigation",
-		"inflation", "interest rates", "deficit", "debt ceiling", "minimum wage", "pension reform",
-		"security guarantees", "membership", "annexation", "independence", "sovereignty", "referendum",
-		"death penalty", "human rights", "press freedom", "free speech", "arms sales", "weapons", "missiles",
-		"air strikes", "missile strikes", "drone strikes", "strikes", "invasion", "offensive", "blockade", "hostages", "prisoner exchange",
-		"corruption", "reform", "protests", "independence referendum", "trade", "energy prices", "oil prices"}
+	phrases := dataSections("topics.txt")[""]
 	m := make(map[string]string, len(phrases))
 	for _, p := range phrases {
 		if _, dup := m[text.TopicKey(p)]; !dup {
@@ -33,31 +72,21 @@ var topicLexicon = func() map[string]string {
 	return m
 }()
 
-// genericWords are nouns too vague to be a subject on their own.
-var genericWords = setOf("thing", "things", "people", "time", "times", "way", "ways", "year", "years", "day",
-	"days", "week", "weeks", "month", "months", "lot", "world", "country", "fact", "moment", "part", "place",
-	"case", "point", "number", "life", "home", "issue", "issues", "situation", "problem", "question",
-	"reason", "kind", "side", "end", "work", "job", "decision", "statement", "announcement", "government",
-	"community", "opportunity", "majority", "city", "state", "comment", "matter", "something", "anything",
-	"everything", "nothing", "one", "ones", "man", "woman", "men", "women", "person", "family", "today",
-	"tonight", "hour", "hours", "minute", "minutes", "morning", "evening", "night", "area", "group",
-	"idea", "result", "results", "need", "step", "steps", "effort", "efforts", "level", "team", "support",
-	"position", "view", "future", "past", "history", "power", "change", "process", "ability", "attention",
-	"department", "office", "government's", "public", "meeting", "experience", "relationship", "condition", "responsibility", "way", "sense", "lives", "word", "words")
-
-// determinersToDrop open a noun phrase and are not part of its key.
-var determinersToDrop = setOf("the", "a", "an", "this", "that", "these", "those", "our", "their", "its",
-	"his", "her", "my", "your", "any", "some", "every", "such", "all")
-
-// nameConnectors may join the words of one name ("Court of Session",
-// "Law of the Sea"); "and" may not: "Greece and Turkey" are two topics.
-var nameConnectors = setOf("of", "de", "for")
-
-// standaloneOrgs are organisation words that name one on their own; most
-// orgWords ("Federal", "Times") only do inside a longer name.
-var standaloneOrgs = setOf("kremlin", "congress", "parliament", "senate", "pentagon", "reuters", "amnesty",
-	"greenpeace", "hamas", "hezbollah", "taliban", "facebook", "google", "twitter", "apple", "microsoft",
-	"amazon", "tesla", "youtube", "nasa", "nato", "unesco", "unicef", "opec")
+var (
+	genericWords          = dataSet("words.txt", "generic")
+	determinersToDrop     = dataSet("words.txt", "dropped-determiners")
+	nameConnectors        = dataSet("words.txt", "name-connectors")
+	standaloneOrgs        = dataSet("words.txt", "standalone-orgs")
+	modalWords            = dataSet("words.txt", "modals")
+	negations             = dataSet("words.txt", "negations")
+	futureNegations       = dataSet("words.txt", "future-negations")
+	conditionWords        = dataSet("words.txt", "conditions")
+	clauseBreakers        = dataSet("words.txt", "clause-breakers")
+	trailingFunctionWords = dataSet("words.txt", "trailing")
+	looseModifiers        = dataSet("words.txt", "loose-modifiers")
+	settingWords          = dataSet("words.txt", "setting")
+	copulas               = dataSet("words.txt", "copulas")
+)
 
 // notNouns are the function words, verbs and vague nouns that cannot be
 // part of a topic noun phrase, in one set so a word costs one lookup.
@@ -74,126 +103,49 @@ var notNouns = func() map[string]bool {
 	return m
 }()
 
-var modalWords = setOf("will", "would", "must", "should", "can", "could", "may", "might", "shall", "cannot",
-	"won't", "wouldn't", "can't", "shouldn't", "couldn't", "mustn't", "do", "does", "did", "don't", "doesn't",
-	"didn't", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't", "has", "have", "had",
-	"hasn't", "haven't", "hadn't", "need", "needs", "want", "wants", "wanted", "never", "ought")
+// stanceClassNames name the classes in the data files' sections.
+var stanceClassNames = map[string]stanceClass{"support": classSupport, "oppose": classOppose,
+	"demand": classDemand, "refuse": classRefuse}
 
-var negations = setOf("not", "never", "no", "cannot", "won't", "wouldn't", "can't", "don't", "doesn't",
-	"didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "couldn't", "mustn't", "hasn't", "haven't",
-	"nor", "neither")
-
-// futureNegations, with the actor as subject, refuse: "will not give up".
-var futureNegations = setOf("won't", "wouldn't", "cannot", "can't", "never")
-
-// cue words by the class they give a clause; a negation just before a
-// support or refusal word turns it around ("do not support").
-var stanceCues = func() map[string]stanceClass {
+// classedWords reads a file whose sections are stance classes.
+func classedWords(file string) map[string]stanceClass {
 	m := map[string]stanceClass{}
-	add := func(c stanceClass, words ...string) {
-		for _, w := range words {
+	for section := range dataSections(file) {
+		c, ok := stanceClassNames[section]
+		if !ok {
+			panic(fmt.Sprintf("extract: positions data %s: [%s] is no stance class", file, section))
+		}
+		for _, w := range dataWords(file, section) {
 			m[w] = c
 		}
 	}
-	add(classSupport, "support", "supports", "supported", "supporting", "backs", "backed", "backing",
-		"welcome", "welcomes", "welcomed", "welcoming", "agree", "agrees", "agreed", "endorse", "endorses",
-		"endorsed", "favour", "favours", "favor", "favors", "favoured", "favored", "praise", "praised",
-		"praises", "committed", "commit", "ready", "willing", "accept", "accepts", "accepted", "approve",
-		"approves", "approved", "sign", "signed", "defend", "defends", "defended", "embrace", "embraced")
-	add(classOppose, "oppose", "opposes", "opposed", "opposing", "against", "condemn", "condemns",
-		"condemned", "denounce", "denounces", "denounced", "criticise", "criticised", "criticize",
-		"criticized", "unacceptable", "wrong", "mistake", "illegal", "unlawful", "outrage", "disaster",
-		"betrayal", "reckless", "dangerous", "protest", "protested", "objected", "object", "objects")
-	add(classDemand, "must", "should", "demand", "demands", "demanded", "urge", "urges", "urged",
-		"insist", "insists", "insisted", "require", "requires", "ought", "needs", "need", "calls", "call",
-		"called", "appeal", "appealed", "press", "pressed")
-	add(classRefuse, "refuse", "refuses", "refused", "reject", "rejects", "rejected", "ruled", "rules",
-		"rule", "decline", "declines", "declined", "veto", "vetoed")
 	return m
-}()
+}
 
-// conditionWords open a condition ("only if", "as long as", "unless").
-var conditionWords = setOf("if", "unless", "provided", "providing", "long", "condition")
-
-// clauseBreakers end the clause a stance is read from.
-var clauseBreakers = setOf("but", "because", "while", "although", "though", "whereas", "which", "who",
-	"that", "so", "however", "yet", "since")
+// stanceCues are words by the class they give a clause; a negation just
+// before a support or refusal word turns it around ("do not support").
+var stanceCues = classedWords("stance-cues.txt")
 
 // reportingClasses are the reporting verbs of indirect speech that tell
 // the class by themselves ("urged", "rejected"); "said" tells nothing.
-var reportingClasses = func() map[string]stanceClass {
-	m := map[string]stanceClass{}
-	add := func(c stanceClass, words ...string) {
-		for _, w := range words {
-			m[w] = c
-		}
-	}
-	add(classDemand, "demand", "demands", "demanded", "urge", "urges", "urged", "insist", "insists",
-		"insisted", "appealed", "pressed")
-	add(classRefuse, "refuse", "refuses", "refused", "reject", "rejects", "rejected", "declined", "vetoed")
-	add(classOppose, "oppose", "opposes", "opposed", "condemn", "condemns", "condemned", "denounce",
-		"denounces", "denounced", "criticise", "criticised", "criticize", "criticized", "protested")
-	add(classSupport, "welcome", "welcomes", "welcomed", "backed", "backs", "endorse", "endorses",
-		"endorsed", "support", "supports", "supported", "praise", "praises", "praised")
-	return m
-}()
+var reportingClasses = classedWords("reporting-verbs.txt")
 
-var trailingFunctionWords = setOf("the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "from",
-	"by", "at", "that", "as", "its", "their", "his", "her", "our", "is", "are", "was", "were", "be", "would",
-	"will", "this", "these", "those", "into", "than")
-
+// objectVerbs read object-verbs.txt: [direct], [after PARTICLES] and
+// [needs PARTICLES].
 var objectVerbs = func() map[string]objectVerb {
 	m := map[string]objectVerb{}
-	direct := func(words ...string) {
-		for _, w := range words {
-			m[w] = objectVerb{}
+	for section := range dataSections("object-verbs.txt") {
+		kind, particles, _ := strings.Cut(section, " ")
+		v := objectVerb{particles: strings.Fields(particles), needsParticle: kind == "needs"}
+		if kind != "direct" && kind != "after" && kind != "needs" {
+			panic("extract: positions data object-verbs.txt: unknown section [" + section + "]")
+		}
+		for _, w := range dataWords("object-verbs.txt", section) {
+			m[w] = v
 		}
 	}
-	withParticle := func(needs bool, particles string, words ...string) {
-		for _, w := range words {
-			m[w] = objectVerb{particles: strings.Fields(particles), needsParticle: needs}
-		}
-	}
-	direct("accept", "accepts", "accepted", "accepting", "discuss", "discusses", "discussed", "discussing",
-		"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "support", "supports",
-		"supported", "oppose", "opposes", "opposed", "reject", "rejects", "rejected", "want", "wants", "wanted",
-		"demand", "demands", "demanded", "seek", "seeks", "sought", "back", "backs", "backed", "endorse",
-		"endorses", "endorsed", "welcome", "welcomes", "welcomed", "favour", "favours", "favoured", "favor",
-		"favors", "favored", "approve", "approves", "approved", "sign", "signs", "signed", "refuse", "refuses",
-		"refused", "veto", "vetoes", "vetoed", "condemn", "condemns", "condemned", "denounce", "denounces",
-		"denounced", "criticise", "criticises", "criticised", "criticize", "criticizes", "criticized",
-		"consider", "considers", "considered", "propose", "proposes", "proposed", "offer", "offers", "offered",
-		"negotiate", "negotiates", "negotiated", "allow", "allows", "allowed", "permit", "permits", "tolerate",
-		"tolerates", "ban", "bans", "banned", "lift", "lifts", "lifted", "impose", "imposes", "imposed",
-		"defend", "defends", "defended", "protect", "protects", "protected", "guarantee", "guarantees",
-		"guaranteed", "require", "requires", "required", "need", "needs", "needed", "urge", "urges", "urged",
-		"drop", "drops", "dropped", "abandon", "abandons", "abandoned", "embrace", "embraces", "embraced",
-		"resist", "resists", "resisted", "block", "blocks", "blocked", "end", "ends", "ended", "withdraw",
-		"withdraws", "withdrew", "cede", "cedes", "ceded", "concede", "concedes", "conceded", "surrender",
-		"surrendered", "restore", "restores", "restored")
-	withParticle(false, "to on", "agree", "agrees", "agreed", "agreeing")
-	withParticle(true, "up", "give", "gives", "gave", "giving", "given")
-	withParticle(true, "for", "call", "calls", "called", "calling", "ask", "asks", "asked", "push", "pushes",
-		"pushed", "press", "presses", "pressed", "argue", "argues", "argued", "campaign", "campaigned")
-	withParticle(true, "out", "rule", "rules", "ruled")
-	withParticle(true, "on", "insist", "insists", "insisted")
-	withParticle(true, "to", "object", "objects", "objected", "commit", "commits", "committed")
 	return m
 }()
-
-// looseModifiers open a noun phrase without telling its subject: "the
-// proposed land concessions" is about land concessions.
-var looseModifiers = setOf("new", "proposed", "current", "immediate", "further", "possible", "latest",
-	"real", "whole", "full", "so-called", "own", "first", "final", "big", "major", "such", "same", "very",
-	"additional", "existing", "planned", "total", "complete", "entire", "future", "next", "last", "good", "bad",
-	"great")
-
-// settingWords put a name where something happens or with whom: "came to
-// Sarnow", "talks in Geneva", "with Osterland's engineers".
-var settingWords = setOf("in", "at", "to", "with", "from", "into", "near", "inside", "outside", "across",
-	"toward", "towards", "around", "throughout", "via", "through", "during", "among", "alongside", "beside")
-
-var copulas = setOf("is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "stay", "stays")
 
 func normApos(w string) string { return strings.ReplaceAll(w, "’", "'") }
 
