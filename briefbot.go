@@ -130,10 +130,44 @@ func (e *Event) Resolved() bool {
 type Position struct {
 	Actor string `json:"actor"`
 	Topic string `json:"topic"`
-	// Stance is a short line such as "will not give up Crimea".
+	// Stance is the verbatim evidence line, such as "will not give up Crimea".
 	Stance string `json:"stance"`
+	// Polarity is the actor's stance toward Topic as named.
+	Polarity Polarity `json:"polarity"`
+	// Claim says the stance plainly in at most 15 words: "opposes giving
+	// up Crimea".
+	Claim string `json:"claim"`
+	// Rule names the rule that decided Polarity, for --explain and tests.
+	Rule string `json:"rule,omitempty"`
 	// Evidence indexes into Extract.Quotes.
 	Evidence []int `json:"evidence"`
+}
+
+// Polarity is where an actor stands on a topic.
+type Polarity string
+
+// The polarities; PolarityNeutral is a stated stance of neutrality, not
+// an unknown one.
+const (
+	PolarityFor     Polarity = "for"
+	PolarityAgainst Polarity = "against"
+	PolarityMixed   Polarity = "mixed"
+	PolarityNeutral Polarity = "neutral"
+)
+
+// Symbol is a sign that shows the polarity without colour.
+func (p Polarity) Symbol() string {
+	switch p {
+	case PolarityFor:
+		return "✅"
+	case PolarityAgainst:
+		return "❌"
+	case PolarityMixed:
+		return "⚖️"
+	case PolarityNeutral:
+		return "➖"
+	}
+	return "❔"
 }
 
 // Extract is everything extracted from one article.
@@ -259,6 +293,8 @@ type PositionHit struct {
 	Actor    string     `json:"actor"`
 	Topic    string     `json:"topic"`
 	Stance   string     `json:"stance"`
+	Polarity Polarity   `json:"polarity"`
+	Claim    string     `json:"claim"`
 	Evidence []QuoteHit `json:"evidence"`
 	Article  ArticleRef `json:"article"`
 }

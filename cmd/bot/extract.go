@@ -139,6 +139,8 @@ type (
 	positionJSON struct {
 		Actor    string `json:"actor"`
 		Topic    string `json:"topic"`
+		Polarity string `json:"polarity"`
+		Claim    string `json:"claim"`
 		Stance   string `json:"stance"`
 		Evidence []int  `json:"evidence"`
 	}
@@ -171,7 +173,8 @@ func toExtractJSON(x *briefbot.Extract) extractJSON {
 	}
 	for _, p := range x.Positions {
 		out.Positions = append(out.Positions, positionJSON{
-			Actor: p.Actor, Topic: p.Topic, Stance: p.Stance, Evidence: nonNil(p.Evidence),
+			Actor: p.Actor, Topic: p.Topic, Polarity: string(p.Polarity), Claim: p.Claim, Stance: p.Stance,
+			Evidence: nonNil(p.Evidence),
 		})
 	}
 	return out

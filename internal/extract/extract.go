@@ -128,7 +128,7 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 	}
 	ex.People = d.people(speakers, found)
 	ex.Events = x.events(d, a, runes, found)
-	ex.Positions = positionsInDoc(ex.Quotes, d, spans, ex.People...)
+	ex.Positions = positionsInDoc(a.Title, ex.Quotes, d, spans, ex.People...)
 	return ex
 }
 

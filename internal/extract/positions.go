@@ -102,19 +102,50 @@ type topicMention struct {
 // the stance of the strongest. people, when given, are the article's
 // people: their names are never topics.
 func positions(quotes []briefbot.Quote, people ...briefbot.Person) []briefbot.Position {
-	return positionsOf(quotes, nil, nil, people)
+	return positionsOf("", quotes, nil, nil, people)
 }
 
 // positionsInDoc is positions for quotes found in d, quote i being the
 // tokens d.toks[spans[i].lo:spans[i].hi]: the article's tokens are read
 // instead of tokenising each quote again, which gives the same tokens.
-func positionsInDoc(quotes []briefbot.Quote, d *doc, spans []span, people ...briefbot.Person) []briefbot.Position {
-	return positionsOf(quotes, d, spans, people)
+// title is the article's: its subjects are the issues statements are
+// read against.
+func positionsInDoc(title string, quotes []briefbot.Quote, d *doc, spans []span, people ...briefbot.Person) []briefbot.Position {
+	return positionsOf(title, quotes, d, spans, people)
 }
 
-func positionsOf(quotes []briefbot.Quote, d *doc, spans []span, people []briefbot.Person) []briefbot.Position {
+func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, people []briefbot.Person) []briefbot.Position {
+	stmts, speakers := statementsOf(quotes, d, spans)
+	if len(stmts) == 0 {
+		return []briefbot.Position{}
+	}
+	named := make(map[string]bool, len(speakers))
+	for _, actor := range speakers {
+		named[actor] = isNamedActor(actor)
+	}
+	personWords := personNameWords(stmts, named, people)
+	recurring := recurringPhrases(stmts)
+	issues := titleIssues(title, personWords)
+
+	var b positionBuilder
+	for i := range stmts {
+		st := &stmts[i]
+		tm, ok := pickTopic(st, rankedTopics(st, personWords, recurring), issues)
+		if !ok {
+			continue
+		}
+		q := quotes[st.quote]
+		b.add(st, tm, readStance(st, tm, cueClass(q.Cue), q.Cue), named[st.actor])
+	}
+	return b.positions()
+}
+
+// statementsOf makes the statements of the quotes that have a speaker
+// and text, and lists the speakers.
+func statementsOf(quotes []briefbot.Quote, d *doc, spans []span) ([]statement, []string) {
 	stmts := make([]statement, 0, len(quotes))
 	speakerKeys := map[string][]string{}
+	var speakers []string
 	for qi, q := range quotes {
 		if q.Speaker == "" || strings.TrimSpace(q.Text) == "" {
 			continue
@@ -123,6 +154,7 @@ func positionsOf(quotes []briefbot.Quote, d *doc, spans []span, people []briefbo
 		if !ok {
 			keys = strings.Fields(text.TopicKey(q.Speaker))
 			speakerKeys[q.Speaker] = keys
+			speakers = append(speakers, q.Speaker)
 		}
 		if d != nil && qi < len(spans) && ownTokens(d, spans[qi], q.Text) {
 			stmts = append(stmts, analyse(statement{quote: qi, actor: q.Speaker, actorKeys: keys, text: d.body,
@@ -131,57 +163,62 @@ func positionsOf(quotes []briefbot.Quote, d *doc, spans []span, people []briefbo
 		}
 		stmts = append(stmts, newStatement(qi, q.Speaker, keys, q.Text))
 	}
-	if len(stmts) == 0 {
-		return []briefbot.Position{}
-	}
-	named := make(map[string]bool, len(speakerKeys))
-	for actor := range speakerKeys {
-		named[actor] = isNamedActor(actor)
-	}
-	personWords := personNameWords(stmts, named, people)
-	recurring := recurringPhrases(stmts)
+	return stmts, speakers
+}
 
-	type group struct {
-		pos      briefbot.Position
-		strength int
-		named    bool
+// positionBuilder groups statements by actor and topic: several
+// statements of one actor on one topic make one position citing all of
+// them, with the stance line of the strongest.
+type positionBuilder struct {
+	index  map[positionKey]int
+	groups []positionGroup
+}
+
+type positionKey struct{ actor, topic string }
+
+type positionGroup struct {
+	pos      briefbot.Position
+	strength int
+	named    bool
+}
+
+func (b *positionBuilder) add(st *statement, tm topicMention, r stanceReading, named bool) {
+	strength := 1
+	if r.class != classClaim {
+		strength = 2
 	}
-	type key struct{ actor, topic string }
-	index := map[key]int{}
-	var groups []group
-	for i := range stmts {
-		st := &stmts[i]
-		cue := cueClass(quotes[st.quote].Cue)
-		for _, tm := range topicsOf(st, personWords, recurring) {
-			line, class := stanceOf(st, tm, cue)
-			strength := 1
-			if class != classClaim {
-				strength = 2
-			}
-			k := key{st.actor, tm.key}
-			if gi, ok := index[k]; ok {
-				g := &groups[gi]
-				g.pos.Evidence = append(g.pos.Evidence, st.quote)
-				if strength > g.strength {
-					g.pos.Stance, g.strength = line, strength
-				}
-				continue
-			}
-			index[k] = len(groups)
-			groups = append(groups, group{
-				pos:      briefbot.Position{Actor: st.actor, Topic: tm.display, Stance: line, Evidence: []int{st.quote}},
-				strength: strength, named: named[st.actor],
-			})
+	k := positionKey{st.actor, tm.key}
+	if gi, ok := b.index[k]; ok {
+		g := &b.groups[gi]
+		g.pos.Evidence = append(g.pos.Evidence, st.quote)
+		mergePolarity(&g.pos, r)
+		if strength > g.strength {
+			g.pos.Stance, g.strength = r.line, strength
 		}
+		return
 	}
+	if b.index == nil {
+		b.index = map[positionKey]int{}
+	}
+	b.index[k] = len(b.groups)
+	b.groups = append(b.groups, positionGroup{
+		pos: briefbot.Position{Actor: st.actor, Topic: tm.display, Stance: r.line,
+			Polarity: r.polarity.polarity, Rule: r.polarity.rule, Claim: claimOf(r, tm.display),
+			Evidence: []int{st.quote}},
+		strength: strength, named: named,
+	})
+}
+
+// positions are the groups' positions. Unnamed sources ("officials", "a
+// statement") say little about who stands where; they count only when
+// nobody named spoke.
+func (b *positionBuilder) positions() []briefbot.Position {
 	anyNamed := false
-	for _, g := range groups {
+	for _, g := range b.groups {
 		anyNamed = anyNamed || g.named
 	}
-	out := make([]briefbot.Position, 0, len(groups))
-	for _, g := range groups {
-		// Unnamed sources ("officials", "a statement") say little about
-		// who stands where; they count only when nobody named spoke.
+	out := make([]briefbot.Position, 0, len(b.groups))
+	for _, g := range b.groups {
 		if g.named || !anyNamed {
 			out = append(out, g.pos)
 		}
@@ -282,4 +319,17 @@ func personNameWords(stmts []statement, named map[string]bool, people []briefbot
 		}
 	}
 	return words
+}
+
+// mergePolarity folds one more statement into a position: statements for
+// and against make it mixed; a stated stance outweighs a plain claim.
+func mergePolarity(p *briefbot.Position, r stanceReading) {
+	switch {
+	case r.polarity.polarity == p.Polarity:
+	case p.Rule == "plain claim":
+		p.Polarity, p.Rule, p.Claim = r.polarity.polarity, r.polarity.rule, claimOf(r, p.Topic)
+	case r.polarity.rule == "plain claim":
+	default:
+		p.Polarity, p.Rule, p.Claim = briefbot.PolarityMixed, "statements disagree", mergedClaim(p.Topic)
+	}
 }

@@ -43,9 +43,24 @@ func cueClass(cue string) stanceClass {
 
 // ---- Stance ----
 
+// stanceReading is what a statement says about one of its topics.
+type stanceReading struct {
+	line     string // the verbatim stance line, maybe with a class label
+	class    stanceClass
+	polarity polarityReading
+	verbal   bool // line opens at the verb phrase and carries its class
+}
+
 // stanceOf classifies what the statement says about the topic and cuts
 // its stance line.
 func stanceOf(st *statement, tm topicMention, cue stanceClass) (string, stanceClass) {
+	r := readStance(st, tm, cue, "")
+	return r.line, r.class
+}
+
+// readStance is stanceOf with the polarity, cueText being the quote's
+// reporting words.
+func readStance(st *statement, tm topicMention, cue stanceClass, cueText string) stanceReading {
 	toks := st.toks
 	sLo, sHi := sentenceBounds(toks, tm.lo, tm.hi)
 	cLo, cHi := clauseBounds(st, sLo, sHi, tm.lo, tm.hi)
@@ -64,6 +79,7 @@ func stanceOf(st *statement, tm topicMention, cue stanceClass) (string, stanceCl
 		}
 	}
 
+	polarity := polarityOf(st, tm, class, clauseSpan{sLo, sHi, cLo, cHi}, cueText)
 	lo := verbPhraseStart(st, cLo, tm.lo)
 	hi := cHi
 	if class == classCondition && at >= 0 && (at < lo || at >= hi) {
@@ -85,10 +101,12 @@ func stanceOf(st *statement, tm topicMention, cue stanceClass) (string, stanceCl
 	}
 	lo, hi = fitWords(st, lo, hi, keepLo, keepHi)
 	line := spanText(st.text, toks, lo, hi)
-	if class != classClaim && (at < lo || at >= hi) && line != "" {
+	labelled := class != classClaim && (at < lo || at >= hi) && line != ""
+	if labelled {
 		line = stanceLabels[class] + ": " + line
 	}
-	return line, class
+	verbal := !labelled && lo < tm.lo && st.words[lo].verbal()
+	return stanceReading{line: line, class: class, polarity: polarity, verbal: verbal}
 }
 
 // sentenceBounds finds the sentence of the quote that holds [lo, hi).

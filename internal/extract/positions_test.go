@@ -27,10 +27,13 @@ func quote(speaker, text string) briefbot.Quote {
 	return briefbot.Quote{Speaker: speaker, Text: text, Cue: "said", Kind: "direct"}
 }
 
+// topicsOfQuote lists the subjects the topic stage finds in a quote, of
+// which a position takes one.
 func topicsOfQuote(q briefbot.Quote) []string {
+	st := newStatement(0, q.Speaker, strings.Fields(text.TopicKey(q.Speaker)), q.Text)
 	var out []string
-	for _, p := range positions([]briefbot.Quote{q}) {
-		out = append(out, p.Topic)
+	for _, tm := range topicsOf(&st, map[string]bool{}, recurringPhrases([]statement{st})) {
+		out = append(out, tm.display)
 	}
 	return out
 }
@@ -320,7 +323,7 @@ func TestPositionsInDocMatchesOwnTokens(t *testing.T) {
 	}
 	people := []briefbot.Person{{Name: "Lena Berg", Kind: briefbot.KindPerson, Aliases: []string{"Berg"}}}
 	want := positions(quotes, people...)
-	got := positionsInDoc(quotes, d, spans, people...)
+	got := positionsInDoc("", quotes, d, spans, people...)
 	if len(want) == 0 || !slices.EqualFunc(want, got, func(a, b briefbot.Position) bool {
 		return a.Actor == b.Actor && a.Topic == b.Topic && a.Stance == b.Stance && slices.Equal(a.Evidence, b.Evidence)
 	}) {

@@ -65,6 +65,28 @@ type nounPair struct{ modifier, head string }
 // places, things and organisations, and recurring noun phrases; at most
 // maxTopicsPerQuote, strongest first, never the speaker or a person.
 func topicsOf(st *statement, people map[string]bool, recurring map[nounPair]int) []topicMention {
+	ranked := rankedTopics(st, people, recurring)
+	out := make([]topicMention, 0, maxTopicsPerQuote)
+	strong := 0
+	for _, c := range ranked {
+		if len(out) >= maxTopicsPerQuote || (c.score <= 2 && strong >= 2) {
+			break
+		}
+		if c.score > 2 {
+			strong++
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b topicMention) int { return cmp.Compare(a.lo, b.lo) })
+	return out
+}
+
+// maxRankedTopics bounds the subjects kept of one statement.
+const maxRankedTopics = 8
+
+// rankedTopics is every subject of a statement that tokens of a stronger
+// one do not hold, strongest first.
+func rankedTopics(st *statement, people map[string]bool, recurring map[nounPair]int) []topicMention {
 	cands := lexiconTopics(st, nil)
 	cands = namedTopics(st, cands)
 	cands = nounPhraseTopics(st, recurring, cands)
@@ -82,24 +104,19 @@ func topicsOf(st *statement, people map[string]bool, recurring map[nounPair]int)
 		}
 		return cmp.Compare(a.lo, b.lo)
 	})
-	out := make([]topicMention, 0, maxTopicsPerQuote)
-	strong := 0
+	var out []topicMention
 	for _, c := range cands {
+		if len(out) == maxRankedTopics {
+			break // a list of names is about its first few: no pairwise checks of them all
+		}
 		if c.key == "" || clashes(out, c) || isSpeaker(c.key, st.actorKeys) || isPerson(c.key, people) {
 			continue
 		}
 		if hasObject && c.score <= settingScore {
 			continue // "with Osterland's engineers": the object says what it is about
 		}
-		if len(out) >= maxTopicsPerQuote || (c.score <= 2 && strong >= 2) {
-			break
-		}
-		if c.score > 2 {
-			strong++
-		}
 		out = append(out, c)
 	}
-	slices.SortFunc(out, func(a, b topicMention) int { return cmp.Compare(a.lo, b.lo) })
 	return out
 }
 

@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot"
+)
+
+// Polarity: where a statement puts its actor on its topic, read from what
+// the statement does. Its class says most (support and demand are for,
+// opposition and refusal against, a condition mixed); a stop verb in
+// front of the topic turns it around ("must stop the strikes" is against
+// the strikes); a plain claim is read from its words of praise or blame.
+// Each reading names its rule, so a result can say why it is what it is.
+
+var (
+	praiseWords   = dataSet("polarity.txt", "for")
+	blameWords    = dataSet("polarity.txt", "against")
+	stopVerbs     = dataSet("polarity.txt", "stop-verbs")
+	againstCues   = dataSet("polarity.txt", "against-cues")
+	forCues       = dataSet("polarity.txt", "for-cues")
+	neutralWords  = dataSet("polarity.txt", "neutral")
+	classPolarity = [...]briefbot.Polarity{classClaim: briefbot.PolarityFor, classSupport: briefbot.PolarityFor,
+		classDemand: briefbot.PolarityFor, classOppose: briefbot.PolarityAgainst,
+		classRefuse: briefbot.PolarityAgainst, classCondition: briefbot.PolarityMixed}
+)
+
+// polarityReading is a polarity and the rule that gave it.
+type polarityReading struct {
+	polarity briefbot.Polarity
+	rule     string
+}
+
+// clauseSpan is where a stance was read: its sentence [sLo, sHi) and the
+// clause [cLo, cHi) around the topic.
+type clauseSpan struct{ sLo, sHi, cLo, cHi int }
+
+// polarityOf reads the polarity of statement st toward topic tm, whose
+// class is class, cue the quote's reporting words.
+func polarityOf(st *statement, tm topicMention, class stanceClass, span clauseSpan, cue string) polarityReading {
+	if class == classCondition {
+		// "only if", "unless", "as long as" bind the stance to a
+		// condition; a plain "if" mostly says when ("if I want").
+		if k := conditionAt(st.toks, span.sLo, span.sHi); k >= 0 && st.toks[k].lower != "if" {
+			return polarityReading{briefbot.PolarityMixed, "condition"}
+		}
+		class = classClaim
+	}
+	if ruledOutNot(st, span.cLo, span.cHi) {
+		return polarityReading{briefbot.PolarityMixed, "did not rule out"}
+	}
+	if stopBefore(st, span.cLo, tm.lo) {
+		if class == classOppose || class == classRefuse {
+			return polarityReading{briefbot.PolarityFor, "refuses to stop"}
+		}
+		return polarityReading{briefbot.PolarityAgainst, "stop verb before the topic"}
+	}
+	if againstBefore(st, span.cLo, tm.lo) {
+		return polarityReading{briefbot.PolarityAgainst, "against/no before the topic"}
+	}
+	if class != classClaim {
+		return polarityReading{classPolarity[class], "stance word"}
+	}
+	if neutralIn(st, span.sLo, span.sHi) {
+		return polarityReading{briefbot.PolarityNeutral, "neutrality word"}
+	}
+	if score := evaluation(st, tm, span.cLo, span.cHi); score != 0 {
+		return signed(score, "praise or blame in the clause")
+	}
+	if score := evaluation(st, tm, span.sLo, span.sHi); score != 0 {
+		return signed(score, "praise or blame in the sentence")
+	}
+	for w := range strings.FieldsSeq(strings.ToLower(cue)) {
+		switch {
+		case againstCues[w]:
+			return polarityReading{briefbot.PolarityAgainst, "reporting verb " + w}
+		case forCues[w]:
+			return polarityReading{briefbot.PolarityFor, "reporting verb " + w}
+		}
+	}
+	if score := evaluation(st, tm, 0, len(st.toks)); score != 0 {
+		return signed(score, "praise or blame in the statement")
+	}
+	return polarityReading{briefbot.PolarityFor, "plain claim"}
+}
+
+func signed(score int, rule string) polarityReading {
+	if score > 0 {
+		return polarityReading{briefbot.PolarityFor, rule}
+	}
+	return polarityReading{briefbot.PolarityAgainst, rule}
+}
+
+// evaluation sums the praise (+1) and blame (-1) words of [lo, hi)
+// outside the topic, each turned around by a negation in the two words
+// before it.
+func evaluation(st *statement, tm topicMention, lo, hi int) int {
+	score := 0
+	for k := lo; k < hi; k++ {
+		if k >= tm.lo && k < tm.hi || st.toks[k].kind != tokWord {
+			continue
+		}
+		w := normApos(st.toks[k].lower)
+		v := 0
+		switch {
+		case praiseWords[w]:
+			v = 1
+		case blameWords[w]:
+			v = -1
+		default:
+			continue
+		}
+		if negatedAt(st, k, lo) {
+			v = -v
+		}
+		score += v
+	}
+	return score
+}
+
+// negatedAt reports a negation in the two words before k, from lo.
+func negatedAt(st *statement, k, lo int) bool {
+	for j := k - 1; j >= lo && j >= k-2; j-- {
+		if st.has(j, flagNegation) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopBefore reports a stop verb in the words just before the topic
+// ("stop massive strikes", "an end to the war", "withdraw the bill"), with
+// no clause break between.
+func stopBefore(st *statement, lo, topicLo int) bool {
+	for k := topicLo - 1; k >= lo && k >= topicLo-4; k-- {
+		if st.toks[k].kind == tokPunct {
+			return false
+		}
+		if stopVerbs[st.toks[k].lower] && !(k > 0 && st.has(k-1, flagDeterminer) && st.toks[k].lower != "end") {
+			return true
+		}
+	}
+	return false
+}
+
+// againstBefore reports "against X" or "no X" just before the topic.
+func againstBefore(st *statement, lo, topicLo int) bool {
+	for k := topicLo - 1; k >= lo && k >= topicLo-3; k-- {
+		switch st.toks[k].lower {
+		case "against", "no", "anti":
+			return true
+		}
+		if st.toks[k].kind == tokPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// ruledOutNot reports "did not rule out", "not ruling out": an option
+// kept open.
+func ruledOutNot(st *statement, lo, hi int) bool {
+	for k := lo; k+1 < hi; k++ {
+		switch st.toks[k].lower {
+		case "rule", "rules", "ruled", "ruling":
+			if st.toks[k+1].lower == "out" && negatedAt(st, k, lo) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// neutralIn reports a word of stated neutrality in [lo, hi).
+func neutralIn(st *statement, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if neutralWords[st.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
