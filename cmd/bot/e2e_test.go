@@ -93,6 +93,20 @@ func TestIngestAndQueries(t *testing.T) {
 		}
 	})
 
+	t.Run("actors says who a speaker is", func(t *testing.T) {
+		r := bot(t, "actors", "Adler", "--db", db)
+		r.mustCode(t, exitOK)
+		if !strings.Contains(r.stdout, "Ruth Adler") || !strings.Contains(r.stdout, "A person:") {
+			t.Errorf("actors Adler lacks who she is:\n%s", r.stdout)
+		}
+		all := bot(t, "actors", "--format", "json", "--db", db)
+		all.mustCode(t, exitOK)
+		var list struct{ Actors []struct{ Name string } }
+		if err := json.Unmarshal([]byte(all.stdout), &list); err != nil || len(list.Actors) == 0 {
+			t.Errorf("actors --format json lists no actors (%v):\n%s", err, all.stdout)
+		}
+	})
+
 	t.Run("timeline resolves relative dates", func(t *testing.T) {
 		r := bot(t, "timeline", "--db", db)
 		r.mustCode(t, exitOK)

@@ -129,6 +129,7 @@ func init() {
 		timelineCommand,
 		searchCommand,
 		sourcesCommand,
+		actorsCommand,
 		digestCommand,
 		serveCommand,
 		commandsCommand,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -15,7 +16,8 @@ import (
 // core; its options come from the core itself, so the flags never drift
 // from what the core accepts.
 type queryDoc struct {
-	name    string // the commands.Request name
+	name    string // the subcommand
+	core    string // the commands.Request name, when it is not name
 	args    string
 	summary string
 	about   string
@@ -39,7 +41,7 @@ func coreCommand(name string) commands.Command {
 
 // queryCommand builds a subcommand that answers through the command core.
 func queryCommand(doc queryDoc) *command {
-	core := coreCommand(doc.name)
+	core := coreCommand(cmp.Or(doc.core, doc.name))
 	var opts []option
 	for _, o := range core.Options {
 		arg := strings.ToUpper(o.Name)

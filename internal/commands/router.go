@@ -198,6 +198,7 @@ func New(r briefbot.Reader, opts ...RouterOption) *Router {
 	rt.Register(timelineCommand, rt.timeline)
 	rt.Register(searchCommand, rt.search)
 	rt.Register(sourcesCommand, rt.sources)
+	rt.Register(whoIsCommand, rt.whoIs)
 	if rt.summarizer != nil {
 		rt.Register(summaryCommand, rt.summary)
 	}

@@ -246,7 +246,17 @@ type nameQuery struct {
 }
 
 func newNameQuery(key string) nameQuery {
+	key = withoutArticle(key)
 	return nameQuery{key, strings.Fields(key), parsePersonName(key).key()}
+}
+
+// withoutArticle drops a leading "the" from a normalised name: "the
+// Federal Reserve" and "Federal Reserve" are asked and matched alike.
+func withoutArticle(key string) string {
+	if rest, ok := strings.CutPrefix(key, "the "); ok {
+		return rest
+	}
+	return key
 }
 
 // matchableActor holds an actor's normalised name and aliases, computed
@@ -255,18 +265,22 @@ type matchableActor struct {
 	index  int // in the actor list
 	person bool
 	// keys are the normalised name and then the aliases; words the same
-	// split, people their person keys.
-	keys   []string
-	words  [][]string
-	people []string
+	// split, people their person keys. described marks the aliases that
+	// describe rather than name ("the RNC spokesman", "Trump's envoy"):
+	// they match only as a whole, never by the names inside them.
+	keys      []string
+	words     [][]string
+	people    []string
+	described []bool
 }
 
 func newMatchableActor(index int, a briefbot.Actor) matchableActor {
 	m := matchableActor{index: index, person: KindsAgree(a.Kind, briefbot.KindPerson)}
 	for _, candidate := range append([]string{a.Name}, a.Aliases...) {
-		key := NormalizeName(candidate)
+		key := withoutArticle(NormalizeName(candidate))
 		m.keys = append(m.keys, key)
 		m.words = append(m.words, strings.Fields(key))
+		m.described = append(m.described, len(m.keys) > 1 && !LooksLikeName(candidate))
 		if m.person {
 			m.people = append(m.people, parsePersonName(key).key())
 		}
@@ -284,6 +298,7 @@ func (m *matchableActor) rank(q nameQuery) int {
 		switch {
 		case i > 0 && key == q.key:
 			best = min(best, matchAlias)
+		case m.described[i]:
 		case m.person && q.person != "" && m.people[i] == q.person:
 			best = min(best, matchPerson)
 		case len(q.words) == 1 && len(words) > 1 && SurnameOf(key) == q.key && m.person:

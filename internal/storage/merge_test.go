@@ -105,3 +105,21 @@ func TestActorIndexFindsAPersonByKey(t *testing.T) {
 		t.Errorf("Members(1) = %v, want [1]", ids)
 	}
 }
+
+func TestDescriptionsMatchOnlyAsAWhole(t *testing.T) {
+	witkoff := person(1, "Steve Witkoff", 5)
+	witkoff.Aliases = []string{"Trump's special envoy"}
+	shah := person(2, "Raj Shah", 3)
+	shah.Aliases = []string{"the Republican National Committee spokesman"}
+	x := NewActorIndex([]briefbot.Actor{witkoff, shah, person(3, "Donald Trump", 2),
+		{ID: 4, Name: "The Republican National Committee", Kind: briefbot.KindOrg, Quotes: 1}})
+	if got := x.Find("Trump"); len(got) != 1 || got[0].Name != "Donald Trump" {
+		t.Errorf("Find(Trump) = %v, want Donald Trump alone: an envoy of his is not him", got)
+	}
+	if got := x.Find("Republican National Committee"); len(got) != 1 || got[0].ID != 4 {
+		t.Errorf("Find(Republican National Committee) = %v, want the committee alone", got)
+	}
+	if got := x.Find("the Republican National Committee spokesman"); len(got) != 1 || got[0].Name != "Raj Shah" {
+		t.Errorf("the whole description = %v, want Raj Shah", got)
+	}
+}
