@@ -40,7 +40,7 @@ With --llm it is written by the LLM configured under llm: in the settings
 (any OpenAI-compatible API; the key from OPENAI_API_KEY, which a local
 server such as Ollama does not need), and checked so it never invents a
 quote; if the LLM fails, the extractive digest is printed with a note.`,
-	example: `bot digest preview --since 2025-04-20 --topic Crimea --articles examples/articles`,
+	example: `bot digest preview --since 2025-03-20 --topic monitoring --articles examples/articles --db /tmp/briefbot.db`,
 	opts:    []option{optSince, optTopic, optActor, optLLM, optFormat, optArticles, optPublished, optDB, optConfig},
 	openDB:  true,
 	prepare: prepareDigest,
@@ -203,8 +203,9 @@ func registrationRouter() *commands.Router {
 func (m *Main) rescanJob(logger *slog.Logger, observe func(ingest.Report, error)) func(ctx context.Context) error {
 	return func(ctx context.Context) error {
 		report, err := ingest.Run(ctx, m.db, m.config.Articles, ingest.Options{
-			Published: m.config.Published,
-			Extractor: extract.New(),
+			Published:   m.config.Published,
+			MaxFileSize: m.config.MaxFileSize,
+			Extractor:   extract.New(),
 		})
 		if observe != nil {
 			observe(report, err)

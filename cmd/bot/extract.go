@@ -29,7 +29,7 @@ Files that cannot be read are reported on stderr with the reason and
 skipped; the others are still printed and the exit status is 1. Files
 that load with a warning (a publication date that cannot be read without
 guessing stays unknown) are reported on stderr and printed.`,
-	example: `bot extract examples/articles/dam-talks.md
+	example: `bot extract examples/articles/2025-03-04-kessel-filling-begins.md
   bot extract --format json --published 2025-04-25 notes/page.txt`,
 	opts: []option{optFormat, optPublished, optConfig},
 	run:  runExtract,

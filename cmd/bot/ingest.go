@@ -57,9 +57,10 @@ func runIngest(ctx context.Context, m *Main) error {
 func (m *Main) ingest(ctx context.Context, roots []string) (ingest.Report, error) {
 	bar := newProgress(m.Stderr)
 	report, err := ingest.Run(ctx, m.db, roots, ingest.Options{
-		Published: m.config.Published,
-		Extractor: extract.New(),
-		Progress:  bar.update,
+		Published:   m.config.Published,
+		MaxFileSize: m.config.MaxFileSize,
+		Extractor:   extract.New(),
+		Progress:    bar.update,
 	})
 	bar.finish()
 	if err != nil {
@@ -73,8 +74,8 @@ func (m *Main) ingest(ctx context.Context, roots []string) (ingest.Report, error
 
 func writeIngestSummary(w io.Writer, r ingest.Report) error {
 	ew := &errWriter{w: w}
-	ew.printf("%d added, %d updated, %d unchanged, %d removed, %d skipped\n",
-		r.Added, r.Updated, r.Unchanged, r.Removed, len(r.Skipped))
+	ew.printf("%s added, %d updated, %d unchanged, %d removed, %d skipped%s\n",
+		plural(r.Added, "file", "files"), r.Updated, r.Unchanged, r.Removed, len(r.Skipped), articlesNote(r))
 	for _, err := range r.Skipped {
 		ew.printf("skipped: %v\n", err)
 	}
@@ -84,15 +85,25 @@ func writeIngestSummary(w io.Writer, r ingest.Report) error {
 	return ew.err
 }
 
+// articlesNote says how many articles the files added and updated hold,
+// as a file may hold several (a feed) or none.
+func articlesNote(r ingest.Report) string {
+	if r.Added+r.Updated == 0 {
+		return ""
+	}
+	return " (" + plural(r.Articles, "article", "articles") + " in the files added and updated)"
+}
+
 func writeIngestJSON(w io.Writer, r ingest.Report) error {
 	return writeJSON(w, struct {
 		Added     int      `json:"added"`
+		Articles  int      `json:"articles"`
 		Updated   int      `json:"updated"`
 		Unchanged int      `json:"unchanged"`
 		Removed   int      `json:"removed"`
 		Skipped   []string `json:"skipped"`
 		Warnings  []string `json:"warnings"`
-	}{r.Added, r.Updated, r.Unchanged, r.Removed, messages(r.Skipped), messages(r.Warnings)})
+	}{r.Added, r.Articles, r.Updated, r.Unchanged, r.Removed, messages(r.Skipped), messages(r.Warnings)})
 }
 
 func messages(errs []error) []string {
@@ -153,4 +164,12 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}
+}
+
+// plural is n with the noun in the form that agrees with it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -83,6 +83,9 @@ type Config struct {
 	// Published is the publication date used for articles whose metadata
 	// has none (zero: leave unknown, relative dates stay unresolved).
 	Published time.Time
+	// MaxFileSize bounds the bytes of one article file; a larger one is
+	// skipped with the reason. 0 means the default (sources.DefaultMaxFileSize).
+	MaxFileSize int64
 	// Discord configures `bot serve` and `bot commands sync`.
 	Discord Discord
 	// LLM configures the LLM summaries; unset (no model) means extractive
@@ -358,6 +361,7 @@ type fileFields struct {
 	DB        string   `yaml:"db"`
 	Articles  []string `yaml:"articles"`
 	Published date     `yaml:"published"`
+	MaxFile   byteSize `yaml:"max_file_size"`
 	Discord   struct {
 		AppID        string `yaml:"app_id"`
 		Token        string `yaml:"token"`      // a ${NAME} reference, checked by checkSecret
@@ -391,7 +395,7 @@ type fileFields struct {
 }
 
 var (
-	knownFields        = []string{"db", "articles", "published", "discord", "llm", "digest", "log"}
+	knownFields        = []string{"db", "articles", "published", "max_file_size", "discord", "llm", "digest", "log"}
 	knownDiscordFields = []string{"app_id", "token", "public_key", "gateway", "shard_id", "shard_count", "sync_commands", "http_addr"}
 	knownLLMFields     = []string{"base_url", "model", "api_type", "api_version", "api_key", "timeout", "digest_token_budget", "daily_token_budget", "max_article_chars"}
 	knownDigestFields  = []string{"rescan", "quiet_note", "time_zone"}
@@ -642,6 +646,7 @@ func (cfg *Config) readFile(path string, getenv func(string) string) error {
 		}
 	}
 	cfg.Published = f.Published.Time
+	cfg.MaxFileSize = f.MaxFile.bytes
 	cfg.Discord = Discord{
 		AppID:        strings.TrimSpace(f.Discord.AppID),
 		Gateway:      f.Discord.Gateway,
@@ -863,6 +868,35 @@ func (l *logLevel) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // date is a YYYY-MM-DD value in the file.
+// byteSize is a size in bytes written with a unit: "5MB", "512 KB",
+// "1GB" (1024-based, as the default 5 MB is 5 × 2^20 bytes).
+type byteSize struct{ bytes int64 }
+
+// Bounds of max_file_size: below a kilobyte no article fits; above a
+// gigabyte one file could exhaust the memory of a small machine.
+const (
+	minFileSize = 1 << 10
+	maxFileSize = 1 << 30
+)
+
+var byteUnits = map[string]int64{"B": 1, "KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30}
+
+var byteSizePattern = regexp.MustCompile(`^(\d+)\s*([KMG]?B)$`)
+
+func (b *byteSize) UnmarshalYAML(n *yaml.Node) error {
+	const usage = "write it as a number with KB, MB or GB, such as 20MB, between 1KB and 1GB"
+	m := byteSizePattern.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(n.Value)))
+	if n.Kind != yaml.ScalarNode || m == nil {
+		return fmt.Errorf("line %d: max_file_size: %q is not a size; %s", n.Line, n.Value, usage)
+	}
+	count, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil || count > maxFileSize || count*byteUnits[m[2]] < minFileSize || count*byteUnits[m[2]] > maxFileSize {
+		return fmt.Errorf("line %d: max_file_size: %s is out of range; %s", n.Line, n.Value, usage)
+	}
+	b.bytes = count * byteUnits[m[2]]
+	return nil
+}
+
 type date struct{ time.Time }
 
 func (d *date) UnmarshalYAML(n *yaml.Node) error {

@@ -135,6 +135,21 @@ func TestLoadErrors(t *testing.T) {
 			file: "db: [\n",
 			want: []string{"bad.yaml:"},
 		},
+		{
+			name: "a file size without a unit",
+			file: "db: a.db\nmax_file_size: 20\n",
+			want: []string{"bad.yaml:2", "max_file_size", `"20" is not a size`, "20MB"},
+		},
+		{
+			name: "a file size out of range",
+			file: "max_file_size: 2GB\n",
+			want: []string{"bad.yaml:1", "max_file_size", "out of range", "between 1KB and 1GB"},
+		},
+		{
+			name: "a zero file size",
+			file: "max_file_size: 0MB\n",
+			want: []string{"bad.yaml:1", "out of range"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,6 +164,24 @@ func TestLoadErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLoadMaxFileSize(t *testing.T) {
+	dir := t.TempDir()
+	for file, want := range map[string]int64{
+		"db: a.db\n":              0,
+		"max_file_size: 20MB\n":   20 << 20,
+		"max_file_size: 512 kb\n": 512 << 10,
+		"max_file_size: 1GB\n":    1 << 30,
+	} {
+		cfg, err := config.Load(writeFile(t, dir, "size.yaml", file), env(nil))
+		if err != nil {
+			t.Fatalf("%q: %v", file, err)
+		}
+		if cfg.MaxFileSize != want {
+			t.Errorf("%q: MaxFileSize = %d, want %d", file, cfg.MaxFileSize, want)
+		}
 	}
 }
 

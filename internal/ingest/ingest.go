@@ -52,7 +52,10 @@ type Options struct {
 
 // Report tells what a run did.
 type Report struct {
+	// Files by outcome: one file may hold several articles (a feed).
 	Added, Updated, Unchanged, Removed int
+	// Articles are those in the files added or updated.
+	Articles int
 	// Skipped holds one error per bad file, naming the path and reason.
 	Skipped []error
 	// Warnings are about files that did load (sources.IsWarning), such as
@@ -285,6 +288,7 @@ func (w *batchWriter) account(p prepared) {
 		if p.warning != nil {
 			w.report.Warnings = append(w.report.Warnings, p.warning)
 		}
+		w.report.Articles += len(p.extracts)
 		if _, ok := w.known[p.path]; ok {
 			w.report.Updated++
 		} else {

@@ -127,14 +127,19 @@ func tooLarge(path string, size, limit int64) *FileError {
 	return &FileError{
 		Path:   path,
 		Reason: fmt.Sprintf("file is %s, over the %s limit for one article file", megabytes(size), megabytes(limit)),
-		Fix:    "split it into articles, or raise max_file_mb in the settings file",
+		Fix:    "split it into articles, or raise max_file_size in the settings file (such as max_file_size: 20MB)",
 		Kind:   ErrTooLarge,
 	}
 }
 
-// megabytes writes a size in MB with one decimal: "5 MB", "52.4 MB".
+// megabytes writes a size in MB with one decimal: "5 MB", "52.4 MB"; a
+// size under a megabyte in KB ("3.2 KB").
 func megabytes(n int64) string {
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
+	value, unit := float64(n)/(1<<20), " MB"
+	if n < 1<<20 {
+		value, unit = float64(n)/(1<<10), " KB"
+	}
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", value), ".0") + unit
 }
 
 func formatOf(path string) (string, error) {
