@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -82,5 +83,33 @@ func TestNormalizeName(t *testing.T) {
 		if got := NormalizeName(in); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A quote's context is its sentences, but of a run-on text with no full
+// stop only a window around the quote: the context of every quote of it
+// must not be the whole text again.
+func TestCoveringKeepsAWindowOfARunOnSentence(t *testing.T) {
+	body := strings.Repeat("and the minister met the envoy on Monday ", 5000) + `he said "we will see" and ` + strings.Repeat("the talks went on ", 5000)
+	sentences := SplitSentences(body)
+	if len(sentences) != 1 {
+		t.Fatalf("%d sentences, want one run-on", len(sentences))
+	}
+	start := len([]rune(body[:strings.Index(body, `"we`)]))
+	end := start + len(`"we will see"`)
+	got := Covering(sentences, start, end)
+	if !strings.Contains(got, `he said "we will see" and the talks`) || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("Covering = %q, want a window around the quote with … at both cuts", got)
+	}
+	if n := len([]rune(got)); n > end-start+2*coveringContext+2 {
+		t.Errorf("Covering kept %d code points of a %d-code-point sentence", n, len([]rune(body)))
+	}
+	// Whole sentences are kept whole, and only those the span overlaps.
+	short := SplitSentences("First one. The second one here. Third.")
+	if got := Covering(short, 12, 15); got != "The second one here." {
+		t.Errorf("Covering of the second sentence = %q", got)
+	}
+	if got := Covering(short, 5, 20); got != "First one. The second one here." {
+		t.Errorf("Covering across two sentences = %q", got)
 	}
 }

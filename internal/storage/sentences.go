@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/internal/text"
 )
@@ -26,16 +28,53 @@ func SplitSentences(body string) []Sentence {
 	return out
 }
 
-// Covering returns the text of the sentences overlapping [start, end).
+// Covering returns the text of the sentences overlapping [start, end)
+// (sentences in order, as SplitSentences gives them). Beyond the span
+// itself it keeps at most coveringContext code points on each side: in a
+// run-on text with no full stop, every quote of it would otherwise store
+// the whole text again.
 func Covering(sentences []Sentence, start, end int) string {
 	if end <= start {
 		end = start + 1
 	}
+	first := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > start })
 	var parts []string
-	for _, s := range sentences {
-		if s.Start < end && start < s.End {
-			parts = append(parts, s.Text)
+	for _, s := range sentences[first:] {
+		if s.Start >= end {
+			break
 		}
+		parts = append(parts, clipSentence(s, start-coveringContext, end+coveringContext))
 	}
 	return strings.Join(parts, " ")
+}
+
+// coveringContext is how much of a sentence Covering keeps before and
+// after the span it covers.
+const coveringContext = 400
+
+// clipSentence is the part of s within [from, to), cut at spaces so that
+// no word is halved, with "…" where it was cut; s itself when it fits.
+func clipSentence(s Sentence, from, to int) string {
+	if s.Start >= from && s.End <= to {
+		return s.Text
+	}
+	runes := []rune(s.Text)
+	lo, hi := max(from-s.Start, 0), min(to-s.Start, len(runes))
+	if lo >= hi {
+		return ""
+	}
+	for lo > 0 && lo < hi && !unicode.IsSpace(runes[lo-1]) {
+		lo++
+	}
+	for hi < len(runes) && hi > lo && !unicode.IsSpace(runes[hi]) {
+		hi--
+	}
+	clipped := strings.TrimSpace(string(runes[lo:hi]))
+	if lo > 0 {
+		clipped = "…" + clipped
+	}
+	if hi < len(runes) {
+		clipped += "…"
+	}
+	return clipped
 }
