@@ -18,7 +18,7 @@ func TestIngestAndQueries(t *testing.T) {
 	r := bot(t, "ingest", dir, "--db", db)
 	// The broken file is skipped, the rest ingested, and the status says so.
 	r.mustCode(t, exitFailure)
-	for _, want := range []string{"2 added", "0 unchanged", "1 skipped", "broken.json"} {
+	for _, want := range []string{"2 files added", "0 unchanged", "1 skipped", "broken.json"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("ingest summary lacks %q:\n%s", want, r.stdout)
 		}
@@ -152,7 +152,7 @@ func TestQueryWithArticlesFlag(t *testing.T) {
 	if !strings.Contains(r.stdout, "Port council delays harbour vote") {
 		t.Errorf("sources after --articles lacks the ingested article:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "2 added") || !strings.Contains(r.stderr, "broken.json") {
+	if !strings.Contains(r.stderr, "2 files added") || !strings.Contains(r.stderr, "broken.json") {
 		t.Errorf("stderr should report the refresh and the skipped file:\n%s", r.stderr)
 	}
 	if strings.Contains(r.stdout, "added") {
@@ -180,7 +180,7 @@ func TestConfigAndEnvironment(t *testing.T) {
 
 	r := bot(t, "ingest", "--config", cfg)
 	r.mustCode(t, exitFailure) // broken.json
-	if !strings.Contains(r.stdout, "2 added") {
+	if !strings.Contains(r.stdout, "2 files added") {
 		t.Fatalf("ingest from the config's folders:\n%s%s", r.stdout, r.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(cfgDir, "state", "bot.db")); err != nil {
@@ -191,14 +191,14 @@ func TestConfigAndEnvironment(t *testing.T) {
 	// only reports the file that is still broken.
 	r = bot(t, "sources", "--config", cfg)
 	r.mustCode(t, exitFailure)
-	if !strings.Contains(r.stdout, "Port council delays harbour vote") || !strings.Contains(r.stderr, "0 added") {
+	if !strings.Contains(r.stdout, "Port council delays harbour vote") || !strings.Contains(r.stderr, "0 files added") {
 		t.Errorf("sources with the config:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
 	}
 
 	// BRIEFBOT_DB wins over the file: a fresh database, filled by the refresh.
 	envDB := filepath.Join(t.TempDir(), "env.db")
 	r = botEnv(t, map[string]string{"BRIEFBOT_DB": envDB}, "sources", "--config", cfg)
-	if !strings.Contains(r.stderr, "2 added") {
+	if !strings.Contains(r.stderr, "2 files added") {
 		t.Errorf("BRIEFBOT_DB should select a fresh database:\n%s", r.stderr)
 	}
 	if _, err := os.Stat(envDB); err != nil {
