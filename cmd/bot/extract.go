@@ -247,7 +247,7 @@ func renderExtractText(buf *bytes.Buffer, x *briefbot.Extract) error {
 	if len(x.Positions) > 0 {
 		ew.printf("\nPositions\n")
 		for _, p := range x.Positions {
-			ew.printf("  %s on %s: %s\n", p.Actor, p.Topic, p.Stance)
+			ew.printf("  %s on %s: %s %s — %s (evidence: %s; rule: %s)\n", p.Actor, p.Topic, p.Polarity.Symbol(), p.Polarity, p.Claim, p.Stance, p.Rule)
 		}
 	}
 	if len(x.People)+len(x.Quotes)+len(x.Events)+len(x.Positions) == 0 {

@@ -41,22 +41,28 @@ type PositionsResult struct {
 	OtherMatches []briefbot.Actor       `json:"other_matches,omitempty"`
 	Topic        string                 `json:"topic,omitempty"`
 	Positions    []briefbot.PositionHit `json:"positions"`
-	// Changes are the actor/topic pairs whose stance differs between
-	// articles of different dates.
+	// Changes are the actor/topic pairs whose polarity differs between
+	// articles of different dates, one entry a change.
 	Changes []PositionChange `json:"changes,omitempty"`
 }
 
-// PositionChange is one actor's stances on one topic, oldest first.
+// PositionChange is one actor's change of polarity on one topic: From
+// before Date, To from Date on, each with its evidence line.
 type PositionChange struct {
-	Actor   string        `json:"actor"`
-	Topic   string        `json:"topic"`
-	Stances []DatedStance `json:"stances"`
+	Actor  string            `json:"actor"`
+	Topic  string            `json:"topic"`
+	From   briefbot.Polarity `json:"from"`
+	To     briefbot.Polarity `json:"to"`
+	Date   string            `json:"date"`
+	Before DatedStance       `json:"before"`
+	After  DatedStance       `json:"after"`
 }
 
 // DatedStance is a stance with the publication date of its article.
 type DatedStance struct {
-	Date   string `json:"date"`
-	Stance string `json:"stance"`
+	Date     string            `json:"date"`
+	Polarity briefbot.Polarity `json:"polarity"`
+	Stance   string            `json:"stance"`
 }
 
 func (rt *Router) positions(ctx context.Context, req Request) (*Response, error) {
@@ -106,11 +112,16 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 
 	groups := groupPositions(hits, result.Actor != nil)
 	result.Positions = make([]briefbot.PositionHit, 0, len(hits))
+	changeAt := map[int]*PositionChange{} // by index in result.Positions
 	for _, g := range groups {
-		result.Positions = append(result.Positions, g...)
-		if c, ok := positionChange(g); ok {
-			result.Changes = append(result.Changes, c)
+		changes := positionChanges(g)
+		for k := range g {
+			if c, ok := changes[k]; ok {
+				result.Changes = append(result.Changes, c)
+				changeAt[len(result.Positions)+k] = &c
+			}
 		}
+		result.Positions = append(result.Positions, g...)
 	}
 	a := answer{
 		title:       title,
@@ -118,10 +129,8 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 		data:        result,
 	}
 	a.entries = make([]entry, 0, len(hits))
-	for _, g := range groups {
-		for i, h := range g {
-			a.entries = append(a.entries, positionEntry(h, result, i > 0 && stanceChanged(g[i-1], h)))
-		}
+	for i, h := range result.Positions {
+		a.entries = append(a.entries, positionEntry(h, result, changeAt[i]))
 	}
 	return a.page(req.Page), nil
 }
@@ -158,9 +167,10 @@ func positionsTitle(r PositionsResult) string {
 	}
 }
 
-// groupPositions groups hits by actor and topic, oldest first inside a
+// groupPositions groups hits by actor and topic, newest first inside a
 // group (unknown dates last). Groups keep the store's order, by topic
-// when one actor is shown and by actor otherwise.
+// when one actor is shown; on a topic alone, those for come first, then
+// against, mixed and neutral, in the store's order inside each.
 func groupPositions(hits []briefbot.PositionHit, byTopic bool) [][]briefbot.PositionHit {
 	type group struct {
 		hits  []briefbot.PositionHit
@@ -193,61 +203,80 @@ func groupPositions(hits []briefbot.PositionHit, byTopic bool) [][]briefbot.Posi
 		}
 		groups[i].hits = append(groups[i].hits, h)
 	}
+	for _, g := range groups {
+		slices.SortStableFunc(g.hits, func(a, b briefbot.PositionHit) int { return cmpNewest(a.Article, b.Article) })
+	}
 	// Keep first-appearance order but bring equal keys together.
-	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(a.order, b.order) })
+	slices.SortStableFunc(groups, func(a, b group) int {
+		if !byTopic {
+			if c := cmp.Compare(polarityRank(a.hits[0].Polarity), polarityRank(b.hits[0].Polarity)); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.order, b.order)
+	})
 	out := make([][]briefbot.PositionHit, len(groups))
 	for i, g := range groups {
-		slices.SortStableFunc(g.hits, func(a, b briefbot.PositionHit) int { return cmpOldest(a.Article, b.Article) })
 		out[i] = g.hits
 	}
 	return out
 }
 
-// cmpOldest orders by publication date, oldest first, unknown dates last.
-func cmpOldest(a, b briefbot.ArticleRef) int {
-	if a.Published.IsZero() != b.Published.IsZero() {
-		if a.Published.IsZero() {
-			return 1
-		}
-		return -1
+// polarityRank orders for, against, mixed, neutral, then unknown.
+func polarityRank(p briefbot.Polarity) int {
+	switch p {
+	case briefbot.PolarityFor:
+		return 0
+	case briefbot.PolarityAgainst:
+		return 1
+	case briefbot.PolarityMixed:
+		return 2
+	case briefbot.PolarityNeutral:
+		return 3
 	}
-	return a.Published.Compare(b.Published)
+	return 4
 }
 
-// positionChange reports a group whose stance differs between articles of
-// different known dates.
-func positionChange(g []briefbot.PositionHit) (PositionChange, bool) {
-	// The group is oldest first with unknown dates last: the dated ones
-	// are a prefix.
-	dated := g[:0:0]
-	for i, h := range g {
-		if h.Article.Published.IsZero() {
-			dated = g[:i]
-			break
+// positionChanges lists the changes of polarity in a group (newest
+// first), between stances of different known dates, each at the index
+// in g of the stance it begins.
+func positionChanges(g []briefbot.PositionHit) map[int]PositionChange {
+	out := map[int]PositionChange{}
+	for i := 0; i+1 < len(g); i++ {
+		later, earlier := g[i], g[i+1]
+		if !polarityChanged(earlier, later) {
+			continue
 		}
-		dated = g[:i+1]
+		out[i] = PositionChange{
+			Actor: later.Actor, Topic: later.Topic, From: earlier.Polarity, To: later.Polarity,
+			Date:   dateText(later.Article.Published),
+			Before: datedStance(earlier), After: datedStance(later),
+		}
 	}
-	changed := false
-	for i := 1; i < len(dated); i++ {
-		changed = changed || stanceChanged(dated[i-1], dated[i])
-	}
-	if !changed {
-		return PositionChange{}, false
-	}
-	c := PositionChange{Actor: g[0].Actor, Topic: g[0].Topic}
-	for _, h := range dated {
-		c.Stances = append(c.Stances, DatedStance{Date: dateText(h.Article.Published), Stance: h.Stance})
-	}
-	return c, true
+	return out
 }
 
-// stanceChanged reports whether later says something else than earlier, at
-// a different known date; a different wording on the same day is not a
-// change of mind.
-func stanceChanged(earlier, later briefbot.PositionHit) bool {
+func datedStance(h briefbot.PositionHit) DatedStance {
+	return DatedStance{Date: dateText(h.Article.Published), Polarity: h.Polarity, Stance: cmp.Or(h.Stance, h.Claim)}
+}
+
+// polarityChanged reports whether later puts the actor elsewhere than
+// earlier did, at a different known date: another wording of the same
+// stance is no change of mind, nor is a stance whose polarity was never
+// read (stored before polarities were).
+func polarityChanged(earlier, later briefbot.PositionHit) bool {
 	e, l := earlier.Article.Published, later.Article.Published
 	return !e.IsZero() && !l.IsZero() && !e.Equal(l) &&
-		!strings.EqualFold(strings.TrimSpace(earlier.Stance), strings.TrimSpace(later.Stance))
+		earlier.Polarity != "" && later.Polarity != "" && earlier.Polarity != later.Polarity
+}
+
+// polarityLabel shows a polarity with a sign and a word, never colour
+// alone.
+func polarityLabel(p briefbot.Polarity) string {
+	if p == "" {
+		return p.Symbol() + " unknown"
+	}
+	return p.Symbol() + " " + string(p)
 }
 
 func positionsSummary(r PositionsResult, limit int) string {
@@ -261,6 +290,9 @@ func positionsSummary(r PositionsResult, limit int) string {
 	if limit > 0 && len(r.Positions) >= limit {
 		summary = fmt.Sprintf("The newest %d positions, by %s on %s; name an actor and a topic together for fewer.", len(r.Positions), count(len(actors), "actor"), count(len(topics), "topic"))
 	}
+	if r.Actor == nil && r.Topic != "" {
+		summary = joinSentences(summary, whoStandsWhere(r.Positions))
+	}
 	if len(r.Changes) == 0 {
 		return summary
 	}
@@ -270,17 +302,42 @@ func positionsSummary(r PositionsResult, limit int) string {
 			lines = append(lines, fmt.Sprintf("and %d more", len(r.Changes)-maxListedChanges))
 			break
 		}
-		var steps []string
-		for _, s := range c.Stances {
-			steps = append(steps, fmt.Sprintf("%s (%s)", truncate(s.Stance, 80), s.Date))
-		}
-		lines = append(lines, fmt.Sprintf("%s on %s: %s", c.Actor, c.Topic, strings.Join(steps, " → ")))
+		lines = append(lines, fmt.Sprintf("%s on %s: %s → %s on %s (before: %s; after: %s)", c.Actor, c.Topic,
+			c.From, c.To, c.Date, truncate(c.Before.Stance, 80), truncate(c.After.Stance, 80)))
 	}
 	return summary + "\nChanged over time:\n• " + strings.Join(lines, "\n• ")
 }
 
-// positionEntry shows one dated stance with its evidence quotes.
-func positionEntry(h briefbot.PositionHit, r PositionsResult, changed bool) entry {
+// whoStandsWhere names the actors for, against and mixed on a topic, by
+// their newest stance.
+func whoStandsWhere(hits []briefbot.PositionHit) string {
+	newest := map[string]briefbot.PositionHit{}
+	var order []string
+	for _, h := range hits {
+		if old, seen := newest[h.Actor]; !seen || cmpNewest(h.Article, old.Article) < 0 {
+			if !seen {
+				order = append(order, h.Actor)
+			}
+			newest[h.Actor] = h
+		}
+	}
+	byPolarity := map[briefbot.Polarity][]string{}
+	for _, a := range order {
+		p := newest[a].Polarity
+		byPolarity[p] = append(byPolarity[p], a)
+	}
+	var parts []string
+	for _, p := range []briefbot.Polarity{briefbot.PolarityFor, briefbot.PolarityAgainst, briefbot.PolarityMixed, briefbot.PolarityNeutral} {
+		if names := byPolarity[p]; len(names) > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %s.", polarityLabel(p), strings.Join(names, ", ")))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// positionEntry shows one dated stance with its polarity, claim and
+// evidence; change, when not nil, is the change of polarity it begins.
+func positionEntry(h briefbot.PositionHit, r PositionsResult, change *PositionChange) entry {
 	var name string
 	switch {
 	case r.Actor != nil && r.Topic == "":
@@ -290,11 +347,16 @@ func positionEntry(h briefbot.PositionHit, r PositionsResult, changed bool) entr
 	default:
 		name = h.Actor + " on " + h.Topic
 	}
-	name += " · " + dateText(h.Article.Published)
-	if changed {
-		name += " · changed"
+	name += " · " + polarityLabel(h.Polarity) + " · " + dateText(h.Article.Published)
+	var lines []string
+	if change != nil {
+		name += fmt.Sprintf(" · %s → %s on %s", change.From, change.To, change.Date)
+		lines = append(lines, fmt.Sprintf("Before (%s, %s): %s", change.Before.Date, change.Before.Polarity, truncate(change.Before.Stance, maxEvidenceRunes)))
 	}
-	lines := []string{"Stance: " + cmp.Or(h.Stance, "(not stated)")}
+	if h.Claim != "" {
+		lines = append(lines, "Claim: "+h.Claim)
+	}
+	lines = append(lines, "Evidence: "+cmp.Or(h.Stance, "(not stated)"))
 	cites := []briefbot.ArticleRef{h.Article}
 	for i, q := range h.Evidence {
 		if i == maxEvidencePerPosition {

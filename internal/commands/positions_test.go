@@ -20,17 +20,21 @@ func position(actor briefbot.Actor, topic, stance string, a briefbot.ArticleRef,
 	return h
 }
 
-func TestPositionsByActorShowsChangeOverTime(t *testing.T) {
+func polar(h briefbot.PositionHit, p briefbot.Polarity, claim string) briefbot.PositionHit {
+	h.Polarity, h.Claim = p, claim
+	return h
+}
+
+func TestPositionsByActorShowsChangeOfPolarity(t *testing.T) {
 	var got briefbot.PositionFilter
 	r := &commandstest.Reader{
 		FindActorsFunc: findActors(zelensky),
 		PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
 			got = f
-			// Newest first, as a store might return them.
 			return []briefbot.PositionHit{
-				position(zelensky, "Crimea", "will not give up Crimea", articleKyiv, "We will not give up Crimea"),
-				position(zelensky, "sanctions", "wants more sanctions", articleKyiv),
-				position(zelensky, "Crimea", "open to talks on Crimea", articleTalk, "We are ready to talk"),
+				polar(position(zelensky, "Crimea", "open to talks on Crimea", articleTalk, "We are ready to talk"), briefbot.PolarityFor, "open to talks on ceding Crimea"),
+				polar(position(zelensky, "sanctions", "wants more sanctions", articleKyiv), briefbot.PolarityFor, "wants more sanctions"),
+				polar(position(zelensky, "Crimea", "will not give up Crimea", articleKyiv, "We will not give up Crimea"), briefbot.PolarityAgainst, "will not give up Crimea"),
 			}, nil
 		},
 	}
@@ -38,16 +42,38 @@ func TestPositionsByActorShowsChangeOverTime(t *testing.T) {
 	if got.ActorID != zelensky.ID || got.Topic != "" {
 		t.Errorf("PositionFilter = %+v, want Zelensky's id and no topic", got)
 	}
-	want := []string{"Crimea · 2024-05-01", "Crimea · 2025-04-24 · changed", "sanctions · 2025-04-24"}
+	want := []string{"Crimea · ❌ against · 2025-04-24 · for → against on 2025-04-24", "Crimea · ✅ for · 2024-05-01", "sanctions · ✅ for · 2025-04-24"}
 	if names := fieldNames(resp); !slices.Equal(names, want) {
-		t.Errorf("fields %q, want same topic together, oldest first: %q", names, want)
+		t.Errorf("fields %q, want same topic together, newest first, the change marked: %q", names, want)
 	}
 	mustContain(t, resp, "Positions of Volodymyr Zelensky", "Changed over time",
-		"Volodymyr Zelensky on Crimea: open to talks on Crimea (2024-05-01) → will not give up Crimea (2025-04-24)",
-		"Stance: will not give up Crimea", "“We will not give up Crimea”")
+		"Volodymyr Zelensky on Crimea: for → against on 2025-04-24 (before: open to talks on Crimea; after: will not give up Crimea)",
+		"Before (2024-05-01, for): open to talks on Crimea", "Claim: will not give up Crimea",
+		"Evidence: will not give up Crimea", "“We will not give up Crimea”")
 	data := resp.Data.(commands.PositionsResult)
-	if len(data.Changes) != 1 || data.Changes[0].Topic != "Crimea" || len(data.Changes[0].Stances) != 2 {
-		t.Errorf("Changes = %+v, want one change on Crimea with 2 stances", data.Changes)
+	if len(data.Changes) != 1 || data.Changes[0].Topic != "Crimea" || data.Changes[0].From != briefbot.PolarityFor ||
+		data.Changes[0].To != briefbot.PolarityAgainst || data.Changes[0].Before.Date != "2024-05-01" {
+		t.Errorf("Changes = %+v, want one change on Crimea, for on 2024-05-01 → against", data.Changes)
+	}
+}
+
+func TestPositionsOnTopicSayWhoIsForAndAgainst(t *testing.T) {
+	trump := briefbot.Actor{ID: 9, Name: "Donald Trump"}
+	r := &commandstest.Reader{
+		PositionsFunc: func(context.Context, briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+			return []briefbot.PositionHit{
+				polar(position(trump, "land concessions", "Ukraine needs to make land concessions", articleKyiv), briefbot.PolarityFor, "wants Ukraine to cede land"),
+				polar(position(zelensky, "land concessions", "will not give up Crimea", articleKyiv), briefbot.PolarityAgainst, "opposes giving up land"),
+				polar(position(olena, "land concessions", "only if Russia withdraws", articleTalk), briefbot.PolarityMixed, "has conditions on land concessions"),
+			}, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "positions", Options: map[string]string{"topic": "land concessions"}})
+	mustContain(t, resp, "✅ for: Donald Trump.", "❌ against: Volodymyr Zelensky.", "⚖️ mixed: Olena Zelenska.",
+		"Claim: opposes giving up land", "Evidence: will not give up Crimea")
+	want := []string{"Donald Trump · ✅ for · 2025-04-24", "Volodymyr Zelensky · ❌ against · 2025-04-24", "Olena Zelenska · ⚖️ mixed · 2024-05-01"}
+	if names := fieldNames(resp); !slices.Equal(names, want) {
+		t.Errorf("fields %q, want for, against, mixed: %q", names, want)
 	}
 }
 
@@ -67,7 +93,7 @@ func TestPositionsByTopicListsEachActor(t *testing.T) {
 	if got.Topic != "Crimea" || got.ActorID != 0 {
 		t.Errorf("PositionFilter = %+v, want topic only", got)
 	}
-	want := []string{"Volodymyr Zelensky · 2024-05-01", "Volodymyr Zelensky · 2025-04-24", "Olena Zelenska · 2024-05-01"}
+	want := []string{"Volodymyr Zelensky · ❔ unknown · 2025-04-24", "Volodymyr Zelensky · ❔ unknown · 2024-05-01", "Olena Zelenska · ❔ unknown · 2024-05-01"}
 	if names := fieldNames(resp); !slices.Equal(names, want) {
 		t.Errorf("fields %q, want %q", names, want)
 	}
@@ -131,23 +157,30 @@ func TestPositionsNothingForTopic(t *testing.T) {
 	mustContain(t, resp, `No positions on "tariffs"`, "search tariffs")
 }
 
-func TestPositionsChangeNeedsDifferentKnownDates(t *testing.T) {
+func TestPositionsChangeNeedsAnotherPolarityOnAnotherKnownDate(t *testing.T) {
 	sameDay := articleKyiv
 	sameDay.ID = 99
+	against := func(stance string, a briefbot.ArticleRef) briefbot.PositionHit {
+		return polar(position(zelensky, "Crimea", stance, a), briefbot.PolarityAgainst, "")
+	}
+	forIt := func(stance string, a briefbot.ArticleRef) briefbot.PositionHit {
+		return polar(position(zelensky, "Crimea", stance, a), briefbot.PolarityFor, "")
+	}
 	tests := []struct {
 		name   string
 		hits   []briefbot.PositionHit
 		change bool
 	}{
-		{"other wording the same day", []briefbot.PositionHit{
-			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
-			position(zelensky, "Crimea", "Crimea stays Ukrainian", sameDay)}, false},
+		{"other polarity the same day", []briefbot.PositionHit{
+			against("will not give up Crimea", articleKyiv), forIt("open to talks", sameDay)}, false},
 		{"one undated", []briefbot.PositionHit{
-			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
-			position(zelensky, "Crimea", "open to talks", articleOld)}, false},
-		{"different dates", []briefbot.PositionHit{
-			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv),
-			position(zelensky, "Crimea", "open to talks", articleTalk)}, true},
+			against("will not give up Crimea", articleKyiv), forIt("open to talks", articleOld)}, false},
+		{"other wording, same polarity", []briefbot.PositionHit{
+			against("will not give up Crimea", articleKyiv), against("Crimea stays Ukrainian", articleTalk)}, false},
+		{"polarity never read", []briefbot.PositionHit{
+			position(zelensky, "Crimea", "will not give up Crimea", articleKyiv), forIt("open to talks", articleTalk)}, false},
+		{"other polarity on another date", []briefbot.PositionHit{
+			against("will not give up Crimea", articleKyiv), forIt("open to talks", articleTalk)}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,7 +190,7 @@ func TestPositionsChangeNeedsDifferentKnownDates(t *testing.T) {
 			}
 			resp := run(t, r, commands.Request{Name: "positions", Args: []string{"Zelensky"}})
 			data := resp.Data.(commands.PositionsResult)
-			marked := slices.ContainsFunc(resp.Fields, func(f commands.Field) bool { return strings.HasSuffix(f.Name, "· changed") })
+			marked := slices.ContainsFunc(resp.Fields, func(f commands.Field) bool { return strings.Contains(f.Name, " → ") })
 			if (len(data.Changes) > 0) != tt.change || marked != tt.change {
 				t.Errorf("changes %+v, marked %v; want change %v", data.Changes, marked, tt.change)
 			}

@@ -17,7 +17,7 @@ import (
 // every change to the rules (or to the temporal tagger): stored extracts of
 // an older version are then made again at the next ingest, even from files
 // that did not change.
-const Version = 9
+const Version = 10
 
 // Extractor is safe for concurrent use: it holds only settings.
 type Extractor struct {

@@ -343,7 +343,7 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 		}
 		where = `p.id IN (` + newest + order + ` LIMIT ` + strconv.Itoa(limit) + `)`
 	}
-	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, p.article_id
+	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, p.polarity, p.claim, p.article_id
 		FROM ` + table + ` JOIN actors ac ON ac.id = p.actor_id`
 	if where != "" {
 		query += ` WHERE ` + where
@@ -356,8 +356,9 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 	var ids, articleIDs []int64
 	var h briefbot.PositionHit
 	var id, articleID int64
-	_, err = pgx.ForEachRow(rows, []any{&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance, &articleID}, func() error {
-		hits = append(hits, briefbot.PositionHit{ActorID: h.ActorID, Actor: h.Actor, Topic: h.Topic, Stance: h.Stance, Evidence: []briefbot.QuoteHit{}})
+	_, err = pgx.ForEachRow(rows, []any{&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance, &h.Polarity, &h.Claim, &articleID}, func() error {
+		hits = append(hits, briefbot.PositionHit{ActorID: h.ActorID, Actor: h.Actor, Topic: h.Topic, Stance: h.Stance,
+			Polarity: h.Polarity, Claim: h.Claim, Evidence: []briefbot.QuoteHit{}})
 		ids = append(ids, id)
 		articleIDs = append(articleIDs, articleID)
 		return nil

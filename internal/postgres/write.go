@@ -338,7 +338,7 @@ func (t *copyTables) add(p pendingArticle, quoteIDs, eventIDs, positionIDs *[]in
 	for _, pos := range p.rows.Positions {
 		id := (*positionIDs)[0]
 		*positionIDs = (*positionIDs)[1:]
-		t.positions = append(t.positions, []any{id, p.id, pos.ActorID, pos.TopicKey, pos.Topic, pos.Stance, p.published})
+		t.positions = append(t.positions, []any{id, p.id, pos.ActorID, pos.TopicKey, pos.Topic, pos.Stance, string(pos.Polarity), pos.Claim, p.published})
 		for _, q := range pos.Evidence {
 			t.evidence = append(t.evidence, []any{id, ids[q]})
 		}
@@ -357,7 +357,7 @@ func (t *copyTables) copy(ctx context.Context, tx pgx.Tx) error {
 		{"quotes", []string{"id", "article_id", "actor_id", "seq", "speaker", "mention", "cue", "kind", "text", "start_pos", "end_pos", "sentence", "published"}, t.quotes},
 		{"events", []string{"id", "article_id", "value", "resolved", "expression", "start_pos", "end_pos", "sentence"}, t.events},
 		{"event_actors", []string{"event_id", "actor_id"}, t.eventActors},
-		{"positions", []string{"id", "article_id", "actor_id", "topic_key", "topic", "stance", "published"}, t.positions},
+		{"positions", []string{"id", "article_id", "actor_id", "topic_key", "topic", "stance", "polarity", "claim", "published"}, t.positions},
 		{"position_evidence", []string{"position_id", "quote_id"}, t.evidence},
 		{"mentions", []string{"article_id", "actor_id", "name", "gender"}, t.mentions},
 	}

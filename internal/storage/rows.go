@@ -49,6 +49,8 @@ type PositionRow struct {
 	ActorID         int64
 	TopicKey, Topic string
 	Stance          string
+	Polarity        briefbot.Polarity
+	Claim           string
 	Evidence        []int // distinct, valid
 }
 
@@ -95,7 +97,8 @@ func PlanExtract(x *briefbot.Extract, actors *ArticleActors) (*ExtractRows, erro
 		if actorID == 0 || key == "" {
 			continue
 		}
-		row := PositionRow{ActorID: actorID, TopicKey: key, Topic: p.Topic, Stance: p.Stance}
+		row := PositionRow{ActorID: actorID, TopicKey: key, Topic: p.Topic, Stance: p.Stance,
+			Polarity: p.Polarity, Claim: p.Claim}
 		for _, q := range p.Evidence {
 			if q >= 0 && q < len(rows.Quotes) && !slices.Contains(row.Evidence, q) {
 				row.Evidence = append(row.Evidence, q)

@@ -380,7 +380,7 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 		where = `p.id IN (` + newest + order + ` LIMIT ` + strconv.Itoa(limit) + `)`
 		args = append(args, orderArgs...)
 	}
-	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, p.article_id
+	query := `SELECT p.id, p.actor_id, ac.name, p.topic, p.stance, p.polarity, p.claim, p.article_id
 		FROM ` + table + ` JOIN actors ac ON ac.id = p.actor_id`
 	if where != "" {
 		query += ` WHERE ` + where
@@ -395,7 +395,7 @@ func (db *DB) queryPositions(ctx context.Context, from querier, table, where str
 	for rows.Next() {
 		var h briefbot.PositionHit
 		var id, articleID int64
-		if err := rows.Scan(&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance, &articleID); err != nil {
+		if err := rows.Scan(&id, &h.ActorID, &h.Actor, &h.Topic, &h.Stance, &h.Polarity, &h.Claim, &articleID); err != nil {
 			rows.Close()
 			return nil, db.queryErr("find positions", err)
 		}

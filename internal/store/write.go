@@ -162,8 +162,8 @@ func (w *writer) saveExtract(fileID int64, path string, x *briefbot.Extract) err
 		}
 	}
 	for i, p := range rows.Positions {
-		positionID, err := w.insert(`INSERT INTO positions(article_id, actor_id, topic_key, topic, stance, published) VALUES (?, ?, ?, ?, ?, ?)`,
-			articleID, p.ActorID, p.TopicKey, p.Topic, p.Stance, published)
+		positionID, err := w.insert(`INSERT INTO positions(article_id, actor_id, topic_key, topic, stance, polarity, claim, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			articleID, p.ActorID, p.TopicKey, p.Topic, p.Stance, string(p.Polarity), p.Claim, published)
 		if err != nil {
 			return fmt.Errorf("position %d: %w", i, err)
 		}

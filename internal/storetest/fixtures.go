@@ -70,8 +70,10 @@ func CrimeaExtract() *briefbot.Extract {
 		},
 		Events: []briefbot.Event{EventIn(a, "on Thursday", "2025-04-24", "Volodymyr Zelensky")},
 		Positions: []briefbot.Position{
-			{Actor: "Volodymyr Zelensky", Topic: "Crimea", Stance: "will not recognise the occupation", Evidence: []int{0}},
-			{Actor: "Donald Trump", Topic: "peace deal", Stance: "a deal is close", Evidence: []int{1}},
+			{Actor: "Volodymyr Zelensky", Topic: "Crimea", Stance: "will not recognise the occupation",
+				Polarity: briefbot.PolarityAgainst, Claim: "opposes recognising the occupation of Crimea", Evidence: []int{0}},
+			{Actor: "Donald Trump", Topic: "peace deal", Stance: "a deal is close",
+				Polarity: briefbot.PolarityFor, Claim: "says a peace deal is close", Evidence: []int{1}},
 		},
 	}
 }

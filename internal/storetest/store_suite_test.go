@@ -54,6 +54,8 @@ func TestSaveFileRoundTrip(t *testing.T) {
 		if len(positions) != 1 || positions[0].Actor != "Volodymyr Zelensky" || len(positions[0].Evidence) != 1 ||
 			positions[0].Evidence[0].Quote.Speaker != "Volodymyr Zelensky" {
 			t.Errorf("positions = %+v", positions)
+		} else if p := positions[0]; p.Polarity != briefbot.PolarityAgainst || p.Claim != "opposes recognising the occupation of Crimea" {
+			t.Errorf("position polarity %q claim %q, want what was saved", p.Polarity, p.Claim)
 		}
 		topics, err := db.Topics(ctx)
 		if err != nil || len(topics) != 2 {
