@@ -13,9 +13,10 @@ import (
 	"github.com/briefbot/briefbot/internal/timex"
 )
 
-// Version names what this extractor makes of an article. Raise it with
-// every change to the rules (or to the temporal tagger): stored extracts of
-// an older version are then made again at the next ingest, even from files
+// Version names the rules of this extractor. Raise it with every change
+// to the rules in code (or to the temporal tagger); a change to the word
+// lists in lexicon/ changes Fingerprint by itself. Stored extracts of
+// another Fingerprint are made again at the next ingest, even from files
 // that did not change.
 const Version = 10
 

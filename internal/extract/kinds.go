@@ -6,31 +6,6 @@ import (
 	"github.com/briefbot/briefbot"
 )
 
-// placeHeads end the names of places and structures: "Kessel Dam",
-// "Cielo Vista Mall". A name ending in one is a place unless a known first
-// name opens it ("Jeremy Hall").
-var placeHeads = setOf("dam", "river", "valley", "lake", "sea", "ocean", "mountain", "mountains", "mount",
-	"bridge", "street", "st", "road", "avenue", "boulevard", "lane", "square", "plaza", "airport", "port",
-	"harbour", "harbor", "island", "islands", "province", "region", "county", "district", "strait",
-	"canal", "basin", "reservoir", "park", "palace", "hall", "castle", "cathedral", "mosque", "temple",
-	"stadium", "arena", "mall", "falls", "bay", "gulf", "coast", "peninsula", "desert", "forest", "hills",
-	"heights", "delta", "glacier", "volcano", "plateau", "plain", "plains", "creek", "pass", "tunnel",
-	"highway", "motorway", "station", "terminal", "base", "camp", "prison", "village", "town", "city",
-	"territory", "oblast", "prefecture", "republic", "kingdom", "emirate", "corridor", "crossing")
-
-// placePrefixes open the names of places: "Lower Aldra", "North Holm",
-// "San Diego", "Fort Worth".
-var placePrefixes = setOf("lower", "upper", "north", "south", "east", "west", "northern", "southern",
-	"eastern", "western", "central", "greater", "inner", "outer", "san", "santa", "santo", "são", "los",
-	"las", "fort", "mount", "mt", "lake", "cape", "port", "ciudad", "gulf", "isle")
-
-// orgHeads, beside orgWords, end the names of institutions and firms.
-var orgHeads = setOf("ministry", "commission", "council", "committee", "party", "court", "agency",
-	"company", "corp", "inc", "ltd", "plc", "gmbh", "holdings", "university", "bank", "army", "police",
-	"department", "office", "union", "association", "organisation", "organization", "group", "times",
-	"post", "herald", "news", "exchange", "library", "archive", "archives", "trust", "partners",
-	"industries", "enterprises", "airlines", "authority", "secretariat", "directorate", "inspectorate")
-
 // nameKind classifies a capitalised name by its words alone: a place when a
 // place head ends it or a place prefix opens it, an organisation when an
 // organisation word is in it, else a person. Known first names win.

@@ -19,19 +19,6 @@ type found struct {
 	sent         int
 }
 
-// participialCues open a reported clause after a comma: "…, saying …".
-var participialCues = setOf("saying", "adding", "claiming", "stating", "arguing", "noting", "warning",
-	"insisting", "explaining", "calling", "describing", "urging", "telling", "writing", "asking",
-	"accusing", "suggesting", "announcing", "declaring", "stressing", "emphasizing", "emphasising",
-	"acknowledging", "admitting", "denying", "confirming", "promising", "vowing", "predicting",
-	"recalling", "complaining", "threatening", "questioning", "implying", "recommending")
-
-// objectCues take an addressee before the reported clause: "told reporters".
-var objectCues = setOf("tell", "inform", "ask", "urge", "advise", "warn", "assure", "remind", "brief", "promise")
-
-// namingCues take an object and a quoted label: "called it “a non-starter”".
-var namingCues = setOf("call", "describe", "characterize", "term", "label", "dub")
-
 type quoteFinder struct {
 	d       *doc
 	r       *resolver

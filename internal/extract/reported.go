@@ -6,9 +6,6 @@ import (
 	"github.com/briefbot/briefbot"
 )
 
-var nounLike = setOf("states", "reports", "claims", "notes", "calls", "posts", "comments", "remarks",
-	"questions", "demands", "promises", "tweets", "estimates", "cites", "rules", "reads", "finds")
-
 // reported reads indirect and mixed speech around a cue verb at k:
 // `X said (that) …`, `X told reporters …`, `…, saying …`, `…, X said.`
 func (f *quoteFinder) reported(si int, s sentence, k, after int, lemma string, here []found) []found {
@@ -333,22 +330,6 @@ func (f *quoteFinder) passiveBy(si int, s sentence, k, aux, after int, lemma str
 	return q, true
 }
 
-// passiveCues report speech in the passive with an agent ("was announced
-// by"); "questioned by police" and "told by" are left out: the first is
-// an interrogation, the second names the hearer as subject.
-var passiveCues = setOf("announce", "report", "confirm", "deny", "criticize", "condemn", "praise", "hail",
-	"denounce", "decry", "slam", "blast", "attack", "welcome", "reject", "dismiss", "describe",
-	"characterize", "reveal", "propose", "recommend", "predict", "estimate", "claim", "state",
-	"declare", "reaffirm", "applaud", "commend", "blame", "allege", "suggest", "cite")
-
-// infinitiveCues report a commitment or claim whose content can be an
-// infinitive: "vowed to appeal", "claimed to represent the agency".
-var infinitiveCues = setOf("vow", "promise", "pledge", "threaten", "claim", "propose")
-
-// timeAdverbs stand bare between a cue and its clause: "said Tuesday that".
-var timeAdverbs = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also", "now", "then")
-
 // bareAdverb reports whether token k is a time word or an -ly adverb that
 // sits between a cue and its content, not the start of the content
 // ("Monday’s vote was close" keeps its subject).
@@ -363,13 +344,6 @@ func (f *quoteFinder) bareAdverb(k int) bool {
 	}
 	return !t.capital && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower] && len(t.lower) > 4
 }
-
-// finiteMarkers are auxiliaries and modals: one of them early in a
-// complement shows a clause ("announced the trial was stopped"), not a
-// noun phrase ("announced a new law").
-var finiteMarkers = setOf("is", "was", "were", "are", "am", "has", "had", "have", "will", "would", "can",
-	"could", "should", "may", "might", "must", "does", "did", "won’t", "won't", "isn’t", "isn't", "wasn’t",
-	"wasn't", "doesn’t", "doesn't", "didn’t", "didn't", "shall")
 
 // clausal reports whether the complement at lo opens a clause.
 func (f *quoteFinder) clausal(lo, hi int) bool {
@@ -389,12 +363,6 @@ func (f *quoteFinder) clausal(lo, hi int) bool {
 	}
 	return false
 }
-
-// objectBreakers end a noun-phrase content: what follows tells when, how or
-// why the act took place, not what was said.
-var objectBreakers = setOf("after", "before", "during", "amid", "following", "via", "while", "when", "since",
-	"until", "despite", "because", "although", "though", "whereas", "but", "yesterday", "today", "tonight",
-	"earlier", "later", "again", "ahead", "saying", "adding", "calling", "noting", "arguing")
 
 // objectPhraseEnd returns where a noun-phrase content starting at lo ends:
 // before a comma, a time or manner adverbial ("on Tuesday", "via
@@ -682,9 +650,6 @@ func (f *quoteFinder) appositionEnd(s sentence, lo int) int {
 	return -1
 }
 
-// subordinators open a fronted adverbial clause: "While he admitted …, X said".
-var subordinators = setOf("while", "although", "though", "as", "after", "when", "before", "because", "since", "if", "whereas")
-
 // subordinateEnd returns the comma that closes a fronted subordinate
 // clause holding token k, or -1 when k is in the main clause.
 func (d *doc) subordinateEnd(s sentence, k int) int {
@@ -726,10 +691,6 @@ func (f *quoteFinder) cataphora(s sentence, src source) source {
 	}
 	return main
 }
-
-// directiveCues report a request or order: "urged the embassy to reconsider".
-var directiveCues = setOf("ask", "urge", "encourage", "invite", "instruct", "advise", "order", "call",
-	"implore", "press", "tell", "warn", "remind", "direct")
 
 // directive reads `X urged Y to do Z`: the content is the addressee with
 // its infinitive ("the embassy to reconsider"), as annotators mark it.
@@ -798,10 +759,6 @@ func (d *doc) nonSpeechParticiple(k int) bool {
 	}
 	return !nonNameWords[t.lower] && !lyNouns[t.lower] && !ingNouns[t.lower]
 }
-
-// ingNouns end in -ing but are not participles.
-var ingNouns = setOf("morning", "evening", "thing", "things", "building", "meeting", "briefing", "king",
-	"spring", "string", "ring", "wing", "ceiling", "during", "nothing", "something", "anything", "everything")
 
 // qualifiedSource widens a trailing source over the phrase that qualifies
 // its head: "officials from both governments" rather than "both

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -306,7 +305,7 @@ func (w *batchWriter) account(p prepared) {
 // hash differs from the stored one is extracted again.
 func fileHash(raw []byte, published time.Time) string {
 	sum := sha256.Sum256(raw)
-	hash := hex.EncodeToString(sum[:]) + "+x" + strconv.Itoa(extract.Version)
+	hash := hex.EncodeToString(sum[:]) + "+x" + extract.Fingerprint
 	if !published.IsZero() {
 		hash += fallbackMark + published.Format(time.DateOnly)
 	}
