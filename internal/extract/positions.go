@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,7 +36,8 @@ func singular(w string) string { return text.Singular(w) }
 // statement is one attributed quote and its tokens, with what each of its
 // words is to topics and stances looked up once.
 type statement struct {
-	quote     int
+	quote     int    // index in the quotes, -1 for a narrative statement
+	cue       string // the reporting or narrative verb
 	actor     string
 	actorKeys []string // the words of text.TopicKey(actor)
 	text      string   // what the token offsets index: the quote or its article
@@ -116,6 +118,12 @@ func positionsInDoc(title string, quotes []briefbot.Quote, d *doc, spans []span,
 
 func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, people []briefbot.Person) []briefbot.Position {
 	stmts, speakers := statementsOf(quotes, d, spans)
+	for _, st := range narrativeStatements(d, quotedSentences(quotes, d, spans)) {
+		if !slices.Contains(speakers, st.actor) {
+			speakers = append(speakers, st.actor)
+		}
+		stmts = append(stmts, st)
+	}
 	if len(stmts) == 0 {
 		return []briefbot.Position{}
 	}
@@ -130,12 +138,15 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 	var b positionBuilder
 	for i := range stmts {
 		st := &stmts[i]
-		tm, ok := pickTopic(st, rankedTopics(st, personWords, recurring), issues)
-		if !ok {
+		tm, choice := pickTopic(st, rankedTopics(st, personWords, recurring), issues)
+		if choice == choiceNone {
 			continue
 		}
-		q := quotes[st.quote]
-		b.add(st, tm, readStance(st, tm, cueClass(q.Cue), q.Cue), named[st.actor])
+		r := readStance(st, tm, cueClass(st.cue), st.cue)
+		if choice == choiceWeak && r.polarity.rule == "plain claim" && !named[st.actor] {
+			continue // a fact reported on no named subject is no stance
+		}
+		b.add(st, tm, r, named[st.actor])
 	}
 	return b.positions()
 }
@@ -158,10 +169,12 @@ func statementsOf(quotes []briefbot.Quote, d *doc, spans []span) ([]statement, [
 		}
 		if d != nil && qi < len(spans) && ownTokens(d, spans[qi], q.Text) {
 			stmts = append(stmts, analyse(statement{quote: qi, actor: q.Speaker, actorKeys: keys, text: d.body,
-				toks: d.toks[spans[qi].lo:spans[qi].hi:spans[qi].hi]}))
+				toks: d.toks[spans[qi].lo:spans[qi].hi:spans[qi].hi], cue: q.Cue}))
 			continue
 		}
-		stmts = append(stmts, newStatement(qi, q.Speaker, keys, q.Text))
+		st := newStatement(qi, q.Speaker, keys, q.Text)
+		st.cue = q.Cue
+		stmts = append(stmts, st)
 	}
 	return stmts, speakers
 }
@@ -180,6 +193,8 @@ type positionGroup struct {
 	pos      briefbot.Position
 	strength int
 	named    bool
+	votes    polarityVotes
+	best     map[briefbot.Polarity]stanceReading // the weightiest reading of each polarity
 }
 
 func (b *positionBuilder) add(st *statement, tm topicMention, r stanceReading, named bool) {
@@ -190,8 +205,10 @@ func (b *positionBuilder) add(st *statement, tm topicMention, r stanceReading, n
 	k := positionKey{st.actor, tm.key}
 	if gi, ok := b.index[k]; ok {
 		g := &b.groups[gi]
-		g.pos.Evidence = append(g.pos.Evidence, st.quote)
-		mergePolarity(&g.pos, r)
+		if st.quote >= 0 {
+			g.pos.Evidence = append(g.pos.Evidence, st.quote)
+		}
+		g.vote(r)
 		if strength > g.strength {
 			g.pos.Stance, g.strength = r.line, strength
 		}
@@ -204,9 +221,10 @@ func (b *positionBuilder) add(st *statement, tm topicMention, r stanceReading, n
 	b.groups = append(b.groups, positionGroup{
 		pos: briefbot.Position{Actor: st.actor, Topic: tm.display, Stance: r.line,
 			Polarity: r.polarity.polarity, Rule: r.polarity.rule, Claim: claimOf(r, tm.display),
-			Evidence: []int{st.quote}},
+			Evidence: evidenceOf(st)},
 		strength: strength, named: named,
 	})
+	b.groups[len(b.groups)-1].vote(r)
 }
 
 // positions are the groups' positions. Unnamed sources ("officials", "a
@@ -321,15 +339,74 @@ func personNameWords(stmts []statement, named map[string]bool, people []briefbot
 	return words
 }
 
-// mergePolarity folds one more statement into a position: statements for
-// and against make it mixed; a stated stance outweighs a plain claim.
-func mergePolarity(p *briefbot.Position, r stanceReading) {
+// polarityVotes weigh a position's statements by polarity.
+type polarityVotes map[briefbot.Polarity]int
+
+// ruleWeight is how much a reading counts: a stance word or rule most, an
+// evaluation less, a plain claim least.
+func ruleWeight(rule string) int {
 	switch {
-	case r.polarity.polarity == p.Polarity:
-	case p.Rule == "plain claim":
-		p.Polarity, p.Rule, p.Claim = r.polarity.polarity, r.polarity.rule, claimOf(r, p.Topic)
-	case r.polarity.rule == "plain claim":
-	default:
-		p.Polarity, p.Rule, p.Claim = briefbot.PolarityMixed, "statements disagree", mergedClaim(p.Topic)
+	case rule == "plain claim":
+		return 1
+	case strings.HasPrefix(rule, "praise") || strings.HasPrefix(rule, "reporting verb"):
+		return 2
 	}
+	return 3
+}
+
+// vote folds one more statement into the group's position: the
+// polarity with the most weight wins, a tie of for and against is mixed.
+func (g *positionGroup) vote(r stanceReading) {
+	if g.votes == nil {
+		g.votes, g.best = polarityVotes{}, map[briefbot.Polarity]stanceReading{}
+	}
+	p, w := r.polarity.polarity, ruleWeight(r.polarity.rule)
+	g.votes[p] += w
+	if old, ok := g.best[p]; !ok || ruleWeight(old.polarity.rule) < w {
+		g.best[p] = r
+	}
+	win, top, tied := briefbot.Polarity(""), 0, false
+	for _, cand := range []briefbot.Polarity{briefbot.PolarityFor, briefbot.PolarityAgainst, briefbot.PolarityMixed, briefbot.PolarityNeutral} {
+		switch v := g.votes[cand]; {
+		case v > top:
+			win, top, tied = cand, v, false
+		case v == top && v > 0:
+			tied = true
+		}
+	}
+	if tied {
+		g.pos.Polarity, g.pos.Rule, g.pos.Claim = briefbot.PolarityMixed, "statements disagree", mergedClaim(g.pos.Topic)
+		return
+	}
+	best := g.best[win]
+	g.pos.Polarity, g.pos.Rule, g.pos.Claim = win, best.polarity.rule, claimOf(best, g.pos.Topic)
+}
+
+// evidenceOf is the quote a statement is, if it is one.
+func evidenceOf(st *statement) []int {
+	if st.quote < 0 {
+		return []int{}
+	}
+	return []int{st.quote}
+}
+
+// quotedSentences tells, per speaker, the sentences of d their quotes
+// stand in.
+func quotedSentences(quotes []briefbot.Quote, d *doc, spans []span) map[string]map[int]bool {
+	out := map[string]map[int]bool{}
+	if d == nil {
+		return out
+	}
+	for qi, q := range quotes {
+		if qi >= len(spans) || spans[qi].lo < 0 || spans[qi].hi > len(d.toks) || spans[qi].lo >= spans[qi].hi {
+			continue
+		}
+		if out[q.Speaker] == nil {
+			out[q.Speaker] = map[int]bool{}
+		}
+		for _, k := range []int{spans[qi].lo, spans[qi].hi - 1} {
+			out[q.Speaker][d.sentOf[k]] = true
+		}
+	}
+	return out
 }

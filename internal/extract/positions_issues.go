@@ -48,7 +48,10 @@ func titleIssues(title string, people map[string]bool) []issue {
 			continue
 		}
 		chosen = append(chosen, c)
-		is := issue{topicMention: c, person: isPerson(c.key, people)}
+		if roleOnly(&st, c) {
+			continue // "prime minister", "US Speaker": who, not what
+		}
+		is := issue{topicMention: c, person: namesPerson(c.key, people)}
 		for w := range strings.FieldsSeq(c.key) {
 			if !genericWords[w] && !nameConnectors[w] && len(w) > 2 {
 				is.words = append(is.words, w)
@@ -77,11 +80,20 @@ func titleIssues(title string, people map[string]bool) []issue {
 // bill"); "X of Y" stays one phrase.
 func titleNounPhrases(st *statement, out []topicMention) []topicMention {
 	toks := st.toks
+	verb := headlineVerbs(st)
 	for i := 0; i < len(toks); i++ {
-		if !nounPhraseWord(st, i) || i > 0 && nounPhraseWord(st, i-1) {
+		if verb[i] || !nounPhraseWord(st, i) || i > 0 && nounPhraseWord(st, i-1) && !verb[i-1] {
 			continue
 		}
 		lo, hi := nounPhraseAt(st, i)
+		for k := lo; k < hi; k++ {
+			if verb[k] {
+				hi = k
+			}
+		}
+		for hi > lo && !st.has(hi-1, flagPlainNoun) {
+			hi--
+		}
 		if hi <= lo {
 			continue
 		}
@@ -101,6 +113,30 @@ func titleNounPhrases(st *statement, out []topicMention) []topicMention {
 		i = hi - 1
 	}
 	return out
+}
+
+// headlineVerbs marks the verbs of a headline, which has no auxiliaries
+// to show them: a word ending in s right after a singular noun or name
+// ("building collapses", "House issues", "Wales decriminalizes"), or one
+// of the stance and reporting verbs in that place.
+func headlineVerbs(st *statement) []bool {
+	toks := st.toks
+	verb := make([]bool, len(toks))
+	for k := 1; k < len(toks); k++ {
+		w, prev := toks[k].lower, &toks[k-1]
+		if toks[k].kind != tokWord || toks[k].capital || prev.kind != tokWord {
+			continue
+		}
+		afterNoun := isNameToken(prev) || nounPhraseWord(st, k-1) && !strings.HasSuffix(prev.lower, "s")
+		if !afterNoun {
+			continue
+		}
+		_, speech := speechVerbs[w]
+		_, object := objectVerbs[w]
+		plural := strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3
+		verb[k] = plural || speech || object || st.has(k, flagCue)
+	}
+	return verb
 }
 
 // issueIn is the first of issues that statement st names, by a word of
@@ -136,7 +172,7 @@ func stanceToken(st *statement) int {
 // verb, an issue of the title it names, a clear subject of its own, the
 // main issue, or a weak subject of its own, in that order. ranked are its
 // own candidates, strongest first. ok is false when it is about nothing.
-func pickTopic(st *statement, ranked []topicMention, issues []issue) (topicMention, bool) {
+func pickTopic(st *statement, ranked []topicMention, issues []issue) (topicMention, topicChoice) {
 	// An issue's mention in the statement is where its stance is read.
 	asIssue := func(n, lo, hi int) topicMention {
 		is := issues[n].topicMention
@@ -151,21 +187,30 @@ func pickTopic(st *statement, ranked []topicMention, issues []issue) (topicMenti
 	switch {
 	case best.score >= objectScore:
 		if n := issueOf(best, issues); n >= 0 {
-			return asIssue(n, best.lo, best.hi), true
+			return asIssue(n, best.lo, best.hi), choiceClear
 		}
-		return best, true
+		return best, choiceClear
 	case named >= 0 && !isSpeaker(issues[named].key, st.actorKeys):
-		return asIssue(named, at, at+1), true
+		return asIssue(named, at, at+1), choiceClear
 	case best.score >= 3:
-		return best, true
+		return best, choiceClear
 	case len(issues) > 0 && !isSpeaker(issues[0].key, st.actorKeys):
 		k := stanceToken(st)
-		return asIssue(0, k, k), true
+		return asIssue(0, k, k), choiceWeak
 	case best.key != "":
-		return best, true
+		return best, choiceWeak
 	}
-	return topicMention{}, false
+	return topicMention{}, choiceNone
 }
+
+// topicChoice says how sure a statement's topic is.
+type topicChoice uint8
+
+const (
+	choiceNone  topicChoice = iota // about nothing
+	choiceWeak                     // the main issue or a vague subject: a position only with a stance
+	choiceClear                    // named by the statement
+)
 
 // issueOf is the issue a topic names by one of its words, or -1.
 func issueOf(tm topicMention, issues []issue) int {
@@ -177,4 +222,28 @@ func issueOf(tm topicMention, issues []issue) int {
 		}
 	}
 	return -1
+}
+
+// roleOnly reports a mention whose words are all roles, nationalities
+// and places ("prime minister", "US Speaker").
+func roleOnly(st *statement, c topicMention) bool {
+	if c.lo < 0 {
+		return false
+	}
+	for k := c.lo; k < c.hi; k++ {
+		if st.toks[k].kind == tokWord && !st.has(k, flagRoleWord|flagNationality|flagPlace|flagNameConnector) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesPerson reports a topic with a word of a person's name in it.
+func namesPerson(key string, people map[string]bool) bool {
+	for w := range strings.FieldsSeq(key) {
+		if people[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -440,3 +440,78 @@ func TestPositionChangeSharesTopic(t *testing.T) {
 		t.Errorf("March topics %q, April topics %q: want both on %q, April on nothing else", on(march), on(april), want)
 	}
 }
+
+func TestPolarityFromWhatTheStatementDoes(t *testing.T) {
+	cases := []struct {
+		speaker, text, topic string
+		want                 briefbot.Polarity
+	}{
+		{"Ukraine", "it will not give up Crimea", "Crimea", briefbot.PolarityAgainst},
+		{"Lena Berg", "we fully support the ceasefire", "ceasefire", briefbot.PolarityFor},
+		{"Lena Berg", "Russia must stop the air strikes now", "air strikes", briefbot.PolarityAgainst},
+		{"Lena Berg", "we will sign the peace deal only if Russia withdraws", "peace deal", briefbot.PolarityMixed},
+		{"Lena Berg", "the government did not rule out sanctions", "sanctions", briefbot.PolarityMixed},
+		{"Lena Berg", "the border wall is a disaster", "border wall", briefbot.PolarityAgainst},
+		{"Lena Berg", "we are not happy with the tariffs", "tariffs", briefbot.PolarityAgainst},
+		{"Lena Berg", "we do not support the peace plan", "peace plan", briefbot.PolarityAgainst},
+		{"Lena Berg", "we remain neutral on the pipeline", "pipeline", briefbot.PolarityNeutral},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			ps := positions([]briefbot.Quote{quote(c.speaker, c.text)})
+			if len(ps) != 1 || text.TopicKey(ps[0].Topic) != text.TopicKey(c.topic) {
+				t.Fatalf("positions = %+v, want one on %q", ps, c.topic)
+			}
+			p := ps[0]
+			if p.Polarity != c.want || p.Rule == "" {
+				t.Errorf("polarity %q (rule %q), want %q", p.Polarity, p.Rule, c.want)
+			}
+			if n := len(strings.Fields(p.Claim)); n == 0 || n > maxClaimWords {
+				t.Errorf("claim %q: %d words, want 1..%d", p.Claim, n, maxClaimWords)
+			}
+		})
+	}
+}
+
+func TestStatementsOnATopicVote(t *testing.T) {
+	qs := []briefbot.Quote{
+		quote("Lena Berg", "we oppose the tariffs"),
+		quote("Lena Berg", "the tariffs are a mistake"),
+		quote("Lena Berg", "we support the tariffs"),
+	}
+	ps := positions(qs)
+	if len(ps) != 1 || ps[0].Polarity != briefbot.PolarityAgainst || len(ps[0].Evidence) != 3 {
+		t.Errorf("positions = %+v, want one against the tariffs citing all three", ps)
+	}
+	ps = positions(qs[1:])
+	if len(ps) != 1 || ps[0].Polarity != briefbot.PolarityMixed {
+		t.Errorf("positions = %+v, want one mixed: as much for as against", ps)
+	}
+}
+
+func TestTitleIssueIsWhatStatementsAreAbout(t *testing.T) {
+	qs := []briefbot.Quote{quote("Carrie Lam", "The government will fully withdraw the bill")}
+	ps := positionsOf("Hong Kong leader announces withdrawal of extradition bill", qs, nil, nil, nil)
+	if len(ps) != 1 || !strings.Contains(ps[0].Topic, "extradition bill") || ps[0].Polarity != briefbot.PolarityAgainst {
+		t.Errorf("positions = %+v, want Lam against the extradition bill, the title's issue", ps)
+	}
+	if is := titleIssues("Magnitogorsk apartment building collapses after explosion", nil); len(is) > 0 && strings.Contains(is[0].display, "collapses") {
+		t.Errorf("issues %+v: a headline verb taken for a noun", is)
+	}
+}
+
+func TestNarrativeActsAreStances(t *testing.T) {
+	body := "Senator Ana Ruiz voted against the extradition bill on Monday. The Legislative Yuan approved the marriage bill."
+	d := newDoc(body)
+	ps := positionsInDoc("", nil, d, nil)
+	got := map[string]briefbot.Polarity{}
+	for _, p := range ps {
+		got[p.Actor+" on "+p.Topic] = p.Polarity
+	}
+	if got["Ana Ruiz on extradition bill"] != briefbot.PolarityAgainst {
+		t.Errorf("positions %v: want Ana Ruiz against the extradition bill (a vote)", got)
+	}
+	if got["The Legislative Yuan on marriage bill"] != briefbot.PolarityFor && got["Legislative Yuan on marriage bill"] != briefbot.PolarityFor {
+		t.Errorf("positions %v: want the Legislative Yuan for the marriage bill (a decision)", got)
+	}
+}
