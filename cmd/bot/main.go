@@ -130,6 +130,7 @@ func init() {
 		searchCommand,
 		sourcesCommand,
 		actorsCommand,
+		askCommand,
 		digestCommand,
 		serveCommand,
 		commandsCommand,

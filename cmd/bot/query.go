@@ -118,6 +118,11 @@ func (m *Main) request(core commands.Command) (commands.Request, error) {
 // query refreshes the database from the articles folders (if any), runs
 // the request in the core and renders its answer.
 func (m *Main) query(ctx context.Context, req commands.Request) error {
+	return m.queryWith(ctx, req)
+}
+
+// queryWith is query with a router made with opts.
+func (m *Main) queryWith(ctx context.Context, req commands.Request, opts ...commands.RouterOption) error {
 	if len(m.config.Articles) > 0 {
 		report, err := m.ingest(ctx, m.config.Articles)
 		if err != nil {
@@ -133,7 +138,7 @@ func (m *Main) query(ctx context.Context, req commands.Request) error {
 		}
 	}
 
-	resp, err := commands.New(m.db).Run(ctx, req)
+	resp, err := commands.New(m.db, opts...).Run(ctx, req)
 	if err != nil {
 		return err
 	}

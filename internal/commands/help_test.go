@@ -30,7 +30,7 @@ func TestCommandsAreDescribed(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"who-said", "positions", "timeline", "search", "sources", "who-is", "help"}
+	want := []string{"who-said", "positions", "timeline", "search", "sources", "who-is", "ask", "help"}
 	if !slices.Equal(names, want) {
 		t.Errorf("commands %q, want %q", names, want)
 	}
@@ -38,8 +38,8 @@ func TestCommandsAreDescribed(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	resp := run(t, &commandstest.Reader{}, commands.Request{Name: "help"})
-	if len(resp.Fields) != 7 {
-		t.Errorf("help lists %d commands, want 7", len(resp.Fields))
+	if len(resp.Fields) != 8 {
+		t.Errorf("help lists %d commands, want 8", len(resp.Fields))
 	}
 	mustContain(t, resp, "who-said\n  Who said what",
 		"• since (date) — Only quotes from articles published on or after this date, as YYYY-MM-DD.",
@@ -54,5 +54,5 @@ func TestHelp(t *testing.T) {
 	if !resp.Ephemeral {
 		t.Errorf("help for an unknown command not ephemeral")
 	}
-	mustContain(t, resp, `No command "quotes"`, "who-said, positions, timeline, search, sources, who-is, help")
+	mustContain(t, resp, `No command "quotes"`, "who-said, positions, timeline, search, sources, who-is, ask, help")
 }

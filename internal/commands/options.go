@@ -133,3 +133,56 @@ func optionFailure(c Command, err error) (*Response, error) {
 	}
 	return nil, err
 }
+
+// window is a span of publication dates: from its start (zero: no
+// bound) to the last instant of to (zero: no bound).
+type window struct{ from, to time.Time }
+
+// publishedWindow reads the since, from and to options of a command that
+// filters by publication date; since and from both bound the start, the
+// later one winning.
+func publishedWindow(req Request) (window, error) {
+	since, err := parseDay(req, "since")
+	if err != nil {
+		return window{}, err
+	}
+	from, _, err := parsePeriod(req, "from")
+	if err != nil {
+		return window{}, err
+	}
+	_, to, err := parsePeriod(req, "to")
+	if err != nil {
+		return window{}, err
+	}
+	if from.Before(since) {
+		from = since
+	}
+	if !to.IsZero() && from.After(to) {
+		return window{}, &optionError{option: "to", value: option(req, "to"), want: "a date not before from or since"}
+	}
+	return window{from: from, to: to}, nil
+}
+
+// holds reports whether a publication date is in the window; an unknown
+// date is in no bounded window.
+func (w window) holds(published time.Time) bool {
+	if w.from.IsZero() && w.to.IsZero() {
+		return true
+	}
+	if published.IsZero() {
+		return false
+	}
+	return !published.Before(w.from) && (w.to.IsZero() || !published.After(w.to))
+}
+
+// quotesUpTo keeps the quotes published up to to, at most limit (0: all).
+func quotesUpTo(quotes []briefbot.QuoteHit, to time.Time, limit int) []briefbot.QuoteHit {
+	w := window{to: to}
+	kept := quotes[:0:0]
+	for _, q := range quotes {
+		if w.holds(q.Article.Published) && (limit <= 0 || len(kept) < limit) {
+			kept = append(kept, q)
+		}
+	}
+	return kept
+}

@@ -199,6 +199,7 @@ func New(r briefbot.Reader, opts ...RouterOption) *Router {
 	rt.Register(searchCommand, rt.search)
 	rt.Register(sourcesCommand, rt.sources)
 	rt.Register(whoIsCommand, rt.whoIs)
+	rt.Register(askCommand, rt.ask)
 	if rt.summarizer != nil {
 		rt.Register(summaryCommand, rt.summary)
 	}

@@ -13,6 +13,14 @@ import (
 var sourcesCommand = Command{
 	Name:        "sources",
 	Description: "The loaded articles with their dates, files and how many quotes and events each gave.",
+	Options: []Option{
+		{Name: "since", Kind: KindDate,
+			Description: "Only articles published on or after this date, as YYYY-MM-DD."},
+		{Name: "from", Kind: KindDate, periods: true,
+			Description: "Only articles published from this date on, " + periodForms + "."},
+		{Name: "to", Kind: KindDate, periods: true,
+			Description: "Only articles published up to this date (its whole year or month), " + periodForms + "."},
+	},
 }
 
 // sourcesLanguageOther is briefbot.Article.Language of an article that
@@ -25,9 +33,19 @@ type SourcesResult struct {
 }
 
 func (rt *Router) sources(ctx context.Context, req Request) (*Response, error) {
+	window, err := publishedWindow(req)
+	if err != nil {
+		return optionFailure(sourcesCommand, err)
+	}
 	articles, err := rt.reader.Articles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
+	}
+	articles = articlesIn(articles, window)
+	if len(articles) == 0 && (!window.from.IsZero() || !window.to.IsZero()) {
+		return notFound("No articles published then",
+			"No stored article was published in those dates. Try `sources` without dates to see what is loaded.",
+			SourcesResult{Articles: []briefbot.ArticleInfo{}}), nil
 	}
 	if len(articles) == 0 {
 		return notFound("No articles loaded",
@@ -77,4 +95,19 @@ func articleEntry(a briefbot.ArticleInfo, remote bool) entry {
 		body:  strings.Join(lines, "\n"),
 		cites: []briefbot.ArticleRef{a.ArticleRef},
 	}
+}
+
+// articlesIn keeps the articles published in w, in their order; the
+// list itself may be shared, so a narrowed one is a new slice.
+func articlesIn(articles []briefbot.ArticleInfo, w window) []briefbot.ArticleInfo {
+	if w.from.IsZero() && w.to.IsZero() {
+		return articles
+	}
+	var kept []briefbot.ArticleInfo
+	for _, a := range articles {
+		if w.holds(a.Published) {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }

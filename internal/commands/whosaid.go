@@ -23,6 +23,10 @@ var whoSaidCommand = Command{
 			Description: "Only quotes about this topic."},
 		{Name: "since", Kind: KindDate,
 			Description: "Only quotes from articles published on or after this date, as YYYY-MM-DD."},
+		{Name: "from", Kind: KindDate, periods: true,
+			Description: "Only quotes published from this date on, " + periodForms + "."},
+		{Name: "to", Kind: KindDate, periods: true,
+			Description: "Only quotes published up to this date (its whole year or month), " + periodForms + "."},
 	},
 }
 
@@ -39,6 +43,8 @@ type WhoSaidResult struct {
 	Phrase       string              `json:"phrase,omitempty"`
 	Topic        string              `json:"topic,omitempty"`
 	Since        string              `json:"since,omitempty"`
+	From         string              `json:"from,omitempty"`
+	To           string              `json:"to,omitempty"`
 	Quotes       []briefbot.QuoteHit `json:"quotes"`
 }
 
@@ -46,13 +52,16 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 	speaker, _ := mainOption(req, "speaker")
 	phrase := option(req, "phrase")
 	topic := option(req, "topic")
-	since, err := parseDay(req, "since")
+	window, err := publishedWindow(req)
 	if err != nil {
 		return optionFailure(whoSaidCommand, err)
 	}
-	result := WhoSaidResult{Phrase: phrase, Topic: topic, Since: option(req, "since")}
+	result := WhoSaidResult{Phrase: phrase, Topic: topic, Since: option(req, "since"), From: option(req, "from"), To: option(req, "to")}
 	limit := resultLimit(req, quoteLimit)
-	filter := briefbot.QuoteFilter{Phrase: phrase, Topic: topic, Since: since, Limit: limit}
+	filter := briefbot.QuoteFilter{Phrase: phrase, Topic: topic, Since: window.from, Limit: limit}
+	if !window.to.IsZero() {
+		filter.Limit = 0 // the store bounds by since only: cut after the window
+	}
 	var note string
 	if speaker != "" {
 		best, others, err := findActor(ctx, rt.reader, speaker)
@@ -72,6 +81,9 @@ func (rt *Router) whoSaid(ctx context.Context, req Request) (*Response, error) {
 	quotes, err := rt.reader.Quotes(ctx, filter)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	if !window.to.IsZero() {
+		quotes = quotesUpTo(quotes, window.to, limit)
 	}
 	if phrase == "" {
 		sortNewestFirst(quotes) // a phrase's are best match first
@@ -126,6 +138,12 @@ func whoSaidTitle(r WhoSaidResult) string {
 	if r.Since != "" {
 		b.WriteString(" since " + r.Since)
 	}
+	if r.From != "" {
+		b.WriteString(" from " + r.From)
+	}
+	if r.To != "" {
+		b.WriteString(" to " + r.To)
+	}
 	return b.String()
 }
 
@@ -133,7 +151,7 @@ func whoSaidTitle(r WhoSaidResult) string {
 // filters the user gave, then look at what is loaded.
 func whoSaidHints(r WhoSaidResult) string {
 	var loosen []string
-	for _, f := range []struct{ name, value string }{{"phrase", r.Phrase}, {"topic", r.Topic}, {"since", r.Since}} {
+	for _, f := range []struct{ name, value string }{{"phrase", r.Phrase}, {"topic", r.Topic}, {"since", r.Since}, {"from", r.From}, {"to", r.To}} {
 		if f.value != "" && (f.name != "phrase" || r.Speaker != nil) {
 			loosen = append(loosen, f.name)
 		}

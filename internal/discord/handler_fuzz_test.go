@@ -216,7 +216,7 @@ func FuzzParseQuery(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	known := []string{"who-said", "positions", "timeline", "search", "sources", "help", "dm-help"}
+	known := []string{"who-said", "positions", "timeline", "search", "sources", "help", "dm-help", "ask"}
 	f.Fuzz(func(t *testing.T, text string) {
 		req := discord.ParseQuery(text)
 		if !slices.Contains(known, req.Name) {
