@@ -171,13 +171,6 @@ func (q *question) findNames() {
 
 // ---- reading helpers the rules share ----
 
-// content reports whether item i is a word the grammar has not used up:
-// not a time phrase, not punctuation.
-func (q *question) content(i int) bool {
-	it := &q.items[i]
-	return !it.time && !it.punct
-}
-
 // find is the first item at or after from of class c outside names and
 // time phrases, -1 when there is none.
 func (q *question) find(c class, from int) int {
