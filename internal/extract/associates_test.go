@@ -34,3 +34,12 @@ func TestAssociatesAreNotThePerson(t *testing.T) {
 		})
 	}
 }
+
+// "said Rep. Elijah Cummings": the period of a title's abbreviation inside
+// a sentence does not end the speaker's name.
+func TestInvertedSpeakerAfterAnAbbreviatedTitle(t *testing.T) {
+	ex := extractBody(t, `"It is over," said Rep. Elijah Cummings, a Democrat.`)
+	if q := findQuote(ex, "It is over,"); q == nil || q.Speaker != "Elijah Cummings" || q.Mention != "Rep. Elijah Cummings" {
+		t.Errorf("quote = %+v, want Elijah Cummings as \"Rep. Elijah Cummings\"", q)
+	}
+}

@@ -198,6 +198,19 @@ var nameParticles = setOf("de", "van", "von", "der", "den", "bin", "ibn", "al", 
 
 var runConnectors = setOf("of", "the", "for", "to", "and", "on")
 
+// abbreviationDot reports whether the period at k closes the short
+// capitalised word before it ("Mr.", "Rep.", "Del.") with a name after
+// it, as in "said Rep. Elijah Cummings": inside a sentence such a period
+// is no full stop.
+func (d *doc) abbreviationDot(k, hi int) bool {
+	if k == 0 || k+1 >= hi || d.toks[k].text != "." {
+		return false
+	}
+	prev, next := &d.toks[k-1], &d.toks[k+1]
+	return prev.kind == tokWord && prev.capital && len(prev.text) <= 4 && prev.end == d.toks[k].start &&
+		next.kind == tokWord && next.capital
+}
+
 func isNameWord(t *token) bool {
 	if t.kind != tokWord || !t.capital {
 		return false

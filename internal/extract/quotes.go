@@ -417,7 +417,7 @@ func (f *quoteFinder) rightAttribution(si int, s sentence, fq found, right span)
 func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
 	d := f.d
 	k := lo
-	for k < hi && d.toks[k].kind == tokWord && !d.toks[k].is("that", "on", "in", "at", "during", "after", "before", "when", "while", "who", "which", "and", "but") {
+	for k < hi && (d.toks[k].kind == tokWord && !d.toks[k].is("that", "on", "in", "at", "during", "after", "before", "when", "while", "who", "which", "and", "but") || d.abbreviationDot(k, hi)) {
 		k++
 	}
 	if k == lo || k-lo > 10 {
