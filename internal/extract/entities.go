@@ -48,8 +48,8 @@ func (r *registry) add(e *entity) int {
 }
 
 func (e *entity) addAlias(a string) {
-	a = strings.TrimSpace(a)
-	if a == "" || a == e.name {
+	a, ok := cleanDescription(a)
+	if !ok || a == e.name {
 		return
 	}
 	for _, x := range e.aliases {
@@ -61,8 +61,8 @@ func (e *entity) addAlias(a string) {
 }
 
 func (e *entity) addRole(role string) {
-	role = strings.TrimSpace(strings.Trim(role, ",;:"))
-	if role == "" {
+	role, ok := cleanDescription(strings.Trim(role, ",;:"))
+	if !ok {
 		return
 	}
 	for _, x := range e.roles {
@@ -79,6 +79,35 @@ func (e *entity) addRole(role string) {
 			e.gender, e.genderFromName = g, false
 		}
 	}
+}
+
+// cleanDescription returns a role or alias without the conjunctions and
+// prepositions a cut left at its ends ("and Italian economic development
+// minister", "Trump and" → ""), and false when what is left cannot
+// describe a person: nothing, or a clause with a verb in it ("group also
+// views President Barack Obama", "the private email server used by his
+// opponent").
+func cleanDescription(phrase string) (string, bool) {
+	words := strings.Fields(phrase)
+	loose := func(w string) bool {
+		w = strings.ToLower(strings.Trim(w, ".,"))
+		return runConnectors[w] && w != "the" || prepositions[w] || w == "neither" || w == "nor"
+	}
+	for len(words) > 0 && loose(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && (loose(words[len(words)-1]) || determiners[strings.ToLower(words[len(words)-1])]) {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	for _, w := range words[1:] {
+		if lw := strings.ToLower(w); w == lw && isVerbLike(lw) && !isRoleWord(lw) {
+			return "", false
+		}
+	}
+	return strings.Join(words, " "), true
 }
 
 // roleKey lower-cases a role phrase and drops determiners and possessives
@@ -281,6 +310,17 @@ func findEntities(d *doc) *registry {
 			if n >= hi {
 				continue
 			}
+			// "Hammering Hillary Clinton", "Crooked Hillary Clinton": a word
+			// before a given name that is no given name or title is no
+			// part of the name, nor a role
+			for hi-n >= 3 && firstNames[d.toks[n].lower] == "" && firstNames[d.toks[n+1].lower] != "" && !isTitleWord(d.toks[n].lower) ||
+				n == s.lo && hi-n >= 2 && d.opensSentence(n) {
+				n++
+				lo = n
+			}
+			if d.headlineCase(n, hi) {
+				continue // "OBAMA FOCUSED": a heading in capitals, no name
+			}
 			c := cand{roleLo: lo, lo: n, hi: hi, sent: si}
 			if lo == n && d.nameKindAt(n, hi) != briefbot.KindPerson {
 				continue // "Kessel Dam", "Lower Aldra": a place or organisation, not a person
@@ -375,8 +415,8 @@ func findEntities(d *doc) *registry {
 			role := d.body[d.toks[c.roleLo].start:d.toks[c.lo-1].end]
 			e.addRole(role)
 			e.addAlias(definiteDescription(role))
-		case titled || c.roleLo < c.lo:
-			e.addAlias(d.body[d.toks[c.roleLo].start:d.toks[c.hi-1].end]) // "President Lind", "Mr Johnson"
+		case titled:
+			e.addAlias(d.body[d.toks[c.roleLo].start:d.toks[c.hi-1].end]) // "President Lind", "Mr Johnson", not "Unlike Obama"
 		}
 		e.addAlias(d.toks[c.lo].text)
 		if c.roleLo < c.lo || titled {
@@ -390,6 +430,37 @@ func findEntities(d *doc) *registry {
 	r.voteGender(d)
 	r.acronyms = findAcronyms(d)
 	return r
+}
+
+// openingWords are capitalised at the start of a sentence only: no name
+// begins with them ("Unlike Obama, …", "Despite Trump's …").
+var openingWords = setOf("unlike", "despite", "although", "though", "whereas", "meanwhile", "however",
+	"amid", "since", "asked", "told", "unless", "until", "without", "within", "throughout", "following")
+
+// opensSentence reports whether the capitalised word at k, opening its
+// sentence, is a word of the sentence rather than of a name: an opening
+// word, a verb or adverb form ("Hammering", "Asked"), and no given name.
+func (d *doc) opensSentence(k int) bool {
+	w := d.toks[k].lower
+	return firstNames[w] == "" && !isTitleWord(w) &&
+		(openingWords[w] || prepositions[w] || isVerbLike(w) || strings.HasSuffix(w, "ing") && len(w) > 5)
+}
+
+// headlineCase reports whether tokens lo..hi are two or more words all in
+// capitals: a heading, where capitals say nothing about names.
+func (d *doc) headlineCase(lo, hi int) bool {
+	words := 0
+	for k := lo; k < hi; k++ {
+		t := &d.toks[k]
+		if t.kind != tokWord {
+			continue
+		}
+		if len(t.text) < 2 || strings.ToUpper(t.text) != t.text {
+			return false
+		}
+		words++
+	}
+	return words >= 2
 }
 
 // speakerPronoun returns the pronoun ("he", "she" or "it") that takes up
