@@ -102,6 +102,10 @@ type Quote struct {
 	// Start and End are code-point offsets of Text in Article.Body.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Rule names the attribution rule that found the quote
+	// ("reported.clause", "direct.cue-after"; internal/extract/rules.go).
+	// Extraction sets it; stores do not keep it.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Event is a temporal expression that resolves to a calendar value.

@@ -28,14 +28,25 @@ quotes, events and positions (the contract in ../shared/eval/README.md).
 Files that cannot be read are reported on stderr with the reason and
 skipped; the others are still printed and the exit status is 1. Files
 that load with a warning (a publication date that cannot be read without
-guessing stays unknown) are reported on stderr and printed.`,
+guessing stays unknown) are reported on stderr and printed.
+
+--explain FILE prints, for each quote of FILE, the attribution rule that
+found it (internal/extract/rules.go), its speaker, the words naming the
+source, the cue and the text, so a wrong quote leads to its rule.`,
 	example: `bot extract examples/articles/2025-03-04-kessel-filling-begins.md
-  bot extract --format json --published 2025-04-25 notes/page.txt`,
-	opts: []option{optFormat, optPublished, optConfig},
+  bot extract --format json --published 2025-04-25 notes/page.txt
+  bot extract --explain examples/articles/dam-talks.md`,
+	opts: []option{optFormat, optPublished, optConfig, optExplain},
 	run:  runExtract,
 }
 
+// optExplain is bot extract's --explain.
+var optExplain = option{name: "explain", arg: "FILE", usage: "print the rule behind each quote of FILE"}
+
 func runExtract(ctx context.Context, m *Main) error {
+	if path := m.flags.get("explain"); path != "" {
+		return explainExtract(m, path)
+	}
 	if len(m.args) == 0 {
 		return usagef(m.cmd, "extract: give at least one file or folder")
 	}
@@ -127,6 +138,7 @@ type (
 		Text    string `json:"text"`
 		Start   int    `json:"start"`
 		End     int    `json:"end"`
+		Rule    string `json:"rule,omitempty"`
 	}
 	eventJSON struct {
 		Expression string   `json:"expression"`
@@ -273,4 +285,44 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// explainExtract prints the quotes of the file at path with the rule that
+// found each, article by article.
+func explainExtract(m *Main, path string) error {
+	articles, err := sources.LoadFile(path, sources.Options{Published: m.config.Published})
+	if err != nil && !sources.IsWarning(err) {
+		return err
+	}
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "warning: %v\n", err)
+	}
+	x := extract.New()
+	for _, a := range articles {
+		var buf bytes.Buffer
+		crash, err := renderSafely(&buf, x, renderExplanation, a)
+		if err != nil {
+			return err
+		}
+		if crash != nil {
+			return fmt.Errorf("%s: %w", path, crash)
+		}
+		if _, err := m.Stdout.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderExplanation writes one article's quotes, each with its rule.
+func renderExplanation(buf *bytes.Buffer, x *briefbot.Extract) error {
+	ew := &errWriter{w: buf}
+	ew.printf("%s (%s)\n", orDash(x.Article.Title), x.Article.Path)
+	if len(x.Quotes) == 0 {
+		ew.printf("  no quotes\n")
+	}
+	for i, q := range x.Quotes {
+		ew.printf("%3d. %s\n     %s ← %q, cue %q, %s [%d:%d]\n     %s\n", i+1, q.Rule, orDash(q.Speaker), q.Mention, q.Cue, q.Kind, q.Start, q.End, q.Text)
+	}
+	return ew.err
 }

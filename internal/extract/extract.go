@@ -121,7 +121,7 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 		}
 		start, end := d.toks[q.lo].start, d.toks[q.hi-1].end
 		ex.Quotes = append(ex.Quotes, briefbot.Quote{
-			Speaker: q.speaker, Mention: q.mention, Cue: d.text(q.cueLo, q.cueHi), Kind: q.kind,
+			Speaker: q.speaker, Mention: q.mention, Cue: d.text(q.cueLo, q.cueHi), Kind: q.kind, Rule: q.rule,
 			Text: a.Body[start:end], Start: runes.at(start), End: runes.at(end),
 		})
 		speakers[q.speaker] = true
