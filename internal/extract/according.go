@@ -2,33 +2,59 @@ package extract
 
 import "github.com/briefbot/briefbot"
 
-// accordingTo reads `According to X, …` and `…, according to X.`
+// accordingTo reads `According to X, …` and `…, according to X.`: the
+// source after the cue, then the content on the side the cue's place in
+// the sentence gives.
 func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
+	src, e, ok := f.accordingSource(s, k)
+	if !ok {
+		return nil
+	}
+	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: src.lo, rule: ruleAccordingTo}
+	if src.lo == k+1 {
+		q.rule = rulePer
+	}
+	if q.lo, q.hi, ok = f.accordingContent(s, k, e); !ok || q.hi-q.lo < 2 {
+		return nil
+	}
+	if !f.attribute(&q, src, s) {
+		return nil
+	}
+	q.kind = f.kindOf(q.lo, q.hi)
+	if q.kind == briefbot.QuoteDirect {
+		q.lo++
+		q.hi--
+	}
+	f.usedCue[k] = true
+	return []found{q}
+}
+
+// accordingSource reads the source after "according to" or "Per" at k:
+// up to the next comma, the author after "by", a name in apposition to a
+// description ("the city's mayor, Ann Lee,"); e is where the source and
+// any apposition after it end.
+func (f *quoteFinder) accordingSource(s sentence, k int) (src source, e int, ok bool) {
 	d := f.d
 	srcLo := k + 2 // "according to X"
 	if d.toks[k].lower == "per" {
 		srcLo = k + 1 // "Per the decree, …"
 	} else if k+1 >= s.hi || d.toks[k+1].lower != "to" {
-		return nil
+		return src, 0, false
 	}
 	if srcLo >= s.hi {
-		return nil
+		return src, 0, false
 	}
-	q := found{kind: briefbot.QuoteIndirect, sent: si, cueLo: k, cueHi: srcLo}
 	// the source runs to the next comma
-	e := srcLo
+	e = srcLo
 	for e < s.hi && d.toks[e].text != "," && !isTerminator(&d.toks[e]) && e < srcLo+14 {
 		e++
 	}
-	if e == srcLo {
-		return nil
+	if e == srcLo || d.toks[srcLo].is("which", "whom", "whose", "this", "that", "it", "them") {
+		return src, 0, false // "according to which …" points back, not to a source
 	}
-	if d.toks[srcLo].is("which", "whom", "whose", "this", "that", "it", "them") {
-		return nil // "according to which …" points back, not to a source
-	}
-	src := source{lo: srcLo, hi: e}
+	src = source{lo: srcLo, hi: e}
 	if srcLo == k+1 && !f.perSource(src) {
-		return nil // "Per the request, …" names no one who said it
+		return src, 0, false // "Per the request, …" names no one who said it
 	}
 	for j := srcLo + 1; j+1 < e; j++ {
 		if d.toks[j].lower == "by" {
@@ -52,48 +78,35 @@ func (f *quoteFinder) accordingTo(si int, s sentence, k int) []found {
 			e = a
 		}
 	}
-	// "On Sunday, according to police, a man …": a fronted adverbial
-	// before the cue leaves the content after the source
+	return src, e, true
+}
+
+// accordingContent is the content of the "according to" at k whose source
+// ends at e: the clause after the source when the cue opens the sentence
+// (or follows a fronted adverbial: "On Sunday, according to police, a man
+// …"), else the clause before the cue.
+func (f *quoteFinder) accordingContent(s sentence, k, e int) (lo, hi int, ok bool) {
+	d := f.d
 	fronted := k > s.lo+1 && d.toks[k-1].text == "," && introWords[d.toks[s.lo].lower] && !f.clausal(s.lo, k-1) &&
 		e < s.hi && d.toks[e].text == ","
-	// "a statement released by Erdogan's office": keep as written
 	if k == s.lo || d.toks[k-1].kind == tokQuote && k-1 == s.lo || fronted {
 		if e >= s.hi || d.toks[e].text != "," {
-			return nil
+			return 0, 0, false
 		}
-		q.lo, q.hi = e+1, f.clauseEnd(s, e+1)
-	} else {
-		lo := s.lo
-		hi := k
-		if d.toks[k-1].text == "," {
-			hi = k - 1
+		return e + 1, f.clauseEnd(s, e+1), true
+	}
+	lo, hi = s.lo, k
+	if d.toks[k-1].text == "," {
+		hi = k - 1
+	}
+	for j := hi - 1; j > s.lo; j-- {
+		if d.toks[j].is(";", "—", "–") {
+			lo = j + 1
+			break
 		}
-		for j := hi - 1; j > s.lo; j-- {
-			if d.toks[j].is(";", "—", "–") {
-				lo = j + 1
-				break
-			}
-		}
-		q.lo, q.hi = lo, hi
-		// `…, according to X, …`: the clause also continues after the source
 	}
-	if q.hi-q.lo < 2 {
-		return nil
-	}
-	if !f.attribute(&q, src, s) {
-		return nil
-	}
-	q.kind = f.kindOf(q.lo, q.hi)
-	if q.kind == briefbot.QuoteDirect {
-		q.lo++
-		q.hi--
-	}
-	q.rule = ruleAccordingTo
-	if srcLo == k+1 {
-		q.rule = rulePer
-	}
-	f.usedCue[k] = true
-	return []found{q}
+	// `…, according to X, …`: the clause also continues after the source
+	return lo, hi, true
 }
 
 // perSource reports whether the phrase after "Per" names a speaker or a

@@ -103,48 +103,67 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 			k = c + 1
 			continue
 		}
-		switch {
-		case t.text == "(" && k > lo:
-			// "the five-foot (1.5 m) tusk came …": an aside inside the
-			// clause is kept; one that ends it is not
-			c := k + 1
-			for c < s.hi && c < k+14 && d.toks[c].text != ")" {
-				c++
-			}
-			if c+1 < s.hi && d.toks[c].text == ")" && d.toks[c+1].kind == tokWord {
-				k = c + 1
-				continue
-			}
-			return k
-		case t.is("–", "—", ";") && k > lo:
-			return k
-		case t.text == "," && k+1 < s.hi:
-			n := &d.toks[k+1]
-			if n.is("but", "according", "while", "whereas", "however") || participialCues[n.lower] ||
-				(cueModifiers[n.lower] || n.lower == "further") && k+2 < s.hi && participialCues[d.toks[k+2].lower] {
-				return k
-			}
-			if n.is("which", "who") && f.speechWithin(k+2, min(k+5, s.hi)) {
-				return k
-			}
-			if n.is("and") && k+2 < s.hi && d.toks[k+2].is("that", "added", "said") {
-				return k
-			}
-		case t.is("and", "but") && k+1 < s.hi && d.toks[k+1].lower == "that" && k > lo:
-			return k
-		case t.is("and", "but") && k > lo && f.newReportAfter(k+1, s.hi):
-			// "… but denied that …", "… and Jones said …": a second report
-			return k
-		case t.text == ":" && k > lo && k+1 < s.hi && d.toks[k+1].kind == tokQuote:
+		next, ends := f.clauseStep(s, lo, k)
+		if ends {
 			return k
 		}
-		k++
+		k = next
 	}
 	// drop the final punctuation
 	for k > lo && (isTerminator(&d.toks[k-1]) || d.toks[k-1].is(",", ":")) {
 		k--
 	}
 	return k
+}
+
+// clauseStep looks at token k of a clause that started at lo: ends says
+// the clause ends before it (a dash, a semicolon, an aside that ends it, a
+// comma or "and"/"but" before another report, a colon before a
+// quotation), else next is the token to look at next.
+func (f *quoteFinder) clauseStep(s sentence, lo, k int) (next int, ends bool) {
+	d := f.d
+	t := &d.toks[k]
+	switch {
+	case t.text == "(" && k > lo:
+		// "the five-foot (1.5 m) tusk came …": an aside inside the
+		// clause is kept; one that ends it is not
+		c := k + 1
+		for c < s.hi && c < k+14 && d.toks[c].text != ")" {
+			c++
+		}
+		if c+1 < s.hi && d.toks[c].text == ")" && d.toks[c+1].kind == tokWord {
+			return c + 1, false
+		}
+		return k, true
+	case t.is("–", "—", ";") && k > lo:
+		return k, true
+	case t.text == "," && k+1 < s.hi:
+		return k + 1, f.commaEndsClause(s, k)
+	case t.is("and", "but") && k+1 < s.hi && d.toks[k+1].lower == "that" && k > lo:
+		return k, true
+	case t.is("and", "but") && k > lo && f.newReportAfter(k+1, s.hi):
+		// "… but denied that …", "… and Jones said …": a second report
+		return k, true
+	case t.text == ":" && k > lo && k+1 < s.hi && d.toks[k+1].kind == tokQuote:
+		return k, true
+	}
+	return k + 1, false
+}
+
+// commaEndsClause reports whether the comma at k ends a reported clause:
+// before "but", "according", a participial cue ("…, adding"), a relative
+// clause that reports ("…, who said"), "and that"/"and said".
+func (f *quoteFinder) commaEndsClause(s sentence, k int) bool {
+	d := f.d
+	n := &d.toks[k+1]
+	if n.is("but", "according", "while", "whereas", "however") || participialCues[n.lower] ||
+		(cueModifiers[n.lower] || n.lower == "further") && k+2 < s.hi && participialCues[d.toks[k+2].lower] {
+		return true
+	}
+	if n.is("which", "who") && f.speechWithin(k+2, min(k+5, s.hi)) {
+		return true
+	}
+	return n.is("and") && k+2 < s.hi && d.toks[k+2].is("that", "added", "said")
 }
 
 // newReportAfter reports whether a finite cue verb, possibly after a short

@@ -295,40 +295,8 @@ func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
 	}
 	// "said the president’s spokesman, Ivan Petrov" – prefer the name
 	if k+1 < hi && d.toks[k].text == "," {
-		m := k + 1
-		for m < hi && d.toks[m].kind == tokWord && d.toks[m].capital {
-			m++
-		}
-		if m > k+1 && m-k <= 5 {
-			// "said University of California, San Diego president Ann
-			// Lee": a place name split by its comma, then the person
-			e := m
-			for e < hi && e < m+6 && d.toks[e].kind == tokWord && (roleWords[d.toks[e].lower] || sourceNouns[d.toks[e].lower]) && !d.toks[e].capital {
-				e++
-			}
-			if e > m {
-				n := e
-				for n < hi && d.toks[n].kind == tokWord && d.toks[n].capital {
-					n++
-				}
-				if n > e {
-					return source{lo: lo, hi: n}, true
-				}
-			}
-			// "said University of California, San Diego's chancellor,
-			// Pradeep Khosla": the name after the possessive role
-			if m+2 < hi && isPossessive(&d.toks[m]) {
-				e := m + 1
-				for e < hi && e < m+5 && d.toks[e].kind == tokWord && !d.toks[e].capital && !npBreakers[d.toks[e].lower] {
-					e++
-				}
-				if e > m+1 && e+1 < hi && d.toks[e].text == "," {
-					if n := d.nameAppositionEnd(s, e+1); n > 0 {
-						return source{lo: lo, hi: n, nameLo: e + 1, nameHi: n}, true
-					}
-				}
-			}
-			return source{lo: lo, hi: m}, true
+		if src, ok := f.sourceAcrossComma(s, lo, k, hi); ok {
+			return src, true
 		}
 	}
 	// "said the city's mayor, Ann Lee": the name in apposition
@@ -338,6 +306,48 @@ func (f *quoteFinder) sourceAfter(s sentence, lo, hi int) (source, bool) {
 		}
 	}
 	return source{lo: lo, hi: k}, true
+}
+
+// sourceAcrossComma reads a source whose words before the comma at k are
+// followed by capitalised words: the name after a role ("said the
+// president’s spokesman, Ivan Petrov"), or a place name split by its
+// comma before the person ("said University of California, San Diego
+// president Ann Lee", "…, San Diego's chancellor, Pradeep Khosla").
+func (f *quoteFinder) sourceAcrossComma(s sentence, lo, k, hi int) (source, bool) {
+	d := f.d
+	m := k + 1
+	for m < hi && d.toks[m].kind == tokWord && d.toks[m].capital {
+		m++
+	}
+	if m <= k+1 || m-k > 5 {
+		return source{}, false
+	}
+	e := m
+	for e < hi && e < m+6 && d.toks[e].kind == tokWord && (roleWords[d.toks[e].lower] || sourceNouns[d.toks[e].lower]) && !d.toks[e].capital {
+		e++
+	}
+	if e > m {
+		n := e
+		for n < hi && d.toks[n].kind == tokWord && d.toks[n].capital {
+			n++
+		}
+		if n > e {
+			return source{lo: lo, hi: n}, true
+		}
+	}
+	// the name after the possessive role
+	if m+2 < hi && isPossessive(&d.toks[m]) {
+		e := m + 1
+		for e < hi && e < m+5 && d.toks[e].kind == tokWord && !d.toks[e].capital && !npBreakers[d.toks[e].lower] {
+			e++
+		}
+		if e > m+1 && e+1 < hi && d.toks[e].text == "," {
+			if n := d.nameAppositionEnd(s, e+1); n > 0 {
+				return source{lo: lo, hi: n, nameLo: e + 1, nameHi: n}, true
+			}
+		}
+	}
+	return source{lo: lo, hi: m}, true
 }
 
 // objectEnd skips the addressee of "told reporters" and returns where the
