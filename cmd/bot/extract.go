@@ -35,7 +35,7 @@ found it (internal/extract/rules.go), its speaker, the words naming the
 source, the cue and the text, so a wrong quote leads to its rule.`,
 	example: `bot extract examples/articles/2025-03-04-kessel-filling-begins.md
   bot extract --format json --published 2025-04-25 notes/page.txt
-  bot extract --explain examples/articles/dam-talks.md`,
+  bot extract --explain examples/articles/2025-03-04-kessel-filling-begins.md`,
 	opts: []option{optFormat, optPublished, optConfig, optExplain},
 	run:  runExtract,
 }

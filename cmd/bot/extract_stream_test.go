@@ -139,3 +139,19 @@ func TestWriteExtractsSkipsACrashingFile(t *testing.T) {
 		t.Errorf("problems %v: want one naming b.txt and the crash", problems)
 	}
 }
+
+// TestExplainNamesEachQuotesRule: --explain prints every quote with the
+// rule that found it.
+func TestExplainNamesEachQuotesRule(t *testing.T) {
+	a := &briefbot.Article{ID: "a", Path: "a.txt", Title: "Bridge",
+		Body: "Mayor Ana Lopez said the bridge would open on Monday.\n\n“It is safe,” Lopez said."}
+	var buf bytes.Buffer
+	if err := renderExplanation(&buf, extract.New().Extract(a)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"reported.clause", "Ana Lopez", "the bridge would open on Monday", "direct.cue-after", "It is safe"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("explanation lacks %q:\n%s", want, buf.String())
+		}
+	}
+}

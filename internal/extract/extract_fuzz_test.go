@@ -57,6 +57,9 @@ func checkExtract(t *testing.T, ex *briefbot.Extract, runes []rune, published ti
 		if !ok || got != q.Text {
 			t.Errorf("published %v: quote %d [%d:%d] text %q, body has %q", published, i, q.Start, q.End, q.Text, got)
 		}
+		if !strings.Contains(q.Rule, ".") && q.Rule != "according-to" && q.Rule != "per" {
+			t.Errorf("quote %d %q has no attribution rule (%q)", i, q.Text, q.Rule)
+		}
 		if q.Speaker == "" || !utf8.ValidString(q.Speaker) {
 			t.Errorf("quote %d has speaker %q", i, q.Speaker)
 		}
