@@ -5,13 +5,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/markusmobius/go-trafilatura"
+	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// loadHTML extracts the article from a saved web page with trafilatura.
-// Dates come from the page metadata only, never from scanning the text.
+// loadHTML extracts the article from a saved web page: the main content
+// by go-readability (Mozilla's Readability), the rest from the page's own
+// metadata. Dates come from the metadata only, never from scanning the
+// text.
 func loadHTML(text string) (*draft, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
@@ -22,22 +24,16 @@ func loadHTML(text string) (*draft, error) {
 			Cause:  err,
 		}
 	}
-	d := &draft{format: "html"}
-	result, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
-		Deduplicate:     true,
-	})
-	if err == nil && result != nil {
-		meta := result.Metadata
-		d.title, d.url, d.author, d.source = meta.Title, meta.URL, meta.Author, meta.Sitename
-		if result.ContentNode != nil {
-			d.body = nodeText(result.ContentNode)
+	d := &draft{format: "html", url: canonicalURL(doc), published: metadataDate(doc)}
+	parser := readability.NewParser()
+	if article, err := parser.ParseDocument(doc, nil); err == nil {
+		d.title, d.author, d.source = article.Title(), article.Byline(), article.SiteName()
+		if article.Node != nil {
+			d.body = nodeText(article.Node)
 		}
 	}
-	d.published = metadataDate(doc)
 	if strings.TrimSpace(d.body) == "" {
-		// Short pages fall below trafilatura's size thresholds; their
+		// Short pages fall below readability's size threshold; their
 		// visible text is the article.
 		d.body = nodeText(doc)
 	}
@@ -46,6 +42,47 @@ func loadHTML(text string) (*draft, error) {
 	}
 	d.body = dropLeadingTitle(d.body, d.title)
 	return d, nil
+}
+
+// canonicalURL is the page's own address: <link rel="canonical">, else
+// og:url; "" when it gives none.
+func canonicalURL(doc *html.Node) string {
+	var canonical, og string
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "" {
+					canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case atom.Meta:
+				if strings.EqualFold(attr(n, "property"), "og:url") && og == "" {
+					og = strings.TrimSpace(attr(n, "content"))
+				}
+			case atom.Body:
+				return // metadata is in the head
+			}
+		}
+		for child := n.FirstChild; child != nil; child = child.NextSibling {
+			visit(child)
+		}
+	}
+	visit(doc)
+	if canonical != "" {
+		return canonical
+	}
+	return og
+}
+
+// attr is the value of n's attribute key ("" when it has none).
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // htmlFragmentText turns an HTML fragment (feed item, JSON body) into
@@ -125,17 +162,23 @@ func (w *textWriter) walk(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		if skippedElements[n.DataAtom] {
+		// Elements readability creates (the <p> it makes of <br><br>)
+		// carry their name only.
+		tag := n.DataAtom
+		if tag == 0 {
+			tag = atom.Lookup([]byte(n.Data))
+		}
+		if skippedElements[tag] {
 			return
 		}
 		switch {
-		case n.DataAtom == atom.Br:
+		case tag == atom.Br:
 			w.out.WriteByte('\n')
 			w.pendingSpace = false
 			return
-		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		case tag == atom.Td || tag == atom.Th:
 			w.pendingSpace = true
-		case blockElements[n.DataAtom]:
+		case blockElements[tag]:
 			w.paragraphBreak()
 			defer w.paragraphBreak()
 		}
@@ -172,7 +215,7 @@ func isSpaceByte(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
 }
 
-// pageTitle reads <title> for pages trafilatura gave no title for.
+// pageTitle reads <title> for pages readability gave no title for.
 func pageTitle(doc *html.Node) string {
 	var find func(*html.Node) string
 	find = func(n *html.Node) string {
@@ -207,6 +250,19 @@ var publishedMeta = setOf(
 	"dcterms.date", "sailthru.date", "parsely-pub-date", "citation_publication_date",
 )
 
+// metadataDay reads a metadata date: any form parseDate reads, and the
+// ISO 8601 basic form "20250304" pages put in pubdate tags (only in
+// metadata: in text eight digits are not surely a date).
+func metadataDay(content string) (time.Time, bool) {
+	if day, ok := parseDate(content); ok {
+		return day, true
+	}
+	if day, err := time.Parse("20060102", strings.TrimSpace(content)); err == nil {
+		return day, true
+	}
+	return time.Time{}, false
+}
+
 var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]+)"`)
 
 // metadataDate reads the publication date from <meta> tags or JSON-LD;
@@ -228,7 +284,7 @@ func metadataDate(doc *html.Node) time.Time {
 					}
 				}
 				if publishedMeta[name] {
-					if day, ok := parseDate(content); ok {
+					if day, ok := metadataDay(content); ok {
 						found = day
 						return true
 					}

@@ -34,7 +34,7 @@ var tailMarkers = setOf(
 
 // tailPrefixes start a tail when a short line begins with them.
 var tailPrefixes = []string{
-	"read more:", "related:", "tags:", "filed under", "we use cookies",
+	"related:", "tags:", "filed under", "we use cookies",
 	"this website uses cookies", "this site uses cookies",
 	"by continuing to use", "by using this site", "by using our site",
 }
@@ -62,9 +62,14 @@ var junkPrefixes = []string{
 	"media caption ", "photo: ", "photos: ", "photo credit", "photograph: ",
 	"picture: ", "pictured: ", "credit: ", "photo by ", "(photo", "(image",
 	"(credit", "advertisement ", "©", "copyright ©", "copyright (c)",
+	// "Read more: <another story's headline>" is a link news sites put
+	// between an article's paragraphs as often as after them.
+	"read more: ", "read more:",
 }
 
 var (
+	// copyrightNotice is a line that starts with a copyright and a year.
+	copyrightNotice = regexp.MustCompile(`^(?:copyright|\(c\)|©)\s*(?:©\s*|\(c\)\s*)?(?:19|20)\d\d\b`)
 	// counterLine matches social counters: "0FansLike", "12 Shares", "1.2K Followers".
 	counterLine = regexp.MustCompile(`^\d[\d.,]*\s*[KkMm]?\s*(?:Fans?|Followers?|Subscribers?|Shares?|Likes?|Comments?|Views?|Members?)(?:[A-Za-z ]*)$`)
 	// creditTail matches a caption that ends with its credit:
@@ -153,6 +158,9 @@ func isJunkLine(line string) bool {
 	}
 	if strings.Contains(key, "all rights reserved") && len(line) < 120 {
 		return true
+	}
+	if copyrightNotice.MatchString(key) && len(line) <= maxCaptionLen {
+		return true // "Copyright 2024 Wire. This material may not be published…"
 	}
 	if strings.HasSuffix(key, "getty images") || strings.HasSuffix(key, "getty images)") {
 		return true
