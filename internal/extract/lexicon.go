@@ -42,10 +42,10 @@ var lexiconSchema = lexicon.Schema{
 var lex = lexicon.MustLoad(lexiconFiles, "lexicon/*.tsv", lexiconSchema)
 
 // Fingerprint names what this extractor makes of an article: the rules'
-// Version and the lexicon's content hash. A store re-extracts files whose
+// Version and the content hashes of the lexicon and the positions data. A store re-extracts files whose
 // stored extract has another fingerprint, so an upgraded word list takes
 // effect without raising Version.
-var Fingerprint = fmt.Sprintf("%d.%s", Version, lex.Hash()[:12])
+var Fingerprint = fmt.Sprintf("%d.%s.%s", Version, lex.Hash()[:12], positionDataHash[:8])
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -142,6 +142,7 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 		if choice == choiceNone {
 			continue
 		}
+		tm = canonicalTopic(tm)
 		r := readStance(st, tm, cueClass(st.cue), st.cue)
 		if choice == choiceWeak && r.polarity.rule == "plain claim" && !named[st.actor] {
 			continue // a fact reported on no named subject is no stance

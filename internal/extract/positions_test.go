@@ -515,3 +515,22 @@ func TestNarrativeActsAreStances(t *testing.T) {
 		t.Errorf("positions %v: want the Legislative Yuan for the marriage bill (a decision)", got)
 	}
 }
+
+func TestTopicVariantsMerge(t *testing.T) {
+	ps := positions([]briefbot.Quote{
+		quote("Lena Berg", "we support a truce"),
+		quote("Lena Berg", "we demand a cease-fire now"),
+		quote("Ana Ruiz", "we will never accept the demands of America"),
+		quote("Ana Ruiz", "the U.S. must leave"),
+	})
+	topics := map[string][]int{}
+	for _, p := range ps {
+		topics[p.Actor+" on "+p.Topic] = p.Evidence
+	}
+	if ev := topics["Lena Berg on ceasefire"]; len(ev) != 2 {
+		t.Errorf("positions %v: want truce and cease-fire as one ceasefire", topics)
+	}
+	if ev := topics["Ana Ruiz on United States"]; len(ev) != 2 {
+		t.Errorf("positions %v: want America and U.S. as one United States", topics)
+	}
+}

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot/internal/text"
@@ -70,6 +74,48 @@ var topicLexicon = func() map[string]string {
 		}
 	}
 	return m
+}()
+
+// topicSynonyms maps the TopicKey of each other name of a topic to its
+// display form (topic-synonyms.txt), and the display form's own key too.
+var topicSynonyms = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range dataSections("topic-synonyms.txt")[""] {
+		display, others, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("extract: positions data topic-synonyms.txt: no colon in " + strconv.Quote(line))
+		}
+		display = strings.TrimSpace(display)
+		m[text.TopicKey(display)] = display
+		for o := range strings.SplitSeq(others, ";") {
+			if k := text.TopicKey(o); k != "" {
+				m[k] = display
+			}
+		}
+	}
+	return m
+}()
+
+// canonicalTopic merges the names of one topic: a mention named by a
+// synonym takes the topic's display form and key.
+func canonicalTopic(tm topicMention) topicMention {
+	if display, ok := topicSynonyms[tm.key]; ok {
+		tm.display, tm.key = display, text.TopicKey(display)
+	}
+	return tm
+}
+
+// positionDataHash names the positions data, so a changed word list
+// changes the extractor's Fingerprint.
+var positionDataHash = func() string {
+	h := sha256.New()
+	names, _ := fs.Glob(positionData, "data/positions/*.txt")
+	for _, n := range names {
+		raw, _ := positionData.ReadFile(n)
+		h.Write([]byte(n))
+		h.Write(raw)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }()
 
 var (
