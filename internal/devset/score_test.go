@@ -161,3 +161,21 @@ func TestQuotesDevSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestScorePositions(t *testing.T) {
+	golds := []devset.GoldPosition{
+		{Actor: "Volodymyr Zelensky", Topic: "ceasefire", TopicAliases: []string{"truce"}, Polarity: "for",
+			Evidence: []string{"a ceasefire must be the first step"}},
+		{Actor: "Ukraine", Topic: "Crimea", Polarity: "against", Evidence: []string{"it will not give up Crimea"}},
+	}
+	quotes := []briefbot.Quote{{Speaker: "Ukraine", Text: "it will not give up Crimea, a peninsula"}}
+	preds := []briefbot.Position{
+		{Actor: "Zelensky", Topic: "truce", Polarity: briefbot.PolarityFor},                        // topic alias, polarity right
+		{Actor: "Ukraine", Topic: "peninsula", Polarity: briefbot.PolarityFor, Evidence: []int{0}}, // evidence only, polarity wrong
+		{Actor: "Donald Trump", Topic: "ceasefire", Polarity: briefbot.PolarityFor},                // nobody's
+	}
+	s := devset.ScorePositions(golds, preds, quotes)
+	if s.Matched != 2 || s.TopicOK != 1 || s.PolarityOK != 1 || s.Strict != 1 || s.Pred != 3 || s.Gold != 2 {
+		t.Errorf("score = %+v, want 2 matched, 1 on topic, 1 polarity right, 1 strict", s)
+	}
+}

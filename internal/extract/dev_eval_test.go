@@ -67,3 +67,36 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// The positions guard: the figures of score.py's positions mode on
+// quotes-dev. These floors hold what the rules reach today (F1 0.577,
+// polarity 0.620, strict 0.259); issue 14's floors (0.70, 0.80, 0.50)
+// replace them once reached.
+func TestDevSetPositions(t *testing.T) {
+	gold, err := devset.QuotesDevPositions()
+	if errors.Is(err, devset.ErrAbsent) {
+		t.Skipf("skipping the positions dev set: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New()
+	var total devset.PositionScore
+	for _, doc := range loadDevDocs(t) {
+		ex := x.Extract(doc.Article)
+		total.Add(devset.ScorePositions(gold[doc.Article.ID], ex.Positions, ex.Quotes))
+	}
+	t.Logf("positions: gold %d pred %d matched %d  P %.3f R %.3f F1 %.3f polarity %.3f strict F1 %.3f",
+		total.Gold, total.Pred, total.Matched, total.Precision(), total.Recall(), total.F1(),
+		total.PolarityAccuracy(), total.StrictF1())
+	const minF1, minPolarity, minStrict = 0.56, 0.60, 0.24
+	if total.F1() < minF1 {
+		t.Errorf("positions F1 %.3f fell below %.2f", total.F1(), minF1)
+	}
+	if total.PolarityAccuracy() < minPolarity {
+		t.Errorf("positions polarity accuracy %.3f fell below %.2f", total.PolarityAccuracy(), minPolarity)
+	}
+	if total.StrictF1() < minStrict {
+		t.Errorf("positions strict F1 %.3f fell below %.2f", total.StrictF1(), minStrict)
+	}
+}
