@@ -78,7 +78,9 @@ func (s PositionScore) F1() float64               { return f1(s.Precision(), s.R
 func (s PositionScore) PolarityAccuracy() float64 { return ratio(s.PolarityOK, s.Matched) }
 
 // StrictF1 counts only matches with the topic and the polarity right.
-func (s PositionScore) StrictF1() float64 { return f1(ratio(s.Strict, s.Pred), ratio(s.Strict, s.Gold)) }
+func (s PositionScore) StrictF1() float64 {
+	return f1(ratio(s.Strict, s.Pred), ratio(s.Strict, s.Gold))
+}
 
 // topicStop are score.py's TOPIC_STOP.
 var topicStop = wordSet("the a an of to in on for and with about his her their its")
