@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/internal/summary/openaitest"
 )
 
 // TestAsk asks the stored test articles in plain words, through the whole
@@ -52,5 +54,41 @@ func TestAsk(t *testing.T) {
 
 	if r := bot(t, "ask", "--db", db); r.code != exitUsage {
 		t.Errorf("ask without a question: exit %d, want %d", r.code, exitUsage)
+	}
+}
+
+// With an LLM in the settings, bot ask lets it choose (a tool call, its
+// names checked against the store); --offline reads with the grammar.
+func TestAskWithLLM(t *testing.T) {
+	dir := writeTestArticles(t)
+	db := filepath.Join(t.TempDir(), "bot.db")
+	bot(t, "ingest", dir, "--db", db).mustCode(t, exitFailure)
+	api := openaitest.NewServer(t)
+	api.Respond(func(openaitest.ChatRequest) openaitest.Reply {
+		return openaitest.CallTool("who-said", map[string]string{"speaker": "Piet Janssen", "topic": "wall"})
+	})
+	cfg := writeConfig(t, "llm:\n  base_url: "+api.BaseURL()+"\n  model: test-model\n  timeout: 10s\n")
+	env := map[string]string{"OPENAI_API_KEY": "sk-test-secret"}
+
+	r := botEnv(t, env, "ask", "what has the mayor been saying about the wall", "--format", "json", "--db", db, "--config", cfg)
+	r.mustCode(t, exitOK)
+	var got struct {
+		Understood map[string]any `json:"understood"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if u := got.Understood; u["rule"] != "llm" || u["speaker"] != "Piet Janssen" || u["topic"] != "wall" {
+		t.Errorf("understood %v, want the model's reading", u)
+	}
+	if strings.Contains(r.stderr, "sk-test-secret") {
+		t.Error("the API key was printed")
+	}
+
+	calls := len(api.Requests())
+	r = botEnv(t, env, "ask", "what did the mayor say", "--offline", "--format", "json", "--db", db, "--config", cfg)
+	r.mustCode(t, exitOK)
+	if len(api.Requests()) != calls || !strings.Contains(r.stdout, `"speaker": "Piet Janssen"`) {
+		t.Errorf("--offline asked the LLM or misread the question:\n%s", r.stdout)
 	}
 }

@@ -230,6 +230,9 @@ func runServe(ctx context.Context, m *Main) error {
 		commands.WithSummarizer(summarizer, m.db),
 		commands.WithObserver(commandObserver(met, logger)),
 	}
+	if engine.Configured() {
+		routerOpts = append(routerOpts, commands.WithAsker(engine)) // /ask and DMs read by the model, checked offline
+	}
 	if session != nil && m.config.Discord.ShardID == 0 {
 		opts := digest.Options{Logger: logger, QuietNote: m.config.Digest.QuietNote, OnRun: met.DigestRun}
 		if len(m.config.Articles) > 0 && m.config.Digest.RescanEnabled() {

@@ -1,7 +1,9 @@
 package ask
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/storage"
@@ -268,4 +270,24 @@ func initial(w string) rune {
 		return r
 	}
 	return 0
+}
+
+// resolve is the stored name of the actor name means, "" for ""; an
+// error when the whole of name is no stored actor's name, alias or role
+// (a typo away included), for a model's proposal is never taken on trust.
+func (lx *Lexicon) resolve(name string) (string, error) {
+	if strings.TrimSpace(name) == "" {
+		return "", nil
+	}
+	q := read(name, lx, time.Time{})
+	if len(q.names) == 1 {
+		n := q.names[0]
+		for i, it := range q.items {
+			if (i < n.first || i > n.last) && !it.punct && it.cls != determiner {
+				return "", fmt.Errorf("no stored actor is called %q", name)
+			}
+		}
+		return q.actorName(n), nil
+	}
+	return "", fmt.Errorf("no stored actor is called %q", name)
 }

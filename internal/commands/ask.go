@@ -62,8 +62,13 @@ func (rt *Router) lexicon(ctx context.Context) (*ask.Lexicon, error) {
 	return ask.NewLexicon(actors, topics), nil
 }
 
-// understand reads the question offline and dates an event it names.
+// understand reads the question: by the LLM when one is set and its
+// reading holds against the store, else offline, resolving a description
+// and dating an event the question names.
 func (rt *Router) understand(ctx context.Context, question string, lx *ask.Lexicon) (ask.Understanding, error) {
+	if u, ok := rt.chosen(ctx, question, lx); ok {
+		return u, nil
+	}
 	u := ask.Understand(question, lx, rt.today())
 	if u.Unresolved != "" {
 		name, err := rt.described(ctx, lx, u.Unresolved)

@@ -174,6 +174,7 @@ type Router struct {
 	commands []Command
 	handlers map[string]Handler
 
+	asker        Asker
 	digests      DigestService
 	summarizer   summary.Summarizer
 	digestReader briefbot.DigestReader
@@ -199,7 +200,13 @@ func New(r briefbot.Reader, opts ...RouterOption) *Router {
 	rt.Register(searchCommand, rt.search)
 	rt.Register(sourcesCommand, rt.sources)
 	rt.Register(whoIsCommand, rt.whoIs)
-	rt.Register(askCommand, rt.ask)
+	if rt.asker != nil {
+		slow := askCommand
+		slow.Slow = true // a model may take seconds
+		rt.Register(slow, rt.ask)
+	} else {
+		rt.Register(askCommand, rt.ask)
+	}
 	if rt.summarizer != nil {
 		rt.Register(summaryCommand, rt.summary)
 	}

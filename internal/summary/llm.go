@@ -616,8 +616,19 @@ func dedupe(s []string) []string {
 // call makes one chat completion within the budgets, retrying rate limits
 // and server errors with backoff, and records the tokens it used.
 func (e *Engine) call(ctx context.Context, r *run, req openai.ChatCompletionRequest) (string, error) {
-	if err := e.checkBudgets(ctx, r, estimateRequest(req)); err != nil {
+	resp, err := e.complete(ctx, r, req)
+	if err != nil {
 		return "", err
+	}
+	return replyContent(resp)
+}
+
+// complete is call's retrying completion, the reply whole (ChooseTool
+// reads its tool calls).
+func (e *Engine) complete(ctx context.Context, r *run, req openai.ChatCompletionRequest) (openai.ChatCompletionResponse, error) {
+	var none openai.ChatCompletionResponse
+	if err := e.checkBudgets(ctx, r, estimateRequest(req)); err != nil {
+		return none, err
 	}
 	for attempt := 0; ; attempt++ {
 		hint := &retryHint{}
@@ -626,25 +637,25 @@ func (e *Engine) call(ctx context.Context, r *run, req openai.ChatCompletionRequ
 		cancel()
 		if err == nil {
 			e.record(ctx, r, resp.Usage)
-			return replyContent(resp)
+			return resp, nil
 		}
 		if ctx.Err() != nil {
-			return "", ctx.Err()
+			return none, ctx.Err()
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
-			return "", &llmError{reason: "timed out after " + e.cfg.Timeout.String(), err: err}
+			return none, &llmError{reason: "timed out after " + e.cfg.Timeout.String(), err: err}
 		}
 		status := httpStatus(err)
 		if !retryable(status) || e.cfg.MaxRetries < 0 || attempt >= e.cfg.MaxRetries {
-			return "", classify(status, err)
+			return none, classify(status, err)
 		}
 		wait := backoff(attempt, hint.after)
 		if wait > maxRetryWait {
-			return "", &llmError{reason: "rate limited, retry after " + hint.after.Round(time.Second).String(), err: err}
+			return none, &llmError{reason: "rate limited, retry after " + hint.after.Round(time.Second).String(), err: err}
 		}
 		e.log.Info("summary: LLM call failed, retrying", "model", e.cfg.Model, "status", status, "attempt", attempt+1, "wait", wait)
 		if err := e.sleep(ctx, wait); err != nil {
-			return "", err
+			return none, err
 		}
 	}
 }

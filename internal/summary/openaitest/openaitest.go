@@ -1,6 +1,8 @@
 // Package openaitest is a fake OpenAI-compatible chat-completions server for
 // tests. It speaks the real wire format (POST /v1/chat/completions, JSON in
-// and out, errors as {"error":{…}} with their HTTP status), records every
+// and out, tools offered as {"type":"function","function":{…}} and called
+// in the reply's message.tool_calls with finish_reason "tool_calls", errors
+// as {"error":{…}} with their HTTP status), records every
 // request for inspection and answers with scripted replies: normal answers,
 // rate limits with Retry-After, server errors, malformed bodies, and answers
 // that hang until the client gives up.
@@ -78,10 +80,41 @@ func (r ChatRequest) SchemaName() string {
 	return r.ResponseFormat.JSONSchema.Name
 }
 
+// ToolNames are the names of the functions the request offers as tools.
+func (r ChatRequest) ToolNames() []string {
+	var tools []struct {
+		Type     string `json:"type"`
+		Function struct {
+			Name string `json:"name"`
+		} `json:"function"`
+	}
+	if len(r.Tools) == 0 || json.Unmarshal(r.Tools, &tools) != nil {
+		return nil
+	}
+	names := make([]string, 0, len(tools))
+	for _, t := range tools {
+		if t.Type == "function" {
+			names = append(names, t.Function.Name)
+		}
+	}
+	return names
+}
+
+// ToolCall is a function call in a reply: the tool's name and its
+// arguments as the JSON text the API sends.
+type ToolCall struct {
+	Name      string
+	Arguments string
+}
+
 // Reply is a scripted answer. The zero Reply is an empty successful answer.
 type Reply struct {
 	// Content is the assistant message's content.
 	Content string
+	// ToolCalls, when set, are the calls the assistant makes instead of
+	// answering in content (which is then null); FinishReason defaults
+	// to "tool_calls".
+	ToolCalls []ToolCall
 	// FinishReason defaults to "stop".
 	FinishReason string
 	// PromptTokens and CompletionTokens are reported in usage; zero values
@@ -115,6 +148,15 @@ func JSON(v any) Reply {
 		panic(fmt.Sprintf("openaitest.JSON: %v", err))
 	}
 	return Reply{Content: string(b)}
+}
+
+// CallTool is an answer calling the tool name with args encoded as JSON.
+func CallTool(name string, args any) Reply {
+	b, err := json.Marshal(args)
+	if err != nil {
+		panic(fmt.Sprintf("openaitest.CallTool: %v", err))
+	}
+	return Reply{ToolCalls: []ToolCall{{Name: name, Arguments: string(b)}}}
 }
 
 // RateLimited is a 429 with a Retry-After of retryAfter ("" for none).
@@ -296,15 +338,26 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	if completion == 0 {
 		completion = len(reply.Content)/4 + 1
 	}
+	n := len(s.Requests())
+	message, finish := map[string]any{"role": "assistant", "content": reply.Content}, cmp.Or(reply.FinishReason, "stop")
+	if len(reply.ToolCalls) > 0 {
+		calls := make([]map[string]any, len(reply.ToolCalls))
+		for i, c := range reply.ToolCalls {
+			calls[i] = map[string]any{"id": fmt.Sprintf("call_%d_%d", n, i), "type": "function",
+				"function": map[string]string{"name": c.Name, "arguments": c.Arguments}}
+		}
+		message = map[string]any{"role": "assistant", "content": nil, "tool_calls": calls}
+		finish = cmp.Or(reply.FinishReason, "tool_calls")
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"id":      "chatcmpl-" + strconv.Itoa(len(s.Requests())),
+		"id":      "chatcmpl-" + strconv.Itoa(n),
 		"object":  "chat.completion",
 		"created": time.Now().Unix(),
 		"model":   req.Model,
 		"choices": []map[string]any{{
 			"index":         0,
-			"message":       map[string]any{"role": "assistant", "content": reply.Content},
-			"finish_reason": cmp.Or(reply.FinishReason, "stop"),
+			"message":       message,
+			"finish_reason": finish,
 		}},
 		"usage": map[string]int{"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
 	})
