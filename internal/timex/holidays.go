@@ -140,45 +140,23 @@ func holidayFrom(dct time.Time, h, shift, dir int) time.Time {
 // holiday, the day shift (Eve: -1, Easter Monday: +1) and the end token.
 func (t *tagger) holidayName(i int) (h, shift, end int, ok bool) {
 	h = holidayWords[t.toks[i].lex.word]
-	end = i + 1
-	day := func(j int) bool { return t.is(j, "day") && t.toks[j].upper }
-	possessiveDay := func(j int) (int, bool) { // "'s Day", "' Day", "s Day"
-		if (t.punct(j, "'") || t.punct(j, "’")) && t.touches(j) {
-			j++
-			if t.is(j, "s") && t.touches(j) {
-				j++
-			}
-		}
-		if day(j) {
-			return j + 1, true
-		}
-		return 0, false
+	shift, end, ok = t.holidayWordsAt(h, i)
+	if !ok || t.notHoliday(i, end) {
+		return 0, 0, 0, false
 	}
+	return h, shift, end, true
+}
+
+// holidayWordsAt reads the words of holiday h after its first word at i:
+// "Christmas Day", "Christmas Eve", "Easter Monday", "Fourth of July",
+// "Valentine's Day".
+func (t *tagger) holidayWordsAt(h, i int) (shift, end int, ok bool) {
+	end = i + 1
 	switch h {
 	case holChristmas:
-		switch {
-		case day(end):
-			end++
-		case t.is(end, "eve") && t.toks[end].upper:
-			end, shift = end+1, -1
-		}
+		end, shift = t.dayOrEve(end)
 	case holNewYear:
-		if !t.is(end, "year") || !t.toks[end].upper {
-			return 0, 0, 0, false
-		}
-		if prev := t.lex(i - 1); prev != nil && otherNewYears[prev.word] || t.free(i-1) && otherNewYears[lowerWord(t, i-1)] {
-			return 0, 0, 0, false
-		}
-		end++
-		if (t.punct(end, "'") || t.punct(end, "’")) && t.touches(end) && t.is(end+1, "s") && t.touches(end+1) {
-			end += 2
-		}
-		switch {
-		case day(end):
-			end++
-		case t.is(end, "eve") && t.toks[end].upper:
-			end, shift = end+1, -1
-		}
+		return t.newYearAt(i)
 	case holEaster:
 		switch {
 		case t.is(end, "sunday") && t.toks[end].upper:
@@ -187,44 +165,92 @@ func (t *tagger) holidayName(i int) (h, shift, end int, ok bool) {
 			end, shift = end+1, 1
 		}
 	case holThanksgiving:
-		if day(end) {
+		if t.holidayDay(end) {
 			end++
 		}
 	case holHalloween:
 	case holFourthOfJuly:
 		if !t.is(end, "of") || !t.is(end+1, "july") {
-			return 0, 0, 0, false
+			return 0, 0, false
 		}
 		end += 2
 	case holLaborDay, holMemorialDay, holIndependenceDay, holBoxingDay:
-		if !day(end) {
-			return 0, 0, 0, false
+		if !t.holidayDay(end) || h == holIndependenceDay && t.anotherCountrys(i) {
+			return 0, 0, false
 		}
 		end++
-		// "Ukraine's Independence Day" is another country's.
-		if h == holIndependenceDay && i > 0 && !t.breakBefore(i) && (t.is(i-1, "s") || t.toks[i-1].kind == tokWord && t.toks[i-1].upper && t.lex(i-1) == nil) {
-			return 0, 0, 0, false
-		}
 	case holValentine, holVeteransDay, holStPatrick:
-		e, ok := possessiveDay(end)
-		if !ok {
-			return 0, 0, 0, false
-		}
-		end = e
+		return t.possessiveDay(end)
 	default:
-		return 0, 0, 0, false
+		return 0, 0, false
 	}
+	return shift, end, true
+}
+
+// holidayDay reports a capitalised "Day" at j.
+func (t *tagger) holidayDay(j int) bool { return t.is(j, "day") && t.toks[j].upper }
+
+// dayOrEve reads an optional "Day" or "Eve" at end: "Christmas Eve" is the
+// day before.
+func (t *tagger) dayOrEve(end int) (int, int) {
+	switch {
+	case t.holidayDay(end):
+		return end + 1, 0
+	case t.is(end, "eve") && t.toks[end].upper:
+		return end + 1, -1
+	}
+	return end, 0
+}
+
+// possessiveDay reads "'s Day", "' Day" or "s Day" at j.
+func (t *tagger) possessiveDay(j int) (shift, end int, ok bool) {
+	if (t.punct(j, "'") || t.punct(j, "’")) && t.touches(j) {
+		j++
+		if t.is(j, "s") && t.touches(j) {
+			j++
+		}
+	}
+	if t.holidayDay(j) {
+		return 0, j + 1, true
+	}
+	return 0, 0, false
+}
+
+// newYearAt reads "New Year", "New Year's Day", "New Year's Eve" at i, but
+// not another calendar's ("Lunar New Year").
+func (t *tagger) newYearAt(i int) (shift, end int, ok bool) {
+	end = i + 1
+	if !t.is(end, "year") || !t.toks[end].upper {
+		return 0, 0, false
+	}
+	if prev := t.lex(i - 1); prev != nil && otherNewYears[prev.word] || t.free(i-1) && otherNewYears[lowerWord(t, i-1)] {
+		return 0, 0, false
+	}
+	end++
+	if (t.punct(end, "'") || t.punct(end, "’")) && t.touches(end) && t.is(end+1, "s") && t.touches(end+1) {
+		end += 2
+	}
+	end, shift = t.dayOrEve(end)
+	return shift, end, true
+}
+
+// anotherCountrys reports "Ukraine's Independence Day": another country's.
+func (t *tagger) anotherCountrys(i int) bool {
+	return i > 0 && !t.breakBefore(i) && (t.is(i-1, "s") || t.toks[i-1].kind == tokWord && t.toks[i-1].upper && t.lex(i-1) == nil)
+}
+
+// notHoliday reports a holiday name at i..end that is part of something
+// else: "Christmas shopping", "Christmas Charity", "the Orchestra of
+// Christmas".
+func (t *tagger) notHoliday(i, end int) bool {
 	if e := t.lex(end); e != nil && notHolidayAfter[e.word] || end < len(t.toks) && notHolidayAfter[lowerWord(t, end)] {
-		return 0, 0, 0, false
+		return true
 	}
 	// "Christmas Charity", "the Orchestra of Christmas": inside a proper name.
 	if end < len(t.toks) && t.toks[end].kind == tokWord && t.toks[end].upper && !t.breakBefore(end) {
-		return 0, 0, 0, false
+		return true
 	}
-	if t.is(i-1, "of") && i >= 2 && t.toks[i-2].kind == tokWord && t.toks[i-2].upper && t.lex(i-2) == nil {
-		return 0, 0, 0, false
-	}
-	return h, shift, end, true
+	return t.is(i-1, "of") && i >= 2 && t.toks[i-2].kind == tokWord && t.toks[i-2].upper && t.lex(i-2) == nil
 }
 
 func lowerWord(t *tagger, i int) string {

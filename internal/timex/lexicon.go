@@ -79,15 +79,30 @@ type lexEntry struct {
 var lexicon = buildLexicon()
 
 func buildLexicon() map[string]*lexEntry {
-	lex := map[string]*lexEntry{}
-	get := func(w string) *lexEntry {
-		e, ok := lex[w]
-		if !ok {
-			e = &lexEntry{word: w}
-			lex[w] = e
-		}
-		return e
+	lex := lexBuilder{}
+	lex.calendarWords()
+	lex.cueWords()
+	lex.tenseWords()
+	return lex
+}
+
+// lexBuilder collects the entries while the lexicon is built.
+type lexBuilder map[string]*lexEntry
+
+// get returns the entry of w, made empty when it is new.
+func (lex lexBuilder) get(w string) *lexEntry {
+	e, ok := lex[w]
+	if !ok {
+		e = &lexEntry{word: w}
+		lex[w] = e
 	}
+	return e
+}
+
+// calendarWords are months, weekdays, relative days, parts of the day,
+// units, seasons, modifiers, ordinals and counts.
+func (lex lexBuilder) calendarWords() {
+	get := lex.get
 	months := []struct {
 		names  []string
 		strict []string
@@ -145,6 +160,14 @@ func buildLexicon() map[string]*lexEntry {
 		"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "several": -1, "few": -1} {
 		get(w).count = n
 	}
+}
+
+// cueWords are the words patterns look at around an expression: year
+// cues, count nouns, time zones, plural units, function words, words that
+// are no year's ("flight 2025"), named weekdays, holidays, fiscal years,
+// anchor cuts.
+func (lex lexBuilder) cueWords() {
+	get := lex.get
 	for _, w := range []string{"in", "since", "by", "of", "until", "till", "from", "during", "before", "after",
 		"early", "late", "mid", "around", "circa", "between", "through", "throughout", "to", "and", "or", "year",
 		"summer", "spring", "autumn", "fall", "winter", "end", "beginning", "start", "middle", "as", "back", "on",
@@ -202,6 +225,12 @@ func buildLexicon() map[string]*lexEntry {
 		"following", "prior", "we", "i", "they", "he", "she", "ahead"} {
 		get(w).anchorCut = true
 	}
+}
+
+// tenseWords give a sentence its tense: future and past cues, and -ed
+// words that are no past tense.
+func (lex lexBuilder) tenseWords() {
+	get := lex.get
 	for _, w := range []string{"will", "ll", "shall", "expected", "expects", "expect", "due", "scheduled", "slated",
 		"plans", "plan", "planned", "planning", "intends", "intend", "aims", "upcoming", "tomorrow", "next",
 		"coming", "going", "forthcoming", "would", "should", "could", "might", "may", "must", "can", "wants", "want",
@@ -238,5 +267,4 @@ func buildLexicon() map[string]*lexEntry {
 	get("expected").tense = tenseFuture
 	get("scheduled").tense = tenseFuture
 	get("planned").tense = tenseFuture
-	return lex
 }
