@@ -21,34 +21,10 @@ func (t *tagger) matchWeekday(i int) int {
 	if t.is(i-1, "of") && t.is(i-2, "night") && t.is(i-3, "the") && t.free(i-3) {
 		p, night = prefix{start: i - 3}, true
 	}
-	// Datelines and explicit dates: "Monday, January 7, 2019".
-	j := i + 1
-	if t.punct(j, ",") {
-		j++
+	if next, ok := t.weekdayDateline(i, p, wd); ok {
+		return next
 	}
-	if d, ok := t.explicitDay(j); ok {
-		if !d.hasYear && !d.hasRelYear && t.known {
-			// "Wednesday, Feb. 4": the weekday tells which year is meant.
-			if y, ok := yearOfWeekday(t.dct, d.m, d.d, wd); ok {
-				d.y, d.hasYear = y, true
-			}
-		}
-		if d.hasYear || t.known {
-			return t.emit(p.start, d.end, t.resolveExplicit(d, p.start, d.end), "DATE")
-		}
-	}
-	end := i + 1
-	partOfDay := ""
-	if e := t.lex(end); e != nil && e.partOfDay != "" && e.word != "overnight" {
-		partOfDay = e.partOfDay
-		end++
-	}
-	if night {
-		partOfDay = "NI"
-		if (t.is(end, "to") || t.is(end, "into")) && t.lex(end+1) != nil && t.lex(end+1).weekday > 0 {
-			end += 2
-		}
-	}
+	end, partOfDay := t.weekdayPart(i, night)
 	var day time.Time
 	switch p.dir {
 	case modSame, modThat, modPrevious, modFollowing:
@@ -64,23 +40,68 @@ func (t *tagger) matchWeekday(i int) int {
 		if !t.known {
 			return t.emit(p.start, end, withPart("XXXX-XX-XX", partOfDay), typeFor(partOfDay))
 		}
-		switch p.dir {
-		case modLast, modPast:
-			day = weekdayFrom(t.dct, wd, dirBefore)
-			// "last Thursday" on a Friday means a week earlier than
-			// yesterday; a writer would have said "yesterday".
-			if p.dir == modLast && t.dct.Sub(day) <= 24*time.Hour {
-				day = day.AddDate(0, 0, -7)
-			}
-		case modThis:
-			day = mondayOf(t.dct).AddDate(0, 0, (int(wd)+6)%7)
-		case modNext, modComing:
-			day = weekdayFrom(t.dct, wd, dirAfter)
-		default:
-			day = weekdayFrom(t.dct, wd, t.directionFor(p.start, end, dirOnOrBefore))
-		}
+		day = t.weekdayNear(wd, p, end)
 	}
 	return t.emit(p.start, end, withPart(dayValue(day), partOfDay), typeFor(partOfDay))
+}
+
+// weekdayDateline reads a weekday opening an explicit date: "Monday,
+// January 7, 2019", "Wednesday, Feb. 4" (the weekday tells the year).
+func (t *tagger) weekdayDateline(i int, p prefix, wd time.Weekday) (int, bool) {
+	j := i + 1
+	if t.punct(j, ",") {
+		j++
+	}
+	d, ok := t.explicitDay(j)
+	if !ok {
+		return 0, false
+	}
+	if !d.hasYear && !d.hasRelYear && t.known {
+		if y, ok := yearOfWeekday(t.dct, d.m, d.d, wd); ok {
+			d.y, d.hasYear = y, true
+		}
+	}
+	if d.hasYear || t.known {
+		return t.emit(p.start, d.end, t.resolveExplicit(d, p.start, d.end), "DATE"), true
+	}
+	return 0, false
+}
+
+// weekdayPart reads the part of the day after the weekday at i ("Monday
+// morning"); night is "the night of Monday (to Tuesday)".
+func (t *tagger) weekdayPart(i int, night bool) (end int, partOfDay string) {
+	end = i + 1
+	if e := t.lex(end); e != nil && e.partOfDay != "" && e.word != "overnight" {
+		partOfDay = e.partOfDay
+		end++
+	}
+	if night {
+		partOfDay = "NI"
+		if (t.is(end, "to") || t.is(end, "into")) && t.lex(end+1) != nil && t.lex(end+1).weekday > 0 {
+			end += 2
+		}
+	}
+	return end, partOfDay
+}
+
+// weekdayNear is the day the weekday wd names seen from the publication
+// date: "last", "this", "next", or the tense of its sentence.
+func (t *tagger) weekdayNear(wd time.Weekday, p prefix, end int) time.Time {
+	switch p.dir {
+	case modLast, modPast:
+		day := weekdayFrom(t.dct, wd, dirBefore)
+		// "last Thursday" on a Friday means a week earlier than
+		// yesterday; a writer would have said "yesterday".
+		if p.dir == modLast && t.dct.Sub(day) <= 24*time.Hour {
+			day = day.AddDate(0, 0, -7)
+		}
+		return day
+	case modThis:
+		return mondayOf(t.dct).AddDate(0, 0, (int(wd)+6)%7)
+	case modNext, modComing:
+		return weekdayFrom(t.dct, wd, dirAfter)
+	}
+	return weekdayFrom(t.dct, wd, t.directionFor(p.start, end, dirOnOrBefore))
 }
 
 func withPart(value, part string) string {

@@ -134,32 +134,36 @@ func (t *tagger) matchNumericDate(i int) (int, bool) {
 			y = 1900 + c
 		}
 	}
+	value, ok := t.slashDate(y, a, b)
+	if !ok {
+		return t.skip(i + 5), true
+	}
+	return t.emit(i, i+5, value, "DATE"), true
+}
+
+// slashDate reads a/b/y as day/month or month/day, whichever is a date;
+// when both are, the one near the publication date when only one of them
+// is (a == b is either). ok is false for no reading or two.
+func (t *tagger) slashDate(y, a, b int) (string, bool) {
 	dayFirst, monthFirst := validDay(y, b, a), validDay(y, a, b)
-	var value string
 	switch {
 	case dayFirst && !monthFirst:
-		value = dayValue(date(y, time.Month(b), a))
+		return dayValue(date(y, time.Month(b), a)), true
 	case monthFirst && !dayFirst:
-		value = dayValue(date(y, time.Month(a), b))
+		return dayValue(date(y, time.Month(a), b)), true
 	case a == b && dayFirst:
-		value = dayValue(date(y, time.Month(a), b))
+		return dayValue(date(y, time.Month(a), b)), true
 	case dayFirst && monthFirst && t.known:
-		// Both readings exist: take the one near the publication date when
-		// only one of them is.
 		us, eu := date(y, time.Month(a), b), date(y, time.Month(b), a)
 		nearUS, nearEU := absDays(us.Sub(t.dct)) <= 45, absDays(eu.Sub(t.dct)) <= 45
 		switch {
 		case nearUS && !nearEU:
-			value = dayValue(us)
+			return dayValue(us), true
 		case nearEU && !nearUS:
-			value = dayValue(eu)
-		default:
-			return t.skip(i + 5), true
+			return dayValue(eu), true
 		}
-	default:
-		return t.skip(i + 5), true
 	}
-	return t.emit(i, i+5, value, "DATE"), true
+	return "", false
 }
 
 // clockAt reads a clock time at token i: "16:08", "3 pm", "3pm", "3 p.m.",
@@ -180,19 +184,7 @@ func (t *tagger) clockAt(i int) (end int, clock string, ok bool) {
 		return 0, "", false
 	}
 	if !am && !pm {
-		switch {
-		case t.is(end, "am") || t.is(end, "pm"):
-			pm = t.is(end, "pm")
-			am = !pm
-			end++
-		case (t.is(end, "a") || t.is(end, "p")) && t.punct(end+1, ".") && t.is(end+2, "m") && t.touches(end+1) && t.touches(end+2):
-			pm = t.is(end, "p")
-			am = !pm
-			end += 3
-			if t.punct(end, ".") && t.touches(end) {
-				end++
-			}
-		}
+		am, pm, end = t.meridiem(end)
 	}
 	zone := false
 	if e := t.lex(end); e != nil && e.timeZone {
@@ -220,6 +212,24 @@ func (t *tagger) clockAt(i int) (end int, clock string, ok bool) {
 		return 0, "", false
 	}
 	return end, fmt.Sprintf("T%02d:%02d", h, minute), true
+}
+
+// meridiem reads "am", "pm", "a.m." or "p.m." at end, and returns where it
+// ends (end itself when there is none).
+func (t *tagger) meridiem(end int) (am, pm bool, next int) {
+	switch {
+	case t.is(end, "am") || t.is(end, "pm"):
+		pm = t.is(end, "pm")
+		return !pm, pm, end + 1
+	case (t.is(end, "a") || t.is(end, "p")) && t.punct(end+1, ".") && t.is(end+2, "m") && t.touches(end+1) && t.touches(end+2):
+		pm = t.is(end, "p")
+		next = end + 3
+		if t.punct(next, ".") && t.touches(next) {
+			next++
+		}
+		return !pm, pm, next
+	}
+	return false, false, end
 }
 
 // placeClock attaches a clock time to the day written right after it, or
@@ -284,58 +294,72 @@ var yearsAfterNoun = map[string]bool{"elections": true, "olympics": true, "games
 
 // looksLikeYear tells a year from a count, an identifier or an amount.
 func (t *tagger) looksLikeYear(i, y int) bool {
-	if i > 0 && t.touches(i) {
-		switch t.tokText(i - 1) {
-		case "$", "€", "£", "#", "¥", ".", ",", "+", "/", ":":
-			return false
-		}
-		if t.toks[i-1].kind == tokWord && !t.is(i-1, "mid") { // "FY2025", "A320"
-			if e := t.lex(i - 1); e == nil || !e.fiscal {
-				return false
-			}
-		}
-	}
-	if e := t.lex(i - 1); e != nil && e.notYearBefore {
+	if t.notYearBefore(i) || t.notYearAfter(i) {
 		return false
-	}
-	// "Russell 2000", "Windows 2000": a number in a name.
-	if i > 0 && t.toks[i-1].kind == tokWord && t.toks[i-1].upper && !t.breakBefore(i) {
-		if t.lex(i-1) == nil {
-			return false
-		}
-	}
-	if i+1 < len(t.toks) {
-		next := t.toks[i+1]
-		if t.touches(i + 1) {
-			switch t.tokText(i + 1) {
-			case "%", "/":
-				return false
-			case "-", "–":
-				// "2000-year-old", "2019-nCoV": part of a compound word.
-				if i+2 < len(t.toks) && t.toks[i+2].kind == tokWord && t.touches(i+2) {
-					return false
-				}
-			case ".":
-				if i+2 < len(t.toks) && t.toks[i+2].kind == tokNumber && t.touches(i+2) { // "1299.59"
-					return false
-				}
-			}
-		}
-		if e := next.lex; e != nil && (e.countNoun || e.timeZone) {
-			return false
-		}
-		if next.kind == tokWord && !next.upper && next.lex == nil {
-			w := t.tokText(i + 1)
-			if len(w) > 3 && w[len(w)-1] == 's' && !yearsAfterNoun[w] && !t.punct(i+2, "'") {
-				return false
-			}
-		}
 	}
 	if y >= 1900 && y <= 2100 {
 		return true
 	}
 	e := t.lex(i - 1)
 	return e != nil && e.yearCue
+}
+
+// notYearBefore reports what before the number at i makes it no year: a
+// currency or a mark stuck to it ("$2000"), a word it belongs to
+// ("A320"), a word that numbers things ("flight 2025") or a name ("Windows
+// 2000").
+func (t *tagger) notYearBefore(i int) bool {
+	if i > 0 && t.touches(i) {
+		switch t.tokText(i - 1) {
+		case "$", "€", "£", "#", "¥", ".", ",", "+", "/", ":":
+			return true
+		}
+		if t.toks[i-1].kind == tokWord && !t.is(i-1, "mid") { // "FY2025", "A320"
+			if e := t.lex(i - 1); e == nil || !e.fiscal {
+				return true
+			}
+		}
+	}
+	if e := t.lex(i - 1); e != nil && e.notYearBefore {
+		return true
+	}
+	// "Russell 2000", "Windows 2000": a number in a name.
+	return i > 0 && t.toks[i-1].kind == tokWord && t.toks[i-1].upper && !t.breakBefore(i) && t.lex(i-1) == nil
+}
+
+// notYearAfter reports what after the number at i makes it no year: a
+// percent sign, a compound ("2000-year-old"), decimals ("1299.59"), a
+// counted noun or time zone ("2000 people", "2000 GMT"), a plural noun.
+func (t *tagger) notYearAfter(i int) bool {
+	if i+1 >= len(t.toks) {
+		return false
+	}
+	next := t.toks[i+1]
+	if t.touches(i + 1) {
+		switch t.tokText(i + 1) {
+		case "%", "/":
+			return true
+		case "-", "–":
+			// "2000-year-old", "2019-nCoV": part of a compound word.
+			if i+2 < len(t.toks) && t.toks[i+2].kind == tokWord && t.touches(i+2) {
+				return true
+			}
+		case ".":
+			if i+2 < len(t.toks) && t.toks[i+2].kind == tokNumber && t.touches(i+2) { // "1299.59"
+				return true
+			}
+		}
+	}
+	if e := next.lex; e != nil && (e.countNoun || e.timeZone) {
+		return true
+	}
+	if next.kind == tokWord && !next.upper && next.lex == nil {
+		w := t.tokText(i + 1)
+		if len(w) > 3 && w[len(w)-1] == 's' && !yearsAfterNoun[w] && !t.punct(i+2, "'") {
+			return true
+		}
+	}
+	return false
 }
 
 var seasonCues = map[string]bool{"in": true, "during": true, "since": true, "until": true, "by": true,

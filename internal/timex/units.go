@@ -245,37 +245,58 @@ func (t *tagger) matchDayAnaphor(i int, p prefix) int {
 		offset = 1
 	case p.dir == modPrevious:
 		offset = -1
-	case p.the && p.dir == 0 && (p.fuzzy != 0 && p.fuzzy != fuzzyOvernight || p.part != "" && !t.endOfTheDayIdiom(p)):
+	case p.the && p.dir == 0:
+		return t.theDay(i, p)
+	default:
+		return end
+	}
+	return t.dayFromRef(p.start, end, offset)
+}
+
+// theDay reads "the day" with no direction word: "late in the day", "the
+// day before yesterday", "the day before", "the day" alone.
+func (t *tagger) theDay(i int, p prefix) int {
+	end := i + 1
+	offset := 0
+	before, after := t.is(end, "before"), t.is(end, "after")
+	switch {
+	case p.fuzzy != 0 && p.fuzzy != fuzzyOvernight || p.part != "" && !t.endOfTheDayIdiom(p):
 		// "late in the day", "the start of the day": the day in view,
 		// which is the day of the story when it named none.
 		if !t.hasRef && t.known {
 			return t.emit(p.start, end, dayValue(t.speechDay(i)), "DATE")
 		}
-	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") && t.is(end+1, "yesterday") || t.is(end, "after") && t.is(end+1, "tomorrow")):
+	case p.part == "" && (before && t.is(end+1, "yesterday") || after && t.is(end+1, "tomorrow")):
 		// "the day before yesterday" is one day, two from the speaker's.
 		if !t.known {
 			return t.emit(p.start, end+2, "XXXX-XX-XX", "DATE")
 		}
 		offset = 2
-		if t.is(end, "before") {
+		if before {
 			offset = -2
 		}
 		return t.emit(p.start, end+2, dayValue(t.speechDay(i).AddDate(0, 0, offset)), "DATE")
-	case p.the && p.dir == 0 && p.part == "" && (t.is(end, "before") || t.is(end, "after")) && !t.is(end+1, "yesterday") && !t.is(end+1, "tomorrow") && !t.isGerund(end+1):
+	case p.part == "" && (before || after) && !t.is(end+1, "yesterday") && !t.is(end+1, "tomorrow") && !t.isGerund(end+1):
 		offset = 1
-		if t.is(end, "before") {
+		if before {
 			offset = -1
 		}
 		end++
-	case p.the && p.dir == 0 && p.part == "" && !t.cutAfter(end):
+	case p.part == "" && !t.cutAfter(end):
 		// "the day" alone only where the story already dated its events.
 	default:
 		return end
 	}
+	return t.dayFromRef(p.start, end, offset)
+}
+
+// dayFromRef emits start..end as the last date the text mentioned moved
+// by offset days, or skips it when the text mentioned none.
+func (t *tagger) dayFromRef(start, end, offset int) int {
 	if !t.hasRef {
 		return end
 	}
-	return t.emit(p.start, end, dayValue(t.ref.AddDate(0, 0, offset)), "DATE")
+	return t.emit(start, end, dayValue(t.ref.AddDate(0, 0, offset)), "DATE")
 }
 
 // endOfTheDayIdiom reports "at the end of the day", which means "in the
