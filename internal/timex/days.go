@@ -301,6 +301,24 @@ func (t *tagger) resolveExplicit(d explicitDate, a, b int) string {
 	return dayValue(date(y, time.Month(d.m), d.d))
 }
 
+// monthCued reports whether a month name is cued as a month: by a
+// direction or fuzzy prefix, or a cue word before it ("in May"); "and
+// May" needs a month before the conjunction ("April and May").
+func (t *tagger) monthCued(p prefix) bool {
+	if p.dir != 0 || p.fuzzy != 0 {
+		return true
+	}
+	prev := t.lex(p.start - 1)
+	if prev == nil || !monthCues[prev.word] {
+		return false
+	}
+	if prev.word == "and" || prev.word == "or" || prev.word == "to" {
+		before := t.lex(p.start - 2)
+		return before != nil && before.month != 0
+	}
+	return true
+}
+
 func (t *tagger) matchMonth(i int) int {
 	m, end, e := t.monthAt(i)
 	p := t.prefix(i, false)
@@ -320,16 +338,7 @@ func (t *tagger) matchMonth(i int) int {
 	if e.abbrev && p.dir == 0 && p.fuzzy == 0 {
 		return i + 1
 	}
-	cued := p.dir != 0 || p.fuzzy != 0
-	if prev := t.lex(p.start - 1); !cued && prev != nil && monthCues[prev.word] {
-		cued = true
-		// "and May" needs a month before the conjunction: "April and May".
-		if prev.word == "and" || prev.word == "or" || prev.word == "to" {
-			before := t.lex(p.start - 2)
-			cued = before != nil && before.month != 0
-		}
-	}
-	if !cued {
+	if !t.monthCued(p) {
 		if e.monthStrict {
 			return i + 1
 		}

@@ -33,31 +33,7 @@ func (t *tagger) matchNumber(i int) int {
 		return t.emit(p.start, i+2, fmt.Sprintf("%02d", n-1), "DATE")
 	}
 	if y, ok := t.yearNumber(i); ok && t.looksLikeYear(i, y) {
-		p := t.prefix(i, false)
-		if p.dir != 0 {
-			p.start = i
-			if p.fuzzy != 0 {
-				p = prefix{start: i}
-			}
-		}
-		// "fiscal 2024", "the 2024 fiscal year": fiscal calendars differ by
-		// organisation, so they are not calendar years.
-		if e := t.lex(p.start - 1); e != nil && e.fiscal {
-			return t.skip(i + 1)
-		}
-		if e := t.lex(i + 1); e != nil && e.fiscal {
-			return t.skip(i + 1)
-		}
-		end := t.emit(p.start, i+1, yearValue(y), "DATE")
-		// "the 2014-15 season": the second year written with two digits.
-		if t.isDash(i+1) && t.touches(i+1) && t.touches(i+2) {
-			if n, digits, suffix, ok := t.number(i + 2); ok && digits == 2 && suffix == "" && n == (y+1)%100 {
-				if !t.touches(i+3) || i+3 >= len(t.toks) || t.toks[i+3].kind == tokPunct && !t.isDash(i+3) {
-					return t.emit(i+2, i+3, yearValue(y+1), "DATE")
-				}
-			}
-		}
-		return end
+		return t.matchYear(i, y)
 	}
 	return i + 1
 }
@@ -65,6 +41,37 @@ func (t *tagger) matchNumber(i int) int {
 // shortYearCues are the words after which "'96" is a year.
 var shortYearCues = map[string]bool{"in": true, "since": true, "by": true, "until": true, "from": true,
 	"of": true, "before": true, "after": true, "to": true, "through": true}
+
+// matchYear emits the year y written at i, with its prefix ("early
+// 2024"), not a fiscal year ("fiscal 2024"), and the second year of "the
+// 2014-15 season".
+func (t *tagger) matchYear(i, y int) int {
+	p := t.prefix(i, false)
+	if p.dir != 0 {
+		p.start = i
+		if p.fuzzy != 0 {
+			p = prefix{start: i}
+		}
+	}
+	// "fiscal 2024", "the 2024 fiscal year": fiscal calendars differ by
+	// organisation, so they are not calendar years.
+	if e := t.lex(p.start - 1); e != nil && e.fiscal {
+		return t.skip(i + 1)
+	}
+	if e := t.lex(i + 1); e != nil && e.fiscal {
+		return t.skip(i + 1)
+	}
+	end := t.emit(p.start, i+1, yearValue(y), "DATE")
+	// "the 2014-15 season": the second year written with two digits.
+	if t.isDash(i+1) && t.touches(i+1) && t.touches(i+2) {
+		if n, digits, suffix, ok := t.number(i + 2); ok && digits == 2 && suffix == "" && n == (y+1)%100 {
+			if !t.touches(i+3) || i+3 >= len(t.toks) || t.toks[i+3].kind == tokPunct && !t.isDash(i+3) {
+				return t.emit(i+2, i+3, yearValue(y+1), "DATE")
+			}
+		}
+	}
+	return end
+}
 
 // matchShortYear reads a year written with an apostrophe and two digits
 // after a preposition: "in '96", "since ’01". It takes the century that puts
@@ -115,7 +122,7 @@ func (t *tagger) matchNumericDate(i int) (int, bool) {
 	if !okB || !okC || as != "" || bs != "" || cs != "" {
 		return 0, false
 	}
-	if t.touches(i+5) && (t.punct(i+5, "-") || t.punct(i+5, "/") || t.punct(i+5, ".")) && i+6 < len(t.toks) && t.toks[i+6].kind == tokNumber {
+	if t.longerNumber(i + 5) {
 		return 0, false // a longer number: phone, version, identifier
 	}
 	if t.punct(i+1, "-") && t.punct(i+3, "-") && ad == 4 && bd == 2 && cd <= 2 {
@@ -139,6 +146,11 @@ func (t *tagger) matchNumericDate(i int) (int, bool) {
 		return t.skip(i + 5), true
 	}
 	return t.emit(i, i+5, value, "DATE"), true
+}
+
+// longerNumber reports a separator and a number going on at k.
+func (t *tagger) longerNumber(k int) bool {
+	return t.touches(k) && (t.punct(k, "-") || t.punct(k, "/") || t.punct(k, ".")) && k+1 < len(t.toks) && t.toks[k+1].kind == tokNumber
 }
 
 // slashDate reads a/b/y as day/month or month/day, whichever is a date;
@@ -202,6 +214,13 @@ func (t *tagger) clockAt(i int) (end int, clock string, ok bool) {
 	default:
 		return 0, "", false
 	}
+	clock, ok = clockValue(h, minute, am, pm)
+	return end, clock, ok
+}
+
+// clockValue is "T16:08" for the hour and minute on a 12-hour clock when am
+// or pm says so, else on a 24-hour one.
+func clockValue(h, minute int, am, pm bool) (string, bool) {
 	if pm && h < 12 {
 		h += 12
 	}
@@ -209,9 +228,9 @@ func (t *tagger) clockAt(i int) (end int, clock string, ok bool) {
 		h = 0
 	}
 	if h > 24 || minute > 59 {
-		return 0, "", false
+		return "", false
 	}
-	return end, fmt.Sprintf("T%02d:%02d", h, minute), true
+	return fmt.Sprintf("T%02d:%02d", h, minute), true
 }
 
 // meridiem reads "am", "pm", "a.m." or "p.m." at end, and returns where it

@@ -37,30 +37,12 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 		}
 		return t.emit(p.start, end, weekValue(t.ref), "DATE")
 	default:
-		// "the week" as the current week, also "the end of the week" and
-		// "later in the week".
-		if !p.the || p.part != "" && t.cutAfter(end) {
-			return end
-		}
-		// "the week" as the current week, never "a week", "per week".
-		if e := t.lex(p.start - 1); e != nil && (e.word == "of" || e.word == "per" || e.word == "each" || e.word == "every") {
+		if !t.theWeek(p, end) {
 			return end
 		}
 	}
-	// "this week on Wednesday", "earlier this week, on Monday": the day.
-	j := end
-	if t.punct(j, ",") {
-		j++
-	}
-	if t.is(j, "on") {
-		j++
-	}
-	if e := t.lex(j); e != nil && e.weekday > 0 && t.toks[j].upper && j > end && p.dir != modThat {
-		if !t.known {
-			return t.emit(p.start, j+1, "XXXX-XX-XX", "DATE")
-		}
-		monday := mondayOf(t.speechDay(i).AddDate(0, 0, offset))
-		return t.emit(p.start, j+1, dayValue(monday.AddDate(0, 0, (e.weekday+5)%7)), "DATE")
+	if next, ok := t.dayOfWeek(i, p, end, offset); ok {
+		return next
 	}
 	if !t.known {
 		return t.emit(p.start, end, "XXXX-WXX", "DATE")
@@ -73,6 +55,37 @@ func (t *tagger) matchWeek(i int, p prefix) int {
 		offset = 7
 	}
 	return t.emit(p.start, end, weekValue(now.AddDate(0, 0, offset)), "DATE")
+}
+
+// theWeek reports "the week" as the current week, also "the end of the
+// week" and "later in the week", never "a week", "per week".
+func (t *tagger) theWeek(p prefix, end int) bool {
+	if !p.the || p.part != "" && t.cutAfter(end) {
+		return false
+	}
+	e := t.lex(p.start - 1)
+	return e == nil || !(e.word == "of" || e.word == "per" || e.word == "each" || e.word == "every")
+}
+
+// dayOfWeek reads a weekday after the week at i..end: "this week on
+// Wednesday", "earlier this week, on Monday" is that day.
+func (t *tagger) dayOfWeek(i int, p prefix, end, offset int) (int, bool) {
+	j := end
+	if t.punct(j, ",") {
+		j++
+	}
+	if t.is(j, "on") {
+		j++
+	}
+	e := t.lex(j)
+	if e == nil || e.weekday == 0 || !t.toks[j].upper || j <= end || p.dir == modThat {
+		return 0, false
+	}
+	if !t.known {
+		return t.emit(p.start, j+1, "XXXX-XX-XX", "DATE"), true
+	}
+	monday := mondayOf(t.speechDay(i).AddDate(0, 0, offset))
+	return t.emit(p.start, j+1, dayValue(monday.AddDate(0, 0, (e.weekday+5)%7)), "DATE"), true
 }
 
 // matchWeekOfMonth reads "the first week of March", "the last week of
@@ -189,6 +202,14 @@ func (t *tagger) matchMonthUnit(i int, p prefix) int {
 	return t.emit(p.start, end, monthValue(d.Year(), d.Month()), "DATE")
 }
 
+// yearBefore reports "the year before", "the year previous", "the year
+// earlier" ending its clause at end.
+func (t *tagger) yearBefore(p prefix, end int) bool {
+	return p.the && p.dir == 0 && p.part == "" && p.fuzzy == 0 &&
+		(t.is(end, "before") || t.is(end, "previous") || t.is(end, "earlier")) &&
+		(end+1 >= len(t.toks) || t.toks[end+1].kind == tokPunct)
+}
+
 func (t *tagger) matchYearUnit(i int, p prefix) int {
 	end := i + 1
 	// "the year 2019" is the number's business.
@@ -203,9 +224,7 @@ func (t *tagger) matchYearUnit(i int, p prefix) int {
 	}
 	// "the year before", "the year previous": the year before the last
 	// one mentioned.
-	if p.the && p.dir == 0 && p.part == "" && p.fuzzy == 0 &&
-		(t.is(end, "before") || t.is(end, "previous") || t.is(end, "earlier")) &&
-		(end+1 >= len(t.toks) || t.toks[end+1].kind == tokPunct) {
+	if t.yearBefore(p, end) {
 		end++
 		return fromRef(-1)
 	}
@@ -251,25 +270,30 @@ func (t *tagger) matchYearUnit(i int, p prefix) int {
 	return t.emit(p.start, end, yearValue(t.dct.Year()+offset), "DATE")
 }
 
-// matchQuarter reads "the first quarter of 2009", "third-quarter", "last
-// quarter", "the fourth quarter".
-func (t *tagger) matchQuarter(i int, p prefix) int {
-	end := i + 1
-	q := 0
-	start := p.start
+// quarterOrdinal reads the ordinal before "quarter" at i ("the third
+// quarter", "the second-quarter"): q is 0 without one, start where the
+// mention starts.
+func (t *tagger) quarterOrdinal(i, start int) (q, from int) {
 	k := i - 1
 	switch {
 	case t.isDash(k) && t.touches(k) && t.touches(i) && t.lex(k-1) != nil && t.lex(k-1).ordinal > 0 && t.free(k-1):
 		q, k = t.lex(k-1).ordinal, k-2
 	case t.lex(k) != nil && t.lex(k).ordinal > 0 && t.free(k):
 		q, k = t.lex(k).ordinal, k-1
+	default:
+		return 0, start
 	}
-	if q > 0 {
-		start = k + 1
-		if t.is(k, "the") && t.free(k) {
-			start = k
-		}
+	if t.is(k, "the") && t.free(k) {
+		return q, k
 	}
+	return q, k + 1
+}
+
+// matchQuarter reads "the first quarter of 2009", "third-quarter", "last
+// quarter", "the fourth quarter".
+func (t *tagger) matchQuarter(i int, p prefix) int {
+	end := i + 1
+	q, start := t.quarterOrdinal(i, p.start)
 	year, yearKnown := 0, false
 	if y, yEnd, ok := t.yearAfter(end, true); ok {
 		year, yearKnown, end = y, true, yEnd

@@ -235,6 +235,27 @@ func fuzzyOf(e *lexEntry) int {
 	return 0
 }
 
+// partPrefix reads "the end of", "the beginning of" before token k+1
+// into p and returns the token before it: the part belongs to the mention
+// whatever the anchor ("the end of June"), or the span would miss most of
+// its words.
+func (t *tagger) partPrefix(p *prefix, k int) int {
+	if !t.free(k-1) || !t.is(k, "of") {
+		return k
+	}
+	e := t.lex(k - 1)
+	if e == nil || !(e.word == "end" || e.word == "beginning" || e.word == "start" || e.word == "middle") {
+		return k
+	}
+	p.part = e.word
+	k -= 2
+	if t.free(k) && t.is(k, "the") {
+		k--
+	}
+	p.start = k + 1
+	return k
+}
+
 func (t *tagger) prefix(a int, allowThe bool) prefix {
 	p := prefix{start: a}
 	k := a - 1
@@ -253,18 +274,7 @@ func (t *tagger) prefix(a int, allowThe bool) prefix {
 		k--
 		p.start = k + 1
 	}
-	// "the end of June", "the beginning of 2009": the part belongs to the
-	// mention whatever the anchor, or the span would miss most of its words.
-	if t.free(k-1) && t.is(k, "of") {
-		if e := t.lex(k - 1); e != nil && (e.word == "end" || e.word == "beginning" || e.word == "start" || e.word == "middle") {
-			p.part = e.word
-			k -= 2
-			if t.free(k) && t.is(k, "the") {
-				k--
-			}
-			p.start = k + 1
-		}
-	}
+	k = t.partPrefix(&p, k)
 	switch {
 	case t.free(k-1) && (t.is(k, "on") || t.is(k, "in") || t.is(k, "into")) && fuzzyOf(t.lex(k-1)) != 0:
 		p.fuzzy = fuzzyOf(t.lex(k - 1))
