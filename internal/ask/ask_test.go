@@ -67,6 +67,15 @@ func TestUnderstand(t *testing.T) {
 		{"what articles do you have from 2025", ask.Understanding{Command: "sources", From: "2025", To: "2025"}},
 		{"what's new this week", ask.Understanding{Command: "digest", Since: "2026-03-09"}},
 		{"quick rundown on the dam project news", ask.Understanding{Command: "digest", Topic: "dam project"}},
+		// asked other ways
+		{"who talked about the dam project?", ask.Understanding{Command: "who-said", Topic: "dam project"}},
+		{"what did they say about tolls", ask.Understanding{Command: "who-said", Topic: "tolls"}},
+		{"tell me about lindqvist", ask.Understanding{Command: "who-is", Actor: "Saoirse Lindqvist"}},
+		{"what happened to the ferry in the harbour", ask.Understanding{Command: "timeline", Topic: "ferry in the harbour"}},
+		{"find articles about tolls", ask.Understanding{Command: "search", Query: "tolls"}},
+		{"catch me up on the dam project", ask.Understanding{Command: "digest", Topic: "dam project"}},
+		// a first name alone is matched only as written
+		{"what did ilsa say", ask.Understanding{Command: "who-said", Speaker: "ilsa", Unresolved: "ilsa"}},
 		// out of scope
 		{"tell me a joke", ask.Understanding{Command: "none"}},
 		{"book a table for 4 at 9pm", ask.Understanding{Command: "none"}},

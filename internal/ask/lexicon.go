@@ -41,6 +41,9 @@ type form struct {
 	actor   int // index into Lexicon.actors
 	kind    formKind
 	surface string
+	// exact forms match only as written: a first name alone ("Tedros")
+	// a typo away is more often some other word.
+	exact bool
 }
 
 // NewLexicon indexes actors (most quoted first, as the store lists them)
@@ -64,7 +67,7 @@ func NewLexicon(actors []briefbot.Actor, topics []string) *Lexicon {
 		lx.byInitial[r] = append(lx.byInitial[r], i)
 	}
 	for _, t := range topics {
-		if k := text.TopicKey(t); k != "" {
+		if k := topicWords(t); k != "" {
 			if _, ok := lx.topics[k]; !ok {
 				lx.topics[k] = t
 			}
@@ -107,9 +110,9 @@ func (lx *Lexicon) addPersonForms(actor int, name string) {
 	if len(ws) < 2 {
 		return
 	}
-	for _, w := range []string{ws[0], ws[len(ws)-1]} {
+	for i, w := range []string{ws[0], ws[len(ws)-1]} {
 		if len([]rune(w)) >= 4 && !nonName(w) {
-			lx.forms = append(lx.forms, form{words: []string{w}, actor: actor, kind: formNameWord, surface: w})
+			lx.forms = append(lx.forms, form{words: []string{w}, actor: actor, kind: formNameWord, surface: w, exact: i == 0})
 		}
 	}
 	var initials strings.Builder
@@ -173,15 +176,15 @@ func (lx *Lexicon) matchAt(qw []string, start int, usable func(k int, edge bool)
 				matched = false
 				break
 			}
-			c := wordDistance(qw[start+k], w, f.kind == formNickname)
+			c := wordDistance(qw[start+k], w, f.exact || f.kind == formNickname)
 			if c < 0 {
 				matched = false
 				break
 			}
 			cost += c
 		}
-		if !matched || cost > len(f.words) || cost > 0 && len(f.words) == 1 && len([]rune(qw[start])) < 5 {
-			continue // a short word one letter off a name is more often another word
+		if !matched || cost > len(f.words) || cost > 0 && len(f.words) == 1 && !lx.misspellable(f, qw[start]) {
+			continue
 		}
 		m := nameMatch{start: start, end: end, actor: f.actor, form: f, cost: cost}
 		if !ok || m.better(best, lx.actors) {
@@ -189,6 +192,16 @@ func (lx *Lexicon) matchAt(qw []string, start int, usable func(k int, edge bool)
 		}
 	}
 	return best, ok
+}
+
+// misspellable reports whether a one-word form may match a word a typo
+// away: a person's name or surname of five letters or more. Other single
+// words ("Leaders", "Chancellor") are as often a common word misread.
+func (lx *Lexicon) misspellable(f *form, q string) bool {
+	if len([]rune(q)) < 5 || lx.actors[f.actor].Kind != "person" {
+		return false
+	}
+	return f.kind == formName || f.kind == formAlias || f.kind == formNameWord
 }
 
 // wordDistance is how many typos apart a question word and a name word
@@ -256,10 +269,23 @@ func editDistance(a, b string, limit int) int {
 // Actor is the actor a match names.
 func (lx *Lexicon) actor(i int) briefbot.Actor { return lx.actors[i] }
 
+// topicWords is the key a topic is looked up by: its words folded and in
+// the singular, without determiners, so "the peace deals" finds "peace
+// deal" and nothing with other words.
+func topicWords(t string) string {
+	var out []string
+	for _, w := range strings.Fields(storage.Normalize(t)) {
+		if words[w] != determiner {
+			out = append(out, text.Singular(w))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // storedTopic is the store's spelling of a topic asked for, or the topic
 // itself when no stored topic has its key.
 func (lx *Lexicon) storedTopic(t string) string {
-	if s, ok := lx.topics[text.TopicKey(t)]; ok {
+	if s, ok := lx.topics[topicWords(t)]; ok {
 		return s
 	}
 	return t

@@ -256,7 +256,7 @@ func (q *question) phraseAfter(i int) (a, b int, ok bool) {
 // leading classes are skipped before a phrase starts.
 func leading(c class) bool {
 	switch c {
-	case determiner, fillerWord, topicPrep, anythingWord, auxWord, fromWord:
+	case determiner, fillerWord, topicPrep, anythingWord, auxWord, fromWord, sourcesWord:
 		return true
 	}
 	return false
@@ -273,7 +273,7 @@ func (q *question) trailing(b int) bool {
 		return true
 	}
 	switch it.cls {
-	case fillerWord, determiner, topicPrep, auxWord, anythingWord, speechWord, andWord:
+	case fillerWord, determiner, topicPrep, auxWord, anythingWord, speechWord, andWord, everyoneWord:
 		return true
 	}
 	return false
@@ -283,8 +283,13 @@ func (q *question) trailing(b int) bool {
 // name as stored, a topic the store's spelling of it.
 func (q *question) text(a, b int) string {
 	if n, ok := q.chunkAt(a); ok && n.first == a && n.last == b {
-		if k := n.match.form.kind; k == formName || k == formAlias {
+		switch n.match.form.kind {
+		case formName, formAlias:
 			return n.match.form.surface // the name as the articles write it
+		case formNameWord:
+			if n.match.cost == 0 {
+				return q.span(a, b) // one word of a name may be just a word ("abuse")
+			}
 		}
 		return q.actorName(n)
 	}

@@ -64,6 +64,9 @@ func (q *question) whoSubject() (Understanding, bool) {
 	switch it := &q.items[j]; {
 	case it.name < 0 && (it.cls == forWord || it.cls == againstWord):
 		return q.polarPositions(j)
+	case it.name < 0 && it.cls == speechWord && q.quoted == "" && j+1 < len(q.items) && q.items[j+1].cls == topicPrep && !q.items[j+1].time:
+		u := Understanding{Command: CommandWhoSaid, Topic: q.topicAfterPrep(j + 1)}
+		return u, u.Topic != "" // "who talked about T": everyone's quotes on T
 	case it.name < 0 && it.cls == speechWord:
 		return q.phrase(j)
 	case isWho:
@@ -125,8 +128,13 @@ func (q *question) whoIs(j int) (Understanding, bool) {
 	return Understanding{Command: CommandWhoIs, Actor: words, Unresolved: words}, true
 }
 
-// identity: "what's X's job", "X's role".
+// identity: "what's X's job", "X's role", "tell me about X".
 func (q *question) identity() (Understanding, bool) {
+	if i := q.firstContent(0); i >= 0 && q.items[i].fold == "about" {
+		if n, ok := q.nameFrom(i + 1); ok && n.first == i+1 && q.firstContent(n.last+1) < 0 {
+			return Understanding{Command: CommandWhoIs, Actor: q.actorName(n)}, true
+		}
+	}
 	i := q.find(identityWord, 0)
 	if i < 0 {
 		return Understanding{}, false
@@ -290,8 +298,14 @@ func (q *question) timeline() (Understanding, bool) {
 	}
 	u := Understanding{Command: CommandTimeline}
 	a, b, ok := q.prepPhrase(t + 1)
+	if t+1 < len(q.items) && q.items[t+1].fold == "to" {
+		a, b, ok = q.phraseAfter(t + 2) // "what happened to the boat in california"
+	}
 	if !ok {
 		a, b, ok = q.before(t)
+	}
+	if !ok && q.items[t].fold == "when" {
+		a, b, ok = q.phraseAfter(t + 1) // "when did the pandemic start"
 	}
 	if ok {
 		u.Actor, u.Topic = q.actorAndTopic(a, b)

@@ -79,7 +79,7 @@ var words = map[string]class{
 
 	"briefing": digestWord, "brief": digestWord, "rundown": digestWord, "summary": digestWord,
 	"summarise": digestWord, "summarize": digestWord, "sum": digestWord, "digest": digestWord,
-	"recap": digestWord, "update": digestWord, "updates": digestWord,
+	"recap": digestWord, "update": digestWord, "catch": digestWord, "updates": digestWord,
 	"overview": digestWord, "roundup": digestWord, "news": digestWord, "latest": digestWord,
 	"headlines": digestWord,
 
@@ -93,7 +93,7 @@ var words = map[string]class{
 
 	"about": topicPrep, "on": topicPrep, "regarding": topicPrep, "concerning": topicPrep, "re": topicPrep,
 	"over": topicPrep, "towards": topicPrep, "toward": topicPrep, "of": topicPrep, "with": topicPrep,
-	"for": topicPrep, "in": topicPrep,
+	"for": topicPrep, "in": topicPrep, "involving": topicPrep, "around": topicPrep, "surrounding": topicPrep,
 
 	"please": fillerWord, "pls": fillerWord, "plz": fillerWord, "me": fillerWord, "tell": fillerWord,
 	"give": fillerWord, "show": fillerWord, "could": fillerWord, "can": fillerWord, "you": fillerWord,
@@ -108,6 +108,7 @@ var words = map[string]class{
 	"these": determiner, "those": determiner, "his": determiner, "her": determiner, "their": determiner,
 	"its": determiner, "some": determiner, "any": determiner,
 
+	"he": everyoneWord, "she": everyoneWord, "they": everyoneWord, "we": everyoneWord, "it": everyoneWord,
 	"everyone": everyoneWord, "everybody": everyoneWord, "anyone": everyoneWord, "anybody": everyoneWord,
 	"people": everyoneWord, "someone": everyoneWord, "somebody": everyoneWord,
 
@@ -143,6 +144,7 @@ var phrases = map[[2]string]class{
 var genericTopicWords = map[string]bool{
 	"news": true, "stuff": true, "story": true, "stories": true, "situation": true,
 	"latest": true, "things": true, "matter": true, "issue": true,
+	"start": true, "begin": true, "end": true, "happen": true, "started": true, "began": true, "ended": true,
 }
 
 // abbreviations are expanded before names are looked up, so "the greek
