@@ -35,7 +35,7 @@ func TestUnderstand(t *testing.T) {
 		{"whats maerk saying on fishing quotas?", ask.Understanding{Command: "who-said", Speaker: "Ilse Marek", Topic: "fishing quotas"}},
 		{"tell me what the veldrian foreign minister said", ask.Understanding{Command: "who-said", Speaker: "Tomas Okonkwo-Reyes"}},
 		{"What did the Veldrian FM say last week?", ask.Understanding{Command: "who-said", Speaker: "Tomas Okonkwo-Reyes", From: "2026-03-02", To: "2026-03-08"}},
-		{"did quint criticise marek", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Topic: "Marek"}},
+		{"did quint criticise marek", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Topic: "marek"}},
 		{"anything from lindqvst on the dam?", ask.Understanding{Command: "who-said", Speaker: "Saoirse Lindqvist", Topic: "dam"}},
 		{"quotes by bartholemew quint since monday pls", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Since: "2026-03-09"}},
 		{"what did ilma say this month", ask.Understanding{Command: "who-said", Speaker: "Ilse Marek", From: "2026-03-01", To: "2026-03-12"}},
@@ -52,7 +52,7 @@ func TestUnderstand(t *testing.T) {
 		{"does marek back the dam", ask.Understanding{Command: "positions", Actor: "Ilse Marek", Topic: "dam"}},
 		{"Marek vs Quint on the dam project", ask.Understanding{Command: "positions", Actors: []string{"Ilse Marek", "Bartholomew Quint"}, Topic: "dam project"}},
 		// timeline
-		{"timeline of quint and veldria in january 2026", ask.Understanding{Command: "timeline", Actor: "Bartholomew Quint", Topic: "Veldria", From: "2026-01", To: "2026-01"}},
+		{"timeline of quint and veldria in january 2026", ask.Understanding{Command: "timeline", Actor: "Bartholomew Quint", Topic: "veldria", From: "2026-01", To: "2026-01"}},
 		{"what happened yesterday", ask.Understanding{Command: "timeline", From: "2026-03-11", To: "2026-03-11"}},
 		{"dam project timeline from january to march", ask.Understanding{Command: "timeline", Topic: "dam project", From: "2026-01", To: "2026-03"}},
 		{"what did quint do in the past 3 days", ask.Understanding{Command: "timeline", Actor: "Bartholomew Quint", From: "2026-03-09", To: "2026-03-12"}},

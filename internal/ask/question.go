@@ -283,15 +283,10 @@ func (q *question) trailing(b int) bool {
 // name as stored, a topic the store's spelling of it.
 func (q *question) text(a, b int) string {
 	if n, ok := q.chunkAt(a); ok && n.first == a && n.last == b {
-		switch n.match.form.kind {
-		case formName, formAlias:
-			return n.match.form.surface // the name as the articles write it
-		case formNameWord:
-			if n.match.cost == 0 {
-				return q.span(a, b) // one word of a name may be just a word ("abuse")
-			}
+		if n.match.cost > 0 || n.match.form.kind == formNickname {
+			return q.actorName(n) // "putn", "mbs": the name they stand for
 		}
-		return q.actorName(n)
+		return q.span(a, b) // as asked: the store matches names in text as the articles write them
 	}
 	return q.lx.storedTopic(q.span(a, b))
 }

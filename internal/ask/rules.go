@@ -369,7 +369,7 @@ func (q *question) actorAndTopic(a, b int) (actor, topic string) {
 			continue
 		}
 		if start <= i-1 {
-			if n, ok := q.chunkAt(start); ok && n.first == start && n.last == i-1 && actor == "" && actorKind(q.lx.actor(n.match.actor).Kind) {
+			if n, ok := q.chunkAt(start); ok && n.first == start && n.last == i-1 && actor == "" && !n.match.form.exact && actorKind(q.lx.actor(n.match.actor).Kind) {
 				actor = q.actorName(n)
 			} else {
 				rest = append(rest, q.text(start, i-1))
