@@ -168,6 +168,9 @@ func (rt *Router) answerUnderstood(ctx context.Context, req Request, u ask.Under
 		sub.Name = "positions"
 		set("actor", u.Actor)
 		set("topic", u.Topic)
+		if i := rt.index("positions"); i >= 0 && rt.commands[i].option("polarity") != nil {
+			set("polarity", u.Polarity) // else the answer lists every stance, for and against apart
+		}
 	case ask.CommandTimeline:
 		sub.Name = "timeline"
 		set("actor", u.Actor)
