@@ -155,3 +155,16 @@ func (u Understanding) Resolved(name string) Understanding {
 	u.Unresolved = ""
 	return u
 }
+
+// Arguments are u's non-empty arguments by their names in the JSON
+// contract (and the commands' options); Actors is not among them.
+func (u Understanding) Arguments() map[string]string {
+	out := map[string]string{}
+	for name, v := range map[string]string{"speaker": u.Speaker, "actor": u.Actor, "topic": u.Topic, "phrase": u.Phrase,
+		"query": u.Query, "polarity": u.Polarity, "from": u.From, "to": u.To, "since": u.Since} {
+		if v != "" {
+			out[name] = v
+		}
+	}
+	return out
+}

@@ -146,52 +146,34 @@ func (rt *Router) eventDay(ctx context.Context, words string) (string, error) {
 	return best.day, nil
 }
 
-// answerUnderstood runs the command an understanding means.
+// coreCommands are the core commands ask's commands run as.
+var coreCommands = map[string]string{
+	ask.CommandWhoSaid: "who-said", ask.CommandPhrase: "who-said", ask.CommandPositions: "positions",
+	ask.CommandTimeline: "timeline", ask.CommandSearch: "search", ask.CommandSources: "sources", ask.CommandWhoIs: "who-is",
+}
+
+// answerUnderstood runs the command an understanding means, with those
+// of its arguments the command takes (who-is names its actor "name").
 func (rt *Router) answerUnderstood(ctx context.Context, req Request, u ask.Understanding) (*Response, error) {
 	sub := Request{Options: map[string]string{}, Page: req.Page, Limit: req.Limit, Remote: req.Remote,
 		UserID: req.UserID, GuildID: req.GuildID, ChannelID: req.ChannelID, CanManageChannels: req.CanManageChannels}
-	set := func(name, v string) {
-		if v != "" {
-			sub.Options[name] = v
-		}
+	args := u.Arguments()
+	if u.Command == ask.CommandWhoIs {
+		args["name"] = args["actor"]
 	}
-	switch u.Command {
-	case ask.CommandWhoSaid, ask.CommandPhrase:
-		sub.Name = "who-said"
-		set("speaker", u.Speaker)
-		set("phrase", u.Phrase)
-		set("topic", u.Topic)
-		set("since", u.Since)
-		set("from", u.From)
-		set("to", u.To)
-	case ask.CommandPositions:
-		sub.Name = "positions"
-		set("actor", u.Actor)
-		set("topic", u.Topic)
-		if i := rt.index("positions"); i >= 0 && rt.commands[i].option("polarity") != nil {
-			set("polarity", u.Polarity) // else the answer lists every stance, for and against apart
-		}
-	case ask.CommandTimeline:
-		sub.Name = "timeline"
-		set("actor", u.Actor)
-		set("topic", u.Topic)
-		set("from", u.From)
-		set("to", u.To)
-	case ask.CommandSearch:
-		sub.Name = "search"
-		set("query", u.Query)
-	case ask.CommandSources:
-		sub.Name = "sources"
-		set("since", u.Since)
-		set("from", u.From)
-		set("to", u.To)
-	case ask.CommandWhoIs:
-		sub.Name = "who-is"
-		set("name", u.Actor)
-	case ask.CommandDigest:
+	if u.Command == ask.CommandDigest {
 		return rt.askDigest(ctx, sub, u)
-	default:
+	}
+	name, ok := coreCommands[u.Command]
+	i := rt.index(name)
+	if !ok || i < 0 {
 		return askableList(), nil
+	}
+	sub.Name = name
+	for arg, v := range args {
+		if v != "" && rt.commands[i].option(arg) != nil {
+			sub.Options[arg] = v // a polarity only once positions takes one
+		}
 	}
 	return rt.run(ctx, sub)
 }
@@ -201,8 +183,8 @@ func (rt *Router) answerUnderstood(ctx context.Context, req Request, u ask.Under
 func (rt *Router) askDigest(ctx context.Context, sub Request, u ask.Understanding) (*Response, error) {
 	if rt.digests != nil {
 		sub.Name = "digest preview"
-		for k, v := range map[string]string{"since": u.Since, "topic": u.Topic, "actor": u.Actor} {
-			if v != "" {
+		for k, v := range u.Arguments() {
+			if k == "since" || k == "topic" || k == "actor" {
 				sub.Options[k] = v
 			}
 		}
