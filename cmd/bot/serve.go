@@ -351,11 +351,16 @@ func runServe(ctx context.Context, m *Main) error {
 func commandObserver(met *metrics.Metrics, logger *slog.Logger) commands.Observer {
 	return func(name, outcome string, took time.Duration) {
 		met.ObserveCommand(name, outcome, took)
-		level := slog.LevelInfo
+		// Every answer is counted and timed in the metrics; a log line
+		// per answer at info cost a tenth of a short one, so only
+		// failures are logged unless log.level is debug.
+		level := slog.LevelDebug
 		if outcome == commands.OutcomeError {
 			level = slog.LevelWarn
 		}
-		logger.Log(context.Background(), level, "command", "command", name, "outcome", outcome, "took", took)
+		if logger.Enabled(context.Background(), level) {
+			logger.Log(context.Background(), level, "command", "command", name, "outcome", outcome, "took", took)
+		}
 	}
 }
 

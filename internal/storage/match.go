@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
 )
@@ -26,9 +27,9 @@ type ActorIndex struct {
 	list      []briefbot.Actor
 	matchable []matchableActor
 	// byWord are the actors (indexes, in list order) whose name or an
-	// alias holds a word; all is every index.
-	byWord map[string][]int
-	all    []int
+	// alias holds a word; vocabulary its words, sorted.
+	byWord     map[string][]int
+	vocabulary []string
 	// canonical is the merged actor of each stored actor id, members
 	// the stored ids of each merged one, at the index of the actor in list.
 	canonical map[int64]int64
@@ -50,7 +51,6 @@ func NewActorIndex(stored []briefbot.Actor) *ActorIndex {
 		x.at[a.ID] = i
 		m := newMatchableActor(i, a)
 		x.matchable[i] = m
-		x.all = append(x.all, i)
 		for _, words := range m.words {
 			for _, w := range words {
 				if ids := x.byWord[w]; len(ids) == 0 || ids[len(ids)-1] != i {
@@ -59,6 +59,10 @@ func NewActorIndex(stored []briefbot.Actor) *ActorIndex {
 			}
 		}
 	}
+	for w := range x.byWord {
+		x.vocabulary = append(x.vocabulary, w)
+	}
+	slices.Sort(x.vocabulary)
 	return x
 }
 
@@ -154,8 +158,8 @@ func (x *ActorIndex) Find(name string) []briefbot.Actor {
 		}
 	}
 	// Every match but a misspelt one holds the query's first word, so
-	// those actors are ranked first; all are looked through for typos
-	// only when none of them matched.
+	// those actors are ranked first; those holding a word a typo away
+	// from it are looked through only when none of them matched.
 	rankAll(x.byWord[q.words[0]])
 	if last := q.words[len(q.words)-1]; q.person != "" && last != q.words[0] {
 		// "Doug Band" is Douglas Band: the same person key, another first word
@@ -172,7 +176,7 @@ func (x *ActorIndex) Find(name string) []briefbot.Actor {
 		rankAll(others)
 	}
 	if len(hits) == 0 {
-		rankAll(x.all)
+		rankAll(x.holdingWordsNear(q.words[0]))
 	}
 	// The list is most quoted first, so a stable sort keeps that order
 	// among equal matches.
@@ -182,6 +186,22 @@ func (x *ActorIndex) Find(name string) []briefbot.Actor {
 		out[i] = CloneActor(x.list[h.actor.index])
 	}
 	return out
+}
+
+// holdingWordsNear are the actors (indexes, in list order) whose name or
+// an alias holds a word one typo away from word: the only ones a misspelt
+// name can match, since its first word must be one of their words misspelt.
+// Looking through the words rather than ranking every actor keeps a name
+// that matches nobody as cheap as one that matches.
+func (x *ActorIndex) holdingWordsNear(word string) []int {
+	var indexes []int
+	for _, w := range x.vocabulary {
+		if oneEditApart(word, w) {
+			indexes = append(indexes, x.byWord[w]...)
+		}
+	}
+	slices.Sort(indexes)
+	return slices.Compact(indexes)
 }
 
 // NameVariants gives each term that is none of the words of the stored
@@ -195,12 +215,11 @@ func (x *ActorIndex) NameVariants(terms []Term) []Term {
 			continue
 		}
 		var variants []string
-		for name := range x.byWord {
+		for _, name := range x.vocabulary {
 			if oneEditApart(word, name) {
 				variants = append(variants, name)
 			}
 		}
-		slices.Sort(variants)
 		terms[i].Variants = variants
 	}
 	return terms
@@ -333,6 +352,9 @@ func oneEditApart(a, b string) bool {
 	}
 	if d := len(a) - len(b); d > 8 || d < -8 || len(a) < 4 || len(b) < 4 || a[0] != b[0] && a[len(a)-1] != b[len(b)-1] && len(a)+len(b) > 10 {
 		return false // cheap rejections first: this runs for every actor a name misses
+	}
+	if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); na-nb > 1 || nb-na > 1 {
+		return false
 	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 4 || len(rb) < 4 || len(ra)-len(rb) > 1 || len(rb)-len(ra) > 1 {

@@ -32,35 +32,69 @@ func (db *DB) PagingState(ctx context.Context, key string) (string, bool, error)
 	return value, true, nil
 }
 
-// RememberSignatures records signatures until expires and forgets the
-// expired ones, in one transaction; a signature recorded before (in any
-// process life) or earlier in the list is not fresh.
+// RememberSignatures records signatures until expires; a signature
+// recorded before (in any process, before any restart) or earlier in the
+// list is not fresh. It is one short transaction per burst of requests, so
+// it does what the burst needs and no more: the insert is prepared once,
+// the expired rows are deleted at most once per signatureSweep (a stale
+// row only refuses its own signature again, whose timestamp the endpoint
+// refuses anyway), and it does not count as a write the cached views must
+// read the version again for (signatures are no part of it).
 func (db *DB) RememberSignatures(ctx context.Context, signatures [][]byte, expires time.Time) ([]bool, error) {
-	fresh := make([]bool, len(signatures))
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM seen_signatures WHERE expires <= ?`, time.Now().Unix()); err != nil {
-			return err
-		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO seen_signatures(signature, expires) VALUES (?, ?) ON CONFLICT DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for i, sig := range signatures {
-			res, err := stmt.ExecContext(ctx, sig, expires.Unix())
-			if err != nil {
-				return err
-			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return err
-			}
-			fresh[i] = n == 1
-		}
-		return nil
-	})
+	fresh, err := db.rememberSignatures(ctx, signatures, expires)
 	if err != nil {
 		return nil, fmt.Errorf("remember request signatures in %s: %w", db.path, err)
 	}
 	return fresh, nil
+}
+
+// signatureSweep is how often the expired signatures are deleted.
+const signatureSweep = time.Minute
+
+func (db *DB) rememberSignatures(ctx context.Context, signatures [][]byte, expires time.Time) ([]bool, error) {
+	insert, err := db.signatureInsert(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback() // a no-op once committed
+	now := time.Now()
+	if due := db.sweptSignatures.Load(); now.UnixNano() >= due {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM seen_signatures WHERE expires <= ?`, now.Unix()); err != nil {
+			return nil, err
+		}
+		db.sweptSignatures.CompareAndSwap(due, now.Add(signatureSweep).UnixNano())
+	}
+	stmt := tx.StmtContext(ctx, insert)
+	fresh := make([]bool, len(signatures))
+	for i, sig := range signatures {
+		res, err := stmt.ExecContext(ctx, sig, expires.Unix())
+		if err != nil {
+			return nil, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return nil, err
+		}
+		fresh[i] = n == 1
+	}
+	return fresh, tx.Commit()
+}
+
+// signatureInsert is the statement recording one signature, prepared on
+// the writing connection the first time it is needed.
+func (db *DB) signatureInsert(ctx context.Context) (*sql.Stmt, error) {
+	db.signatureMu.Lock()
+	defer db.signatureMu.Unlock()
+	if db.signatureStmt == nil {
+		stmt, err := db.writer.PrepareContext(ctx, `INSERT INTO seen_signatures(signature, expires) VALUES (?, ?) ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return nil, err
+		}
+		db.signatureStmt = stmt
+	}
+	return db.signatureStmt, nil
 }

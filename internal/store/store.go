@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -35,6 +37,12 @@ type DB struct {
 	// open on the file, so a write by one of them shows at once in the
 	// others.
 	views storage.Views
+
+	// The statement recording a request signature and when the expired
+	// ones are next deleted (Unix nanoseconds); see RememberSignatures.
+	signatureMu     sync.Mutex
+	signatureStmt   *sql.Stmt
+	sweptSignatures atomic.Int64
 }
 
 var _ briefbot.Reader = (*DB)(nil)
@@ -115,7 +123,13 @@ func dsn(path string, readOnly bool) string {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	return errors.Join(db.read.Close(), db.reader.Close(), db.writer.Close())
+	var signatures error
+	db.signatureMu.Lock()
+	if db.signatureStmt != nil {
+		signatures = db.signatureStmt.Close()
+	}
+	db.signatureMu.Unlock()
+	return errors.Join(signatures, db.read.Close(), db.reader.Close(), db.writer.Close())
 }
 
 // FileHashes returns the content hash of every ingested file, by path.
