@@ -74,6 +74,9 @@ func TestUnderstand(t *testing.T) {
 		{"what happened to the ferry in the harbour", ask.Understanding{Command: "timeline", Topic: "ferry in the harbour"}},
 		{"find articles about tolls", ask.Understanding{Command: "search", Query: "tolls"}},
 		{"catch me up on the dam project", ask.Understanding{Command: "digest", Topic: "dam project"}},
+		{"what did marek say to reporters about tolls", ask.Understanding{Command: "who-said", Speaker: "Ilse Marek", Topic: "tolls"}},
+		{"what was quint's reaction to the vote", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Topic: "vote"}},
+		{"did quint deny the reports", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Topic: "reports"}},
 		// a first name alone is matched only as written
 		{"what did ilsa say", ask.Understanding{Command: "who-said", Speaker: "ilsa", Unresolved: "ilsa"}},
 		// out of scope

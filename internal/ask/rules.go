@@ -277,7 +277,7 @@ func (q *question) subject(v int) (a, b int, ok bool) {
 func (q *question) topicAfterPrep(from int) string {
 	for i := from; i < len(q.items); i++ {
 		it := &q.items[i]
-		if it.cls == topicPrep && it.name < 0 && !it.time && !it.quoted {
+		if it.cls == topicPrep && it.name < 0 && !it.time && !it.quoted && !q.audience(i) {
 			if a, b, ok := q.phraseAfter(i + 1); ok {
 				return q.text(a, b)
 			}
@@ -467,3 +467,13 @@ func (q *question) nameAlone() (Understanding, bool) {
 // actorKind reports whether an actor of kind is someone who acts (a
 // person or an organisation), not a place a topic is about.
 func actorKind(kind string) bool { return kind == "person" || kind == "org" || kind == "group" }
+
+// audience reports whether the preposition at i says whom words were
+// said to ("said to reporters"), not what about.
+func (q *question) audience(i int) bool {
+	if q.items[i].fold != "to" || i == 0 {
+		return false
+	}
+	prev := &q.items[i-1]
+	return prev.cls == speechWord && !answerWords[prev.fold]
+}

@@ -49,6 +49,8 @@ var words = map[string]class{
 	"mention": speechWord, "mentioned": speechWord, "claim": speechWord, "claimed": speechWord,
 	"called": speechWord, "call": speechWord, "described": speechWord, "tweeted": speechWord,
 	"warned": speechWord, "promised": speechWord, "announced": speechWord, "insisted": speechWord,
+	"reaction": speechWord, "response": speechWord, "responded": speechWord, "reacted": speechWord,
+	"replied": speechWord, "answered": speechWord,
 
 	"stance": stanceWord, "stances": stanceWord, "position": stanceWord, "positions": stanceWord,
 	"view": stanceWord, "views": stanceWord, "opinion": stanceWord, "opinions": stanceWord,
@@ -70,6 +72,7 @@ var words = map[string]class{
 	"condemns": againstWord, "attack": againstWord, "attacked": againstWord, "slam": againstWord,
 	"slammed": againstWord, "blame": againstWord, "blamed": againstWord, "denounce": againstWord,
 	"denounced": againstWord, "object": againstWord, "objected": againstWord, "dismissed": againstWord,
+	"deny": againstWord, "denied": againstWord, "denies": againstWord,
 
 	"vs": versusWord, "versus": versusWord, "v": versusWord,
 
@@ -93,7 +96,7 @@ var words = map[string]class{
 
 	"about": topicPrep, "on": topicPrep, "regarding": topicPrep, "concerning": topicPrep, "re": topicPrep,
 	"over": topicPrep, "towards": topicPrep, "toward": topicPrep, "of": topicPrep, "with": topicPrep,
-	"for": topicPrep, "in": topicPrep, "involving": topicPrep, "around": topicPrep, "surrounding": topicPrep,
+	"for": topicPrep, "in": topicPrep, "to": topicPrep, "involving": topicPrep, "around": topicPrep, "surrounding": topicPrep,
 
 	"please": fillerWord, "pls": fillerWord, "plz": fillerWord, "me": fillerWord, "tell": fillerWord,
 	"give": fillerWord, "show": fillerWord, "could": fillerWord, "can": fillerWord, "you": fillerWord,
@@ -181,7 +184,15 @@ var speechActs = map[string]bool{
 	"criticizes": true, "condemn": true, "condemned": true, "condemns": true, "attack": true,
 	"attacked": true, "slam": true, "slammed": true, "blame": true, "blamed": true, "denounce": true,
 	"denounced": true, "praise": true, "praised": true, "praises": true, "welcome": true,
-	"welcomed": true, "welcomes": true, "dismissed": true,
+	"welcomed": true, "welcomes": true, "dismissed": true, "deny": true, "denied": true, "denies": true,
+}
+
+// answerWords are speech words whose "to" names what was answered
+// ("his reaction to the letter"); after other speech words "to" names
+// whom it was said to ("said to reporters").
+var answerWords = map[string]bool{
+	"reaction": true, "response": true, "responded": true, "reacted": true, "replied": true,
+	"answered": true, "reply": true,
 }
 
 // nonNames are words never taken for (part of) a name, even when an
