@@ -77,6 +77,7 @@ func TestUnderstand(t *testing.T) {
 		{"what did marek say to reporters about tolls", ask.Understanding{Command: "who-said", Speaker: "Ilse Marek", Topic: "tolls"}},
 		{"what was quint's reaction to the vote", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Topic: "vote"}},
 		{"did quint deny the reports", ask.Understanding{Command: "who-said", Speaker: "Bartholomew Quint", Topic: "reports"}},
+		{"what has the harbour master been saying", ask.Understanding{Command: "who-said", Speaker: "harbour master", Unresolved: "harbour master"}},
 		// a first name alone is matched only as written
 		{"what did ilsa say", ask.Understanding{Command: "who-said", Speaker: "ilsa", Unresolved: "ilsa"}},
 		// out of scope

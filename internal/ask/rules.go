@@ -243,9 +243,9 @@ func (q *question) subject(v int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	aux := -1
-	for i := v - 1; i >= 0; i-- {
+	for i := 0; i < v; i++ {
 		if q.items[i].cls == auxWord && q.items[i].name < 0 {
-			aux = i
+			aux = i // the first: "what has X been saying"
 			break
 		}
 	}
@@ -255,7 +255,7 @@ func (q *question) subject(v int) (a, b int, ok bool) {
 	a, b = -1, -1
 	for i := aux + 1; i < v; i++ {
 		it := &q.items[i]
-		if it.time || it.punct {
+		if it.time || it.punct || it.cls == auxWord && !it.acronym {
 			continue
 		}
 		if a < 0 && it.cls == determiner && !it.acronym {

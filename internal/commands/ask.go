@@ -49,7 +49,9 @@ func (rt *Router) ask(ctx context.Context, req Request) (*Response, error) {
 	return &headed, nil
 }
 
-// lexicon is the store's actors and topics as the grammar's lexicon.
+// lexicon is the store's actors and topics as the grammar's lexicon,
+// built again only when the store hands out other lists (its lists are
+// shared until the data changes).
 func (rt *Router) lexicon(ctx context.Context) (*ask.Lexicon, error) {
 	actors, err := rt.reader.Actors(ctx)
 	if err != nil {
@@ -59,7 +61,27 @@ func (rt *Router) lexicon(ctx context.Context) (*ask.Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("topics: %w", err)
 	}
-	return ask.NewLexicon(actors, topics), nil
+	key := lexiconKey{nActors: len(actors), nTopics: len(topics)}
+	if len(actors) > 0 {
+		key.actors = &actors[0]
+	}
+	if len(topics) > 0 {
+		key.topics = &topics[0]
+	}
+	rt.lexMu.Lock()
+	defer rt.lexMu.Unlock()
+	if rt.lex == nil || rt.lexKey != key {
+		rt.lex, rt.lexKey = ask.NewLexicon(actors, topics), key
+	}
+	return rt.lex, nil
+}
+
+// lexiconKey tells the lists a lexicon was built from: where they start
+// and how long they are.
+type lexiconKey struct {
+	nActors, nTopics int
+	actors           *briefbot.Actor
+	topics           *string
 }
 
 // understand reads the question: by the LLM when one is set and its

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,29 @@ func TestSourcesWindow(t *testing.T) {
 	resp = run(t, r, commands.Request{Name: "sources", Options: map[string]string{"from": "2024", "to": "2024"}})
 	if got := resp.Data.(commands.SourcesResult).Articles; len(got) != 1 || got[0].Key != "talks" {
 		t.Errorf("sources in 2024 = %+v, want the talks article only", got)
+	}
+}
+
+// The lexicon follows the store: an actor stored after the first question
+// is known to the next one.
+func TestAskSeesNewActors(t *testing.T) {
+	first := []briefbot.Actor{{ID: 1, Name: "Ruth Adler", Kind: briefbot.KindPerson, Aliases: []string{"Adler"}}}
+	second := append(slices.Clone(first), briefbot.Actor{ID: 2, Name: "Piet Janssen", Kind: briefbot.KindPerson, Aliases: []string{"Janssen"}})
+	current := first
+	r := &commandstest.Reader{ActorsFunc: func(context.Context) ([]briefbot.Actor, error) { return current, nil }}
+	rt := commands.New(r)
+	ask := func() string {
+		resp, err := rt.Run(context.Background(), commands.Request{Name: "ask", Args: []string{"who", "is", "janssen"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.Data.(commands.AskResult).Understood.Unresolved
+	}
+	if got := ask(); got != "janssen" {
+		t.Fatalf("before: unresolved %q, want janssen", got)
+	}
+	current = second
+	if got := ask(); got != "" {
+		t.Errorf("after the store changed: unresolved %q, want Piet Janssen found", got)
 	}
 }

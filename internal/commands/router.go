@@ -15,11 +15,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/ask"
 	"github.com/briefbot/briefbot/internal/summary"
 )
 
@@ -174,7 +176,11 @@ type Router struct {
 	commands []Command
 	handlers map[string]Handler
 
-	asker        Asker
+	asker Asker
+
+	lexMu        sync.Mutex
+	lex          *ask.Lexicon
+	lexKey       lexiconKey
 	digests      DigestService
 	summarizer   summary.Summarizer
 	digestReader briefbot.DigestReader

@@ -25,6 +25,7 @@ func TestInteractionCommands(t *testing.T) {
 	}{
 		{"guild_command.json", "111", "Quotes by Volodymyr Zelensky"},
 		{"dm_command.json", "222", "Quotes by Volodymyr Zelensky since 2024-01-01"},
+		{"ask_command.json", "222", "Quotes by Volodymyr Zelensky since 2024-01-01"}, // /ask, free text
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
