@@ -83,7 +83,7 @@ type interactionsServer struct {
 // within SignatureWindow of now (401), and a signature not seen before in
 // that window (401) — by this process, and with WithReplayStore by any
 // instance sharing the store, before or after a restart (503 when the
-// store cannot tell); bodies over MaxInteractionBody get 413, malformed
+// store cannot tell; a PING, which changes nothing, only by this process); bodies over MaxInteractionBody get 413, malformed
 // JSON 400, other methods 405. The answer is h.Interaction's response in
 // the HTTP body; a deferred answer is finished through h.FollowUp. No
 // gateway connection is needed.
@@ -137,7 +137,15 @@ func (s *interactionsServer) serveInteraction(w http.ResponseWriter, r *http.Req
 		s.reject(w, http.StatusServiceUnavailable, "too many recent requests")
 		return
 	}
-	if s.shared != nil {
+	var interaction discordgo.Interaction
+	if err := json.Unmarshal(body, &interaction); err != nil {
+		s.reject(w, http.StatusBadRequest, "malformed interaction JSON")
+		return
+	}
+	// A PING changes nothing and anyone gets the same PONG, so a replayed
+	// one gains nothing: this process's memory is enough for it, and the
+	// shared store's write is kept for what answers or acts.
+	if s.shared != nil && interaction.Type != discordgo.InteractionPing {
 		fresh, err := s.shared.remember(r.Context(), signature[:])
 		switch {
 		case err != nil:
@@ -150,11 +158,6 @@ func (s *interactionsServer) serveInteraction(w http.ResponseWriter, r *http.Req
 		}
 	}
 
-	var interaction discordgo.Interaction
-	if err := json.Unmarshal(body, &interaction); err != nil {
-		s.reject(w, http.StatusBadRequest, "malformed interaction JSON")
-		return
-	}
 	resp := s.handler.Interaction(r.Context(), &interaction)
 	out, err := ResponseJSON(resp)
 	if err != nil {

@@ -1,6 +1,7 @@
 package discord_test
 
 import (
+	"context"
 	"crypto/ed25519"
 	"net/http"
 	"net/http/httptest"
@@ -56,20 +57,60 @@ func TestAReplayIsRefusedByAnotherInstanceAndAfterARestart(t *testing.T) {
 			return srv.URL + "/interactions"
 		}
 		a, b := serve(shared), serve(shared)
-		ping := fixtureBytes(t, "ping.json")
-		if status, _ := do(t, signed(t, a, priv, now, ping)); status != http.StatusOK {
+		command := fixtureBytes(t, "guild_command.json")
+		if status, _ := do(t, signed(t, a, priv, now, command)); status != http.StatusOK {
 			t.Fatalf("first request to instance A: status %d", status)
 		}
-		if status, _ := do(t, signed(t, b, priv, now, ping)); status != http.StatusUnauthorized {
+		if status, _ := do(t, signed(t, b, priv, now, command)); status != http.StatusUnauthorized {
 			t.Errorf("the same request replayed to instance B: status %d, want 401", status)
 		}
-		if status, _ := do(t, signed(t, b, priv, now.Add(-time.Second), ping)); status != http.StatusOK {
+		if status, _ := do(t, signed(t, b, priv, now.Add(-time.Second), command)); status != http.StatusOK {
 			t.Errorf("a new request to instance B: status %d, want 200", status)
 		}
 		shared.Close()
 		restarted := serve(backend.MustOpenAt(t, location))
-		if status, _ := do(t, signed(t, restarted, priv, now, ping)); status != http.StatusUnauthorized {
+		if status, _ := do(t, signed(t, restarted, priv, now, command)); status != http.StatusUnauthorized {
 			t.Errorf("the request replayed after a restart: status %d, want 401", status)
 		}
 	})
+}
+
+// countingReplayStore records how many signatures it was asked to remember.
+type countingReplayStore struct{ asked int }
+
+func (c *countingReplayStore) RememberSignatures(_ context.Context, signatures [][]byte, _ time.Time) ([]bool, error) {
+	c.asked += len(signatures)
+	fresh := make([]bool, len(signatures))
+	for i := range fresh {
+		fresh[i] = true
+	}
+	return fresh, nil
+}
+
+// A PING changes nothing, so only commands cost the shared store a write;
+// a replayed PING is still refused by the instance that answered it.
+func TestPingsAreRememberedByTheInstanceOnly(t *testing.T) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	store := &countingReplayStore{}
+	srv := httptest.NewServer(discord.NewInteractionsServer(newHandler(t), pub,
+		discord.WithClock(func() time.Time { return now }), discord.WithReplayStore(store)))
+	t.Cleanup(srv.Close)
+	url := srv.URL + "/interactions"
+	ping := fixtureBytes(t, "ping.json")
+	if status, _ := do(t, signed(t, url, priv, now, ping)); status != http.StatusOK {
+		t.Fatalf("ping: status %d", status)
+	}
+	if status, _ := do(t, signed(t, url, priv, now, ping)); status != http.StatusUnauthorized {
+		t.Errorf("the ping replayed to the same instance: status %d, want 401", status)
+	}
+	if store.asked != 0 {
+		t.Errorf("the shared store was asked to remember %d ping signatures, want 0", store.asked)
+	}
+	if status, _ := do(t, signed(t, url, priv, now, fixtureBytes(t, "guild_command.json"))); status != http.StatusOK || store.asked != 1 {
+		t.Errorf("a command: status %d, store asked %d times; want 200 and 1", status, store.asked)
+	}
 }
