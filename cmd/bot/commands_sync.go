@@ -68,9 +68,9 @@ func runCommandsSync(ctx context.Context, m *Main) error {
 
 // syncCommands replaces the application's commands (globally, or in one
 // guild) with briefbot's.
-func syncCommands(ctx context.Context, s *discordgo.Session, appID, guild string) ([]*discordgo.ApplicationCommand, error) {
+func syncCommands(ctx context.Context, s *discordgo.Session, appID, guild string) ([]*discord.ApplicationCommand, error) {
 	want := discord.ApplicationCommands(registrationRouter())
-	got, err := s.ApplicationCommandBulkOverwrite(appID, guild, want, discordgo.WithContext(ctx))
+	got, err := discord.OverwriteCommands(s, appID, guild, want, discordgo.WithContext(ctx))
 	if err != nil {
 		if guild != "" {
 			return nil, fmt.Errorf("registering the slash commands in server %s: %w (check that DISCORD_TOKEN and the application ID belong to the same application, and that the bot is in that server)", guild, err)
@@ -80,7 +80,7 @@ func syncCommands(ctx context.Context, s *discordgo.Session, appID, guild string
 	return got, nil
 }
 
-func writeRegistered(m *Main, cmds []*discordgo.ApplicationCommand, guild string) error {
+func writeRegistered(m *Main, cmds []*discord.ApplicationCommand, guild string) error {
 	if m.format == "json" {
 		type registered struct {
 			Name        string `json:"name"`

@@ -66,8 +66,8 @@ func TestCommandsSync(t *testing.T) {
 	if len(cmds) == 0 {
 		t.Fatal("no commands registered in the guild")
 	}
-	if !slices.ContainsFunc(cmds, func(c *discordgo.ApplicationCommand) bool { return c.Name == "digest" }) ||
-		!slices.ContainsFunc(cmds, func(c *discordgo.ApplicationCommand) bool { return c.Name == "summary" }) {
+	if !slices.ContainsFunc(cmds, func(c *discordtest.RegisteredCommand) bool { return c.Name == "digest" }) ||
+		!slices.ContainsFunc(cmds, func(c *discordtest.RegisteredCommand) bool { return c.Name == "summary" }) {
 		t.Error("sync did not register /digest and /summary")
 	}
 	if global := srv.Commands(srv.ApplicationID(), ""); len(global) != 0 {
@@ -77,7 +77,7 @@ func TestCommandsSync(t *testing.T) {
 	for _, c := range cmds {
 		names = append(names, c.Name)
 		// /digest manages a server's channels: servers and server installs only.
-		contexts, integrations := []discordgo.InteractionContextType{0, 1, 2}, []discordgo.ApplicationIntegrationType{0, 1}
+		contexts, integrations := []int{0, 1, 2}, []int{0, 1}
 		if c.Name == "digest" {
 			contexts, integrations = contexts[:1], integrations[:1]
 		}
@@ -99,8 +99,11 @@ func TestCommandsSync(t *testing.T) {
 
 	t.Run("a second sync replaces stale commands", func(t *testing.T) {
 		stale := []*discordgo.ApplicationCommand{{Name: "old-command", Description: "gone"}}
+		for _, c := range cmds {
+			stale = append(stale, &c.ApplicationCommand)
+		}
 		s := srv.Session("")
-		if _, err := s.ApplicationCommandBulkOverwrite(srv.ApplicationID(), guild, append(stale, cmds...)); err != nil {
+		if _, err := s.ApplicationCommandBulkOverwrite(srv.ApplicationID(), guild, stale); err != nil {
 			t.Fatal(err)
 		}
 		if _, _, err := botAgainst(ctx, t, srv, env, "commands", "sync", "--guild", guild, "--format", "json", "--config", ""); err != nil {

@@ -19,15 +19,8 @@ const (
 // Everywhere a command may run: servers, the bot's DMs and group DMs, for
 // both server installs and user installs.
 var (
-	allContexts = []discordgo.InteractionContextType{
-		discordgo.InteractionContextGuild,
-		discordgo.InteractionContextBotDM,
-		discordgo.InteractionContextPrivateChannel,
-	}
-	allIntegrationTypes = []discordgo.ApplicationIntegrationType{
-		discordgo.ApplicationIntegrationGuildInstall,
-		discordgo.ApplicationIntegrationUserInstall,
-	}
+	allContexts         = []InteractionContext{ContextGuild, ContextBotDM, ContextPrivateChannel}
+	allIntegrationTypes = []IntegrationType{IntegrationGuildInstall, IntegrationUserInstall}
 )
 
 // Default member permissions of commands that change a server's setup:
@@ -51,19 +44,19 @@ var groupDescriptions = map[string]string{
 // only, for server installs; one that RequiresManageChannels is hidden
 // by default from members without Manage Channels (default_member_permissions),
 // which server admins may widen; the router checks again at run time.
-func ApplicationCommands(r *commands.Router) []*discordgo.ApplicationCommand {
-	var out []*discordgo.ApplicationCommand
-	groups := map[string]*discordgo.ApplicationCommand{}
+func ApplicationCommands(r *commands.Router) []*ApplicationCommand {
+	var out []*ApplicationCommand
+	groups := map[string]*ApplicationCommand{}
 	for _, c := range r.Commands() {
 		group, sub, grouped := strings.Cut(c.Name, " ")
 		ac := groups[group]
 		if ac == nil {
-			ac = &discordgo.ApplicationCommand{
+			ac = &ApplicationCommand{ApplicationCommand: discordgo.ApplicationCommand{
 				Type:        discordgo.ChatApplicationCommand,
 				Name:        c.Name,
 				Description: description(c.Description, "The "+c.Name+" command."),
 				Options:     []*discordgo.ApplicationCommandOption{},
-			}
+			}}
 			if grouped {
 				ac.Name = group
 				ac.Description = description(groupDescriptions[group], "The "+group+" commands.")
@@ -91,12 +84,12 @@ func ApplicationCommands(r *commands.Router) []*discordgo.ApplicationCommand {
 }
 
 // setAvailability sets where ac may be used and by whom.
-func setAvailability(ac *discordgo.ApplicationCommand, guildOnly, manage bool) {
+func setAvailability(ac *ApplicationCommand, guildOnly, manage bool) {
 	contexts := slices.Clone(allContexts)
 	integrations := slices.Clone(allIntegrationTypes)
 	if guildOnly {
-		contexts = []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
-		integrations = []discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
+		contexts = []InteractionContext{ContextGuild}
+		integrations = []IntegrationType{IntegrationGuildInstall}
 	}
 	ac.Contexts, ac.IntegrationTypes = &contexts, &integrations
 	if manage {

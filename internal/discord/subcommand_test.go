@@ -32,7 +32,7 @@ func fullRouter() *commands.Router {
 }
 
 func TestApplicationCommandsGroupDigestSubcommands(t *testing.T) {
-	var digest *discordgo.ApplicationCommand
+	var digest *discord.ApplicationCommand
 	names := map[string]bool{}
 	for _, c := range discord.ApplicationCommands(fullRouter()) {
 		if names[c.Name] {

@@ -41,7 +41,7 @@ func (s *Server) listCommands(c *call) reply {
 	defer s.mu.Unlock()
 	cmds := s.commands[c.scope()]
 	if cmds == nil {
-		cmds = []*discordgo.ApplicationCommand{}
+		cmds = []*RegisteredCommand{}
 	}
 	return jsonReply(http.StatusOK, cloneCommands(cmds))
 }
@@ -52,7 +52,7 @@ func (s *Server) overwriteCommands(c *call) reply {
 	if bad, ok := s.checkApplication(c); !ok {
 		return bad
 	}
-	var cmds []*discordgo.ApplicationCommand
+	var cmds []*RegisteredCommand
 	if err := json.Unmarshal(c.body, &cmds); err != nil {
 		return formError(nil, "want a JSON array of application commands: "+err.Error())
 	}
@@ -77,7 +77,7 @@ func (s *Server) createCommand(c *call) reply {
 	if bad, ok := s.checkApplication(c); !ok {
 		return bad
 	}
-	var cmd discordgo.ApplicationCommand
+	var cmd RegisteredCommand
 	if err := json.Unmarshal(c.body, &cmd); err != nil {
 		return formError(nil, "want a JSON application command: "+err.Error())
 	}
@@ -90,7 +90,7 @@ func (s *Server) createCommand(c *call) reply {
 	cmds := s.commands[scope]
 	s.fillCommand(scope, &cmd, cmds)
 	status := http.StatusCreated
-	if i := slices.IndexFunc(cmds, func(o *discordgo.ApplicationCommand) bool { return o.ID == cmd.ID }); i >= 0 {
+	if i := slices.IndexFunc(cmds, func(o *RegisteredCommand) bool { return o.ID == cmd.ID }); i >= 0 {
 		cmds[i], status = &cmd, http.StatusOK
 	} else {
 		if cmd.Type == discordgo.ChatApplicationCommand && countChatInput(cmds) >= maxChatInputCommands {
@@ -110,7 +110,7 @@ func (s *Server) getCommand(c *call) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cmds := s.commands[c.scope()]
-	i := slices.IndexFunc(cmds, func(o *discordgo.ApplicationCommand) bool { return o.ID == c.value("command") })
+	i := slices.IndexFunc(cmds, func(o *RegisteredCommand) bool { return o.ID == c.value("command") })
 	if i < 0 {
 		return errorReply(http.StatusNotFound, 10063, "Unknown application command")
 	}
@@ -125,7 +125,7 @@ func (s *Server) editCommand(c *call) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cmds := s.commands[scope]
-	i := slices.IndexFunc(cmds, func(o *discordgo.ApplicationCommand) bool { return o.ID == c.value("command") })
+	i := slices.IndexFunc(cmds, func(o *RegisteredCommand) bool { return o.ID == c.value("command") })
 	if i < 0 {
 		return errorReply(http.StatusNotFound, 10063, "Unknown application command")
 	}
@@ -150,7 +150,7 @@ func (s *Server) deleteCommand(c *call) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cmds := s.commands[scope]
-	i := slices.IndexFunc(cmds, func(o *discordgo.ApplicationCommand) bool { return o.ID == c.value("command") })
+	i := slices.IndexFunc(cmds, func(o *RegisteredCommand) bool { return o.ID == c.value("command") })
 	if i < 0 {
 		return errorReply(http.StatusNotFound, 10063, "Unknown application command")
 	}
@@ -161,7 +161,7 @@ func (s *Server) deleteCommand(c *call) reply {
 
 // fillCommand sets the fields Discord fills in, reusing the ID of the
 // command of the same name and type in old.
-func (s *Server) fillCommand(scope commandScope, cmd *discordgo.ApplicationCommand, old []*discordgo.ApplicationCommand) {
+func (s *Server) fillCommand(scope commandScope, cmd *RegisteredCommand, old []*RegisteredCommand) {
 	if cmd.Type == 0 {
 		cmd.Type = discordgo.ChatApplicationCommand
 	}
@@ -177,7 +177,7 @@ func (s *Server) fillCommand(scope commandScope, cmd *discordgo.ApplicationComma
 	cmd.ApplicationID, cmd.GuildID, cmd.Version = scope.applicationID, scope.guildID, newSnowflake()
 }
 
-func countChatInput(cmds []*discordgo.ApplicationCommand) int {
+func countChatInput(cmds []*RegisteredCommand) int {
 	n := 0
 	for _, c := range cmds {
 		if c.Type == discordgo.ChatApplicationCommand || c.Type == 0 {
@@ -187,7 +187,7 @@ func countChatInput(cmds []*discordgo.ApplicationCommand) int {
 	return n
 }
 
-func checkCommandSet(cmds []*discordgo.ApplicationCommand) reply {
+func checkCommandSet(cmds []*RegisteredCommand) reply {
 	seen := make(map[string]bool)
 	for i, cmd := range cmds {
 		if bad := checkCommand(cmd, []string{strconv.Itoa(i)}); bad.status != 0 {
@@ -207,7 +207,7 @@ func checkCommandSet(cmds []*discordgo.ApplicationCommand) reply {
 
 // checkCommand applies Discord's rules for one command; at names the
 // command's place in a bulk body for error paths.
-func checkCommand(cmd *discordgo.ApplicationCommand, at []string) reply {
+func checkCommand(cmd *RegisteredCommand, at []string) reply {
 	chatInput := cmd.Type == 0 || cmd.Type == discordgo.ChatApplicationCommand
 	field := func(names ...string) []string { return append(slices.Clip(at), names...) }
 	if chatInput {
@@ -323,7 +323,7 @@ func checkChoice(ch *discordgo.ApplicationCommandOptionChoice, at []string) repl
 	return reply{}
 }
 
-func commandTextLength(cmd *discordgo.ApplicationCommand) int {
+func commandTextLength(cmd *RegisteredCommand) int {
 	n := utf8.RuneCountInString(cmd.Name) + utf8.RuneCountInString(cmd.Description)
 	var walk func([]*discordgo.ApplicationCommandOption)
 	walk = func(opts []*discordgo.ApplicationCommandOption) {
@@ -341,22 +341,31 @@ func commandTextLength(cmd *discordgo.ApplicationCommand) int {
 
 // cloneCommand deep-copies through JSON so callers never share the
 // server's state.
-func cloneCommand(cmd *discordgo.ApplicationCommand) *discordgo.ApplicationCommand {
+func cloneCommand(cmd *RegisteredCommand) *RegisteredCommand {
 	data, err := json.Marshal(cmd)
 	if err != nil {
 		panic(fmt.Sprintf("discordtest: marshal command: %v", err))
 	}
-	var out discordgo.ApplicationCommand
+	var out RegisteredCommand
 	if err := json.Unmarshal(data, &out); err != nil {
 		panic(fmt.Sprintf("discordtest: unmarshal command: %v", err))
 	}
 	return &out
 }
 
-func cloneCommands(cmds []*discordgo.ApplicationCommand) []*discordgo.ApplicationCommand {
-	out := make([]*discordgo.ApplicationCommand, len(cmds))
+func cloneCommands(cmds []*RegisteredCommand) []*RegisteredCommand {
+	out := make([]*RegisteredCommand, len(cmds))
 	for i, c := range cmds {
 		out[i] = cloneCommand(c)
 	}
 	return out
+}
+
+// RegisteredCommand is an application command as Discord keeps it: the
+// fields discordgo v0.28.1 knows, and contexts and integration_types
+// (interaction context and integration type numbers), which it does not.
+type RegisteredCommand struct {
+	discordgo.ApplicationCommand
+	Contexts         *[]int `json:"contexts,omitempty"`
+	IntegrationTypes *[]int `json:"integration_types,omitempty"`
 }

@@ -34,7 +34,10 @@ type client struct {
 	srv          *discordtest.Server
 	ready        chan *discordgo.Ready
 	interactions chan *discordgo.InteractionCreate
-	messages     chan *discordgo.MessageCreate
+	// rawInteractions are the INTERACTION_CREATE payloads as sent, for the
+	// fields discordgo v0.28.1 does not decode (context, owners).
+	rawInteractions chan json.RawMessage
+	messages        chan *discordgo.MessageCreate
 }
 
 func newClient(t *testing.T, srv *discordtest.Server) *client {
@@ -43,9 +46,15 @@ func newClient(t *testing.T, srv *discordtest.Server) *client {
 		Session:      srv.Session(""),
 		srv:          srv,
 		ready:        make(chan *discordgo.Ready, 4),
-		interactions: make(chan *discordgo.InteractionCreate, 16),
-		messages:     make(chan *discordgo.MessageCreate, 16),
+		interactions:    make(chan *discordgo.InteractionCreate, 16),
+		rawInteractions: make(chan json.RawMessage, 16),
+		messages:        make(chan *discordgo.MessageCreate, 16),
 	}
+	c.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) {
+		if e.Type == "INTERACTION_CREATE" {
+			c.rawInteractions <- e.RawData
+		}
+	})
 	c.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { c.ready <- r })
 	c.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { c.interactions <- i })
 	c.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { c.messages <- m })
@@ -161,8 +170,8 @@ func TestInteractionsReachTheSessionAndCallbacksAreRecorded(t *testing.T) {
 				if got.Member == nil || got.Member.User.ID != discordtest.DefaultUserID || got.User != nil {
 					t.Errorf("guild command: member %+v user %+v, want member with the default user and no user", got.Member, got.User)
 				}
-				if got.GuildID != discordtest.DefaultGuildID || got.Context != discordgo.InteractionContextGuild {
-					t.Errorf("guild command: guild %q context %d", got.GuildID, got.Context)
+				if got.GuildID != discordtest.DefaultGuildID {
+					t.Errorf("guild command: guild %q", got.GuildID)
 				}
 				data := got.ApplicationCommandData()
 				if data.Name != "search" || data.Options[0].StringValue() != "tariffs" || data.Options[1].IntValue() != 2 {
@@ -183,8 +192,8 @@ func TestInteractionsReachTheSessionAndCallbacksAreRecorded(t *testing.T) {
 				if got.Member != nil || got.User == nil || got.User.ID != discordtest.DefaultUserID {
 					t.Errorf("DM command: member %+v user %+v, want only the user", got.Member, got.User)
 				}
-				if got.GuildID != "" || got.Context != discordgo.InteractionContextBotDM || got.ChannelID != discordtest.DMChannelID(discordtest.DefaultUserID) {
-					t.Errorf("DM command: guild %q context %d channel %q", got.GuildID, got.Context, got.ChannelID)
+				if got.GuildID != "" || got.ChannelID != discordtest.DMChannelID(discordtest.DefaultUserID) {
+					t.Errorf("DM command: guild %q channel %q", got.GuildID, got.ChannelID)
 				}
 			},
 			response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: &discordgo.InteractionResponseData{
@@ -235,6 +244,7 @@ func TestInteractionsReachTheSessionAndCallbacksAreRecorded(t *testing.T) {
 				t.Fatalf("received interaction %s, want %s", got.ID, tt.interaction.ID)
 			}
 			tt.check(t, got)
+			checkInteractionContext(t, receive(t, c.rawInteractions, "raw INTERACTION_CREATE"), got)
 			if err := c.InteractionRespond(got, tt.response); err != nil {
 				t.Fatalf("InteractionRespond: %v", err)
 			}
@@ -369,13 +379,35 @@ func TestFollowUpsAndEdits(t *testing.T) {
 	}
 }
 
+// checkInteractionContext checks the fields Discord sends that discordgo
+// v0.28.1 does not decode: context 0 and the guild as the installing owner
+// in a server, context 1 and owner "0" in the bot's DM; entitlements.
+func checkInteractionContext(t *testing.T, raw json.RawMessage, got *discordgo.Interaction) {
+	t.Helper()
+	var wire struct {
+		Context      *int              `json:"context"`
+		Owners       map[string]string `json:"authorizing_integration_owners"`
+		Entitlements []json.RawMessage `json:"entitlements"`
+	}
+	if err := json.Unmarshal(raw, &wire); err != nil {
+		t.Fatal(err)
+	}
+	wantContext, wantOwner := 0, got.GuildID
+	if got.GuildID == "" {
+		wantContext, wantOwner = 1, "0"
+	}
+	if wire.Context == nil || *wire.Context != wantContext || wire.Owners["0"] != wantOwner || wire.Entitlements == nil {
+		t.Errorf("interaction %s: context %v, owners %v, entitlements %v; want context %d, guild-install owner %q, []",
+			got.ID, wire.Context, wire.Owners, wire.Entitlements, wantContext, wantOwner)
+	}
+}
+
 func TestCommandRegistration(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.NewServer(t)
 	s := srv.Session("")
 	app := srv.ApplicationID()
-	dm := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
-	search := &discordgo.ApplicationCommand{Name: "search", Description: "Search the articles", Contexts: &dm, Options: []*discordgo.ApplicationCommandOption{
+	search := &discordgo.ApplicationCommand{Name: "search", Description: "Search the articles", Options: []*discordgo.ApplicationCommandOption{
 		{Type: discordgo.ApplicationCommandOptionString, Name: "query", Description: "Words to find", Required: true},
 		{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Who", Autocomplete: true},
 	}}
@@ -399,7 +431,7 @@ func TestCommandRegistration(t *testing.T) {
 	if got[0].ID != created[0].ID {
 		t.Errorf("search kept ID %s → %s; Discord keeps the ID of a command overwritten by name", created[0].ID, got[0].ID)
 	}
-	if got[0].Contexts == nil || len(*got[0].Contexts) != 2 || !got[0].Options[1].Autocomplete {
+	if !got[0].Options[1].Autocomplete {
 		t.Errorf("stored command lost fields: %+v", got[0])
 	}
 	listed, err := s.ApplicationCommands(app, "")
@@ -885,10 +917,15 @@ func restCode(err error) int {
 
 func codeOf[T any](_ T, err error) int { return restCode(err) }
 
-func names(cmds []*discordgo.ApplicationCommand) []string {
+func names[C interface{ *discordgo.ApplicationCommand | *discordtest.RegisteredCommand }](cmds []C) []string {
 	var out []string
 	for _, c := range cmds {
-		out = append(out, c.Name)
+		switch c := any(c).(type) {
+		case *discordgo.ApplicationCommand:
+			out = append(out, c.Name)
+		case *discordtest.RegisteredCommand:
+			out = append(out, c.Name)
+		}
 	}
 	return out
 }

@@ -217,16 +217,12 @@ func newInteraction(t discordgo.InteractionType, o Origin) *discordgo.Interactio
 		Locale:         locale,
 		Token:          "aW50ZXJhY3Rpb24" + newToken(),
 		Version:        1,
-		Entitlements:   []*discordgo.Entitlement{},
 	}
 	if o.DM {
 		if i.ChannelID == "" {
 			i.ChannelID = DMChannelID(user.ID)
 		}
 		i.User = user
-		i.Context = discordgo.InteractionContextBotDM
-		// A guild-installed app invoked in its DM: owner "0", per Discord's docs.
-		i.AuthorizingIntegrationOwners = map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationGuildInstall: "0"}
 		return i
 	}
 	i.GuildID = o.GuildID
@@ -238,13 +234,11 @@ func newInteraction(t discordgo.InteractionType, o Origin) *discordgo.Interactio
 	}
 	guildLocale := discordgo.EnglishUS
 	i.GuildLocale = &guildLocale
-	i.Context = discordgo.InteractionContextGuild
-	i.AuthorizingIntegrationOwners = map[discordgo.ApplicationIntegrationType]string{discordgo.ApplicationIntegrationGuildInstall: i.GuildID}
 	i.Member = &discordgo.Member{
 		User:        user,
 		Roles:       []string{},
 		JoinedAt:    time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC),
-		Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionUseApplicationCommands,
+		Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionUseSlashCommands,
 	}
 	return i
 }
@@ -295,6 +289,12 @@ func marshalEvent(data any) (json.RawMessage, error) {
 	return json.Marshal(data)
 }
 
+// The interaction contexts Discord sends.
+const (
+	InteractionContextGuild = 0
+	InteractionContextBotDM = 1
+)
+
 func marshalInteraction(i *discordgo.Interaction) (json.RawMessage, error) {
 	if i == nil {
 		return nil, fmt.Errorf("nil interaction")
@@ -307,6 +307,23 @@ func marshalInteraction(i *discordgo.Interaction) (json.RawMessage, error) {
 		delete(fields, "guild_id")
 		delete(fields, "guild_locale")
 		delete(fields, "member")
+	}
+	// Fields discordgo v0.28.1 has no place for, as Discord sends them:
+	// where the command ran (context 0 a server, 1 the bot's DM) and who
+	// installed the app — for a guild-installed app in its DM the owner is
+	// "0", per Discord's docs — and the user's entitlements.
+	context, owner := InteractionContextGuild, i.GuildID
+	if i.GuildID == "" {
+		context, owner = InteractionContextBotDM, "0"
+	}
+	for name, value := range map[string]any{
+		"context":                        context,
+		"authorizing_integration_owners": map[string]string{"0": owner},
+		"entitlements":                   []any{},
+	} {
+		if fields[name], err = json.Marshal(value); err != nil {
+			return nil, err
+		}
 	}
 	if i.Member == nil {
 		delete(fields, "member")

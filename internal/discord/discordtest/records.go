@@ -241,7 +241,7 @@ func (s *Server) Messages(channelID string) []ChannelMessage {
 // Commands returns the application's registered commands: global ones
 // when guildID is empty, else the guild's. Changing them does not change
 // the server's.
-func (s *Server) Commands(applicationID, guildID string) []*discordgo.ApplicationCommand {
+func (s *Server) Commands(applicationID, guildID string) []*RegisteredCommand {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return cloneCommands(s.commands[commandScope{applicationID, guildID}])

@@ -111,7 +111,7 @@ type Server struct {
 	edits        []Edit
 	messages     []ChannelMessage
 	nonces       map[nonceKey]nonceEntry // enforced message nonces, see nonce.go
-	commands     map[commandScope][]*discordgo.ApplicationCommand
+	commands     map[commandScope][]*RegisteredCommand
 	messageHook  MessageHook // see hooks.go
 
 	conns      map[*gatewayConn]struct{}
@@ -143,7 +143,7 @@ func NewServer(tb testing.TB, opts ...ServerOption) *Server {
 		taken:        make(map[string]int),
 		interactions: make(map[string]*interactionState),
 		byToken:      make(map[string]*interactionState),
-		commands:     make(map[commandScope][]*discordgo.ApplicationCommand),
+		commands:     make(map[commandScope][]*RegisteredCommand),
 		conns:        make(map[*gatewayConn]struct{}),
 		sessions:     make(map[string]*gatewaySession),
 		botUser: discordgo.User{

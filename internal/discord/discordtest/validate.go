@@ -9,6 +9,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
+// premiumButton is Discord's button style 6 (a SKU purchase), which takes
+// neither a custom_id nor a URL; discordgo v0.28.1 does not name it.
+const premiumButton discordgo.ButtonStyle = 6
+
 // Discord's limits on a message, counted in characters. The fake keeps its
 // own copy on purpose: it checks the bot against Discord's documented
 // limits, so it must not take them from the code it checks.
@@ -155,7 +159,7 @@ func checkComponents(rows []discordgo.MessageComponent) reply {
 			switch {
 			case isLink && (b.URL == "" || b.CustomID != ""):
 				return formError(bat, "A link button needs a url and no custom_id.")
-			case !isLink && b.Style != discordgo.PremiumButton && (b.CustomID == "" || b.URL != ""):
+			case !isLink && b.Style != premiumButton && (b.CustomID == "" || b.URL != ""):
 				return formError(append(bat, "custom_id"), "A non-link button needs a custom_id and no url.")
 			case runes(b.CustomID) > maxCustomID:
 				return formError(append(bat, "custom_id"), fmt.Sprintf("Must be %d or fewer in length.", maxCustomID))
