@@ -43,9 +43,9 @@ type client struct {
 func newClient(t *testing.T, srv *discordtest.Server) *client {
 	t.Helper()
 	c := &client{
-		Session:      srv.Session(""),
-		srv:          srv,
-		ready:        make(chan *discordgo.Ready, 4),
+		Session:         srv.Session(""),
+		srv:             srv,
+		ready:           make(chan *discordgo.Ready, 4),
 		interactions:    make(chan *discordgo.InteractionCreate, 16),
 		rawInteractions: make(chan json.RawMessage, 16),
 		messages:        make(chan *discordgo.MessageCreate, 16),
@@ -917,7 +917,9 @@ func restCode(err error) int {
 
 func codeOf[T any](_ T, err error) int { return restCode(err) }
 
-func names[C interface{ *discordgo.ApplicationCommand | *discordtest.RegisteredCommand }](cmds []C) []string {
+func names[C interface {
+	*discordgo.ApplicationCommand | *discordtest.RegisteredCommand
+}](cmds []C) []string {
 	var out []string
 	for _, c := range cmds {
 		switch c := any(c).(type) {
