@@ -133,11 +133,6 @@ func paragraphsOf(a *briefbot.Article) []string {
 	return out
 }
 
-func teaser(a *briefbot.Article) string {
-	first, _, _ := strings.Cut(a.Body, "\n\n")
-	return html.EscapeString(first)
-}
-
 func newsSitePage(a, related *briefbot.Article) string {
 	e := html.EscapeString
 	paras := paragraphsOf(a)
