@@ -54,30 +54,43 @@ type doc struct {
 	inQuote []int // quote span of each token (marks included), -1 outside
 	reg     *registry
 	parsed  *text.Document // what toks, paras, quotes and sents were read from
+	bufs    *docBuffers    // where parsed, toks, inQuote and sentOf live; back to the pool at release
 }
 
-// release gives the parse back to the pool: nothing of an extract points
-// into it (its strings are substrings of the body or their own).
+// release gives the parse and the token buffers back to the pool: nothing
+// of an extract points into them (its strings are substrings of the body or
+// their own).
 func (d *doc) release() {
-	if d.parsed != nil {
-		d.parsed.Text = ""
-		parses.Put(d.parsed)
-		d.parsed = nil
+	if d.bufs != nil {
+		b := d.bufs
+		b.parsed.Text = ""
+		b.toks, b.inQuote, b.sentOf = d.toks[:0], d.inQuote[:0], d.sentOf[:0]
+		clear(b.toks[:cap(b.toks)]) // drop the strings of the last body
+		docBuffersPool.Put(b)
+		d.bufs, d.parsed = nil, nil
 	}
 }
 
-// parses recycles the text.Documents articles are parsed into: a text's
-// worth of tokens is the largest allocation of an extraction, and a
-// pipeline extracts many articles of similar size.
-var parses = sync.Pool{New: func() any { return new(text.Document) }}
+// docBuffers are what an article is parsed into: a text's worth of tokens,
+// twice (text's and the extractor's view), and two indexes per token are the
+// largest allocations of an extraction, and a pipeline extracts many
+// articles of similar size, so they are recycled.
+type docBuffers struct {
+	parsed          text.Document
+	toks            []token
+	inQuote, sentOf []int
+}
+
+var docBuffersPool = sync.Pool{New: func() any { return new(docBuffers) }}
 
 // newDoc tokenises body once. The caller releases the doc when done.
 func newDoc(body string) *doc {
-	td := parses.Get().(*text.Document)
+	b := docBuffersPool.Get().(*docBuffers)
+	td := &b.parsed
 	td.Parse(body)
-	d := &doc{body: body, toks: tokensOf(td.Tokens), parsed: td}
+	d := &doc{body: body, toks: appendTokensOf(b.toks[:0], td.Tokens), parsed: td, bufs: b}
 	d.layout(td)
-	d.inQuote = make([]int, len(d.toks))
+	d.inQuote = resized(b.inQuote, len(d.toks))
 	for i := range d.inQuote {
 		d.inQuote[i] = -1
 	}
@@ -90,7 +103,7 @@ func newDoc(body string) *doc {
 			d.inQuote[k] = qi
 		}
 	}
-	d.sentOf = make([]int, len(d.toks))
+	d.sentOf = resized(b.sentOf, len(d.toks))
 	for si, s := range d.sents {
 		for k := s.lo; k < s.hi; k++ {
 			d.sentOf[k] = si
@@ -98,6 +111,15 @@ func newDoc(body string) *doc {
 	}
 	d.reg = findEntities(d)
 	return d
+}
+
+// resized is buf with n elements, reallocated only when too small; the
+// caller sets every element.
+func resized(buf []int, n int) []int {
+	if cap(buf) < n {
+		return make([]int, n)
+	}
+	return buf[:n]
 }
 
 // Extract builds the extract of one article.

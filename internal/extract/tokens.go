@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/briefbot/briefbot/internal/text"
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/internal/text"
+)
 
 type tokenKind uint8
 
@@ -37,11 +41,16 @@ func (t *token) is(words ...string) bool {
 func tokenize(s string) []token { return tokensOf(text.Tokenize(s)) }
 
 // tokensOf gives the extractor's view of text's tokens.
-func tokensOf(toks []text.Token) []token {
-	out := make([]token, len(toks))
+func tokensOf(toks []text.Token) []token { return appendTokensOf(make([]token, 0, len(toks)), toks) }
+
+// appendTokensOf is tokensOf appending to out, so a buffer serves many texts.
+func appendTokensOf(out []token, toks []text.Token) []token {
+	base := len(out)
+	out = slices.Grow(out, len(toks))
+	out = out[:base+len(toks)]
 	for i := range toks {
 		t := &toks[i]
-		out[i] = token{start: t.Start, end: t.End, kind: tokenKind(t.Kind), text: t.Text, lower: t.Lower,
+		out[base+i] = token{start: t.Start, end: t.End, kind: tokenKind(t.Kind), text: t.Text, lower: t.Lower,
 			capital: t.Capital, paraBreak: t.ParaBreak, lineBreak: t.LineBreak}
 	}
 	return out

@@ -3,6 +3,7 @@ package sources
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Languages an article is marked with (briefbot.Article.Language).
@@ -29,11 +30,12 @@ const languageMinWords = 40
 // first few thousand words, which is enough and keeps it cheap.
 func detectLanguage(body string) string {
 	words, english := 0, 0
+	var lower [longestEnglishWord]byte
 	for field := range strings.FieldsFuncSeq(body, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		if words++; words > 5000 {
 			break
 		}
-		if englishWords[strings.ToLower(field)] {
+		if isEnglishWord(field, &lower) {
 			english++
 		}
 	}
@@ -44,6 +46,30 @@ func detectLanguage(body string) string {
 		return LanguageEnglish
 	}
 	return LanguageOther
+}
+
+// longestEnglishWord is the length of the longest of englishWords.
+const longestEnglishWord = len("government")
+
+// isEnglishWord reports whether w lower-cased is one of englishWords,
+// lower-casing into buf rather than a new string: every word of a text
+// is looked up. A word with a letter outside ASCII lower-cases to one
+// outside ASCII, and none of englishWords has one.
+func isEnglishWord(w string, buf *[longestEnglishWord]byte) bool {
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return englishWords[string(buf[:len(w)])]
 }
 
 func setOfWords(list string) map[string]bool {
