@@ -187,6 +187,10 @@ type Extract struct {
 // concurrent use.
 type Extractor interface {
 	Extract(a *Article) *Extract
+	// ExtractContext is Extract that gives up soon after ctx is done,
+	// returning an error that wraps ctx's (and no extract): a program
+	// told to stop does not wait for the extraction of a large file.
+	ExtractContext(ctx context.Context, a *Article) (*Extract, error)
 }
 
 // ---- Query side: what the command core asks of the store. ----

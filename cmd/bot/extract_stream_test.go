@@ -103,6 +103,10 @@ func (c crashingExtractor) Extract(a *briefbot.Article) *briefbot.Extract {
 	return c.x.Extract(a)
 }
 
+func (c crashingExtractor) ExtractContext(_ context.Context, a *briefbot.Article) (*briefbot.Extract, error) {
+	return c.Extract(a), nil
+}
+
 // TestWriteExtractsSkipsACrashingFile: a file that crashes the extractor
 // is reported by name with the reason, and every other article is still
 // printed.

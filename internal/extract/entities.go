@@ -262,6 +262,7 @@ func findEntities(d *doc) *registry {
 			if !isNameWord(&d.toks[i]) {
 				continue
 			}
+			d.checkStop()
 			j := i + 1
 			for j < s.hi {
 				t := &d.toks[j]

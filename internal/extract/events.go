@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"sort"
 	"time"
@@ -16,7 +17,9 @@ type timeLike = time.Time
 // WithTagger replaces the temporal tagger (tests use it to feed fixed mentions).
 func WithTagger(tag func(text string, dct time.Time) []timex.Mention) Option {
 	return func(x *Extractor) {
-		x.tag = func(d *text.Document, dct time.Time) []timex.Mention { return tag(d.Text, dct) }
+		x.tag = func(_ context.Context, d *text.Document, dct time.Time) ([]timex.Mention, error) {
+			return tag(d.Text, dct), nil
+		}
 	}
 }
 
@@ -39,13 +42,17 @@ const (
 // named there and those who speak there under a pronoun or a role ("its
 // water minister said on Wednesday" is the minister's).
 func (x *Extractor) events(d *doc, a *briefbot.Article, runes *runeIndex, found []found) []briefbot.Event {
-	mentions := x.tag(d.parsed, a.Published)
+	mentions, err := x.tag(d.stop.context(), d.parsed, a.Published)
+	if err != nil {
+		panic(stopSignal{err}) // the only error a tagger returns is its context's
+	}
 	out := make([]briefbot.Event, 0, len(mentions))
 	if len(d.sents) == 0 {
 		return out
 	}
 	ix := newEventLookup(d, found)
 	for _, m := range mentions {
+		d.checkStop()
 		if m.Start < 0 || m.End > len(a.Body) || m.Start >= m.End || ix.isQuotedTitle(m.Start, m.End) {
 			continue
 		}

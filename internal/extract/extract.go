@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -22,7 +23,7 @@ const Version = 10
 
 // Extractor is safe for concurrent use: it holds only settings.
 type Extractor struct {
-	tag func(d *text.Document, dct timeLike) []timex.Mention
+	tag func(ctx context.Context, d *text.Document, dct timeLike) ([]timex.Mention, error)
 }
 
 // Option configures an Extractor.
@@ -39,8 +40,8 @@ func New(opts ...Option) *Extractor {
 
 // tagWithClockTimes keeps "at 3 p.m." on the timeline, dated by the day the
 // text is talking about: newswire timelines (TimeML) count such times.
-func tagWithClockTimes(d *text.Document, dct timeLike) []timex.Mention {
-	return timex.TagDocument(d, dct, timex.TagOptions{ClockTimes: true})
+func tagWithClockTimes(ctx context.Context, d *text.Document, dct timeLike) ([]timex.Mention, error) {
+	return timex.TagDocumentContext(ctx, d, dct, timex.TagOptions{ClockTimes: true})
 }
 
 // doc is the article being extracted, tokenised once.
@@ -55,6 +56,9 @@ type doc struct {
 	reg     *registry
 	parsed  *text.Document // what toks, paras, quotes and sents were read from
 	bufs    *docBuffers    // where parsed, toks, inQuote and sentOf live; back to the pool at release
+	// stop, when set, ends the extraction once its context is done
+	// (cancel.go).
+	stop *stopper
 }
 
 // release gives the parse and the token buffers back to the pool: nothing
@@ -84,11 +88,17 @@ type docBuffers struct {
 var docBuffersPool = sync.Pool{New: func() any { return new(docBuffers) }}
 
 // newDoc tokenises body once. The caller releases the doc when done.
-func newDoc(body string) *doc {
+func newDoc(body string) *doc { return newStoppableDoc(body, nil) }
+
+// newStoppableDoc is newDoc whose parse, entity search, and the stages
+// after it, stop when stop says so.
+func newStoppableDoc(body string, stop *stopper) *doc {
 	b := docBuffersPool.Get().(*docBuffers)
 	td := &b.parsed
-	td.Parse(body)
-	d := &doc{body: body, toks: appendTokensOf(b.toks[:0], td.Tokens), parsed: td, bufs: b}
+	if err := td.ParseContext(stop.context(), body); err != nil {
+		panic(stopSignal{err})
+	}
+	d := &doc{body: body, toks: appendTokensOf(b.toks[:0], td.Tokens), parsed: td, bufs: b, stop: stop}
 	d.layout(td)
 	d.inQuote = resized(b.inQuote, len(d.toks))
 	for i := range d.inQuote {
@@ -123,16 +133,20 @@ func resized(buf []int, n int) []int {
 }
 
 // Extract builds the extract of one article.
-func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
+func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract { return x.extract(nil, a) }
+
+func (x *Extractor) extract(stop *stopper, a *briefbot.Article) *briefbot.Extract {
 	ex := &briefbot.Extract{Article: a, People: []briefbot.Person{}, Quotes: []briefbot.Quote{},
 		Events: []briefbot.Event{}, Positions: []briefbot.Position{}}
 	if a == nil || a.Body == "" {
 		return ex
 	}
-	d := newDoc(a.Body)
+	d := newStoppableDoc(a.Body, stop)
 	defer d.release()
+	stop.check(true)
 	runes := newRuneIndex(a.Body)
 	found := findQuotes(d)
+	stop.check(true)
 	speakers := map[string]bool{}
 	// spans are the quotes' token ranges, so positions reads the article's
 	// tokens instead of tokenising every quote again.
@@ -150,7 +164,9 @@ func (x *Extractor) Extract(a *briefbot.Article) *briefbot.Extract {
 		spans = append(spans, span{q.lo, q.hi})
 	}
 	ex.People = d.people(speakers, found)
+	stop.check(true)
 	ex.Events = x.events(d, a, runes, found)
+	stop.check(true)
 	ex.Positions = positionsInDoc(a.Title, ex.Quotes, d, spans, ex.People...)
 	return ex
 }

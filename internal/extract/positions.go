@@ -137,6 +137,7 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 
 	var b positionBuilder
 	for i := range stmts {
+		d.checkStop()
 		st := &stmts[i]
 		tm, choice := pickTopic(st, rankedTopics(st, personWords, recurring), issues)
 		if choice == choiceNone {
@@ -159,6 +160,7 @@ func statementsOf(quotes []briefbot.Quote, d *doc, spans []span) ([]statement, [
 	speakerKeys := map[string][]string{}
 	var speakers []string
 	for qi, q := range quotes {
+		d.checkStop()
 		if q.Speaker == "" || strings.TrimSpace(q.Text) == "" {
 			continue
 		}

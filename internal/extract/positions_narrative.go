@@ -32,6 +32,7 @@ func narrativeStatements(d *doc, quoted map[string]map[int]bool) []statement {
 		if t.kind != tokWord || t.capital || !narrativeVerbs[t.lower] || d.inQuote[verb] >= 0 {
 			continue
 		}
+		d.checkStop()
 		actor := narrativeSubject(d, verb)
 		si := d.sentOf[verb]
 		if actor == "" || quoted[actor][si] || !isNamedActor(actor) {

@@ -33,6 +33,7 @@ func findQuotes(d *doc) []found {
 	f := &quoteFinder{d: d, r: &resolver{d: d, lastSpeaker: -1, lastGroupID: -1}, usedCue: map[int]bool{}, tookSpan: map[int]bool{}}
 	qi := 0
 	for si, s := range d.sents {
+		d.checkStop()
 		// quote spans opening in this sentence, in order
 		var spans []int
 		for qi < len(d.quotes) && d.quotes[qi].open < s.hi {

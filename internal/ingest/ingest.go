@@ -152,7 +152,7 @@ func Run(ctx context.Context, db Store, roots []string, opts Options) (Report, e
 					results[i] <- prepared{err: ctx.Err()} // never read: the writer has stopped
 					continue
 				}
-				results[i] <- prepare(paths[i], known[paths[i]], opts)
+				results[i] <- prepare(ctx, paths[i], known[paths[i]], opts)
 			}
 		})
 	}
@@ -335,7 +335,7 @@ func storedFallback(hash string) time.Time {
 // knownHash, loads and extracts those same bytes: a file rewritten while
 // it is read is stored as it was read, under the hash of that. A panic in
 // a loader or the extractor marks only this file bad.
-func prepare(path, knownHash string, opts Options) (p prepared) {
+func prepare(ctx context.Context, path, knownHash string, opts Options) (p prepared) {
 	p.path = path
 	defer func() {
 		if r := recover(); r != nil {
@@ -370,7 +370,13 @@ func prepare(path, knownHash string, opts Options) (p prepared) {
 	}
 	p.extracts = make([]*briefbot.Extract, 0, len(articles))
 	for _, a := range articles {
-		x := opts.Extractor.Extract(a)
+		x, err := opts.Extractor.ExtractContext(ctx, a)
+		if err != nil {
+			// Only a stopped run stops an extraction; the writer has
+			// stopped too and never stores this.
+			p.err = err
+			return p
+		}
 		if x == nil {
 			x = &briefbot.Extract{Article: a}
 		}

@@ -65,6 +65,10 @@ type quoteAll struct {
 	broken string
 }
 
+func (x *quoteAll) ExtractContext(_ context.Context, a *briefbot.Article) (*briefbot.Extract, error) {
+	return x.Extract(a), nil
+}
+
 func (x *quoteAll) Extract(a *briefbot.Article) *briefbot.Extract {
 	x.calls.Add(1)
 	n := len([]rune(a.Body))
@@ -187,6 +191,10 @@ func TestExtractorPanicSkipsOnlyThatFile(t *testing.T) {
 }
 
 type panicOn string
+
+func (p panicOn) ExtractContext(_ context.Context, a *briefbot.Article) (*briefbot.Extract, error) {
+	return p.Extract(a), nil
+}
 
 func (p panicOn) Extract(a *briefbot.Article) *briefbot.Extract {
 	if a.ID == string(p) {
@@ -515,5 +523,83 @@ func TestALinkOutOfTheFolderIsSkippedNotStored(t *testing.T) {
 	}
 	if msg := fmt.Sprint(report.Skipped); !strings.Contains(msg, "passwd.txt") || !strings.Contains(msg, "outside") || !strings.Contains(msg, "report.pdf") {
 		t.Errorf("skipped = %s", msg)
+	}
+}
+
+// stuckOn extracts like quoteAll, but on the article named stuck its
+// extraction runs until its context is done, as the extraction of a huge
+// file runs for seconds: started reports that it has begun.
+type stuckOn struct {
+	quoteAll
+	stuck   string
+	started chan struct{}
+}
+
+func (x *stuckOn) ExtractContext(ctx context.Context, a *briefbot.Article) (*briefbot.Extract, error) {
+	if a.ID != x.stuck {
+		return x.quoteAll.ExtractContext(ctx, a)
+	}
+	close(x.started)
+	<-ctx.Done()
+	return nil, fmt.Errorf("extraction stopped: %w", ctx.Err())
+}
+
+func (x *stuckOn) Extract(a *briefbot.Article) *briefbot.Extract {
+	if a.ID == x.stuck {
+		close(x.started)
+		select {} // an extraction that cannot be stopped never ends
+	}
+	return x.quoteAll.Extract(a)
+}
+
+// A run cancelled (SIGTERM, Ctrl-C) in the middle of a long extraction
+// stops it and returns at once with the context's error, keeping the files
+// stored before: ingest extracts through ExtractContext with the run's
+// context.
+func TestCancelStopsAnExtractionUnderWay(t *testing.T) {
+	dir := t.TempDir()
+	db := openDB(t)
+	writeFiles(t, dir, map[string]string{"1.md": "One.", "2.md": "Two.", "3.md": "Huge."})
+	x := &stuckOn{stuck: "3", started: make(chan struct{})}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stored := make(chan struct{})
+	type result struct {
+		report ingest.Report
+		err    error
+	}
+	done := make(chan result, 1)
+	go func() {
+		report, err := ingest.Run(ctx, db, []string{dir}, ingest.Options{Load: fakeLoad, Extractor: x, Workers: 1,
+			Progress: func(n, _ int) {
+				if n == 2 {
+					close(stored)
+				}
+			}})
+		done <- result{report, err}
+	}()
+	deadline := time.After(20 * time.Second) // a bound on a hang, not a speed target
+	for _, step := range []struct {
+		what string
+		ch   <-chan struct{}
+	}{{"files 1 and 2 to be stored", stored}, {"the extraction of file 3 to start", x.started}} {
+		select {
+		case <-step.ch:
+		case <-deadline:
+			t.Fatalf("waiting for %s", step.what)
+		}
+	}
+	cancel()
+	var r result
+	select {
+	case r = <-done:
+	case <-deadline:
+		t.Fatal("the run went on after its context was cancelled: the extraction under way was not stopped")
+	}
+	if !errors.Is(r.err, context.Canceled) || r.report.Added != 2 {
+		t.Fatalf("cancelled run: %+v, %v; want 2 added and context.Canceled", r.report, r.err)
+	}
+	if got := quoteTexts(t, db); !slices.Equal(got, []string{"One.", "Two."}) {
+		t.Errorf("after the cancelled run quotes = %q, want the two files stored before", got)
 	}
 }

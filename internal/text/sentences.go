@@ -1,5 +1,7 @@
 package text
 
+import "context"
+
 // Span is a half-open range of token indexes.
 type Span struct{ Lo, Hi int }
 
@@ -29,18 +31,40 @@ func Parse(s string) *Document {
 // Parse makes d the document of s, reusing d's buffers (a pool of
 // Documents saves a text's worth of tokens per parse).
 func (d *Document) Parse(s string) {
+	_ = d.parse(context.Background(), s) // a context never done never fails it
+}
+
+// ParseContext is Parse that gives up soon after ctx is done (within a
+// few thousand tokens or one paragraph), returning ctx's error; d then
+// holds part of the text's parse.
+func (d *Document) ParseContext(ctx context.Context, s string) error {
+	return d.parse(ctx, s)
+}
+
+func (d *Document) parse(ctx context.Context, s string) error {
 	d.Text = s
 	if cap(d.Tokens) == 0 {
 		d.Tokens = make([]Token, 0, len(s)/5)
 	}
-	d.Tokens = AppendTokens(d.Tokens[:0], s)
-	d.Paragraphs = appendParagraphs(d.Paragraphs[:0], d.Tokens)
 	d.Quotations, d.Sentences = d.Quotations[:0], d.Sentences[:0]
+	var err error
+	d.Tokens, err = appendTokens(ctx, d.Tokens[:0], s)
+	if err != nil {
+		d.Paragraphs = d.Paragraphs[:0]
+		return err
+	}
+	d.Paragraphs = appendParagraphs(d.Paragraphs[:0], d.Tokens)
 	for pi, p := range d.Paragraphs {
+		if pi%64 == 63 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		qs := QuotationsIn(d.Tokens, p, pi)
 		d.Quotations = append(d.Quotations, qs...)
 		d.Sentences = append(d.Sentences, SentencesIn(d.Tokens, p, pi, qs)...)
 	}
+	return nil
 }
 
 // Paragraphs splits a token stream at blank lines.

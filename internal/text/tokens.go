@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,9 +48,25 @@ func Tokenize(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/5)
 // AppendTokens is Tokenize appending to toks, so a caller can reuse one
 // buffer from text to text.
 func AppendTokens(toks []Token, s string) []Token {
+	toks, _ = appendTokens(context.Background(), toks, s)
+	return toks
+}
+
+// tokensPerLook is how many tokens the tokenizer makes between two looks
+// at its context: a millisecond's work at most.
+const tokensPerLook = 4096
+
+// appendTokens is AppendTokens that gives up soon after
+// it is done and returns its error.
+func appendTokens(ctx context.Context, toks []Token, s string) ([]Token, error) {
 	base := len(toks)
 	newlines, runes := 0, 0
 	for i := 0; i < len(s); {
+		if (len(toks)-base)%tokensPerLook == tokensPerLook-1 {
+			if err := ctx.Err(); err != nil {
+				return toks, err
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n':
@@ -74,7 +91,7 @@ func AppendTokens(toks []Token, s string) []Token {
 		runes += n
 		newlines = 0
 	}
-	return toks
+	return toks, nil
 }
 
 // scanToken returns the end, kind and length in runes of the token

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"time"
@@ -31,16 +32,36 @@ type tagger struct {
 	// day's mention absorbs it.
 	clock      string
 	clockStart int
+	// ctx stops a long run: it is read at every stopEvery-th step, and
+	// err is its error once it was found done.
+	ctx   context.Context
+	steps int
+	err   error
 }
 
-func newTagger(d *text.Document, dct time.Time, opts TagOptions) *tagger {
-	t := &tagger{text: d.Text, doc: d, opts: opts}
+// stopEvery is how many tokens the tagger reads between two looks at its
+// context: some tens of microseconds of work, so a stop is prompt and the
+// look costs nothing measurable.
+const stopEvery = 4096
+
+// shouldStop counts one step of work and, at every stopEvery-th, reports
+// whether the context is done.
+func (t *tagger) shouldStop() bool {
+	t.steps++
+	if t.err == nil && t.steps%stopEvery == 0 {
+		t.err = t.ctx.Err()
+	}
+	return t.err != nil
+}
+
+func newTagger(ctx context.Context, d *text.Document, dct time.Time, opts TagOptions) *tagger {
+	t := &tagger{text: d.Text, doc: d, opts: opts, ctx: ctx}
 	if !dct.IsZero() {
 		t.dct = date(dct.Year(), dct.Month(), dct.Day())
 		t.known = true
 	}
 	buf := tokenPool.Get().(*[]token)
-	t.toks = splitTokens(d.Text, d.Tokens, (*buf)[:0])
+	t.toks = t.splitTokens((*buf)[:0])
 	return t
 }
 
@@ -57,7 +78,7 @@ func (t *tagger) release() {
 }
 
 func (t *tagger) run() {
-	for i := 0; i < len(t.toks); {
+	for i := 0; i < len(t.toks) && !t.shouldStop(); {
 		next := t.matchAt(i)
 		if next <= i {
 			next = i + 1

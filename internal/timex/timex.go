@@ -27,6 +27,7 @@
 package timex
 
 import (
+	"context"
 	"time"
 
 	"github.com/briefbot/briefbot/internal/text"
@@ -72,8 +73,21 @@ func TagWithOptions(s string, dct time.Time, opts TagOptions) []Mention {
 // tags the article it tokenised, not the text again). Mention offsets are
 // bytes into d.Text.
 func TagDocument(d *text.Document, dct time.Time, opts TagOptions) []Mention {
-	t := newTagger(d, dct, opts)
-	t.run()
-	t.release()
-	return t.out
+	out, _ := TagDocumentContext(context.Background(), d, dct, opts)
+	return out
+}
+
+// TagDocumentContext is TagDocument that gives up soon after ctx is done,
+// returning ctx's error: tagging a file of megabytes takes a good part of
+// a second, and a stopping program must not wait for it.
+func TagDocumentContext(ctx context.Context, d *text.Document, dct time.Time, opts TagOptions) ([]Mention, error) {
+	t := newTagger(ctx, d, dct, opts)
+	defer t.release()
+	if t.err == nil {
+		t.run()
+	}
+	if t.err != nil {
+		return nil, t.err
+	}
+	return t.out, nil
 }

@@ -3,8 +3,6 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/briefbot/briefbot/internal/text"
 )
 
 // Token kinds.
@@ -39,14 +37,18 @@ type token struct {
 	tense int8
 }
 
-// splitTokens cuts text's tokens of s (text.Tokenize) into the tagger's
+// splitTokens cuts the text's tokens (text.Tokenize) into the tagger's
 // finer ones: a text word such as "mid-March", "2009-2010" or "U.S." is
 // several tagger tokens, as patterns match on runs of letters, runs of
 // digits and single punctuation marks. It walks bytes and only decodes
 // runes outside ASCII.
-func splitTokens(s string, words []text.Token, toks []token) []token {
+func (t *tagger) splitTokens(toks []token) []token {
+	s, words := t.text, t.doc.Tokens
 	prevEnd := -1
 	for w := range words {
+		if t.shouldStop() {
+			return toks
+		}
 		tw := &words[w]
 		space := prevEnd < 0 || tw.Start > prevEnd
 		line := prevEnd < 0 || tw.LineBreak
