@@ -41,7 +41,10 @@ func NoMentions() *discordgo.MessageAllowedMentions {
 }
 
 // zeroWidthSpace after every "@" keeps @everyone, @here, <@id> and <@&id>
-// from being read as mentions while looking unchanged.
+// from being read as mentions while looking unchanged; after every "<" it
+// does the same for the rest of Discord's angle-bracket syntax: channel
+// links <#id>, timestamps <t:123:R>, custom emoji <:name:id> and
+// <a:name:id>, command mentions </cmd:id>, guild links <id:browse>.
 const zeroWidthSpace = "\u200b"
 
 // inlineMarkdown are the characters that start inline Discord markdown
@@ -51,7 +54,8 @@ const inlineMarkdown = "\\*_~`|[]"
 
 // Escape makes article and user text show literally in Discord: inline
 // markdown characters get a backslash, line-start markers (quotes,
-// headings, lists) too, and mentions are neutralised.
+// headings, lists) too, and mentions, channel links, timestamps, custom
+// emoji and command mentions are neutralised.
 func Escape(s string) string {
 	if s == "" {
 		return ""
@@ -64,15 +68,16 @@ func Escape(s string) string {
 }
 
 func escapeInline(s string) string {
-	if !strings.ContainsAny(s, inlineMarkdown+"@") {
+	if !strings.ContainsAny(s, inlineMarkdown+"@<") {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for _, r := range s {
 		switch {
-		case r == '@':
-			b.WriteString("@" + zeroWidthSpace)
+		case r == '@' || r == '<':
+			b.WriteRune(r)
+			b.WriteString(zeroWidthSpace)
 			continue
 		case strings.ContainsRune(inlineMarkdown, r):
 			b.WriteByte('\\')

@@ -21,7 +21,10 @@ func TestEscape(t *testing.T) {
 		{"> quoted\n  - item\n+ other\n-# small", "\\> quoted\n  \\- item\n\\+ other\n\\-# small"},
 		{"1. first\n12) second\n2025 was", "1\\. first\n12\\) second\n2025 was"},
 		{"@everyone and @here", "@\u200beveryone and @\u200bhere"},
-		{"<@123> <@!45> <@&5>", "<@\u200b123> <@\u200b!45> <@\u200b&5>"},
+		{"<@123> <@!45> <@&5>", "<\u200b@\u200b123> <\u200b@\u200b!45> <\u200b@\u200b&5>"},
+		{"<#123> <t:1745452800:R> <:flag:9> <a:wave:10> </who-said:11> <id:browse>",
+			"<\u200b#123> <\u200bt:1745452800:R> <\u200b:flag:9> <\u200ba:wave:10> <\u200b/who-said:11> <\u200bid:browse>"},
+		{"a < b, 1<2", "a <\u200b b, 1<\u200b2"},
 	}
 	for _, tt := range tests {
 		if got := discord.Escape(tt.in); got != tt.want {
@@ -31,11 +34,16 @@ func TestEscape(t *testing.T) {
 }
 
 func TestMentionsNeverPing(t *testing.T) {
+	// Beside mentions, Discord's other angle-bracket syntax in article or
+	// user text: a channel link, a timestamp, custom emoji, a command
+	// mention, a role mention.
+	syntax := []string{"<@123>", "<@&5>", "<@!77>", "<#4242>", "<t:1745452800:R>", "<:party:99>", "<a:wave:98>", "</who-said:97>", "<id:customize>"}
+	all := strings.Join(syntax, " ")
 	resp := &commands.Response{
-		Title:       "Quotes by @everyone",
-		Description: "He said @here <@123> and <@&5>.",
-		Fields:      []commands.Field{{Name: "<@!77> said", Value: "“@everyone, look at <@123> and <@&5>” — @here"}},
-		Sources:     []commands.Source{{Title: "Ping @everyone", URL: "https://news.example/@everyone"}},
+		Title:       "Quotes by @everyone " + all,
+		Description: "He said @here " + all + ".",
+		Fields:      []commands.Field{{Name: "<@!77> said </summary:1>", Value: "“@everyone, look at " + all + "” — @here"}},
+		Sources:     []commands.Source{{Title: "Ping @everyone " + all, URL: "https://news.example/@everyone", Path: "/data/<#4242>.md"}},
 		Pages:       1,
 	}
 	for name, v := range map[string]any{
@@ -47,9 +55,11 @@ func TestMentionsNeverPing(t *testing.T) {
 		if !strings.Contains(got, `"allowed_mentions":{"parse":[]`) {
 			t.Errorf("%s: lacks \"allowed_mentions\":{\"parse\":[]}: %s", name, got)
 		}
-		// The URL keeps its "@": links do not mention anyone.
+		// The URL keeps its "@": links do not mention anyone. What Discord
+		// reads is the JSON's strings, "<" and ">" unescaped.
 		got = strings.ReplaceAll(got, "https://news.example/@everyone", "")
-		for _, mention := range []string{"@everyone", "@here", "<@123>", "<@&5>", "<@!77>"} {
+		got = strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(got)
+		for _, mention := range append([]string{"@everyone", "@here", "</summary:1>", "<#4242>.md"}, syntax...) {
 			if strings.Contains(got, mention) {
 				t.Errorf("%s: %q survives rendering: %s", name, mention, got)
 			}
