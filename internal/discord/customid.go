@@ -19,6 +19,8 @@ import (
 // page to show and who may press it. The bot keeps no state per message,
 // so everything needed to answer the press is in the button's custom_id.
 type PageRef struct {
+	// UserID is who may press; decoded, it is the id's user field
+	// (userField: the id itself for a Discord id).
 	UserID  string
 	Command string
 	Options map[string]string
@@ -72,7 +74,7 @@ type remembered struct {
 const defaultRemembered = 4096
 
 func (p *pageIDs) encode(ref PageRef) string {
-	head := strings.Join([]string{ref.UserID, strconv.Itoa(max(ref.Page, 0))}, "|")
+	head := strings.Join([]string{userField(ref.UserID), strconv.Itoa(max(ref.Page, 0))}, "|")
 	options := encodeOptions(ref.Options)
 	inline := inlinePrefix + "|" + head + "|" + ref.Command + "|" + options
 	if len(inline) <= MaxCustomID {
@@ -128,6 +130,37 @@ func (p *pageIDs) decode(id string) (PageRef, error) {
 		return ref, nil
 	}
 	return PageRef{}, errNotPaging
+}
+
+// maxSnowflake is the most digits a Discord id has (a 64-bit number).
+const maxSnowflake = 20
+
+// hashedUserMark starts the user field of a user id that is no Discord id.
+const hashedUserMark = "~"
+
+// userField is how a custom_id names its user: a Discord id (a snowflake)
+// as it is; anything else, which no Discord user id is but which a
+// custom_id must hold within MaxCustomID characters and without a "|",
+// as hashedUserMark and a hash of it. A press is compared with the field,
+// so it is answered for the same user and refused for another either way.
+func userField(user string) string {
+	if user != "" && len(user) <= maxSnowflake && strings.Trim(user, "0123456789") == "" {
+		return user
+	}
+	sum := sha256.Sum256([]byte(user))
+	return hashedUserMark + base64.RawURLEncoding.EncodeToString(sum[:])[:keyLength]
+}
+
+// pressedBy reports whether user is the one ref's button was shown to.
+func (ref PageRef) pressedBy(user string) bool { return ref.UserID == userField(user) }
+
+// mention names ref's user in a note: a Discord mention (which never
+// pings: notes allow none), or the words for a user id that is none.
+func (ref PageRef) mention() string {
+	if strings.HasPrefix(ref.UserID, hashedUserMark) {
+		return "the person who ran the command"
+	}
+	return "<@" + ref.UserID + ">"
 }
 
 func refHead(user, page string) (PageRef, error) {

@@ -78,3 +78,45 @@ func TestPageIDRejectsForeignIDs(t *testing.T) {
 		}
 	}
 }
+
+// A custom_id holds at most 100 characters whatever the user id: a Discord
+// id (a snowflake of up to 20 digits) as it is, any other (longer, not
+// digits, holding the "|" that separates the fields) as a hash, with the
+// inline form filled to the limit and one past it. The button is still
+// the user's own and nobody else's.
+func TestPageIDsStayWithinTheLimitForAnyUserID(t *testing.T) {
+	users := []string{
+		"12345678901234567890",             // the longest snowflake
+		"123456789012345678901",            // one digit too many
+		"user-" + strings.Repeat("x", 200), // not a Discord id at all
+		"a|b|c|d",                          // the separator
+		strings.Repeat("Ж", 60),            // multi-byte
+		"",                                 // none
+	}
+	for _, user := range users {
+		// Options whose inline id is exactly 100 bytes for a 20-digit user,
+		// then one byte longer (keyed), and far longer.
+		for _, n := range []int{100 - len("p|12345678901234567890|7|search|query="), 101 - len("p|12345678901234567890|7|search|query="), 500} {
+			ref := discord.PageRef{UserID: user, Command: "search", Options: map[string]string{"query": strings.Repeat("q", n)}, Page: 7}
+			ids := discord.NewPageIDs(0)
+			id := ids.Encode(ref)
+			if len(id) > discord.MaxCustomID {
+				t.Errorf("user %.30q, query of %d: custom_id of %d bytes, more than %d: %q", user, n, len(id), discord.MaxCustomID, id)
+			}
+			got, err := ids.Decode(id)
+			if err != nil {
+				t.Fatalf("user %.30q, query of %d: Decode(%q): %v", user, n, id, err)
+			}
+			if got.Page != 7 || got.Command != "search" || got.Options["query"] != ref.Options["query"] {
+				t.Errorf("user %.30q: round trip gave %+v", user, got)
+			}
+			if !got.PressedBy(user) || got.PressedBy(user+"0") || got.PressedBy("99") {
+				t.Errorf("user %.30q: the button is not its user's alone (decoded user %q)", user, got.UserID)
+			}
+		}
+	}
+	if id := discord.NewPageIDs(0).Encode(discord.PageRef{UserID: "12345678901234567890", Command: "search",
+		Options: map[string]string{"query": strings.Repeat("q", 100-len("p|12345678901234567890|7|search|query="))}, Page: 7}); len(id) != 100 || !strings.HasPrefix(id, "p|") {
+		t.Errorf("an inline id of exactly 100 bytes is not kept inline: %q (%d)", id, len(id))
+	}
+}

@@ -22,3 +22,5 @@ func (p *pageIDs) Decode(id string) (PageRef, error) { return p.decode(id) }
 func NewSharedPageIDs(capacity int, shared PagingStore) *PageIDs {
 	return &pageIDs{capacity: capacity, shared: shared, logger: slog.Default()}
 }
+
+func (ref PageRef) PressedBy(user string) bool { return ref.pressedBy(user) }

@@ -239,8 +239,8 @@ func (h *Handler) pageButton(ctx context.Context, i *discordgo.Interaction) *dis
 	switch {
 	case errors.Is(err, errNotPaging):
 		return note("This button is not one briefbot knows. Run the command again.")
-	case ref.UserID != presser:
-		return note(fmt.Sprintf("Only <@%s> can page this answer; run the command yourself to page through your own.", ref.UserID))
+	case !ref.pressedBy(presser):
+		return note(fmt.Sprintf("Only %s can page this answer; run the command yourself to page through your own.", ref.mention()))
 	case errors.Is(err, errExpired):
 		return note("These buttons have expired (the bot restarted or has answered many questions since). Run the command again.")
 	}
