@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/briefbot/briefbot/internal/summary"
+	"github.com/briefbot/briefbot/internal/timex"
 )
 
 // Digest section headings, in the order a digest shows them.
@@ -142,7 +143,7 @@ func digestLines(d *summary.Digest) []digestLine {
 	for _, e := range d.Upcoming {
 		text := e.Text
 		if e.Value != "" {
-			text = e.Value + " — " + text
+			text = timex.Words(e.Value) + " — " + text
 		}
 		add(SectionUpcoming, text, e.Sources)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/timex"
 )
 
 const periodForms = "as YYYY, YYYY-MM or YYYY-MM-DD" // Option.DateForms of periods
@@ -95,7 +96,7 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 	}
 	a.entries = make([]entry, 0, len(shownDated)+1+len(shownUndated))
 	for _, e := range shownDated {
-		a.entries = append(a.entries, eventEntry(e.Value+" · "+e.Expression, e))
+		a.entries = append(a.entries, eventEntry(timex.Words(e.Value)+" · "+e.Expression, e))
 	}
 	if len(shownUndated) > 0 {
 		a.entries = append(a.entries, entry{
@@ -104,10 +105,19 @@ func (rt *Router) timeline(ctx context.Context, req Request) (*Response, error) 
 			keepWithNext: true,
 		})
 		for _, e := range shownUndated {
-			a.entries = append(a.entries, eventEntry("undated · "+e.Expression, e))
+			a.entries = append(a.entries, eventEntry(undatedWords(e.Value)+" · "+e.Expression, e))
 		}
 	}
 	return a.page(req.Page), nil
+}
+
+// undatedWords says what is known of an unresolved date ("spring (year
+// unknown)"), or "undated".
+func undatedWords(value string) string {
+	if words := timex.Words(value); words != value {
+		return words
+	}
+	return "undated"
 }
 
 func timelineTitle(r TimelineResult) string {
@@ -132,9 +142,9 @@ func timelineSummary(r TimelineResult) string {
 	s := count(len(r.Events), "dated event")
 	switch n := len(r.Events); {
 	case n == 1 || n > 1 && r.Events[0].Value == r.Events[n-1].Value:
-		s += fmt.Sprintf(" (%s)", r.Events[0].Value)
+		s += fmt.Sprintf(" (%s)", timex.Words(r.Events[0].Value))
 	case n > 1:
-		s += fmt.Sprintf(" (%s to %s)", r.Events[0].Value, r.Events[n-1].Value)
+		s += fmt.Sprintf(" (%s to %s)", timex.Words(r.Events[0].Value), timex.Words(r.Events[n-1].Value))
 	}
 	if len(r.Undated) > 0 {
 		s += ", " + count(len(r.Undated), "undated event")

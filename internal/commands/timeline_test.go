@@ -157,3 +157,26 @@ func TestTimelinePagesTheFirstEventsOfALargeStore(t *testing.T) {
 		t.Errorf("Data holds %d events, want all 1000", len(data.Events))
 	}
 }
+
+// The timeline says every date in words a reader knows, never a TIMEX3
+// code: a night, a week, a season of unknown year.
+func TestTimelineSaysDatesInWords(t *testing.T) {
+	r := &commandstest.Reader{
+		TimelineFunc: func(context.Context, briefbot.TimelineFilter) ([]briefbot.TimelineEntry, []briefbot.TimelineEntry, error) {
+			return []briefbot.TimelineEntry{
+					{Value: "2025-04-24TNI", Expression: "last night", Sentence: "Strikes hit Kyiv last night.", Articles: []briefbot.ArticleRef{articleKyiv}},
+					{Value: "2025-W17", Expression: "this week", Sentence: "Talks went on this week.", Articles: []briefbot.ArticleRef{articleKyiv}},
+					{Value: "2025-Q2", Expression: "this quarter", Sentence: "Aid grew this quarter.", Articles: []briefbot.ArticleRef{articleKyiv}},
+				}, []briefbot.TimelineEntry{
+					{Value: "XXXX-SP", Expression: "last spring", Sentence: "The dam filled last spring.", Articles: []briefbot.ArticleRef{articleOld}},
+				}, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "timeline", Options: map[string]string{}})
+	want := []string{"night of 24 Apr 2025 · last night", "week of 21 Apr 2025 · this week", "second quarter of 2025 · this quarter",
+		"Undated", "spring (year unknown) · last spring"}
+	if names := fieldNames(resp); !slices.Equal(names, want) {
+		t.Errorf("fields %q, want %q", names, want)
+	}
+	mustContain(t, resp, "3 dated events (night of 24 Apr 2025 to second quarter of 2025), 1 undated event.")
+}
