@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/briefbot/briefbot"
+	"github.com/briefbot/briefbot/internal/commands"
 	"github.com/briefbot/briefbot/internal/discord"
 )
 
@@ -76,6 +78,33 @@ func TestDirectMessage(t *testing.T) {
 	for _, want := range []string{"plain words", "what did Zelensky say about Crimea last week", "who is against the ceasefire", "/ask"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("DM help lacks %q", want)
+		}
+	}
+}
+
+// A "sources" DM lists the articles by title and file base name, never by
+// the path the files have on the bot's host.
+func TestDirectMessageSourcesShowNoHostPaths(t *testing.T) {
+	reader := fakeReader()
+	reader.ArticlesFunc = func(context.Context) ([]briefbot.ArticleInfo, error) {
+		return []briefbot.ArticleInfo{
+			{ArticleRef: briefbot.ArticleRef{ID: 1, Key: "kyiv", Title: "Kyiv rejects land deal", Path: "/srv/briefbot/articles/2025/kyiv.md"},
+				Paths: []string{"/srv/briefbot/articles/2025/kyiv.md"}, Quotes: 3},
+			{ArticleRef: briefbot.ArticleRef{ID: 2, Key: "memo", Path: "/home/ops/private/memo.txt"}, Paths: []string{"/home/ops/private/memo.txt"}},
+		}, nil
+	}
+	h := &discord.Handler{Router: commands.New(reader)}
+	for _, content := range []string{"sources", "/sources", "which articles do you have?"} {
+		msg, ok := h.DirectMessage(context.Background(), &discordgo.Message{ID: "1", ChannelID: "660", Content: content, Author: &discordgo.User{ID: "222"}})
+		if !ok {
+			t.Fatalf("%q: DM not answered", content)
+		}
+		got := wire(t, msg)
+		if strings.Contains(got, "/srv/") || strings.Contains(got, "/home/") {
+			t.Errorf("%q: the answer shows host paths: %s", content, got)
+		}
+		if content == "sources" && (!strings.Contains(got, "Kyiv rejects land deal") || !strings.Contains(got, "kyiv.md") || !strings.Contains(got, "memo.txt")) {
+			t.Errorf("%q: the answer lacks the titles and base names: %s", content, got)
 		}
 	}
 }
