@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/internal/sources"
 )
@@ -104,5 +105,49 @@ func TestScanListsUnsupportedFilesAndLeavesAnUnreadableFolderOut(t *testing.T) {
 		if errors.Is(err, sources.ErrUnreadableFolder) && !sources.IsWarning(err) {
 			t.Errorf("an unreadable folder is a warning, not a skipped file: %v", err)
 		}
+	}
+}
+
+// Links to folders, even in a loop (a link to the folder itself or to a
+// parent), never make the scan run on or list a file twice.
+func TestScanEndsOnLinkLoops(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, dir, "a.md", "sub/b.md")
+	for link, target := range map[string]string{"self": ".", "sub/up": "..", "sub/again": dir, "twin": "sub"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type result struct {
+		files []string
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		files, _, err := sources.Scan(dir)
+		done <- result{files, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(30 * time.Second): // a bound on a hang, not a speed target
+		t.Fatal("the scan of a folder with link loops did not end")
+	}
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	seen := map[string]bool{}
+	for _, f := range r.files {
+		real, err := filepath.EvalSymlinks(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[real] {
+			t.Errorf("%s listed twice (through a link): %q", real, r.files)
+		}
+		seen[real] = true
+	}
+	if len(seen) != 2 {
+		t.Errorf("files = %q, want a.md and sub/b.md once each", r.files)
 	}
 }
