@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -203,13 +202,8 @@ func nonNil[T any](s []T) []T {
 // `bot extract --format json`: indented as encoding/json indents it there
 // (the first line unindented, no newline at the end).
 func renderExtractJSON(buf *bytes.Buffer, x *briefbot.Extract) error {
-	enc := json.NewEncoder(buf)
-	enc.SetIndent("  ", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(toExtractJSON(x)); err != nil {
-		return err
-	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
+	e := toExtractJSON(x)
+	buf.Write(appendExtractJSON(buf.AvailableBuffer(), &e))
 	return nil
 }
 

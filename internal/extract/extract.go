@@ -69,7 +69,7 @@ func (d *doc) release() {
 		b := d.bufs
 		b.parsed.Text = ""
 		b.toks, b.inQuote, b.sentOf = d.toks[:0], d.inQuote[:0], d.sentOf[:0]
-		clear(b.toks[:cap(b.toks)]) // drop the strings of the last body
+		clear(d.toks) // drop the body's strings (the rest of the buffer was cleared before)
 		docBuffersPool.Put(b)
 		d.bufs, d.parsed = nil, nil
 	}
