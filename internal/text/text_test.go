@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -133,5 +134,29 @@ func TestTruncate(t *testing.T) {
 	}
 	if got := TruncateLeft("/very/long/path/file.md", 10); got != "…h/file.md" {
 		t.Errorf("TruncateLeft = %q", got)
+	}
+}
+
+// A token's lower case is the same whether it is cut from the lowered
+// text or lowered on its own, for ASCII and for accented words.
+func TestTokenLowerMatchesLowerOf(t *testing.T) {
+	s := "The U.S. President ERDOĞAN met Étienne in São Paulo; “NO,” he said... at 3PM, İstanbul's K-9 unit"
+	toks := Tokenize(s)
+	if len(toks) < 20 {
+		t.Fatalf("%d tokens", len(toks))
+	}
+	for _, tok := range toks {
+		if want := lowerOf(tok.Text, tok.Kind); tok.Lower != want {
+			t.Errorf("%q: Lower %q, want %q", tok.Text, tok.Lower, want)
+		}
+	}
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	s := strings.Repeat("The President of the United States, Joe Biden, said on Tuesday: “We will not back down.” ", 100)
+	b.SetBytes(int64(len(s)))
+	var toks []Token
+	for b.Loop() {
+		toks = AppendTokens(toks[:0], s)
 	}
 }

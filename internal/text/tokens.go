@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind is what a token is.
@@ -61,6 +62,7 @@ const tokensPerLook = 4096
 func appendTokens(ctx context.Context, toks []Token, s string) ([]Token, error) {
 	base := len(toks)
 	newlines, runes := 0, 0
+	lowered := asciiLowered(s)
 	for i := 0; i < len(s); {
 		if (len(toks)-base)%tokensPerLook == tokensPerLook-1 {
 			if err := ctx.Err(); err != nil {
@@ -85,7 +87,7 @@ func appendTokens(ctx context.Context, toks []Token, s string) ([]Token, error) 
 		i, kind, n = scanToken(s, i, r, size, toks[base:])
 		text := s[start:i]
 		toks = append(toks, Token{
-			Start: start, End: i, RuneStart: runes, RuneEnd: runes + n, Kind: kind, Text: text, Lower: lowerOf(text, kind),
+			Start: start, End: i, RuneStart: runes, RuneEnd: runes + n, Kind: kind, Text: text, Lower: lowerAt(lowered, start, i, kind),
 			Capital: unicode.IsUpper(r) || kind == Word && particleName(text), ParaBreak: newlines >= 2, LineBreak: newlines >= 1,
 		})
 		runes += n
@@ -207,6 +209,42 @@ func scanWord(s string, i int) (int, int) {
 		break
 	}
 	return i, runes
+}
+
+// asciiLowered is s with its ASCII capitals made small, in one allocation
+// (none when s has no capital), so that the lower case of an ASCII token is
+// a substring of it rather than a string of its own.
+func asciiLowered(s string) string {
+	first := -1
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := first; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	// b is never written again: the string may share it (a copy would
+	// cost the text's size once more).
+	return unsafe.String(&b[0], len(b))
+}
+
+// lowerAt is lowerOf(s[start:end], kind), taken from lowered (asciiLowered
+// of s) when the token is ASCII: lowering and folding an ASCII token only
+// makes its capitals small.
+func lowerAt(lowered string, start, end int, kind Kind) string {
+	low := lowered[start:end]
+	if IsASCII(low) {
+		return low
+	}
+	return lowerOf(low, kind)
 }
 
 func lowerOf(text string, kind Kind) string {
