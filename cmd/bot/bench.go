@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/briefbot/briefbot"
@@ -316,6 +317,7 @@ func benchExtract(ctx context.Context, dir string, out *errWriter) error {
 	x := extract.New()
 	next := make(chan *briefbot.Article)
 	var wg sync.WaitGroup
+	cpu := processCPU()
 	start := time.Now()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -329,9 +331,11 @@ func benchExtract(ctx context.Context, dir string, out *errWriter) error {
 	}
 	close(next)
 	wg.Wait()
-	took := time.Since(start)
+	took, cpu := time.Since(start), processCPU()-cpu
 	out.printf("extract     %.2f MB/s of article text, %.0f articles/s (%d articles, %s of text, %d cores, extraction only)\n",
 		float64(text)/1e6/took.Seconds(), float64(len(articles))/took.Seconds(), len(articles), megabytes(text), runtime.GOMAXPROCS(0))
+	out.printf("extract per core  %.2f MB per CPU-second (%s of CPU for %s of wall)\n",
+		float64(text)/1e6/cpu.Seconds(), round(cpu), round(took))
 	return benchExtractEndToEnd(ctx, dir, out)
 }
 
@@ -341,6 +345,7 @@ func benchExtract(ctx context.Context, dir string, out *errWriter) error {
 // process's rate: article text over start-up plus the pass.
 func benchExtractEndToEnd(ctx context.Context, dir string, out *errWriter) error {
 	runtime.GC()
+	cpu := processCPU()
 	start := time.Now()
 	paths, err := sources.Walk(dir)
 	if err != nil {
@@ -350,9 +355,10 @@ func benchExtractEndToEnd(ctx context.Context, dir string, out *errWriter) error
 	if err != nil {
 		return err
 	}
-	took := time.Since(start)
+	took, cpu := time.Since(start), processCPU()-cpu
 	out.printf("extract end-to-end  %.2f MB/s of article text, %.0f articles/s (%d articles, %s of text, %d files: load, extract, encode JSON, %d cores, in %s)\n",
 		float64(stats.Text)/1e6/took.Seconds(), float64(stats.Articles)/took.Seconds(), stats.Articles, megabytes(stats.Text), len(paths), runtime.GOMAXPROCS(0), round(took))
+	out.printf("end-to-end per core  %.2f MB per CPU-second (%s of CPU)\n", float64(stats.Text)/1e6/cpu.Seconds(), round(cpu))
 	startup, err := processStartup(ctx)
 	if err != nil {
 		out.printf("start-up    not measured: %v\n", err)
@@ -580,3 +586,15 @@ func millis(d time.Duration) string {
 }
 
 func round(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+
+// processCPU is the CPU time this process has used, user and system, on
+// all its threads: divided into the work done it gives the rate per core,
+// which, unlike the wall time, does not depend on how many of the
+// machine's cores were free.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

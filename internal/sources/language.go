@@ -31,13 +31,35 @@ const languageMinWords = 40
 func detectLanguage(body string) string {
 	words, english := 0, 0
 	var lower [longestEnglishWord]byte
-	for field := range strings.FieldsFuncSeq(body, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		if words++; words > 5000 {
+	for start, i := -1, 0; i <= len(body); {
+		// a word is a run of letters and apostrophes, as strings.FieldsFunc
+		// cuts it; the rune after the text ends the last one
+		inWord, size := false, 1
+		if i < len(body) {
+			if c := body[i]; c < utf8.RuneSelf {
+				inWord = isASCIILetter(c) || c == '\''
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(body[i:])
+				inWord = unicode.IsLetter(r)
+			}
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			if words++; words > 5000 {
+				break
+			}
+			if isEnglishWord(body[start:i], &lower) {
+				english++
+			}
+			start = -1
+		}
+		if words > 5000 {
 			break
 		}
-		if isEnglishWord(field, &lower) {
-			english++
-		}
+		i += size
 	}
 	switch {
 	case words < languageMinWords:
@@ -47,6 +69,8 @@ func detectLanguage(body string) string {
 	}
 	return LanguageOther
 }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // longestEnglishWord is the length of the longest of englishWords.
 const longestEnglishWord = len("government")

@@ -52,10 +52,14 @@ func bodyHash(body string) string {
 	pendingSpace := false
 	for i := 0; i < len(body); {
 		r, size := rune(body[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = asciiSpace[r]
+		} else {
 			r, size = utf8.DecodeRuneInString(body[i:])
+			space = unicode.IsSpace(r)
 		}
-		if unicode.IsSpace(r) {
+		if space {
 			pendingSpace = len(collapsed) > 0
 		} else {
 			if pendingSpace {
@@ -69,6 +73,9 @@ func bodyHash(body string) string {
 	sum := sha256.Sum256(collapsed)
 	return hex.EncodeToString(sum[:])
 }
+
+// asciiSpace is unicode.IsSpace for the ASCII runes, looked up inline.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func fileHash(raw []byte) string {
 	sum := sha256.Sum256(raw)
