@@ -148,6 +148,9 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 		if choice == choiceWeak && r.polarity.rule == "plain claim" && !named[st.actor] {
 			continue // a fact reported on no named subject is no stance
 		}
+		if notAPosition(st) {
+			continue
+		}
 		b.add(st, tm, r, named[st.actor])
 	}
 	return b.positions()
@@ -277,8 +280,8 @@ func isNamedActor(actor string) bool {
 	switch {
 	case len(fields) == 1:
 		return capital(fields[0]) && !sourceNouns[first] && !nonNameWords[first] && !subjectPronouns[first]
-	case first == "a" || first == "an":
-		return false // "a recent report by The Atlantic" describes its source
+	case first == "a" || first == "an" || isUnnamedOpener(first):
+		return false // "a recent report by The Atlantic", "One interviewee" describe their source
 	case determinersToDrop[first]:
 		return capital(fields[1]) // "the BBC", not "the foreign minister"
 	case !capital(fields[0]) && !sourceNouns[first]:

@@ -20,6 +20,8 @@ var (
 	againstCues   = dataSet("polarity.txt", "against-cues")
 	forCues       = dataSet("polarity.txt", "for-cues")
 	neutralWords  = dataSet("polarity.txt", "neutral")
+	limitingWords = dataSet("polarity.txt", "limiting")
+	enoughWords   = dataSet("polarity.txt", "limited-by-negation")
 	classPolarity = [...]briefbot.Polarity{classClaim: briefbot.PolarityFor, classSupport: briefbot.PolarityFor,
 		classDemand: briefbot.PolarityFor, classOppose: briefbot.PolarityAgainst,
 		classRefuse: briefbot.PolarityAgainst, classCondition: briefbot.PolarityMixed}
@@ -58,8 +60,14 @@ func polarityOf(st *statement, tm topicMention, class stanceClass, span clauseSp
 	if againstBefore(st, span.cLo, tm.lo) {
 		return polarityReading{briefbot.PolarityAgainst, "against/no before the topic"}
 	}
+	if class == classDemand && demandsStop(st, tm, span.cLo, span.cHi) {
+		return polarityReading{briefbot.PolarityAgainst, "demands a stop"}
+	}
 	if class != classClaim {
 		return polarityReading{classPolarity[class], "stance word"}
+	}
+	if limitedIn(st, span.sLo, span.sHi) {
+		return polarityReading{briefbot.PolarityMixed, "limiting word"}
 	}
 	if neutralIn(st, span.sLo, span.sHi) {
 		return polarityReading{briefbot.PolarityNeutral, "neutrality word"}
@@ -80,6 +88,9 @@ func polarityOf(st *statement, tm topicMention, class stanceClass, span clauseSp
 	}
 	if score := evaluation(st, tm, 0, len(st.toks)); score != 0 {
 		return signed(score, "praise or blame in the statement")
+	}
+	if deniedIn(st, span.cLo, span.cHi) {
+		return polarityReading{briefbot.PolarityAgainst, "negative imperative"}
 	}
 	return polarityReading{briefbot.PolarityFor, "plain claim"}
 }
@@ -177,6 +188,68 @@ func neutralIn(st *statement, lo, hi int) bool {
 		if neutralWords[st.toks[k].lower] {
 			return true
 		}
+	}
+	return false
+}
+
+// demandsStop reports a demand whose verb stops something: "Putin should
+// stop", "must end the war", "need to halt the strikes". A topic before
+// the demand ("Russia should stop") is who is to stop, not what.
+func demandsStop(st *statement, tm topicMention, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if !st.has(k, flagCue) || st.words[k].class != classDemand || tm.hi == k {
+			continue
+		}
+		for j := k + 1; j < hi && j <= k+3; j++ {
+			if stopVerbs[st.toks[j].lower] {
+				return true
+			}
+			if st.toks[j].kind == tokPunct {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// limitedIn reports a limiting word in [lo, hi): "only" (not "not only",
+// "only if"), "rather than", or "enough" after a negation ("nowhere near
+// enough").
+func limitedIn(st *statement, lo, hi int) bool {
+	toks := st.toks
+	for k := lo; k < hi; k++ {
+		w := toks[k].lower
+		switch {
+		case w == "rather" && k+1 < hi && toks[k+1].lower == "than":
+			return true
+		case limitingWords[w]:
+			if k > lo && st.has(k-1, flagNegation|flagDeterminer) || k+1 < hi && (toks[k+1].lower == "if" || toks[k+1].lower == "when") {
+				continue // "not only", "the only", "only if": no limit
+			}
+			return true
+		case enoughWords[w] && (negatedAt(st, k, lo) || k-2 >= lo && toks[k-2].lower == "nowhere"):
+			return true
+		}
+	}
+	return false
+}
+
+// deniedIn reports a claim that opens with a negative imperative ("don't
+// hold federal workers hostage", "never again"): it opposes what it names.
+func deniedIn(st *statement, lo, hi int) bool {
+	toks := st.toks
+	k := lo
+	for k < hi && toks[k].kind != tokWord {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	switch normApos(toks[k].lower) {
+	case "don't", "never":
+		return true
+	case "do":
+		return k+1 < hi && toks[k+1].lower == "not"
 	}
 	return false
 }

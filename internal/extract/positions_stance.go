@@ -49,6 +49,7 @@ type stanceReading struct {
 	class    stanceClass
 	polarity polarityReading
 	verbal   bool // line opens at the verb phrase and carries its class
+	span     clauseSpan
 }
 
 // stanceOf classifies what the statement says about the topic and cuts
@@ -106,7 +107,7 @@ func readStance(st *statement, tm topicMention, cue stanceClass, cueText string)
 		line = stanceLabels[class] + ": " + line
 	}
 	verbal := !labelled && lo < tm.lo && st.words[lo].verbal()
-	return stanceReading{line: line, class: class, polarity: polarity, verbal: verbal}
+	return stanceReading{line: line, class: class, polarity: polarity, verbal: verbal, span: clauseSpan{sLo, sHi, cLo, cHi}}
 }
 
 // sentenceBounds finds the sentence of the quote that holds [lo, hi).

@@ -251,10 +251,10 @@ func TestUnnamedSourcesOnlyWhenNobodyNamed(t *testing.T) {
 		quote("officials", "the ceasefire is holding"),
 		quote("a statement", "the ceasefire is holding"),
 		quote("Police", "the ceasefire is holding"),
-		quote("the BBC", "the ceasefire is holding"),
+		quote("the Kremlin", "the ceasefire is holding"),
 	})
-	if len(withNamed) != 1 || withNamed[0].Actor != "the BBC" {
-		t.Errorf("positions %+v: want only the BBC's", withNamed)
+	if len(withNamed) != 1 || withNamed[0].Actor != "the Kremlin" {
+		t.Errorf("positions %+v: want only the Kremlin's", withNamed)
 	}
 	alone := positions([]briefbot.Quote{quote("officials", "the ceasefire is holding")})
 	if len(alone) != 1 || alone[0].Actor != "officials" {
@@ -532,5 +532,45 @@ func TestTopicVariantsMerge(t *testing.T) {
 	}
 	if ev := topics["Ana Ruiz on United States"]; len(ev) != 2 {
 		t.Errorf("positions %v: want America and U.S. as one United States", topics)
+	}
+}
+
+// A news medium reports the story: what it says is where others stand.
+func TestNewsMediaTakeNoPositions(t *testing.T) {
+	ps := positions([]briefbot.Quote{
+		quote("The Guardian", "the protests over the extradition bill began in June"),
+		quote("Lucy Fischer of The Times", "the extradition bill must be withdrawn"),
+		quote("Joshua Wong", "the extradition bill must be withdrawn"),
+	})
+	if len(ps) != 1 || ps[0].Actor != "Joshua Wong" {
+		t.Errorf("positions %+v: want only Joshua Wong's", ps)
+	}
+}
+
+// Polarity from what the statement does: a demand to stop is against what
+// it stops, a limit is both ways, a negative imperative opposes.
+func TestPolarityOfStopsLimitsAndImperatives(t *testing.T) {
+	cases := []struct {
+		text, topic string
+		want        briefbot.Polarity
+		rule        string
+	}{
+		{"Russia should stop the strikes on Kyiv", "strikes", briefbot.PolarityAgainst, ""},
+		{"the new sanctions were only part of the solution", "sanctions", briefbot.PolarityMixed, "limiting word"},
+		{"the lockdown was nowhere near enough", "lockdown", briefbot.PolarityMixed, "limiting word"},
+		{"the lockdown is not only a good idea", "lockdown", briefbot.PolarityFor, ""},
+		{"don't extend the lockdown", "lockdown", briefbot.PolarityAgainst, ""},
+	}
+	for _, c := range cases {
+		ps := positions([]briefbot.Quote{quote("Lena Berg", c.text)})
+		var got *briefbot.Position
+		for i := range ps {
+			if strings.Contains(strings.ToLower(ps[i].Topic), c.topic) {
+				got = &ps[i]
+			}
+		}
+		if got == nil || got.Polarity != c.want || c.rule != "" && got.Rule != c.rule {
+			t.Errorf("%q: position %+v of %+v, want %s on %s (rule %q)", c.text, got, ps, c.want, c.topic, c.rule)
+		}
 	}
 }
