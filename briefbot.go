@@ -311,7 +311,10 @@ type PositionHit struct {
 type PositionFilter struct {
 	ActorID int64
 	Topic   string
-	Limit   int // 0: no limit
+	// Polarity keeps only the positions with that polarity ("who is
+	// against T").
+	Polarity Polarity
+	Limit    int // 0: no limit
 }
 
 // TimelineEntry is one event merged across the articles that report it.

@@ -90,6 +90,9 @@ func (m *Main) request(core commands.Command) (commands.Request, error) {
 			}
 			continue
 		}
+		if !o.Allows(v) {
+			return req, usagef(m.cmd, "--%s: %q is not one of %s", o.Name, v, strings.Join(o.Choices, ", "))
+		}
 		if o.Kind == commands.KindDate && !looksLikeDate(v) {
 			return req, usagef(m.cmd, "--%s: %q is not a date; use %s", o.Name, v, o.DateForms())
 		}

@@ -148,3 +148,17 @@ func FuzzUnderstand(f *testing.F) {
 		}
 	})
 }
+
+func TestComparisonNamesBothActors(t *testing.T) {
+	lx := ask.NewLexicon([]briefbot.Actor{
+		{ID: 1, Name: "Tomas Brandt", Kind: briefbot.KindPerson, Aliases: []string{"Brandt"}},
+		{ID: 2, Name: "Petra Holm", Kind: briefbot.KindPerson, Aliases: []string{"Holm"}},
+	}, []string{"minimum flow"})
+	for _, q := range []string{"how do brandt and holm differ on the minimum flow", "compare Brandt with Holm on minimum flow",
+		"where do brandt and holm stand on minimum flow", "brandt versus holm on minimum flow"} {
+		u := ask.Understand(q, lx, time.Date(2025, 4, 20, 0, 0, 0, 0, time.UTC))
+		if u.Command != ask.CommandPositions || len(u.Actors) != 2 || u.Actors[0] != "Tomas Brandt" || u.Actors[1] != "Petra Holm" || u.Topic != "minimum flow" {
+			t.Errorf("%q = %+v, want positions of Brandt and Holm on minimum flow", q, u)
+		}
+	}
+}

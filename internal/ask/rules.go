@@ -9,6 +9,7 @@ type rule struct {
 // rules, most specific shape first.
 var rules = []rule{
 	{"X vs Y on T", (*question).versus},
+	{"how do X and Y differ on T", (*question).comparison},
 	{"who VERB T", (*question).whoSubject},
 	{"X's job", (*question).identity},
 	{"X's stance on T", (*question).stance},
@@ -35,6 +36,49 @@ func (q *question) versus() (Understanding, bool) {
 	u := Understanding{Command: CommandPositions, Actors: []string{q.actorName(left), q.actorName(right)}}
 	u.Topic = q.topicAfterPrep(right.last + 1)
 	return u, true
+}
+
+// comparison: two actors joined by "and" (or "with") around a word that
+// compares ("how do X and Y differ on T", "compare X with Y on T",
+// "difference between X and Y") or before a stance word ("where do X and
+// Y stand on T"): both actors' positions.
+func (q *question) comparison() (Understanding, bool) {
+	w := q.find(compareWord, 0)
+	stance := w < 0
+	if stance {
+		w = q.find(stanceWord, 0)
+	}
+	if w < 0 || q.has(everyoneWord) {
+		return Understanding{}, false
+	}
+	for k := 0; k+1 < len(q.names); k++ {
+		left, right := q.names[k], q.names[k+1]
+		if !q.joined(left.last+1, right.first) || left.match.actor == right.match.actor {
+			continue
+		}
+		if right.last > w && (stance || left.first < w) {
+			continue // the pair is the subject of the word, or follows "compare"
+		}
+		u := Understanding{Command: CommandPositions, Actors: []string{q.actorName(left), q.actorName(right)}}
+		u.Topic = q.topicAfterPrep(max(right.last, w) + 1)
+		return u, true
+	}
+	return Understanding{}, false
+}
+
+// joined reports whether items [a, b) only join two names: "and", "&",
+// "with", a comma.
+func (q *question) joined(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for i := a; i < b; i++ {
+		it := &q.items[i]
+		if it.name >= 0 || !(it.cls == andWord || it.fold == "with" || it.fold == "," || it.cls == determiner) {
+			return false
+		}
+	}
+	return true
 }
 
 // whoSubject: the asker wants the subject of the verb: "who supports T"

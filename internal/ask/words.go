@@ -17,6 +17,7 @@ const (
 	forWord            // support, back, in favour: a stance for
 	againstWord        // against, oppose, criticise: a stance against
 	versusWord         // vs: two actors compared
+	compareWord        // differ, compare: two actors compared, named around it
 	timelineWord       // timeline, happened, events
 	digestWord         // briefing, rundown, what's new
 	sourcesWord        // articles, sources
@@ -75,6 +76,9 @@ var words = map[string]class{
 	"deny": againstWord, "denied": againstWord, "denies": againstWord,
 
 	"vs": versusWord, "versus": versusWord, "v": versusWord,
+	"differ": compareWord, "differs": compareWord, "different": compareWord, "difference": compareWord,
+	"differences": compareWord, "compare": compareWord, "compared": compareWord, "comparing": compareWord,
+	"comparison": compareWord, "contrast": compareWord, "between": compareWord,
 
 	"timeline": timelineWord, "chronology": timelineWord, "dates": timelineWord, "events": timelineWord,
 	"happened": timelineWord, "happening": timelineWord, "happen": timelineWord, "went": timelineWord,

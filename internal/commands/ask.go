@@ -183,6 +183,9 @@ func (rt *Router) answerUnderstood(ctx context.Context, req Request, u ask.Under
 	if u.Command == ask.CommandWhoIs {
 		args["name"] = args["actor"]
 	}
+	if len(u.Actors) == 2 && args["actor"] == "" {
+		args["actor"], args["versus"] = u.Actors[0], u.Actors[1] // "X vs Y on T"
+	}
 	if u.Command == ask.CommandDigest {
 		return rt.askDigest(ctx, sub, u)
 	}
@@ -194,7 +197,7 @@ func (rt *Router) answerUnderstood(ctx context.Context, req Request, u ask.Under
 	sub.Name = name
 	for arg, v := range args {
 		if v != "" && rt.commands[i].option(arg) != nil {
-			sub.Options[arg] = v // a polarity only once positions takes one
+			sub.Options[arg] = v
 		}
 	}
 	return rt.run(ctx, sub)

@@ -49,6 +49,9 @@ func commandHelp(c Command) string {
 		if o.Kind == KindDate {
 			notes = append(notes, "date")
 		}
+		if len(o.Choices) > 0 {
+			notes = append(notes, "one of "+strings.Join(o.Choices, ", "))
+		}
 		if o.Name == c.ArgsOption {
 			notes = append(notes, "or the words after the command")
 		}

@@ -20,8 +20,16 @@ var positionsCommand = Command{
 			Description: "Person or organisation, by name or alias; shows their stance on each topic."},
 		{Name: "topic", Kind: KindString, Autocomplete: true, suggest: suggestTopics,
 			Description: "Topic (e.g. Crimea); shows each actor's stance on it."},
+		{Name: "polarity", Kind: KindString, Choices: polarityChoices,
+			Description: "Only stances of this polarity: for, against, mixed or neutral."},
+		{Name: "versus", Kind: KindString, Autocomplete: true, suggest: suggestActors,
+			Description: "A second person or organisation, to compare with actor side by side."},
 	},
 }
+
+// polarityChoices are the values of the polarity option.
+var polarityChoices = []string{string(briefbot.PolarityFor), string(briefbot.PolarityAgainst),
+	string(briefbot.PolarityMixed), string(briefbot.PolarityNeutral)}
 
 // maxEvidencePerPosition and maxEvidenceRunes keep one position readable;
 // the full evidence stays in Data.
@@ -37,9 +45,13 @@ const (
 
 // PositionsResult is the Data of a positions answer.
 type PositionsResult struct {
-	Actor        *briefbot.Actor        `json:"actor,omitempty"`
-	OtherMatches []briefbot.Actor       `json:"other_matches,omitempty"`
-	Topic        string                 `json:"topic,omitempty"`
+	Actor        *briefbot.Actor  `json:"actor,omitempty"`
+	OtherMatches []briefbot.Actor `json:"other_matches,omitempty"`
+	// Versus is the second actor of a comparison, its positions beside
+	// Actor's on the same topics.
+	Versus   *briefbot.Actor   `json:"versus,omitempty"`
+	Topic    string            `json:"topic,omitempty"`
+	Polarity briefbot.Polarity `json:"polarity,omitempty"`
 	Positions    []briefbot.PositionHit `json:"positions"`
 	// Changes are the actor/topic pairs whose polarity differs between
 	// articles of different dates, one entry a change.
@@ -68,10 +80,27 @@ type DatedStance struct {
 func (rt *Router) positions(ctx context.Context, req Request) (*Response, error) {
 	actorName, fromArgs := mainOption(req, "actor")
 	topic := option(req, "topic")
+	versusName := option(req, "versus")
+	if actorName == "" {
+		actorName, versusName = versusName, "" // a comparison with no one is that actor's positions
+	}
 
-	var result PositionsResult
-	filter := briefbot.PositionFilter{Topic: topic, Limit: resultLimit(req, positionLimit)}
+	result := PositionsResult{Polarity: briefbot.Polarity(strings.ToLower(option(req, "polarity")))}
+	filter := briefbot.PositionFilter{Topic: topic, Polarity: result.Polarity, Limit: resultLimit(req, positionLimit)}
 	var note string
+	if versusName != "" {
+		versus, others, err := findActor(ctx, rt.reader, versusName)
+		if err != nil {
+			return nil, err
+		}
+		if versus == nil {
+			return notFound(fmt.Sprintf("No positions of %q", versusName),
+				fmt.Sprintf("No one called %q is quoted. Try `sources` to see what is loaded, or a shorter name.", versusName),
+				PositionsResult{Positions: []briefbot.PositionHit{}}), nil
+		}
+		result.Versus, note = versus, ambiguityNote(versusName, versus, others)
+		fromArgs = false // both names are actors
+	}
 	if actorName != "" {
 		best, others, err := findActor(ctx, rt.reader, actorName)
 		if err != nil {
@@ -80,7 +109,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 		switch {
 		case best != nil:
 			result.Actor, result.OtherMatches = best, others
-			note = ambiguityNote(actorName, best, others)
+			note = joinSentences(ambiguityNote(actorName, best, others), note)
 			filter.ActorID = best.ID
 		case fromArgs && topic == "":
 			// Bare words that name no actor may well name a topic.
@@ -92,13 +121,24 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 		}
 	}
 	result.Topic = topic
+	if result.Versus != nil && (result.Actor == nil || result.Versus.ID == result.Actor.ID) {
+		result.Versus = nil // one actor named twice
+	}
 
 	hits, err := rt.reader.Positions(ctx, filter)
 	if err != nil {
 		return nil, fmt.Errorf("positions: %w", err)
 	}
+	if result.Versus != nil {
+		filter.ActorID = result.Versus.ID
+		theirs, err := rt.reader.Positions(ctx, filter)
+		if err != nil {
+			return nil, fmt.Errorf("positions: %w", err)
+		}
+		hits = append(hits, theirs...)
+	}
 	title := positionsTitle(result)
-	if len(hits) == 0 && actorName == "" && topic == "" {
+	if len(hits) == 0 && actorName == "" && topic == "" && result.Polarity == "" {
 		return rt.positionsUsage(ctx)
 	}
 	if len(hits) == 0 {
@@ -111,6 +151,9 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 	}
 
 	groups := groupPositions(hits, result.Actor != nil)
+	if result.Versus != nil {
+		groups = sharedTopicsFirst(groups)
+	}
 	result.Positions = make([]briefbot.PositionHit, 0, len(hits))
 	changeAt := map[int]*PositionChange{} // by index in result.Positions
 	for _, g := range groups {
@@ -155,16 +198,64 @@ func (rt *Router) positionsUsage(ctx context.Context) (*Response, error) {
 }
 
 func positionsTitle(r PositionsResult) string {
-	switch {
-	case r.Actor != nil && r.Topic != "":
-		return fmt.Sprintf("Positions of %s on %q", r.Actor.Name, r.Topic)
-	case r.Actor != nil:
-		return "Positions of " + r.Actor.Name
-	case r.Topic != "":
-		return fmt.Sprintf("Positions on %q", r.Topic)
-	default:
-		return "Positions of everyone"
+	var actors string
+	if r.Actor != nil {
+		actors = r.Actor.Name
+		if r.Versus != nil {
+			actors += " and " + r.Versus.Name
+		}
 	}
+	if actors == "" && r.Polarity != "" {
+		// "Who is against "ceasefire"", "Who is mixed on everything"
+		on := " on "
+		if r.Polarity == briefbot.PolarityFor || r.Polarity == briefbot.PolarityAgainst {
+			on = " "
+		}
+		if r.Topic == "" {
+			return "Who is " + string(r.Polarity) + on + "anything"
+		}
+		return "Who is " + string(r.Polarity) + on + strconv.Quote(r.Topic)
+	}
+	var title string
+	switch {
+	case actors != "" && r.Topic != "":
+		title = fmt.Sprintf("Positions of %s on %q", actors, r.Topic)
+	case actors != "":
+		title = "Positions of " + actors
+	case r.Topic != "":
+		title = fmt.Sprintf("Positions on %q", r.Topic)
+	default:
+		title = "Positions of everyone"
+	}
+	if r.Polarity != "" {
+		title += " (" + string(r.Polarity) + " only)"
+	}
+	return title
+}
+
+// sharedTopicsFirst brings the topics both compared actors have a stance
+// on to the front, keeping the order otherwise: that is where they can
+// differ.
+func sharedTopicsFirst(groups [][]briefbot.PositionHit) [][]briefbot.PositionHit {
+	actorsOn := map[string]map[int64]bool{}
+	for _, g := range groups {
+		topic := strings.ToLower(g[0].Topic)
+		if actorsOn[topic] == nil {
+			actorsOn[topic] = map[int64]bool{}
+		}
+		actorsOn[topic][g[0].ActorID] = true
+	}
+	slices.SortStableFunc(groups, func(a, b []briefbot.PositionHit) int {
+		sharedA, sharedB := len(actorsOn[strings.ToLower(a[0].Topic)]) > 1, len(actorsOn[strings.ToLower(b[0].Topic)]) > 1
+		switch {
+		case sharedA == sharedB:
+			return 0
+		case sharedA:
+			return -1
+		}
+		return 1
+	})
+	return groups
 }
 
 // groupPositions groups hits by actor and topic, newest first inside a
@@ -290,7 +381,7 @@ func positionsSummary(r PositionsResult, limit int) string {
 	if limit > 0 && len(r.Positions) >= limit {
 		summary = fmt.Sprintf("The newest %d positions, by %s on %s; name an actor and a topic together for fewer.", len(r.Positions), count(len(actors), "actor"), count(len(topics), "topic"))
 	}
-	if r.Actor == nil && r.Topic != "" {
+	if r.Topic != "" && (r.Actor == nil || r.Versus != nil) {
 		summary = joinSentences(summary, whoStandsWhere(r.Positions))
 	}
 	if len(r.Changes) == 0 {
@@ -340,7 +431,7 @@ func whoStandsWhere(hits []briefbot.PositionHit) string {
 func positionEntry(h briefbot.PositionHit, r PositionsResult, change *PositionChange) entry {
 	var name string
 	switch {
-	case r.Actor != nil && r.Topic == "":
+	case r.Actor != nil && r.Versus == nil && r.Topic == "":
 		name = h.Topic
 	case r.Actor == nil:
 		name = h.Actor

@@ -212,3 +212,46 @@ func TestPositionsOnABusyTopicShowTheNewestHundred(t *testing.T) {
 	resp := run(t, r, commands.Request{Name: "positions", Options: map[string]string{"topic": "Crimea"}})
 	mustContain(t, resp, "The newest 100 positions, by 100 actors on 1 topic; name an actor and a topic together for fewer.")
 }
+
+func TestPositionsPolarityAndVersus(t *testing.T) {
+	trump := briefbot.Actor{ID: 9, Name: "Donald Trump"}
+	var filters []briefbot.PositionFilter
+	r := &commandstest.Reader{
+		FindActorsFunc: func(_ context.Context, name string) ([]briefbot.Actor, error) {
+			for _, a := range []briefbot.Actor{zelensky, trump} {
+				if strings.Contains(a.Name, name) {
+					return []briefbot.Actor{a}, nil
+				}
+			}
+			return nil, nil
+		},
+		PositionsFunc: func(_ context.Context, f briefbot.PositionFilter) ([]briefbot.PositionHit, error) {
+			filters = append(filters, f)
+			if f.ActorID == trump.ID {
+				return []briefbot.PositionHit{polar(position(trump, "sanctions", "no more sanctions", articleKyiv), briefbot.PolarityAgainst, "opposes sanctions")}, nil
+			}
+			return []briefbot.PositionHit{polar(position(zelensky, "sanctions", "wants more sanctions", articleKyiv), briefbot.PolarityFor, "wants sanctions")}, nil
+		},
+	}
+	resp := run(t, r, commands.Request{Name: "positions", Options: map[string]string{"topic": "sanctions", "polarity": "Against"}})
+	if len(filters) != 1 || filters[0].Polarity != briefbot.PolarityAgainst || filters[0].Topic != "sanctions" {
+		t.Errorf("filters = %+v, want the polarity passed to the store", filters)
+	}
+	mustContain(t, resp, `Who is against "sanctions"`)
+
+	filters = nil
+	resp = run(t, r, commands.Request{Name: "positions", Args: []string{"Zelensky"}, Options: map[string]string{"versus": "Trump"}})
+	if len(filters) != 2 || filters[0].ActorID != zelensky.ID || filters[1].ActorID != trump.ID {
+		t.Errorf("filters = %+v, want Zelensky's then Trump's", filters)
+	}
+	want := []string{"Volodymyr Zelensky on sanctions · ✅ for · 2025-04-24", "Donald Trump on sanctions · ❌ against · 2025-04-24"}
+	if names := fieldNames(resp); !slices.Equal(names, want) {
+		t.Errorf("fields %q, want both actors on the topic: %q", names, want)
+	}
+	mustContain(t, resp, "Positions of Volodymyr Zelensky and Donald Trump")
+
+	resp = run(t, r, commands.Request{Name: "positions", Options: map[string]string{"polarity": "sideways"}})
+	if !resp.Invalid() {
+		t.Errorf("polarity sideways accepted: %+v", resp)
+	}
+}

@@ -102,10 +102,23 @@ type Option struct {
 	Kind        OptionKind `json:"kind"`
 	// Autocomplete reports whether Router.Complete can suggest values.
 	Autocomplete bool `json:"autocomplete,omitempty"`
+	// Choices, when set, are the only values the option takes (any case);
+	// Discord offers them as a list.
+	Choices []string `json:"choices,omitempty"`
 
 	suggest suggester
 	// periods marks date options that also take a year or a month.
 	periods bool
+}
+
+// Allows reports whether v is a value the option takes: any, or one of
+// its choices in any case.
+func (o Option) Allows(v string) bool {
+	if len(o.Choices) == 0 {
+		return true
+	}
+	v = strings.TrimSpace(v)
+	return slices.ContainsFunc(o.Choices, func(c string) bool { return strings.EqualFold(c, v) })
 }
 
 // DateForms names the forms a KindDate option accepts, for messages.
@@ -337,6 +350,9 @@ func (r *Router) run(ctx context.Context, req Request) (*Response, error) {
 	for _, opt := range cmd.Options {
 		if opt.Required && option(req, opt.Name) == "" && (cmd.ArgsOption != opt.Name || len(req.Args) == 0) {
 			return usage(cmd, fmt.Sprintf("%s needs the option %q: %s.", cmd.Name, opt.Name, opt.Description)), nil
+		}
+		if v := option(req, opt.Name); v != "" && !opt.Allows(v) {
+			return usage(cmd, fmt.Sprintf("Option %q is one of %s; got %q.", opt.Name, strings.Join(opt.Choices, ", "), v)), nil
 		}
 	}
 	resp, err := r.handlers[name](ctx, req)

@@ -109,6 +109,10 @@ func commandOptions(c commands.Command) []*discordgo.ApplicationCommandOption {
 			Required:     o.Required,
 			Autocomplete: o.Autocomplete,
 		}
+		for _, c := range o.Choices {
+			opt.Choices = append(opt.Choices, &discordgo.ApplicationCommandOptionChoice{Name: c, Value: c})
+			opt.Autocomplete = false // Discord refuses both on one option
+		}
 		switch o.Kind {
 		case commands.KindDate:
 			opt.MaxLength = maxDateOptionLength

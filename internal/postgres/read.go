@@ -290,6 +290,9 @@ func (db *DB) positions(ctx context.Context, f briefbot.PositionFilter, actorIDs
 	if f.ActorID != 0 {
 		conds = append(conds, `p.actor_id = ANY(`+a.add(actorIDs)+`)`)
 	}
+	if f.Polarity != "" {
+		conds = append(conds, `p.polarity = `+a.add(string(f.Polarity)))
+	}
 	if f.Topic == "" {
 		return db.queryPositions(ctx, db.pool, positionsAlone, strings.Join(conds, " AND "), a, "", f.Limit)
 	}

@@ -305,6 +305,10 @@ func (db *DB) positions(ctx context.Context, f briefbot.PositionFilter, actorIDs
 		conds = append(conds, `p.actor_id IN (`+placeholders(len(actorIDs))+`)`)
 		args = appendIDs(args, actorIDs)
 	}
+	if f.Polarity != "" {
+		conds = append(conds, `p.polarity = ?`)
+		args = append(args, string(f.Polarity))
+	}
 	if f.Topic == "" {
 		return db.queryPositions(ctx, db.read, positionsAlone, strings.Join(conds, " AND "), args, "", f.Limit)
 	}

@@ -883,3 +883,48 @@ func TestTimelineKeepsTheSameDayEventsOfOneArticleApart(t *testing.T) {
 		}
 	})
 }
+
+func TestPositionsByPolarity(t *testing.T) {
+	Each(t, func(t *testing.T, backend Backend) {
+		db := backend.MustOpen(t)
+		ctx := context.Background()
+		polarities := []briefbot.Polarity{briefbot.PolarityFor, briefbot.PolarityAgainst, briefbot.PolarityAgainst}
+		for i, name := range []string{"Anna Lee", "Ben Ortiz", "Carl Moss"} {
+			a := Article(fmt.Sprintf("p%d", i), fmt.Sprintf("2025-04-2%d", i), fmt.Sprintf(`"About the dam, part %d," %s said.`, i, name))
+			MustSave(t, db, fmt.Sprintf("p%d.md", i), &briefbot.Extract{
+				Article:   a,
+				People:    []briefbot.Person{Person(name, nil, nil)},
+				Quotes:    []briefbot.Quote{QuoteIn(a, name, fmt.Sprintf("About the dam, part %d,", i))},
+				Positions: []briefbot.Position{{Actor: name, Topic: "dam", Stance: "the dam", Polarity: polarities[i], Evidence: []int{0}}},
+			})
+		}
+		for _, f := range []briefbot.PositionFilter{
+			{Topic: "dam", Polarity: briefbot.PolarityAgainst},
+			{Polarity: briefbot.PolarityAgainst},
+			{Topic: "dam", Polarity: briefbot.PolarityAgainst, Limit: 1},
+		} {
+			hits, err := db.Positions(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var actors []string
+			for _, h := range hits {
+				if h.Polarity != briefbot.PolarityAgainst {
+					t.Errorf("Positions(%+v) gave %s %s", f, h.Actor, h.Polarity)
+				}
+				actors = append(actors, h.Actor)
+			}
+			want := []string{"Carl Moss", "Ben Ortiz"}
+			if f.Limit == 1 {
+				want = want[:1]
+			}
+			if !slices.Equal(actors, want) {
+				t.Errorf("Positions(%+v) = %v, want %v (those against, newest first)", f, actors, want)
+			}
+		}
+		lee := ActorNamed(t, db, "Anna Lee")
+		if hits, err := db.Positions(ctx, briefbot.PositionFilter{ActorID: lee.ID, Polarity: briefbot.PolarityMixed}); err != nil || len(hits) != 0 {
+			t.Errorf("Anna Lee's mixed positions = %+v, %v; want none", hits, err)
+		}
+	})
+}
