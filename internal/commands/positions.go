@@ -49,10 +49,10 @@ type PositionsResult struct {
 	OtherMatches []briefbot.Actor `json:"other_matches,omitempty"`
 	// Versus is the second actor of a comparison, its positions beside
 	// Actor's on the same topics.
-	Versus   *briefbot.Actor   `json:"versus,omitempty"`
-	Topic    string            `json:"topic,omitempty"`
-	Polarity briefbot.Polarity `json:"polarity,omitempty"`
-	Positions    []briefbot.PositionHit `json:"positions"`
+	Versus    *briefbot.Actor        `json:"versus,omitempty"`
+	Topic     string                 `json:"topic,omitempty"`
+	Polarity  briefbot.Polarity      `json:"polarity,omitempty"`
+	Positions []briefbot.PositionHit `json:"positions"`
 	// Changes are the actor/topic pairs whose polarity differs between
 	// articles of different dates, one entry a change.
 	Changes []PositionChange `json:"changes,omitempty"`
