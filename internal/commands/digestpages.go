@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/summary"
 	"github.com/briefbot/briefbot/internal/timex"
 )
@@ -98,18 +99,13 @@ func digestDescription(d *summary.Digest) string {
 	return fitShown(strings.Join(parts, "\n"), maxDigestDescription)
 }
 
-// fitShown cuts s until its shownSize is at most limit, keeping the
-// closing mark of a line that ends a quotation.
+// fitShown cuts s until its shownSize is at most limit, closing a
+// quotation the cut leaves open.
 func fitShown(s string, limit int) string {
-	const closing = "”"
-	quoted := strings.HasSuffix(s, closing) && strings.Contains(s, "“")
+	whole := s
 	for n := runes(s); shownSize(s) > limit && n > 2; {
 		n = min(n-1, n*limit/shownSize(s))
-		if quoted {
-			s = truncate(strings.TrimSuffix(s, closing), n-1) + closing
-		} else {
-			s = truncate(s, n)
-		}
+		s = truncateQuoted(whole, n)
 	}
 	return s
 }
@@ -155,15 +151,15 @@ func quoteLine(q summary.QuoteItem) string {
 	if speaker == "" {
 		speaker = "Unattributed"
 	}
-	text := strings.TrimSpace(q.Text)
-	if q.Kind == "indirect" {
-		if cue := strings.TrimSpace(q.Cue); cue != "" {
-			return speaker + " " + cue + ": " + text
-		}
+	text := quotedWords(q.Kind, q.Text)
+	if q.Kind == briefbot.QuoteDirect {
 		return speaker + ": " + text
 	}
-	// Verbatim words, quoted; the closing mark survives truncation.
-	return speaker + ": “" + strings.Trim(text, "“”\"") + "”"
+	// Reported or mixed speech reads as the writer put it: "X said: …".
+	if cue := strings.TrimSpace(q.Cue); cue != "" {
+		return speaker + " " + cue + ": " + text
+	}
+	return speaker + ": " + text
 }
 
 func positionLine(p summary.PositionItem) string {

@@ -358,14 +358,8 @@ func sourceOf(a briefbot.ArticleRef) Source {
 // boundary.
 func truncate(s string, limit int) string { return text.Truncate(s, limit) }
 
-// truncateBody is truncate that keeps the closing mark of a quoted text.
-func truncateBody(s string, limit int) string {
-	const open, closing = "“", "”"
-	if runes(s) <= limit || !strings.HasPrefix(s, open) || !strings.HasSuffix(s, closing) {
-		return truncate(s, limit)
-	}
-	return truncate(strings.TrimSuffix(s, closing), limit-1) + closing
-}
+// truncateBody is truncate that closes a quotation the cut leaves open.
+func truncateBody(s string, limit int) string { return truncateQuoted(s, limit) }
 
 // truncateLeft keeps the end of s, which is the informative part of a path.
 func truncateLeft(s string, limit int) string { return text.TruncateLeft(s, limit) }

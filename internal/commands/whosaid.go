@@ -213,16 +213,9 @@ func quoteHeading(q briefbot.Quote) string {
 	return heading
 }
 
-// quoteText puts direct quotes in quotation marks; indirect and mixed
-// quotes are shown as written.
-func quoteText(q briefbot.Quote) string {
-	text := strings.TrimSpace(q.Text)
-	if q.Kind != briefbot.QuoteDirect {
-		return text
-	}
-	text = strings.Trim(text, "\"“”„«» ")
-	return "“" + text + "”"
-}
+// quoteText shows a quote's words with marks around the verbatim ones
+// only (quotedWords).
+func quoteText(q briefbot.Quote) string { return quotedWords(q.Kind, q.Text) }
 
 // articleLine is "— Title, 2025-04-24".
 func articleLine(a briefbot.ArticleRef) string {

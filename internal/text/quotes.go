@@ -105,3 +105,34 @@ func QuotedIn(s string) []Quoted {
 	}
 	return out
 }
+
+// Marked is one top-level quotation of a string with its marks: bytes
+// OpenStart..OpenEnd are the opening mark and CloseStart..CloseEnd the
+// closing one; the content is everything between, nested marks included.
+// An unclosed quotation has CloseStart = CloseEnd = the end of its
+// paragraph's last token.
+type Marked struct {
+	OpenStart, OpenEnd   int
+	CloseStart, CloseEnd int
+	Closed               bool
+}
+
+// MarkedIn finds the top-level quotations of s with the rules of
+// QuotationsIn, with the byte ranges of their marks, so a caller can
+// replace the marks and keep the words.
+func MarkedIn(s string) []Marked {
+	d := Parse(s)
+	out := make([]Marked, 0, len(d.Quotations))
+	for _, q := range d.Quotations {
+		open := d.Tokens[q.Open]
+		m := Marked{OpenStart: open.Start, OpenEnd: open.End, Closed: q.Closed()}
+		if q.Closed() {
+			m.CloseStart, m.CloseEnd = d.Tokens[q.Close].Start, d.Tokens[q.Close].End
+		} else {
+			end := d.Tokens[q.ContentHi-1].End
+			m.CloseStart, m.CloseEnd = end, end
+		}
+		out = append(out, m)
+	}
+	return out
+}

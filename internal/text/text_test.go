@@ -160,3 +160,19 @@ func BenchmarkTokenize(b *testing.B) {
 		toks = AppendTokens(toks[:0], s)
 	}
 }
+
+func TestMarkedInGivesTheMarks(t *testing.T) {
+	s := `He said “we will win” and „wir bleiben“ then “never`
+	got := MarkedIn(s)
+	if len(got) != 3 {
+		t.Fatalf("MarkedIn(%q) = %v, want three quotations", s, got)
+	}
+	var marks, words []string
+	for _, m := range got {
+		marks = append(marks, s[m.OpenStart:m.OpenEnd]+s[m.CloseStart:m.CloseEnd])
+		words = append(words, s[m.OpenEnd:m.CloseStart])
+	}
+	if strings.Join(marks, "|") != "“”|„“|“" || strings.Join(words, "|") != "we will win|wir bleiben|never" || got[2].Closed {
+		t.Errorf("marks %q, words %q, last closed %v", marks, words, got[2].Closed)
+	}
+}
