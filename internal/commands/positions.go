@@ -147,7 +147,7 @@ func (rt *Router) positions(ctx context.Context, req Request) (*Response, error)
 			hint = "Try another topic or `search " + topic + "` for any mention. " + hint
 		}
 		result.Positions = []briefbot.PositionHit{}
-		return notFound("No "+lowerFirst(title), joinSentences(note, hint), result), nil
+		return notFound(noPositionsTitle(title), joinSentences(note, hint), result), nil
 	}
 
 	groups := groupPositions(hits, result.Actor != nil)
@@ -195,6 +195,15 @@ func (rt *Router) positionsUsage(ctx context.Context) (*Response, error) {
 		text += " No positions are stored yet; try `sources` to see what is loaded."
 	}
 	return notFound("No positions", text, PositionsResult{Positions: []briefbot.PositionHit{}}), nil
+}
+
+// noPositionsTitle says that nothing answers: "No positions of Ilse Marek",
+// and for a question about everyone "No one is against "dam"".
+func noPositionsTitle(title string) string {
+	if rest, ok := strings.CutPrefix(title, "Who is "); ok {
+		return "No one is " + rest
+	}
+	return "No " + lowerFirst(title)
 }
 
 func positionsTitle(r PositionsResult) string {

@@ -238,6 +238,10 @@ func TestPositionsPolarityAndVersus(t *testing.T) {
 		t.Errorf("filters = %+v, want the polarity passed to the store", filters)
 	}
 	mustContain(t, resp, `Who is against "sanctions"`)
+	none := &commandstest.Reader{PositionsFunc: func(context.Context, briefbot.PositionFilter) ([]briefbot.PositionHit, error) { return nil, nil }}
+	if resp := run(t, none, commands.Request{Name: "positions", Options: map[string]string{"topic": "dams", "polarity": "for"}}); resp.Title != `No one is for "dams"` {
+		t.Errorf("title %q, want it to say no one is for the topic", resp.Title)
+	}
 
 	filters = nil
 	resp = run(t, r, commands.Request{Name: "positions", Args: []string{"Zelensky"}, Options: map[string]string{"versus": "Trump"}})
