@@ -161,6 +161,7 @@ const quoteColumns = `q.id, q.speaker, q.mention, q.cue, q.kind, q.text, q.start
 // the article's reference comes from the cached references.
 const (
 	quotesAlone         = `quotes q`
+	quotesByID          = `quotes q INDEXED BY quotes_order` // ids from a full-text match (migration 0012)
 	quotesInArticles    = `quotes q JOIN articles a ON a.id = q.article_id`
 	positionsAlone      = `positions p`
 	positionsInArticles = `positions p JOIN articles a ON a.id = p.article_id`
@@ -281,7 +282,11 @@ func (db *DB) quotes(ctx context.Context, f briefbot.QuoteFilter, actorIDs []int
 		conds = append(conds, `q.published >= ?`)
 		args = append(args, f.Since.Format(briefbot.DateLayout))
 	}
-	return db.queryQuotes(ctx, db.read, quotesAlone, strings.Join(conds, " AND "), args, f.Limit)
+	table := quotesAlone
+	if (f.Phrase != "" || f.Topic != "") && f.Limit > 0 {
+		table = quotesByID
+	}
+	return db.queryQuotes(ctx, db.read, table, strings.Join(conds, " AND "), args, f.Limit)
 }
 
 // Positions returns the stances f selects with their evidence quotes,

@@ -1,5 +1,11 @@
 package text
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Quotation is one top-level quotation in a token stream: Open and Close
 // are the token indexes of its marks (Close is -1 when the paragraph ends
 // before the quotation does), ContentLo..ContentHi its content tokens.
@@ -91,6 +97,9 @@ type Quoted struct {
 // QuotationsIn, paragraph by paragraph, as byte ranges of their content.
 // Quotations with no content are left out.
 func QuotedIn(s string) []Quoted {
+	if !mayQuote(s) {
+		return nil
+	}
 	d := Parse(s)
 	out := make([]Quoted, 0, len(d.Quotations))
 	for _, q := range d.Quotations {
@@ -121,6 +130,9 @@ type Marked struct {
 // QuotationsIn, with the byte ranges of their marks, so a caller can
 // replace the marks and keep the words.
 func MarkedIn(s string) []Marked {
+	if !mayQuote(s) {
+		return nil
+	}
 	d := Parse(s)
 	out := make([]Marked, 0, len(d.Quotations))
 	for _, q := range d.Quotations {
@@ -135,4 +147,30 @@ func MarkedIn(s string) []Marked {
 		out = append(out, m)
 	}
 	return out
+}
+
+// mayQuote reports whether s has a rune that may open or close a
+// quotation: most stored quotes and sentences have none, and answers show
+// many of them, so they skip the parse. An apostrophe between a letter or
+// digit and a letter (don't, Korrland's) is inside a word to the
+// tokenizer (scanWord, possessiveAt), never a mark.
+func mayQuote(s string) bool {
+	if strings.Contains(s, "``") {
+		return true
+	}
+	var prev rune
+	for i, r := range s {
+		if isQuoteRune(r) && !((r == '\'' || r == '’') && isWordRune(prev) && letterAt(s, i+utf8.RuneLen(r))) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func letterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }

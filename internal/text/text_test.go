@@ -176,3 +176,28 @@ func TestMarkedInGivesTheMarks(t *testing.T) {
 		t.Errorf("marks %q, words %q, last closed %v", marks, words, got[2].Closed)
 	}
 }
+
+// TestMarkedInSkipsTextWithoutMarksOnly checks the shortcut of MarkedIn
+// and QuotedIn against the full parse: every way of typing a mark still
+// finds its quotation, and text the shortcut skips has none to find.
+func TestMarkedInSkipsTextWithoutMarksOnly(t *testing.T) {
+	quoted := []string{
+		`he said "yes" today`, `he said “yes” today`, `he said ‘yes’ today`, `he said 'yes' today`,
+		`he said «yes» today`, `he said „yes“ today`, `he said ‹yes› today`, `he said 「yes」 today`,
+		"he said ``yes'' today", `he said ''yes'' today`, `the minister's 'yes' came`, `they said 'yes'`,
+	}
+	for _, s := range quoted {
+		if got := MarkedIn(s); len(got) != 1 || s[got[0].OpenEnd:got[0].CloseStart] != "yes" {
+			t.Errorf("MarkedIn(%q) = %v, want the quotation of yes", s, got)
+		}
+		if got := QuotedIn(s); len(got) != 1 || s[got[0].Start:got[0].End] != "yes" {
+			t.Errorf("QuotedIn(%q) = %v, want the quotation of yes", s, got)
+		}
+	}
+	for _, s := range []string{"the dam will be filled on schedule, officials said.", "a `code` span", "", "Ökonomie — 12.5 % (im Jahr)",
+		"Korrland's minister won't say", "the 1990's rival of O’Brien"} {
+		if mayQuote(s) || len(Parse(s).Quotations) != 0 {
+			t.Errorf("%q: shortcut %v, parse finds %d quotations; want neither", s, mayQuote(s), len(Parse(s).Quotations))
+		}
+	}
+}
