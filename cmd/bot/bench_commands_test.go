@@ -2,16 +2,13 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/briefbot/briefbot"
-	"github.com/briefbot/briefbot/internal/benchgen"
 	"github.com/briefbot/briefbot/internal/commands"
-	"github.com/briefbot/briefbot/internal/extract"
-	"github.com/briefbot/briefbot/internal/ingest"
-	"github.com/briefbot/briefbot/internal/store"
 )
 
 // benchCommandsDB is the store BenchmarkCommands asks: the database
@@ -22,24 +19,8 @@ func benchCommandsDB(b *testing.B) (briefbot.Store, error) {
 	if path := os.Getenv("BRIEFBOT_BENCH_DB"); path != "" {
 		return openExisting(context.Background(), path)
 	}
-	dir := b.TempDir()
-	templates, err := benchgen.LoadTemplates(filepath.Join("..", "..", "examples", "articles"))
-	if err != nil {
-		return nil, err
-	}
-	articles := filepath.Join(dir, "articles")
-	if _, err := benchgen.Generate(articles, templates, benchgen.Options{Articles: 2000, Seed: 1}); err != nil {
-		return nil, err
-	}
-	db, err := store.Open(filepath.Join(dir, benchDBName))
-	if err != nil {
-		return nil, err
-	}
-	if _, err := ingest.Run(context.Background(), db, []string{articles}, ingest.Options{Extractor: extract.New()}); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
+	s := benchSettings{articles: 2000, seed: 1, examples: filepath.Join("..", "..", "examples", "articles")}
+	return benchCorpus(context.Background(), s, b.TempDir(), &errWriter{w: io.Discard}, false)
 }
 
 // BenchmarkCommands runs each request of "bot bench --db" through the
