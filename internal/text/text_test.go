@@ -201,3 +201,30 @@ func TestMarkedInSkipsTextWithoutMarksOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestStripAccentsTableMatchesTransform checks the per-rune table against
+// the general rule on every rune it covers, alone and between letters, and
+// on strings it must leave to the general rule.
+func TestStripAccentsTableMatchesTransform(t *testing.T) {
+	for r := rune(0x80); r < tableRunes; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r)} {
+			if got, want := StripAccents(s), stripByTransform(s); got != want {
+				t.Errorf("StripAccents(%q) = %q, the general rule gives %q", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"e\u0301cole", "Ωμέγα", "Київ", "한국", "İstanbul", "straße", "Łódź"} {
+		if got, want := StripAccents(s), stripByTransform(s); got != want {
+			t.Errorf("StripAccents(%q) = %q, the general rule gives %q", s, got, want)
+		}
+	}
+}
+
+func BenchmarkFoldWord(b *testing.B) {
+	words := []string{"Řekl", "žádná", "Erdoğan", "Zürich", "Київ", "président"}
+	for b.Loop() {
+		for _, w := range words {
+			FoldWord(w)
+		}
+	}
+}
