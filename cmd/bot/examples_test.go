@@ -106,3 +106,30 @@ func TestIngestMaxFileSizeSetting(t *testing.T) {
 		t.Errorf("ingest with max_file_size 2KB:\n%s\n%s", r.stdout, r.stderr)
 	}
 }
+
+// The README shows what `bot digest preview` prints on the example
+// articles; the lines it shows (up to its "...") are what the bot prints,
+// so the example cannot drift from the bot.
+func TestREADMEDigestExampleIsWhatTheBotPrints(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const command = "bot digest preview --articles examples/articles --since 2025-03-20 --topic Kessel"
+	_, after, found := strings.Cut(string(readme), command+"\n")
+	if !found {
+		t.Fatalf("README lost the digest example %q", command)
+	}
+	// The output is the next fenced block.
+	_, after, _ = strings.Cut(after, "```\n")
+	_, after, _ = strings.Cut(after, "```\n")
+	shown, _, found := strings.Cut(after, "\n...\n")
+	if !found || shown == "" {
+		t.Fatalf("README's digest example has no output block ending in ...")
+	}
+	r := bot(t, exampleArgs(t, command)...)
+	r.mustCode(t, 0)
+	if !strings.HasPrefix(r.stdout, shown+"\n") {
+		t.Errorf("README shows:\n%s\nthe bot prints:\n%s", shown, r.stdout)
+	}
+}

@@ -48,10 +48,11 @@ func Extractive(in *briefbot.DigestInput) *Digest {
 	d.Period = period(in.Articles)
 
 	cites := newSourceList(in.Articles)
-	d.Developments = developments(in, cites)
-	d.Quotes = keyQuotes(in.Quotes, cites)
-	d.Positions = newPositions(in.Positions, cites)
-	d.Upcoming = upcoming(in.Upcoming, cites)
+	check := newCitationCheck(in.Articles)
+	d.Developments = developments(in, cites, check)
+	d.Quotes = keyQuotes(in.Quotes, cites, check)
+	d.Positions = newPositions(in.Positions, cites, check)
+	d.Upcoming = upcoming(in.Upcoming, cites, check)
 	d.Sources = cites.sources
 	return d
 }
@@ -154,8 +155,8 @@ type unit struct {
 // developments clusters the events and quoted sentences by topic (or, when
 // they have none, by the people in them) and ranks the clusters by how many
 // articles and actors report them. Each development shows the cluster's most
-// representative sentence, verbatim.
-func developments(in *briefbot.DigestInput, cites *sourceList) []Item {
+// representative sentence, verbatim, citing the articles that carry it.
+func developments(in *briefbot.DigestInput, cites *sourceList, check *citationCheck) []Item {
 	topics := topicList(in.Positions)
 	quoteTopic := make(map[string]string)
 	for _, p := range in.Positions {
@@ -268,10 +269,13 @@ func developments(in *briefbot.DigestInput, cites *sourceList) []Item {
 			continue
 		}
 		used[normalizeQuoted(units[best].sentence)] = true
+		// The cluster's articles report the development, but only those
+		// holding the sentence shown are its sources.
 		refs := make([]briefbot.ArticleRef, 0, len(c.articles))
 		for _, i := range c.units {
 			refs = append(refs, units[i].articles...)
 		}
+		refs = check.citing(units[best].sentence, refs, units[best].articles)
 		items = append(items, Item{Text: clip(units[best].sentence, maxItemChars), Sources: cites.citeAll(refs)})
 	}
 	return items
@@ -358,7 +362,7 @@ func quoteKey(q briefbot.QuoteHit) string {
 // keyQuotes picks verbatim quotes: direct words of named people first, one
 // per speaker before anyone's second, most quoted speakers first. The same
 // words carried by several articles become one quote citing them all.
-func keyQuotes(quotes []briefbot.QuoteHit, cites *sourceList) []QuoteItem {
+func keyQuotes(quotes []briefbot.QuoteHit, cites *sourceList, check *citationCheck) []QuoteItem {
 	type candidate struct {
 		hit      briefbot.QuoteHit
 		articles []briefbot.ArticleRef
@@ -427,7 +431,7 @@ func keyQuotes(quotes []briefbot.QuoteHit, cites *sourceList) []QuoteItem {
 			Text:    collapseSpace(q.Text),
 			Kind:    q.Kind,
 			Cue:     q.Cue,
-			Sources: cites.citeAll(c.articles),
+			Sources: cites.citeAll(check.citing(q.Text, c.articles, c.articles)),
 		})
 	}
 	return items
@@ -458,9 +462,9 @@ func namedSpeaker(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
-// newPositions lists each actor's stance per topic once, citing every
-// article that reports it, most reported first.
-func newPositions(positions []briefbot.PositionHit, cites *sourceList) []PositionItem {
+// newPositions lists each actor's stance per topic once, most reported
+// first, citing the articles that hold the stance line shown.
+func newPositions(positions []briefbot.PositionHit, cites *sourceList, check *citationCheck) []PositionItem {
 	type entry struct {
 		hit      briefbot.PositionHit
 		articles []briefbot.ArticleRef
@@ -498,11 +502,15 @@ func newPositions(positions []briefbot.PositionHit, cites *sourceList) []Positio
 	entries = entries[:min(len(entries), MaxPositions)]
 	items := make([]PositionItem, 0, len(entries))
 	for _, e := range entries {
+		origin := []briefbot.ArticleRef{e.hit.Article}
+		for _, ev := range e.hit.Evidence {
+			origin = append(origin, ev.Article)
+		}
 		items = append(items, PositionItem{
 			Actor:   e.hit.Actor,
 			Topic:   e.hit.Topic,
 			Stance:  clip(collapseSpace(e.hit.Stance), maxItemChars),
-			Sources: cites.citeAll(e.articles),
+			Sources: cites.citeAll(check.citing(e.hit.Stance, e.articles, origin)),
 		})
 	}
 	return items
@@ -510,7 +518,7 @@ func newPositions(positions []briefbot.PositionHit, cites *sourceList) []Positio
 
 // upcoming lists the next dated events, soonest first (the input is in date
 // order), the same event reported twice shown once.
-func upcoming(events []briefbot.TimelineEntry, cites *sourceList) []EventItem {
+func upcoming(events []briefbot.TimelineEntry, cites *sourceList, check *citationCheck) []EventItem {
 	var items []EventItem
 	seen := make(map[string]int)
 	for _, e := range events {
@@ -525,15 +533,18 @@ func upcoming(events []briefbot.TimelineEntry, cites *sourceList) []EventItem {
 			continue
 		}
 		key := e.Value + "\x00" + normalizeQuoted(text)
+		// A timeline entry merges one event's reports, worded differently
+		// in each article: cite those holding the text shown.
+		refs := check.citing(text, e.Articles, e.Articles)
 		if i, ok := seen[key]; ok {
-			items[i].Sources = mergeCitations(items[i].Sources, cites.citeAll(e.Articles))
+			items[i].Sources = mergeCitations(items[i].Sources, cites.citeAll(refs))
 			continue
 		}
 		if len(items) == MaxUpcoming {
 			continue
 		}
 		seen[key] = len(items)
-		items = append(items, EventItem{Value: e.Value, Text: clip(text, maxItemChars), Sources: cites.citeAll(e.Articles)})
+		items = append(items, EventItem{Value: e.Value, Text: clip(text, maxItemChars), Sources: cites.citeAll(refs)})
 	}
 	return items
 }
