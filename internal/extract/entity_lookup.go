@@ -86,8 +86,9 @@ func roleMatch(role, desc string) int {
 	switch {
 	case role == desc:
 		return 3
-	case strings.HasSuffix(role, " "+desc) || strings.HasPrefix(role, desc+" of "):
-		// "the president" for "President of Argentina"
+	case strings.HasSuffix(role, " "+desc) && !subOfficeIn(strings.TrimSuffix(role, " "+desc)) || strings.HasPrefix(role, desc+" of "):
+		// "the president" for "President of Argentina", never for the
+		// "Vice President"
 		return 2
 	case strings.HasSuffix(desc, " "+role):
 		return 1
@@ -100,6 +101,17 @@ func roleMatch(role, desc string) int {
 		return 1
 	}
 	return 0
+}
+
+// subOfficeIn reports a sub-office word ("vice", "former") among the
+// words of a role's prefix.
+func subOfficeIn(prefix string) bool {
+	for _, w := range strings.Fields(prefix) {
+		if subOffices[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSynonym maps titles that name the same office in different

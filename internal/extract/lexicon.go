@@ -27,7 +27,7 @@ var lexiconSchema = lexicon.Schema{
 		"cue-modifier", "determiner", "finite-marker", "first-name", "ing-noun", "nationality", "non-name",
 		"noun-like", "np-breaker", "object-breaker", "org-head", "org-word", "place", "place-head",
 		"place-prefix", "place-word", "pronoun", "role", "source-noun", "stance-object", "subject-pronoun",
-		"subordinator", "time-adverb", "title",
+		"subordinator", "time-adverb", "title", "office", "sub-office",
 	},
 	Requires: map[string]string{
 		"weak": "speech", "passive": "speech", "infinitive": "speech", "object-content": "speech",
@@ -172,6 +172,14 @@ var objectBreakers = lex.Lemmas("object-breaker")
 
 // subordinators open a fronted adverbial clause: "While he admitted …, X said".
 var subordinators = lex.Lemmas("subordinator")
+
+// officeNames make abbreviated and synonymous titles one office:
+// "Sen." is a senator, a Supreme Court "Justice" a judge (focus.go).
+var officeNames = lex.Values("office")
+
+// subOffices make a title another office: the vice president is not the
+// president, nor is the former one (focus.go).
+var subOffices = lex.Lemmas("sub-office")
 
 // ingNouns end in -ing but are not participles.
 var ingNouns = lex.Lemmas("ing-noun")

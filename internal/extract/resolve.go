@@ -307,8 +307,9 @@ func (r *resolver) gendered(src source) int {
 }
 
 // described resolves a role description ("the US president", "its water
-// minister") to the person introduced with that role, or to the person a
-// lede names next; -1 when none.
+// minister") to the person introduced with that role, to the person a
+// lede names next, or to the person in focus who holds the office the
+// description names (focus.go); -1 when none.
 func (r *resolver) described(src source) int {
 	d := r.d
 	if d.toks[src.hi-1].capital && !determiners[d.toks[src.lo].lower] {
@@ -327,5 +328,8 @@ func (r *resolver) described(src source) int {
 		}
 		return id
 	}
-	return r.identifiedLater(src)
+	if id := r.identifiedLater(src); id >= 0 {
+		return id
+	}
+	return r.officeHolder(src)
 }
