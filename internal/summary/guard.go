@@ -20,27 +20,34 @@ import (
 //     sources are always the extract's, which fixes a wrong speaker. Text
 //     that is no extract quote's words is replaced by the extract's text
 //     when the id is known and dropped when it is not.
-//   - Any quotation inside a development, stance or event text (“…”, "…",
-//     «…», ‘…’) must be verbatim in a covered article. If one is not, the
-//     whole item is dropped: unquoting would keep a claim whose wording the
-//     model made up, and a paraphrase around an invented quotation is not
-//     worth trusting.
-//   - A quotation must also be put in the mouth of whoever said it. In a
-//     development or event the speaker is the known speaker (an extract
-//     quote's speaker or a position's actor) named nearest before the
-//     quotation, else nearest after it. When that is not a speaker of an
-//     extract quote with those words, the name is replaced by the
-//     extract's speaker if it is the only known speaker the text names,
-//     and the item is dropped otherwise (swapping one of several names
-//     could change who did what). A quotation attributed to a known
-//     speaker but found in no extract quote cannot be checked and drops
-//     the item too. A position may only quote its own actor: a quotation
-//     of anyone else, or of no extract quote, drops the position.
+//   - Any quotation inside a development, stance or event text (every
+//     mark style text.QuotedIn knows, an unclosed one too) must be in a
+//     covered article as whole words ("agree" is not in "disagree"), with
+//     the same negation in the words before it ("give up Crimea" cut from
+//     "will not give up Crimea" is not; guard_fragments.go). If one is
+//     not, the whole item is dropped: unquoting would keep a claim whose
+//     wording the model made up.
+//   - A quotation must also be put in the mouth of whoever said it
+//     (guard_attribution.go): the subject of the reporting verb that
+//     introduces it, else the known speaker named nearest before it, else
+//     nearest after it. When that is not a speaker of an extract quote
+//     with those words, the name is replaced by the extract's speaker if
+//     it is the only known speaker the text names, and the item is
+//     dropped otherwise (swapping one of several names could change who
+//     did what). A quotation given to a role, a group or someone's
+//     spokesman, to a known speaker but found in no extract quote, or an
+//     extract quote's words with no speaker named cannot be checked and
+//     drop the item too. A position may only quote its own actor.
 //   - Every item must cite a covered article (ids a1, a2…). Unknown ids are
 //     removed; an item left without a source takes the sources of the
 //     matching extract position or event when there is one, and is dropped
-//     otherwise. Positions must be of an actor the extract knows, events
-//     must carry a date the extract has among the upcoming ones.
+//     otherwise. An item with quotations cites the articles holding them.
+//   - A position must be one the extract has (guard_positions.go): its
+//     actor on its topic, a stance whose stance words do not read the
+//     other way, citing the articles of that position. Events must carry
+//     a date the extract has among the upcoming ones.
+//   - A link that is neither an article's address nor in an article's text
+//     drops the item (guard_links.go).
 //
 // Verbatim means equal after folding quote marks and white space; case and
 // every other character must match.
@@ -219,7 +226,8 @@ type guardReport struct {
 	// mouth of someone the extract does not have saying it.
 	ItemsMisattributed int
 	ItemsUncited       int // items dropped for citing no covered article
-	ItemsUnsupported   int // positions of unknown actors, events of unknown dates
+	ItemsUnsupported   int // positions the extract does not have, events of unknown dates
+	ItemsForeignLink   int // items dropped for a link that is no article's
 }
 
 func (r guardReport) changed() bool { return r != guardReport{} }
@@ -256,6 +264,7 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 			rep.ItemsUncited++
 			continue
 		}
+		idx = ev.quotationArticles(text, idx)
 		seenText[normalizeQuoted(text)] = true
 		d.Developments = append(d.Developments, Item{Text: clip(text, maxLLMItemChars), Sources: citeIdx(idx)})
 	}
@@ -283,16 +292,21 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 			break
 		}
 		stance := collapseSpace(p.Stance)
-		actor, known := ev.knownActor(p.Actor)
-		if stance == "" || !known {
+		held := ev.extractPositions(p.Actor, p.Topic)
+		if stance == "" || len(held) == 0 || !polarityAgrees(stance, held) {
 			rep.ItemsUnsupported++
 			continue
 		}
+		actor := held[0].Actor
 		key := strings.ToLower(actor) + "\x00" + strings.ToLower(collapseSpace(p.Topic))
 		if seenPos[key] {
 			continue
 		}
-		if !ev.quotationsVerbatim(stance) || !ev.quotationsVerbatim(p.Topic) {
+		if ev.foreignLink(stance) || ev.foreignLink(p.Topic) {
+			rep.ItemsForeignLink++
+			continue
+		}
+		if !ev.quotationsFaithful(stance) || !ev.quotationsFaithful(p.Topic) {
 			rep.ItemsUnquotable++
 			continue
 		}
@@ -300,9 +314,12 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 			rep.ItemsMisattributed++
 			continue
 		}
-		idx := ev.articleIndexes(p.Sources)
+		// Cite where the extract found the position, whatever the model
+		// cited.
+		evidenced := ev.positionArticles(actor, p.Topic)
+		idx := slices.DeleteFunc(ev.articleIndexes(p.Sources), func(i int) bool { return !slices.Contains(evidenced, i) })
 		if len(idx) == 0 {
-			idx = ev.positionArticles(actor, p.Topic)
+			idx = evidenced
 		}
 		if len(idx) == 0 {
 			rep.ItemsUncited++
@@ -331,6 +348,7 @@ func guard(out *llmDigest, ev *evidence) (*Digest, guardReport) {
 		if len(idx) == 0 {
 			idx = dated
 		}
+		idx = ev.quotationArticles(text, idx)
 		d.Upcoming = append(d.Upcoming, EventItem{Value: value, Text: clip(text, maxLLMItemChars), Sources: citeIdx(idx)})
 	}
 	// The model may list events in any order; the digest lists them by date.
@@ -365,7 +383,7 @@ func (ev *evidence) resolveQuote(q llmQuote, rep *guardReport) (int, string, boo
 		rep.QuotesDropped++
 		return 0, "", false
 	}
-	words := func(j int) bool { return strings.Contains(ev.quotes[j].norm, norm) }
+	words := func(j int) bool { return indexWords(ev.quotes[j].norm, norm, 0) >= 0 }
 	match := -1
 	if idKnown && words(byID) {
 		match = byID
@@ -391,25 +409,6 @@ func (ev *evidence) resolveQuote(q llmQuote, rep *guardReport) (int, string, boo
 		return match, eq.Text, true
 	}
 	return match, text, true
-}
-
-// knownActor returns the extract's spelling of an actor the model named.
-func (ev *evidence) knownActor(name string) (string, bool) {
-	name = collapseSpace(name)
-	if name == "" {
-		return "", false
-	}
-	for _, p := range ev.positions {
-		if sameSpeaker(name, p.Actor) {
-			return p.Actor, true
-		}
-	}
-	for _, q := range ev.quotes {
-		if sameSpeaker(name, q.Speaker) {
-			return q.Speaker, true
-		}
-	}
-	return "", false
 }
 
 func (ev *evidence) positionArticles(actor, topic string) []int {
@@ -447,26 +446,42 @@ func (ev *evidence) eventArticles(value string) []int {
 	return out
 }
 
-// quotationsVerbatim reports whether every quotation in text occurs in a
-// covered article.
-func (ev *evidence) quotationsVerbatim(text string) bool {
+// quotationsFaithful reports whether every quotation in text occurs in a
+// covered article as whole words, negated as there (guard_fragments.go).
+func (ev *evidence) quotationsFaithful(text string) bool {
+	for _, q := range quotationSpans(text) {
+		if !ev.quotedFaithfully(text, q) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotationArticles keeps the cited articles that hold one of text's
+// quotations; when none does, the articles that hold them are cited
+// instead. A text without quotations keeps its citations.
+func (ev *evidence) quotationArticles(text string, cited []int) []int {
+	var holding []int
 	for _, q := range quotations(text) {
 		norm := matchForm(q)
 		if norm == "" {
 			continue
 		}
-		found := false
-		for _, c := range ev.corpus {
-			if strings.Contains(c, norm) {
-				found = true
-				break
+		for i, c := range ev.corpus {
+			if indexWords(c, norm, 0) >= 0 && !slices.Contains(holding, i) {
+				holding = append(holding, i)
 			}
 		}
-		if !found {
-			return false
-		}
 	}
-	return true
+	if len(holding) == 0 {
+		return cited
+	}
+	kept := slices.DeleteFunc(slices.Clone(cited), func(i int) bool { return !slices.Contains(holding, i) })
+	if len(kept) == 0 {
+		slices.Sort(holding)
+		return holding
+	}
+	return kept
 }
 
 // sameSpeaker reports whether the model's name for a speaker is the
@@ -482,10 +497,11 @@ func sameSpeaker(given, canonical string) bool {
 
 const quoteMarks = "\"“”„‟«»‘’‚‛'"
 
-// quotations returns the texts inside closed quotation marks, as
-// text.QuotedIn finds them (the extractor's rules: every mark style,
-// single marks only where they cannot be apostrophes). An unclosed
-// quotation cannot be checked against the articles, so it is none.
+// quotations returns the texts inside quotation marks, as text.QuotedIn
+// finds them (the extractor's rules: every mark style, single marks only
+// where they cannot be apostrophes). An unclosed quotation runs to the end
+// of its paragraph and is checked like any other: a model that leaves one
+// open still quotes.
 func quotations(s string) []string {
 	var out []string
 	for _, sp := range quotationSpans(s) {
@@ -502,9 +518,7 @@ type span struct{ start, end int }
 func quotationSpans(s string) []span {
 	var out []span
 	for _, q := range text.QuotedIn(s) {
-		if q.Closed {
-			out = append(out, span{q.Start, q.End})
-		}
+		out = append(out, span{q.Start, q.End})
 	}
 	return out
 }
@@ -556,7 +570,11 @@ func (ev *evidence) addSpeaker(name string) {
 // event text: it returns the text, with a misattributed speaker replaced
 // when that is safe, or false when the item must be dropped.
 func (ev *evidence) checkQuotations(text string, rep *guardReport) (string, bool) {
-	if !ev.quotationsVerbatim(text) {
+	if ev.foreignLink(text) {
+		rep.ItemsForeignLink++
+		return "", false
+	}
+	if !ev.quotationsFaithful(text) {
 		rep.ItemsUnquotable++
 		return "", false
 	}
@@ -608,19 +626,23 @@ func (ev *evidence) fixSpeakers(text string) (fixed string, fixes int, ok bool) 
 	// needs[i] lists, per quotation attributed to named[i], who may have
 	// said it.
 	needs := make([][][]string, len(named))
-	for _, q := range quoted {
+	for qi, q := range quoted {
 		if matchForm(text[q.start:q.end]) == "" {
 			continue
 		}
-		i, attributed := attribution(named, q)
-		if !attributed {
-			continue // nobody the extract knows is named as saying it
-		}
 		owners := ev.owners(text[q.start:q.end])
-		if len(owners) == 0 {
-			return "", 0, false
+		a := attribute(text, named, quoted, qi)
+		switch {
+		case a.kind == attributedToNobody && len(owners) == 0:
+			continue // words of the article, not of a speaker
+		case a.kind == attributedToNobody:
+			return "", 0, false // someone's words with no speaker named
+		case a.kind == attributedToUnnamed && subjectIsOwner(a.subject, owners):
+			continue
+		case a.kind == attributedToUnnamed, len(owners) == 0:
+			return "", 0, false // put in a mouth the extract cannot check
 		}
-		needs[i] = append(needs[i], owners)
+		needs[a.mention] = append(needs[a.mention], owners)
 	}
 	fixed = text
 	// From the last mention back, so earlier offsets stay valid.
@@ -670,22 +692,6 @@ func sameName(a, b string) bool { return sameSpeaker(a, b) || sameSpeaker(b, a) 
 type mention struct {
 	start, end int
 	speakers   []string
-}
-
-// attribution picks the mention a quotation is attributed to: the nearest
-// before it, else the nearest after it.
-func attribution(named []mention, q span) (int, bool) {
-	for i := len(named) - 1; i >= 0; i-- {
-		if named[i].end <= q.start {
-			return i, true
-		}
-	}
-	for i, m := range named {
-		if m.start >= q.end {
-			return i, true
-		}
-	}
-	return 0, false
 }
 
 // mentions finds the known speakers text names outside its quotations, in

@@ -17,7 +17,7 @@ func TestQuotations(t *testing.T) {
 		{`The union’s leader didn’t say it.`, nil},
 		{`She called it ‘a betrayal’ of the workers’ trust.`, []string{"a betrayal"}},
 		{`«Nous resterons» and „wir bleiben“.`, []string{"Nous resterons", "wir bleiben"}},
-		{`An unclosed "quote never ends`, nil},
+		{`An unclosed "quote never ends`, []string{"quote never ends"}}, // checked like a closed one
 		{`No quotations at all.`, nil},
 	}
 	for _, c := range cases {

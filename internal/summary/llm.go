@@ -304,7 +304,7 @@ func (e *Engine) summarize(ctx context.Context, in *briefbot.DigestInput) (*Dige
 	if rep.changed() {
 		e.log.Info("summary: guard corrected the LLM digest", "model", e.cfg.Model,
 			"quotes_replaced", rep.QuotesReplaced, "quotes_dropped", rep.QuotesDropped, "speakers_fixed", rep.SpeakersFixed,
-			"items_unquotable", rep.ItemsUnquotable, "items_misattributed", rep.ItemsMisattributed, "items_uncited", rep.ItemsUncited, "items_unsupported", rep.ItemsUnsupported)
+			"items_unquotable", rep.ItemsUnquotable, "items_misattributed", rep.ItemsMisattributed, "items_uncited", rep.ItemsUncited, "items_unsupported", rep.ItemsUnsupported, "items_foreign_link", rep.ItemsForeignLink)
 	}
 	if d.Empty() {
 		return nil, &llmError{reason: "nothing usable in the reply"}
