@@ -33,6 +33,9 @@ func (r *resolver) associateOf(src source) (speaker string, ok bool) {
 		return d.text(src.lo, src.hi), true // "Obama and Clinton"
 	}
 	head := &d.toks[src.hi-1]
+	if name, ok := r.pronounOwned(src); ok {
+		return name, true
+	}
 	if head.kind == tokWord && !head.capital && !subjectPronouns[head.lower] && !strings.HasSuffix(head.lower, "self") {
 		// "the Clinton campaign", "Trump's son", "Obama aides": the name
 		// right before the noun and its modifiers, not "Rita Kahn of the
@@ -65,6 +68,28 @@ func (r *resolver) associateOf(src source) (speaker string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// possessivePronouns give the personal pronoun whose referent owns what
+// follows them: "her campaign" is the campaign of whoever "she" is.
+var possessivePronouns = map[string]string{"his": "he", "her": "she"}
+
+// pronounOwned names what a possessive pronoun's referent owns when it is
+// named after them: "her campaign said" is the "Hillary Clinton campaign",
+// an organisation, not Clinton. It reports false for anything else ("his
+// lawyer" stays as written).
+func (r *resolver) pronounOwned(src source) (string, bool) {
+	d := r.d
+	head := &d.toks[src.hi-1]
+	pronoun := possessivePronouns[d.toks[src.lo].lower]
+	if src.hi-src.lo != 2 || pronoun == "" || !namedOrganisations[head.lower] || head.capital {
+		return "", false
+	}
+	owner := r.pronoun(pronounGender[pronoun], src.lo)
+	if owner < 0 {
+		return "", false
+	}
+	return d.reg.ents[owner].name + " " + head.lower, true
 }
 
 // coordinatesNames reports whether a source joins two named people with

@@ -305,5 +305,44 @@ func (d *doc) nounUse(k int) bool {
 	}
 	p := &d.toks[k-1]
 	return isPossessive(p) || p.is("the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our") ||
-		prepositions[p.lower] && !p.is("to", "and", "or", "nor") // "in remarks to the press"
+		prepositions[p.lower] && !p.is("to", "and", "or", "nor") || // "in remarks to the press"
+		d.compoundHead(k)
+}
+
+// compoundHead reports a cue in its bare form that ends a noun phrase
+// opened by an article: "a New York Times report", "a controversial
+// comment", "the New York state attorney general". A singular phrase
+// takes "reports", "states"; the bare form after it is a noun. After
+// "the", a plural before the cue can take the bare verb ("the Democrats
+// say"), so a word ending in -s keeps it a verb.
+func (d *doc) compoundHead(k int) bool {
+	if speechVerbs[d.toks[k].lower] != d.toks[k].lower || k == 0 || d.personWordAt(k-1) {
+		return false // "the Pope read": a past tense as bare as the noun
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		p := &d.toks[j]
+		switch {
+		case p.is("a", "an"):
+			return j < k-1
+		case p.is("the"):
+			return j < k-1 && !strings.HasSuffix(d.toks[k-1].lower, "s")
+		case p.kind != tokWord || isVerbLike(p.lower) || npBreakers[p.lower] || prepositions[p.lower] ||
+			subjectPronouns[p.lower] || determiners[p.lower] || d.inQuote[j] >= 0:
+			return false
+		}
+	}
+	return false
+}
+
+// personWordAt reports a title or a person's name word at token k.
+func (d *doc) personWordAt(k int) bool {
+	t := &d.toks[k]
+	if isTitleWord(t.lower) {
+		return true
+	}
+	if d.reg == nil {
+		return false
+	}
+	id, ok := d.reg.byWord[t.lower]
+	return ok && t.capital && d.reg.ents[id].kind == briefbot.KindPerson
 }

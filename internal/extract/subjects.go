@@ -94,7 +94,9 @@ func (d *doc) npWord(sentLo, j, lo, k int) bool {
 	case t.kind == tokWord && t.lower == "’s" || t.lower == "'s":
 		return k > sentLo
 	case t.kind == tokWord && (t.capital || nameParticles[t.lower] && k > sentLo && d.toks[k-1].capital):
-		return npNameWord(t)
+		// "A New York judge": a word that opens sentences, inside a
+		// name after an article, is part of it
+		return npNameWord(t) || k > sentLo && k+1 == lo && d.toks[lo].capital && d.toks[k-1].is("a", "an", "the")
 	case t.kind == tokWord && (t.lower == "and" || t.lower == "of" || t.lower == "for" || t.lower == "to"):
 		return d.npConnector(sentLo, j, lo, k)
 	case t.kind == tokWord || t.kind == tokNumber:
@@ -172,6 +174,9 @@ func (d *doc) subjectBefore(s sentence, k int) (src source, cueLo int, ok bool) 
 		return source{lo: lo, hi: end}, cueLo, ok
 	}
 	if t.text == "," {
+		if src, ok := d.nameBeforeAppositions(s, j); ok {
+			return src, cueLo, true
+		}
 		if src, ok := d.subjectAroundParenthetical(s, j); ok {
 			return src, cueLo, true
 		}
