@@ -372,7 +372,7 @@ func (ev *evidence) articleIndexes(ids []string) []int {
 // resolveQuote finds the extract quote a quote item stands for and the text
 // to show; see the guard's rules above.
 func (ev *evidence) resolveQuote(q llmQuote, rep *guardReport) (int, string, bool) {
-	text := collapseSpace(strings.Trim(strings.TrimSpace(q.Text), quoteMarks))
+	text := collapseSpace(strings.TrimFunc(strings.TrimSpace(q.Text), text.IsQuoteMark))
 	norm := matchForm(text)
 	byID, idKnown := parseID(q.QuoteID, 'q', len(ev.quotes))
 	if norm == "" {
@@ -494,8 +494,6 @@ func sameSpeaker(given, canonical string) bool {
 	}
 	return g == c || containsWords(c, g)
 }
-
-const quoteMarks = "\"“”„‟«»‘’‚‛'"
 
 // quotations returns the texts inside quotation marks, as text.QuotedIn
 // finds them (the extractor's rules: every mark style, single marks only

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/internal/text"
 )
 
 // A quotation can be verbatim and still say the opposite of its source:
@@ -114,6 +116,7 @@ func letterAround(s string, i, size int) bool {
 	return isWordRune(before) && isWordRune(after)
 }
 
-// isQuoteMark reports whether r may be a quotation mark; an apostrophe
-// inside a word is no mark, and wordsOf keeps it in the word.
-func isQuoteMark(r rune) bool { return strings.ContainsRune(quoteMarks+"‹›「」", r) }
+// isQuoteMark reports whether r may be a quotation mark, by the marks of
+// internal/text's quotation finder; an apostrophe inside a word is no
+// mark, and wordsOf keeps it in the word.
+func isQuoteMark(r rune) bool { return text.IsQuoteMark(r) }

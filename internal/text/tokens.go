@@ -120,6 +120,10 @@ func scanToken(s string, i int, r rune, size int, toks []Token) (int, Kind, int)
 	return i + size, Punct, 1
 }
 
+// IsQuoteMark reports whether r may open or close a quotation, so other
+// packages read the marks the quotation finder reads.
+func IsQuoteMark(r rune) bool { return isQuoteRune(r) }
+
 // isQuoteRune reports the runes that may open or close a quotation.
 func isQuoteRune(r rune) bool {
 	switch r {
