@@ -11,7 +11,7 @@ package extract
 const maxAppositions = 3
 
 // relativeOpeners open a relative clause after a name or description.
-var relativeOpeners = setOf("which", "who", "whose", "where", "whom")
+var relativeOpeners = lex.Lemmas("relative-openers")
 
 // nameBeforeAppositions walks left from the comma at j (the one before
 // the cue) over apposition and relative-clause segments and returns the

@@ -13,11 +13,11 @@ import (
 // namedOrganisations are the nouns of what is named after its person, as
 // one actor across articles: "the Trump campaign" and "Donald Trump's
 // campaign" are both the "Donald Trump campaign".
-var namedOrganisations = setOf("campaign", "administration", "foundation", "transition", "camp")
+var namedOrganisations = lex.Lemmas("named-organisations")
 
 // associatePrepositions join a noun to the person it is of: "an aide to
 // Trump", "a spokeswoman for Clinton", "the son of Trump".
-var associatePrepositions = setOf("for", "to", "of", "with")
+var associatePrepositions = lex.Lemmas("associate-prepositions")
 
 // associateOf returns the speaker a source names when it is someone or
 // something of a person's rather than the person: the mention as written,

@@ -77,10 +77,9 @@ func (e *entity) addRole(role string) {
 	}
 }
 
-var nameParticles = setOf("de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du",
-	"del", "della", "la", "le", "dos", "das", "do", "y", "ter", "ten", "abu", "st")
+var nameParticles = lex.Lemmas("name-particles")
 
-var runConnectors = setOf("of", "the", "for", "to", "and", "on")
+var runConnectors = lex.Lemmas("run-connectors")
 
 // nameRun is a capitalised run found in a sentence: tokens roleLo..lo are
 // its role prefix ("US President"), lo..hi the name.

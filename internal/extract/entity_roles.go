@@ -54,7 +54,7 @@ func roleKey(role string) string {
 
 // keepCapital are role words that stay capitalised inside a description:
 // they name an institution or party ("the Senate minority leader").
-var keepCapital = setOf("house", "senate", "democratic", "republican", "congress", "parliament", "cabinet")
+var keepCapital = lex.Lemmas("keep-capital")
 
 // definiteDescription turns a role prefix into the description an article
 // uses for its holder: "US President" → "the US president", "Foreign
@@ -113,18 +113,10 @@ func definiteDescription(role string) string {
 
 // notTitleHeads are role words that cannot end a title: portfolios,
 // institutions and adjectives.
-var notTitleHeads = setOf("foreign", "state", "defence", "defense", "interior", "finance", "health", "home",
-	"education", "justice", "trade", "energy", "environment", "culture", "labour", "labor", "agriculture",
-	"transport", "emergencies", "emergency", "minority", "majority", "national", "security", "regional",
-	"provincial", "federal", "acting", "interim", "incoming", "outgoing", "newly", "elected", "new", "late",
-	"first", "supreme", "special", "democratic", "republican", "economy", "economic", "affairs",
-	"intelligence", "homeland", "treasury", "commerce", "war", "army", "navy", "air", "force", "police",
-	"fire", "opposition", "party", "house", "senate", "press", "communications", "former", "ex", "deputy",
-	"vice", "prime", "senior", "assistant", "associate", "cabinet", "council", "county", "city", "fashion",
-	"presidential", "us", "uk", "un", "eu", "nato", "gop", "u.s")
+var notTitleHeads = lex.Lemmas("not-title-heads")
 
 // honorifics are titles of address, no description of a role.
-var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev", "mx")
+var honorifics = lex.Lemmas("honorifics")
 
 // isRoleWord reports a title or role word, hyphenated ones included
 // ("Ex-Prime").

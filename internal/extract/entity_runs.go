@@ -24,8 +24,7 @@ func isNameWord(t *token) bool {
 
 // openingWords are capitalised at the start of a sentence only: no name
 // begins with them ("Unlike Obama, …", "Despite Trump's …").
-var openingWords = setOf("unlike", "despite", "although", "though", "whereas", "meanwhile", "however",
-	"amid", "since", "asked", "told", "unless", "until", "without", "within", "throughout", "following")
+var openingWords = lex.Lemmas("opening-words")
 
 // opensSentence reports whether the capitalised word at k, opening its
 // sentence, is a word of the sentence rather than of a name: an opening

@@ -18,18 +18,12 @@ func isAcronymToken(t *token) bool {
 
 // organisationNouns head descriptions that stand for an organisation or
 // country named before: "the ministry", "the company".
-var organisationNouns = setOf("company", "firm", "ministry", "government", "agency", "court", "party",
-	"union", "committee", "department", "office", "council", "commission", "board", "group", "newspaper",
-	"network", "bank", "airline", "carrier", "team", "club", "university", "institute", "foundation",
-	"organisation", "organization", "administration", "army", "military", "campaign", "embassy",
-	"regulator", "country", "authority", "broadcaster", "paper", "magazine", "outlet", "website",
-	"church", "parliament", "legislature", "manufacturer", "maker", "retailer", "insurer", "charity")
+var organisationNouns = lex.Lemmas("organisation-nouns")
 
 // companyNouns are organisation nouns that rarely appear inside the
 // organisation's own name, so they stand for the newest organisation
 // subject instead: "Kestrel Motors … The company said".
-var companyNouns = setOf("company", "firm", "group", "manufacturer", "maker", "retailer", "insurer",
-	"carrier", "airline", "bank", "organisation", "organization", "charity")
+var companyNouns = lex.Lemmas("company-nouns")
 
 // organisationByNoun resolves "the ministry" to the named organisation
 // ending in that noun ("the Interior Ministry") and "the company" to the

@@ -1,9 +1,7 @@
 package extract
 
 // documentNouns name a text that speaks for whoever issued it.
-var documentNouns = setOf("statement", "statements", "decree", "report", "ruling", "judgment", "judgement",
-	"guidelines", "guidance", "letter", "release", "communique", "communiqué", "declaration", "order",
-	"filing", "memo", "post", "tweet", "website", "notice", "announcement", "verdict", "decision", "resolution")
+var documentNouns = lex.Lemmas("document-nouns")
 
 // issuer finds who issued the document a source names: "X’s statement",
 // "a statement from X", or, going back a few sentences, the sentence that

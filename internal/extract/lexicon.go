@@ -28,6 +28,11 @@ var lexiconSchema = lexicon.Schema{
 		"noun-like", "np-breaker", "object-breaker", "org-head", "org-word", "place", "place-head",
 		"place-prefix", "place-word", "pronoun", "role", "source-noun", "stance-object", "subject-pronoun",
 		"subordinator", "time-adverb", "title", "office", "sub-office",
+		// words.tsv: the closed classes single rules read (each named after the rule's list)
+		"named-organisations", "associate-prepositions", "name-particles", "run-connectors", "keep-capital",
+		"not-title-heads", "honorifics", "opening-words", "organisation-nouns", "company-nouns",
+		"document-nouns", "unnamed-heads", "owner-nouns", "clause-openers", "finite-after-subject",
+		"irregular-past", "prepositions", "ly-nouns", "adverbial-heads", "intro-words", "relative-openers",
 	},
 	Requires: map[string]string{
 		"weak": "speech", "passive": "speech", "infinitive": "speech", "object-content": "speech",

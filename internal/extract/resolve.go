@@ -42,11 +42,7 @@ type resolver struct {
 
 // unnamedHeads are nouns that name one person without naming them, besides
 // the gendered titles and role words.
-var unnamedHeads = setOf("official", "witness", "source", "resident", "spokesperson", "officer", "doctor",
-	"lawyer", "analyst", "expert", "worker", "employee", "student", "teacher", "farmer", "soldier", "survivor",
-	"victim", "neighbour", "neighbor", "member", "aide", "diplomat", "negotiator", "investigator", "engineer",
-	"nurse", "driver", "pilot", "owner", "manager", "researcher", "scientist", "activist", "organiser",
-	"organizer", "protester", "voter", "fan", "journalist", "reporter", "economist", "historian")
+var unnamedHeads = lex.Lemmas("unnamed-heads")
 
 // unnamedThread returns the unnamed source a pronoun of gender at token at
 // continues: the previous quote's, when no person became a subject since.
@@ -66,8 +62,7 @@ func (r *resolver) unnamedThread(gender string, at int) (string, bool) {
 
 // ownerNouns stand for an organisation or country as the owner of a
 // role: "the country's foreign minister", "the company's chief".
-var ownerNouns = setOf("country", "nation", "government", "company", "ministry", "state", "city", "group",
-	"party", "firm", "agency", "organisation", "organization", "club", "team", "region", "province", "kingdom")
+var ownerNouns = lex.Lemmas("owner-nouns")
 
 // roleOwner reads the owner of a possessive role mention that points back
 // to the sentence's subject ("its water minister", "the country's trade

@@ -3,14 +3,11 @@ package extract
 import "strings"
 
 // clauseOpeners are words after which a name opens a clause as its subject.
-var clauseOpeners = setOf(",", "and", "but", "while", "when", "as", "after", "before", "because",
-	"although", "though", "since", "if", "that", "so", "then", "where", "whereas", ";", ":", "—", "–", "(")
+var clauseOpeners = lex.Lemmas("clause-openers")
 
 // finiteAfterSubject are words that follow a subject and start its verb
 // phrase: auxiliaries and common adverbs.
-var finiteAfterSubject = setOf("is", "was", "were", "are", "has", "had", "have", "will", "would", "can",
-	"could", "should", "may", "might", "must", "did", "does", "do", "also", "then", "later", "said",
-	"says", "told", "added", "who")
+var finiteAfterSubject = lex.Lemmas("finite-after-subject")
 
 // endsSentence reports whether nothing but closing punctuation follows
 // token n: a name there after a comma is an apposition ("a farmer, John
@@ -60,12 +57,7 @@ func (d *doc) verbFollows(n int, s sentence) bool {
 }
 
 // irregularPast are common past-tense verbs without the -ed ending.
-var irregularPast = setOf("met", "led", "went", "made", "took", "gave", "won", "spoke", "wrote", "began",
-	"came", "held", "sent", "left", "ran", "brought", "thought", "felt", "kept", "lost", "paid", "became",
-	"sat", "stood", "saw", "got", "put", "hit", "cut", "set", "sought", "drew", "flew", "fell", "rose",
-	"chose", "knew", "grew", "threw", "struck", "told", "said", "found", "heard", "meant", "built", "bought",
-	"fought", "caught", "taught", "shot", "broke", "drove", "rode", "swore", "wore", "tore", "beat", "bore",
-	"forgot", "forgave", "withdrew", "overtook", "undertook", "oversaw", "upheld", "spent", "lent", "bent")
+var irregularPast = lex.Lemmas("irregular-past")
 
 func isPossessive(t *token) bool { return t.lower == "’s" || t.lower == "'s" }
 

@@ -2,9 +2,7 @@ package extract
 
 import "strings"
 
-var prepositions = setOf("of", "with", "to", "by", "alongside", "from", "against", "for", "on", "about",
-	"between", "in", "at", "into", "over", "after", "before", "during", "like", "than", "among", "toward",
-	"towards", "upon", "via", "under", "behind", "beside", "besides", "and", "or", "nor")
+var prepositions = lex.Lemmas("prepositions")
 
 func (d *doc) hasAnchor(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
@@ -24,18 +22,13 @@ func isVerbLike(w string) bool {
 }
 
 // lyNouns end like adverbs but head noun phrases ("the state assembly").
-var lyNouns = setOf("assembly", "family", "ally", "rally", "supply", "monopoly", "anomaly", "daily", "weekly",
-	"monthly", "quarterly", "italy", "bully", "homily", "reply")
+var lyNouns = lex.Lemmas("ly-nouns")
 
 // adverbialHeads head the time and channel phrases that can stand between
 // a source and its cue.
-var adverbialHeads = setOf("weekend", "week", "month", "year", "morning", "afternoon", "evening", "night", "day",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "interview")
+var adverbialHeads = lex.Lemmas("adverbial-heads")
 
-var introWords = setOf("on", "in", "at", "when", "while", "after", "before", "during", "since", "as",
-	"following", "despite", "although", "though", "because", "if", "with", "without", "speaking",
-	"asked", "last", "earlier", "later", "late", "early", "meanwhile", "however", "today", "yesterday", "overnight",
-	"also", "but", "and", "so", "then", "according", "under", "amid", "for", "from", "by", "to", "over")
+var introWords = lex.Lemmas("intro-words")
 
 // npLeft returns the noun phrase that ends at token hi-1 and its start,
 // walking left over name words, determiners and source nouns.

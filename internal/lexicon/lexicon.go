@@ -51,6 +51,7 @@ type Entry struct {
 type Lexicon struct {
 	entries []Entry
 	hash    string
+	flags   map[string]bool // the schema's: a look-up of any other is a typo
 }
 
 // Load reads the files of fsys matching pattern (in name order) and checks
@@ -64,7 +65,10 @@ func Load(fsys fs.FS, pattern string, schema Schema) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: no files match %s", pattern)
 	}
 	slices.Sort(names)
-	l := &Lexicon{}
+	l := &Lexicon{flags: map[string]bool{}}
+	for _, f := range schema.Flags {
+		l.flags[f] = true
+	}
 	sum := sha256.New()
 	for _, name := range names {
 		raw, err := fs.ReadFile(fsys, name)
@@ -239,6 +243,15 @@ func (l *Lexicon) check(schema Schema) error {
 	return nil
 }
 
+// mustKnow panics on a flag the schema does not name: the word lists are
+// read once at start, so a misspelt flag would otherwise be an empty list
+// that silently turns a rule off.
+func (l *Lexicon) mustKnow(flag string) {
+	if !l.flags[flag] {
+		panic(fmt.Sprintf("lexicon: no flag %q in the schema", flag))
+	}
+}
+
 // Hash is the SHA-256 of the files' names and contents, in hex.
 func (l *Lexicon) Hash() string { return l.hash }
 
@@ -247,6 +260,7 @@ func (l *Lexicon) Entries() []Entry { return l.entries }
 
 // Lemmas returns the lemmas that have flag.
 func (l *Lexicon) Lemmas(flag string) map[string]bool {
+	l.mustKnow(flag)
 	out := map[string]bool{}
 	for _, e := range l.entries {
 		if _, ok := e.Flags[flag]; ok {
@@ -258,6 +272,7 @@ func (l *Lexicon) Lemmas(flag string) map[string]bool {
 
 // Forms maps every form of the lemmas that have flag to its lemma.
 func (l *Lexicon) Forms(flag string) map[string]string {
+	l.mustKnow(flag)
 	out := map[string]string{}
 	for _, e := range l.entries {
 		if _, ok := e.Flags[flag]; ok {
@@ -284,6 +299,7 @@ func (l *Lexicon) FormSet(flag, ending string) map[string]bool {
 // Values maps the lemmas that have flag to the flag's value ("title=f":
 // "f"; "" for a bare flag).
 func (l *Lexicon) Values(flag string) map[string]string {
+	l.mustKnow(flag)
 	out := map[string]string{}
 	for _, e := range l.entries {
 		if v, ok := e.Flags[flag]; ok {

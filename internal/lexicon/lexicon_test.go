@@ -97,3 +97,24 @@ func TestInflect(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupOfAnUnknownFlagPanics(t *testing.T) {
+	l, err := load(t, map[string]string{"a.tsv": "say\tspeech\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, lookup := range map[string]func(){
+		"Lemmas": func() { l.Lemmas("speach") },
+		"Forms":  func() { l.Forms("speach") },
+		"Values": func() { l.Values("speach") },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s of a flag the schema does not name gave an empty list instead of panicking", name)
+				}
+			}()
+			lookup()
+		}()
+	}
+}
