@@ -30,3 +30,16 @@ func TestOfficeDescriptionIsTheHolderInFocus(t *testing.T) {
 			"the port would expand", "The president"},
 	})
 }
+
+// A one-word source that names no one is the person whose surname it
+// misses by one letter, when exactly one person's does.
+func TestMisspeltSurnameIsThePerson(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"one letter changed",
+			"“Turnout will be low,” said organiser Leslie Wimes. Wines said the campaign ignored the county.",
+			"the campaign ignored the county", "Leslie Wimes"},
+		{"two people it could be: as written",
+			"Dana Marsh said the vote was close. Paul Mirsh said it was not. Mersh said the count was wrong.",
+			"the count was wrong", "Mersh"},
+	})
+}

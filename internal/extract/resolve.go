@@ -214,8 +214,9 @@ func (r *resolver) lastOfGender(gender string, at int) int {
 
 // resolve returns the canonical name and entity (or -1) for a source. Its
 // rules in order: a pronoun, the issuer of a document, someone's
-// associate, a registered name, an organisation by its noun, an acronym,
-// a gendered description, a role description; else the words as written.
+// associate, a registered name, a misspelt surname, an organisation by
+// its noun, an acronym, a gendered description, a role description; else
+// the words as written.
 func (r *resolver) resolve(src source) (string, int) {
 	d := r.d
 	if src.hi-src.lo == 1 {
@@ -233,6 +234,11 @@ func (r *resolver) resolve(src source) (string, int) {
 	}
 	if id := d.reg.lookup(d, src.lo, src.hi); id >= 0 {
 		return d.reg.ents[id].name, id
+	}
+	if src.hi-src.lo == 1 {
+		if id := r.misspeltName(src.lo); id >= 0 {
+			return d.reg.ents[id].name, id
+		}
 	}
 	if name, id, ok := r.organisationByNoun(src); ok {
 		return name, id
