@@ -162,7 +162,9 @@ func (d *doc) nameRunAt(s sentence, si, i, j int) (nameRun, int, bool) {
 	for lo < hi && (nonNameWords[d.toks[lo].lower] || runConnectors[d.toks[lo].lower]) {
 		lo++
 	}
-	for hi > lo && runConnectors[d.toks[hi-1].lower] {
+	// "John Smith on Tuesday": the time and the connector before it are
+	// no part of the name
+	for hi > lo && (runConnectors[d.toks[hi-1].lower] || nonNameWords[d.toks[hi-1].lower] && hi-1 > lo && runConnectors[d.toks[hi-2].lower]) {
 		hi--
 	}
 	if lo >= hi {

@@ -259,3 +259,12 @@ func TestAQuotedTitleIsNoDate(t *testing.T) {
 		t.Errorf("events %+v, want only Friday: the song title is no date", ex.Events)
 	}
 }
+
+// A name run that goes on over a connector into a time ("John Smith on
+// Tuesday") is the name before it, not no name at all.
+func TestNameBeforeATimeIsAName(t *testing.T) {
+	ex := extractBody(t, "The hearing began at noon. Senators grilled John Stumpf on Tuesday. Stumpf said he was sorry.")
+	if q := findQuote(ex, "he was sorry"); q == nil || q.Speaker != "John Stumpf" {
+		t.Errorf("speaker of %+v, want John Stumpf", ex.Quotes)
+	}
+}
