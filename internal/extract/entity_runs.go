@@ -119,5 +119,50 @@ func findAcronyms(d *doc) map[string]string {
 			out[a.lower] = d.text(lo, i)
 		}
 	}
+	d.acronymsByInitials(out)
 	return out
+}
+
+// acronymsByInitials adds the acronyms the article uses without spelling
+// them out in parentheses whose letters are the initials of a name it
+// writes in full: "The International Monetary Fund announced …" then
+// "The IMF expects …". Connectors inside the name ("of", "for", "and",
+// "on", "the") have no letter; the first name of those initials wins.
+func (d *doc) acronymsByInitials(out map[string]string) {
+	byInitials := map[string]string{}
+	for i := 0; i < len(d.toks); i++ {
+		if !d.toks[i].capital || d.toks[i].kind != tokWord {
+			continue
+		}
+		lo := i
+		if d.toks[lo].is("the") {
+			lo++
+		}
+		var initials strings.Builder
+		j := lo
+		for ; j < len(d.toks); j++ {
+			t := &d.toks[j]
+			switch {
+			case t.kind == tokWord && t.capital && !isAcronymToken(t) && !nonNameWords[t.lower]:
+				initials.WriteByte(t.lower[0])
+				continue
+			case t.is("of", "for", "and", "on", "the") && j > lo && j+1 < len(d.toks) && d.toks[j+1].capital:
+				continue
+			}
+			break
+		}
+		if key := initials.String(); len(key) >= 2 && byInitials[key] == "" {
+			byInitials[key] = d.text(lo, j)
+		}
+		i = max(i, j-1)
+	}
+	for k := range d.toks {
+		t := &d.toks[k]
+		if !isAcronymToken(t) || len(t.text) > 6 || out[t.lower] != "" {
+			continue
+		}
+		if full := byInitials[t.lower]; full != "" {
+			out[t.lower] = full
+		}
+	}
 }
