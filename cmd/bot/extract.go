@@ -154,6 +154,7 @@ type (
 		Claim    string `json:"claim"`
 		Stance   string `json:"stance"`
 		Evidence []int  `json:"evidence"`
+		Rule     string `json:"rule,omitempty"`
 	}
 )
 
@@ -185,7 +186,7 @@ func toExtractJSON(x *briefbot.Extract) extractJSON {
 	for _, p := range x.Positions {
 		out.Positions = append(out.Positions, positionJSON{
 			Actor: p.Actor, Topic: p.Topic, Polarity: string(p.Polarity), Claim: p.Claim, Stance: p.Stance,
-			Evidence: nonNil(p.Evidence),
+			Evidence: nonNil(p.Evidence), Rule: p.Rule,
 		})
 	}
 	return out

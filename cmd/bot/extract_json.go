@@ -55,21 +55,30 @@ func appendExtractJSON(b []byte, e *extractJSON) []byte {
 		b = jsonField(b, in3, "polarity", p.Polarity, true)
 		b = jsonField(b, in3, "claim", p.Claim, true)
 		b = jsonField(b, in3, "stance", p.Stance, true)
-		b = append(b, ","+in3+`"evidence": `...)
-		if len(p.Evidence) == 0 {
-			return append(b, "[]"...)
+		b = appendEvidence(b, in3, p.Evidence)
+		if p.Rule != "" {
+			b = jsonField(b, in3, "rule", p.Rule, true)
 		}
-		b = append(b, '[')
-		for j, n := range p.Evidence {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in3+"  "...)
-			b = strconv.AppendInt(b, int64(n), 10)
-		}
-		return append(b, in3+"]"...)
+		return b
 	})
 	return append(b, "\n  }"...)
+}
+
+// appendEvidence appends a position's evidence member: its quote indexes.
+func appendEvidence(b []byte, in3 string, evidence []int) []byte {
+	b = append(b, ","+in3+`"evidence": `...)
+	if len(evidence) == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for j, n := range evidence {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, in3+"  "...)
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return append(b, in3+"]"...)
 }
 
 // jsonKey appends a member's separator, new line at indent and key.

@@ -35,7 +35,7 @@ func TestExtractJSONMatchesEncodingJSON(t *testing.T) {
 			Events: []eventJSON{{Expression: "today", Value: "2025-04-25", Start: 1, End: 6, Text: odd, Actors: []string{}},
 				{Expression: odd, Actors: []string{"a", "b"}}},
 			Positions: []positionJSON{{Actor: "A", Topic: odd, Polarity: "for", Claim: "c", Stance: "s", Evidence: []int{}},
-				{Actor: "B", Evidence: []int{0, 7, 12}}},
+				{Actor: "B", Evidence: []int{0, 7, 12}, Rule: "stance word"}},
 		},
 	}
 	// and every example article as extracted

@@ -145,7 +145,7 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 		}
 		tm = canonicalTopic(tm)
 		r := readStance(st, tm, cueClass(st.cue), st.cue)
-		if choice == choiceWeak && r.polarity.rule == "plain claim" && !named[st.actor] {
+		if choice == choiceWeak && r.polarity.rule == ruleUnmarked && !named[st.actor] {
 			continue // a fact reported on no named subject is no stance
 		}
 		if notAPosition(st) {
@@ -199,7 +199,8 @@ type positionGroup struct {
 	pos      briefbot.Position
 	strength int
 	named    bool
-	votes    polarityVotes
+	votes    polarityVotes                       // of the readings that show a sign
+	plain    polarityVotes                       // of the plain claims
 	best     map[briefbot.Polarity]stanceReading // the weightiest reading of each polarity
 }
 
@@ -352,7 +353,7 @@ type polarityVotes map[briefbot.Polarity]int
 // evaluation less, a plain claim least.
 func ruleWeight(rule string) int {
 	switch {
-	case rule == "plain claim":
+	case rule == ruleUnmarked:
 		return 1
 	case strings.HasPrefix(rule, "praise") || strings.HasPrefix(rule, "reporting verb"):
 		return 2
@@ -362,18 +363,28 @@ func ruleWeight(rule string) int {
 
 // vote folds one more statement into the group's position: the
 // polarity with the most weight wins, a tie of for and against is mixed.
+// A plain claim is "for" only for want of any sign, so plain claims vote
+// only in a group where no statement shows one.
 func (g *positionGroup) vote(r stanceReading) {
 	if g.votes == nil {
-		g.votes, g.best = polarityVotes{}, map[briefbot.Polarity]stanceReading{}
+		g.votes, g.plain, g.best = polarityVotes{}, polarityVotes{}, map[briefbot.Polarity]stanceReading{}
 	}
 	p, w := r.polarity.polarity, ruleWeight(r.polarity.rule)
-	g.votes[p] += w
+	if r.polarity.rule == ruleUnmarked {
+		g.plain[p] += w
+	} else {
+		g.votes[p] += w
+	}
 	if old, ok := g.best[p]; !ok || ruleWeight(old.polarity.rule) < w {
 		g.best[p] = r
 	}
+	votes := g.votes
+	if len(votes) == 0 {
+		votes = g.plain
+	}
 	win, top, tied := briefbot.Polarity(""), 0, false
 	for _, cand := range []briefbot.Polarity{briefbot.PolarityFor, briefbot.PolarityAgainst, briefbot.PolarityMixed, briefbot.PolarityNeutral} {
-		switch v := g.votes[cand]; {
+		switch v := votes[cand]; {
 		case v > top:
 			win, top, tied = cand, v, false
 		case v == top && v > 0:

@@ -92,8 +92,12 @@ func polarityOf(st *statement, tm topicMention, class stanceClass, span clauseSp
 	if deniedIn(st, span.cLo, span.cHi) {
 		return polarityReading{briefbot.PolarityAgainst, "negative imperative"}
 	}
-	return polarityReading{briefbot.PolarityFor, "plain claim"}
+	return polarityReading{briefbot.PolarityFor, ruleUnmarked}
 }
+
+// ruleUnmarked names the reading of a statement that shows no sign: a
+// plain claim, "for" what it says.
+const ruleUnmarked = "plain claim"
 
 func signed(score int, rule string) polarityReading {
 	if score > 0 {
@@ -194,10 +198,11 @@ func neutralIn(st *statement, lo, hi int) bool {
 
 // demandsStop reports a demand whose verb stops something: "Putin should
 // stop", "must end the war", "need to halt the strikes". A topic before
-// the demand ("Russia should stop") is who is to stop, not what.
+// the demand ("Russia should stop") is who is to stop, not what; a topic
+// the statement does not name (its article's main issue) is what.
 func demandsStop(st *statement, tm topicMention, lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if !st.has(k, flagCue) || st.words[k].class != classDemand || tm.hi == k {
+		if !st.has(k, flagCue) || st.words[k].class != classDemand || tm.hi == k && tm.hi > tm.lo {
 			continue
 		}
 		for j := k + 1; j < hi && j <= k+3; j++ {

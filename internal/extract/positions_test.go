@@ -574,3 +574,28 @@ func TestPolarityOfStopsLimitsAndImperatives(t *testing.T) {
 		}
 	}
 }
+
+// A demand to stop with no object of its own stops the issue the title
+// names: "Putin should stop" in a story on the strikes is against them.
+func TestBareStopDemandIsAgainstTheMainIssue(t *testing.T) {
+	qs := []briefbot.Quote{quote("Ana Ruiz", "President Vladimir Putin should stop")}
+	ps := positionsOf("Deadly drone strikes hit the port city", qs, nil, nil, nil)
+	if len(ps) != 1 || !strings.Contains(ps[0].Topic, "strikes") || ps[0].Polarity != briefbot.PolarityAgainst {
+		t.Errorf("positions = %+v, want Ana Ruiz against the strikes", ps)
+	}
+}
+
+// A plain claim is "for" for want of any sign; beside a statement that
+// shows one it does not outvote it.
+func TestPlainClaimsDoNotOutvoteASign(t *testing.T) {
+	qs := []briefbot.Quote{
+		quote("Lena Berg", "the tariffs are a mistake"),
+		quote("Lena Berg", "the tariffs start in May"),
+		quote("Lena Berg", "the tariffs cover steel and aluminium"),
+		quote("Lena Berg", "the tariffs were set by the ministry"),
+	}
+	ps := positions(qs)
+	if len(ps) != 1 || ps[0].Polarity != briefbot.PolarityAgainst || len(ps[0].Evidence) != 4 {
+		t.Errorf("positions = %+v, want one against the tariffs citing all four", ps)
+	}
+}
