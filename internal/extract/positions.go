@@ -148,7 +148,7 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 		if choice == choiceWeak && r.polarity.rule == ruleUnmarked && !named[st.actor] {
 			continue // a fact reported on no named subject is no stance
 		}
-		if notAPosition(st) {
+		if notAPosition(st) || r.polarity.rule == ruleUnmarked && reportsACount(st) {
 			continue
 		}
 		b.add(st, tm, r, named[st.actor])

@@ -43,15 +43,17 @@ func titleIssues(title string, people map[string]bool) []issue {
 	})
 	var chosen []topicMention
 	var out []issue
+	verb := headlineVerbs(&st)
 	for _, c := range cands {
 		if c.key == "" || clashes(chosen, c) || len(out) == maxIssues {
 			continue
 		}
 		chosen = append(chosen, c)
-		if roleOnly(&st, c) {
-			continue // "prime minister", "US Speaker": who, not what
+		person := namesPerson(c.key, people)
+		if roleOnly(&st, c) || !person && notAnIssue(&st, c, verb) {
+			continue
 		}
-		is := issue{topicMention: c, person: namesPerson(c.key, people)}
+		is := issue{topicMention: c, person: person}
 		for w := range strings.FieldsSeq(c.key) {
 			if !genericWords[w] && !nameConnectors[w] && len(w) > 2 {
 				is.words = append(is.words, w)
@@ -73,6 +75,36 @@ func titleIssues(title string, people map[string]bool) []issue {
 		return 0
 	})
 	return out
+}
+
+// notAnIssue reports a title subject that is who, where or how many, not
+// what (a person the story is about is read apart): "prime minister" (roles only), "at UN General Assembly" (a name in
+// a setting), "World Health Organization names …" (the headline's own
+// subject), "dozens dead" (a count). verb marks the headline's verbs.
+func notAnIssue(st *statement, c topicMention, verb []bool) bool {
+	switch {
+	case c.lo < 0 || c.hi > len(st.toks):
+		return false
+	case c.score <= settingScore:
+		return true
+	case st.toks[c.lo].kind == tokNumber || quantityWords[st.toks[c.lo].lower]:
+		return true
+	}
+	return headlineSubject(st, c, verb)
+}
+
+// headlineSubject reports a name that does the headline's verb: "World
+// Health Organization declares …", "European Court of Justice says …".
+func headlineSubject(st *statement, c topicMention, verb []bool) bool {
+	if c.hi >= len(st.toks) || !verb[c.hi] {
+		return false
+	}
+	for k := c.lo; k < c.hi; k++ {
+		if !isNameToken(&st.toks[k]) && !st.has(k, flagNameConnector) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleNounPhrases adds the lower-case noun phrases of a title, which

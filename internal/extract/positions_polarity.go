@@ -196,8 +196,9 @@ func neutralIn(st *statement, lo, hi int) bool {
 	return false
 }
 
-// demandsStop reports a demand whose verb stops something: "Putin should
-// stop", "must end the war", "need to halt the strikes". A topic before
+// demandsStop reports a demand whose verb stops something, within four
+// words: "Putin should stop", "must end the war", "need to halt the
+// strikes", "the need to bring an end to the conflict". A topic before
 // the demand ("Russia should stop") is who is to stop, not what; a topic
 // the statement does not name (its article's main issue) is what.
 func demandsStop(st *statement, tm topicMention, lo, hi int) bool {
@@ -205,7 +206,7 @@ func demandsStop(st *statement, tm topicMention, lo, hi int) bool {
 		if !st.has(k, flagCue) || st.words[k].class != classDemand || tm.hi == k && tm.hi > tm.lo {
 			continue
 		}
-		for j := k + 1; j < hi && j <= k+3; j++ {
+		for j := k + 1; j < hi && j <= k+4; j++ {
 			if stopVerbs[st.toks[j].lower] {
 				return true
 			}

@@ -246,10 +246,21 @@ func classify(st *statement, lo, hi int, tm topicMention) (stanceClass, int) {
 			if !actorIsSubject(st, lo, k) {
 				continue
 			}
+		case (c == classRefuse || c == classOppose) && !predicative(st, k) && !actorIsSubject(st, lo, k) && !firstPersonPossessives[toks[lo].lower]:
+			// "European nations have refused", "the law has condemned
+			// many women": a third party's act the actor reports ("our
+			// party opposes" is the actor's own side).
+			continue
 		}
 		return c, k
 	}
 	return classClaim, -1
+}
+
+// predicative reports a stance word used as what its subject is, not as
+// its verb: after a copula or determiner ("is unacceptable", "a mistake").
+func predicative(st *statement, k int) bool {
+	return k > 0 && st.has(k-1, flagCopula|flagDeterminer)
 }
 
 // futureNegation reports a negated modal or "never" at k: "will not",

@@ -599,3 +599,64 @@ func TestPlainClaimsDoNotOutvoteASign(t *testing.T) {
 		t.Errorf("positions = %+v, want one against the tariffs citing all four", ps)
 	}
 }
+
+// A headline's subjects that are who, where or how many are not what its
+// statements are about.
+func TestTitleIssuesAreWhatNotWhoWhereOrHowMany(t *testing.T) {
+	cases := []struct{ title, want, not string }{
+		{"Dozens dead in Port Alba ferry fire", "ferry fire", "dozens"},
+		{"Fiancée of jailed reporter demands release at Nordic Council Assembly", "", "council assembly"},
+		{"Harbour Safety Board declares emergency over oil spill", "oil spill", "harbour safety board"},
+	}
+	for _, c := range cases {
+		is := titleIssues(c.title, nil)
+		var keys []string
+		for _, i := range is {
+			keys = append(keys, i.key)
+		}
+		if c.want != "" && !slices.Contains(keys, c.want) || slices.ContainsFunc(keys, func(k string) bool { return strings.Contains(k, c.not) }) {
+			t.Errorf("%q: issues %q, want %q and nothing with %q", c.title, keys, c.want, c.not)
+		}
+	}
+}
+
+// "police said 12 people died": a count reported with no sign of a stance
+// is a fact, not a position; the same figure with one is a stance.
+func TestCountsWithoutAStanceAreFacts(t *testing.T) {
+	if ps := positions([]briefbot.Quote{quote("Lena Berg", "the 68 new tariffs start in May")}); len(ps) != 0 {
+		t.Errorf("positions = %+v, want none: a count", ps)
+	}
+	if ps := positions([]briefbot.Quote{quote("Lena Berg", "the six new tariffs are a disgrace")}); len(ps) != 1 || ps[0].Polarity != briefbot.PolarityAgainst {
+		t.Errorf("positions = %+v, want one against: blame beside the count", ps)
+	}
+}
+
+// A refusal or condemnation whose subject is a third party is reported,
+// not made: it says nothing of the speaker's own stance.
+func TestThirdPartysRefusalIsNotTheSpeakers(t *testing.T) {
+	cases := []struct {
+		text    string
+		against bool
+	}{
+		{"European nations have rejected the tariffs", false},
+		{"the old law has condemned the tariffs", false},
+		{"we rejected the tariffs", true},
+		{"the tariffs are unacceptable", true},
+	}
+	for _, c := range cases {
+		ps := positions([]briefbot.Quote{quote("Ana Ruiz", c.text)})
+		if len(ps) != 1 || (ps[0].Polarity == briefbot.PolarityAgainst) != c.against {
+			t.Errorf("%q: positions = %+v, want one, against: %v", c.text, ps, c.against)
+		}
+	}
+}
+
+// "the need to bring an end to the conflict" in a story on the strikes
+// demands they stop.
+func TestNeedToBringAnEndIsAgainst(t *testing.T) {
+	qs := []briefbot.Quote{quote("Ana Ruiz", "he had spoken to both leaders on the need to bring an end to the conflict")}
+	ps := positionsOf("Deadly drone strikes hit the port city", qs, nil, nil, nil)
+	if len(ps) != 1 || ps[0].Polarity != briefbot.PolarityAgainst {
+		t.Errorf("positions = %+v, want one against the strikes", ps)
+	}
+}
