@@ -134,12 +134,13 @@ func positionsOf(title string, quotes []briefbot.Quote, d *doc, spans []span, pe
 	personWords := personNameWords(stmts, named, people)
 	recurring := recurringPhrases(stmts)
 	issues := titleIssues(title, personWords)
+	byName := indexPeople(people)
 
 	var b positionBuilder
 	for i := range stmts {
 		d.checkStop()
 		st := &stmts[i]
-		tm, choice := pickTopic(st, rankedTopics(st, personWords, recurring), issues)
+		tm, choice := pickTopic(st, rankedTopics(st, personWords, recurring), issues, byName)
 		if choice == choiceNone {
 			continue
 		}

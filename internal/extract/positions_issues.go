@@ -202,9 +202,10 @@ func stanceToken(st *statement) int {
 
 // pickTopic chooses what statement st is about: the object of its stance
 // verb, an issue of the title it names, a clear subject of its own, the
-// main issue, or a weak subject of its own, in that order. ranked are its
-// own candidates, strongest first. ok is false when it is about nothing.
-func pickTopic(st *statement, ranked []topicMention, issues []issue) (topicMention, topicChoice) {
+// main issue, a weak subject of its own, or a person it names, in that
+// order. ranked are its own candidates, strongest first; people the
+// article's people by name word. choiceNone: it is about nothing.
+func pickTopic(st *statement, ranked []topicMention, issues []issue, people personIndex) (topicMention, topicChoice) {
 	// An issue's mention in the statement is where its stance is read.
 	asIssue := func(n, lo, hi int) topicMention {
 		is := issues[n].topicMention
@@ -231,6 +232,9 @@ func pickTopic(st *statement, ranked []topicMention, issues []issue) (topicMenti
 		return asIssue(0, k, k), choiceWeak
 	case best.key != "":
 		return best, choiceWeak
+	}
+	if p, ok := personIn(st, people); ok {
+		return p, choiceWeak
 	}
 	return topicMention{}, choiceNone
 }

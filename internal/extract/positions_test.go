@@ -660,3 +660,17 @@ func TestNeedToBringAnEndIsAgainst(t *testing.T) {
 		t.Errorf("positions = %+v, want one against the strikes", ps)
 	}
 }
+
+// A statement that names nothing else but a person is about them: a
+// prayer, a tribute, an insult.
+func TestAPersonNamedAloneIsTheTopic(t *testing.T) {
+	people := []briefbot.Person{{Name: "Jonas Lind", Kind: briefbot.KindPerson, Aliases: []string{"Lind", "Mayor Lind"}}}
+	ps := positions([]briefbot.Quote{quote("Ana Ruiz", "Let's all pray for Mayor Lind. Jonas, we are with you.")}, people...)
+	if len(ps) != 1 || ps[0].Topic != "Jonas Lind" || ps[0].Polarity != briefbot.PolarityFor {
+		t.Errorf("positions = %+v, want Ana Ruiz for Jonas Lind", ps)
+	}
+	ps = positions([]briefbot.Quote{quote("Jonas Lind", "Lind will stay in office")}, people...)
+	if len(ps) != 0 {
+		t.Errorf("positions = %+v, want none: a speaker is not their own topic", ps)
+	}
+}
