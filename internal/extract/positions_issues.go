@@ -200,11 +200,12 @@ func stanceToken(st *statement) int {
 	return 0
 }
 
-// pickTopic chooses what statement st is about: the object of its stance
-// verb, an issue of the title it names, a clear subject of its own, the
-// main issue, a weak subject of its own, or a person it names, in that
-// order. ranked are its own candidates, strongest first; people the
-// article's people by name word. choiceNone: it is about nothing.
+// pickTopic chooses what statement st is about: what its naming cue
+// names, the object of its stance verb, an issue of the title it names, a
+// clear subject of its own, the main issue, a weak subject of its own, or
+// a person it names, in that order. ranked are its own candidates,
+// strongest first; people the article's people by name word. choiceNone:
+// it is about nothing.
 func pickTopic(st *statement, ranked []topicMention, issues []issue, people personIndex) (topicMention, topicChoice) {
 	// An issue's mention in the statement is where its stance is read.
 	asIssue := func(n, lo, hi int) topicMention {
@@ -215,6 +216,9 @@ func pickTopic(st *statement, ranked []topicMention, issues []issue, people pers
 	best := topicMention{}
 	if len(ranked) > 0 {
 		best = ranked[0]
+	}
+	if tm, ok := cueObject(st, people); ok {
+		return tm, choiceClear
 	}
 	named, at := issueIn(st, issues)
 	switch {

@@ -56,3 +56,51 @@ func personIn(st *statement, idx personIndex) (topicMention, bool) {
 	}
 	return topicMention{}, false
 }
+
+// cueObject is what a naming cue names: "called the stabbing" “an act of
+// barbarity”, "characterized the call with Zelensky as" “perfectly fine”,
+// "described Day to the BBC" — the quote is the label, the cue's object
+// what it labels. A pronoun or vague noun ("called it", "the move") names
+// nothing; a person is named in full.
+func cueObject(st *statement, people personIndex) (topicMention, bool) {
+	fields := strings.Fields(st.cue)
+	at := -1
+	for i, f := range fields {
+		if lemma, ok := speechVerbs[strings.ToLower(f)]; ok && namingCues[lemma] {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return topicMention{}, false
+	}
+	var words []string
+	for _, f := range fields[at+1:] {
+		w := strings.ToLower(f)
+		if settingWords[w] || w == "as" || w == "for" || w == "on" || w == "a" || w == "an" {
+			break
+		}
+		if len(words) == 0 && determinersToDrop[w] {
+			continue
+		}
+		words = append(words, f)
+	}
+	if len(words) == 0 || len(words) > maxTopicWords {
+		return topicMention{}, false
+	}
+	display := strings.Join(words, " ")
+	key := text.TopicKey(display)
+	if len(words) == 1 {
+		w := strings.ToLower(words[0])
+		if subjectPronouns[w] || objectPronouns[w] || genericWords[w] {
+			return topicMention{}, false
+		}
+		if name := people[key]; name != "" {
+			display, key = name, text.TopicKey(name)
+		}
+	}
+	if key == "" || isSpeaker(key, st.actorKeys) {
+		return topicMention{}, false
+	}
+	return topicMention{key: key, display: display, score: objectScore}, true
+}

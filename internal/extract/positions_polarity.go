@@ -133,12 +133,22 @@ func evaluation(st *statement, tm topicMention, lo, hi int) int {
 	return score
 }
 
-// negatedAt reports a negation in the two words before k, from lo.
+// negatedAt reports a negation in the two words before k, from lo;
+// brackets and quotation marks between do not count ("Nothing [is]
+// better", "not “happy”"), other punctuation ends the search.
 func negatedAt(st *statement, k, lo int) bool {
-	for j := k - 1; j >= lo && j >= k-2; j-- {
+	words := 0
+	for j := k - 1; j >= lo && words < 2; j-- {
+		switch t := &st.toks[j]; {
+		case t.kind == tokQuote || t.kind == tokPunct && strings.ContainsAny(t.text, "[]()"):
+			continue
+		case t.kind == tokPunct:
+			return false
+		}
 		if st.has(j, flagNegation) {
 			return true
 		}
+		words++
 	}
 	return false
 }

@@ -674,3 +674,44 @@ func TestAPersonNamedAloneIsTheTopic(t *testing.T) {
 		t.Errorf("positions = %+v, want none: a speaker is not their own topic", ps)
 	}
 }
+
+// A naming cue's object is what the quote labels: `called the stabbing
+// “an act of barbarity”` is against the stabbing.
+func TestANamingCueNamesTheTopic(t *testing.T) {
+	cases := []struct {
+		cue, text, topic string
+		want             briefbot.Polarity
+	}{
+		{"called the stabbing", "an act of inexplicable barbarity.", "stabbing", briefbot.PolarityAgainst},
+		{"characterized the call with Lind as", "perfectly fine and routine.", "call", briefbot.PolarityFor},
+	}
+	for _, c := range cases {
+		ps := positions([]briefbot.Quote{{Speaker: "Ana Ruiz", Cue: c.cue, Text: c.text}})
+		if len(ps) != 1 || ps[0].Topic != c.topic || ps[0].Polarity != c.want {
+			t.Errorf("%s %q: positions = %+v, want one %s on %q", c.cue, c.text, ps, c.want, c.topic)
+		}
+	}
+	if tm, ok := cueObject(&statement{cue: "called it"}, nil); ok {
+		t.Errorf("cueObject(called it) = %+v: a pronoun names nothing", tm)
+	}
+}
+
+// A bracket an editor put in does not hide a negation: "not [very] happy".
+func TestNegationReadsThroughBrackets(t *testing.T) {
+	ps := positions([]briefbot.Quote{quote("Lena Berg", "we are not [very] happy with the tariffs")})
+	if len(ps) != 1 || ps[0].Polarity != briefbot.PolarityAgainst {
+		t.Errorf("positions = %+v, want one against the tariffs", ps)
+	}
+}
+
+// A vow or a demand told as an act is a stance like a vote.
+func TestNarrativeVowsAndDemands(t *testing.T) {
+	d := newDoc("Senator Ana Ruiz vowed to scrap the extradition bill. Lena Berg demanded a ceasefire on Monday.")
+	got := map[string]briefbot.Polarity{}
+	for _, p := range positionsInDoc("", nil, d, nil) {
+		got[p.Actor+" on "+p.Topic] = p.Polarity
+	}
+	if got["Ana Ruiz on extradition bill"] != briefbot.PolarityAgainst || got["Lena Berg on ceasefire"] != briefbot.PolarityFor {
+		t.Errorf("positions %v: want Ana Ruiz against the extradition bill, Lena Berg for a ceasefire", got)
+	}
+}

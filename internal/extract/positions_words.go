@@ -134,6 +134,7 @@ var (
 	copulas                = dataSet("words.txt", "copulas")
 	quantityWords          = dataSet("words.txt", "quantities")
 	firstPersonPossessives = dataSet("words.txt", "first-person-possessives")
+	objectPronouns         = dataSet("words.txt", "object-pronouns")
 )
 
 // notNouns are the function words, verbs and vague nouns that cannot be
