@@ -70,7 +70,7 @@ func BenchmarkExtract(b *testing.B) {
 
 // The positions guard: the figures of score.py's positions mode on
 // quotes-dev. These floors hold what the rules reach today (F1 0.635,
-// polarity 0.705, strict 0.340); issue 14's floors (0.70, 0.80, 0.50)
+// polarity 0.717, strict 0.340); issue 14's floors (0.70, 0.80, 0.50)
 // replace them once reached.
 func TestDevSetPositions(t *testing.T) {
 	gold, err := devset.QuotesDevPositions()
@@ -89,7 +89,7 @@ func TestDevSetPositions(t *testing.T) {
 	t.Logf("positions: gold %d pred %d matched %d  P %.3f R %.3f F1 %.3f polarity %.3f strict F1 %.3f",
 		total.Gold, total.Pred, total.Matched, total.Precision(), total.Recall(), total.F1(),
 		total.PolarityAccuracy(), total.StrictF1())
-	const minF1, minPolarity, minStrict = 0.63, 0.70, 0.33
+	const minF1, minPolarity, minStrict = 0.63, 0.71, 0.33
 	if total.F1() < minF1 {
 		t.Errorf("positions F1 %.3f fell below %.2f", total.F1(), minF1)
 	}

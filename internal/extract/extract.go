@@ -19,7 +19,7 @@ import (
 // lists in lexicon/ changes Fingerprint by itself. Stored extracts of
 // another Fingerprint are made again at the next ingest, even from files
 // that did not change.
-const Version = 16
+const Version = 17
 
 // Extractor is safe for concurrent use: it holds only settings.
 type Extractor struct {

@@ -135,7 +135,9 @@ func evaluation(st *statement, tm topicMention, lo, hi int) int {
 
 // negatedAt reports a negation in the two words before k, from lo;
 // brackets and quotation marks between do not count ("Nothing [is]
-// better", "not “happy”"), other punctuation ends the search.
+// better", "not “happy”"), nor do auxiliaries, copulas and determiners
+// ("does not have the right", "can't be considered a significant
+// change"); other punctuation ends the search.
 func negatedAt(st *statement, k, lo int) bool {
 	words := 0
 	for j := k - 1; j >= lo && words < 2; j-- {
@@ -146,9 +148,12 @@ func negatedAt(st *statement, k, lo int) bool {
 			return false
 		}
 		if st.has(j, flagNegation) {
-			return true
+			// "not only a great temple … but": more, not less
+			return !(j+1 < len(st.toks) && limitingWords[st.toks[j+1].lower])
 		}
-		words++
+		if !st.has(j, flagModal|flagCopula|flagDeterminer|flagDropDeterminer) {
+			words++
+		}
 	}
 	return false
 }

@@ -715,3 +715,22 @@ func TestNarrativeVowsAndDemands(t *testing.T) {
 		t.Errorf("positions %v: want Ana Ruiz against the extradition bill, Lena Berg for a ceasefire", got)
 	}
 }
+
+// A negation reaches past auxiliaries and determiners to what it denies;
+// "not only" says more, not less.
+func TestNegationScope(t *testing.T) {
+	cases := []struct {
+		text string
+		want briefbot.Polarity
+	}{
+		{"one country does not have the right to impose the tariffs", briefbot.PolarityAgainst},
+		{"the tariffs would not be a good thing", briefbot.PolarityAgainst},
+		{"the tariffs are not only a good idea but a necessary one", briefbot.PolarityFor},
+	}
+	for _, c := range cases {
+		ps := positions([]briefbot.Quote{quote("Lena Berg", c.text)})
+		if len(ps) != 1 || ps[0].Polarity != c.want {
+			t.Errorf("%q: positions = %+v, want one %s", c.text, ps, c.want)
+		}
+	}
+}
