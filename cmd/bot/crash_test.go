@@ -90,12 +90,15 @@ type output interface {
 	String() string
 }
 
-// startChild starts cmd, collecting its output (in cmd.Stderr if that is
-// already an output, such as a waitWriter), and makes sure a test that
+// startChild starts cmd, collecting its output (in cmd.Stdout or
+// cmd.Stderr if that is already an output, such as a waitWriter), and makes sure a test that
 // fails half-way leaves no process behind.
 func startChild(t *testing.T, cmd *exec.Cmd) *child {
 	t.Helper()
 	c := &child{cmd: cmd, stdout: &lockedBuffer{}, stderr: &lockedBuffer{}, exited: make(chan struct{})}
+	if o, ok := cmd.Stdout.(output); ok {
+		c.stdout = o
+	}
 	if o, ok := cmd.Stderr.(output); ok {
 		c.stderr = o
 	}

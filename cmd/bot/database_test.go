@@ -7,13 +7,18 @@ import (
 	"testing"
 )
 
+// A mistyped --db on any command that only reads the database is a bad
+// request (exit 2) saying how to create one, never an empty answer from a
+// database created on the spot.
 func TestQueryCommandsRefuseADatabaseThatDoesNotExist(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "mistyped.db")
 	for _, args := range [][]string{
-		{"who-said", "Trump"}, {"positions", "Trump"}, {"timeline"}, {"search", "dam"}, {"sources"}, {"digest", "preview"},
+		{"who-said", "Trump"}, {"who-said", "--topic", "dam"}, {"positions", "Trump"}, {"positions", "--topic", "dam"},
+		{"timeline"}, {"search", "dam"}, {"sources"}, {"actors"}, {"actors", "Trump"},
+		{"ask", "what did trump say", "--offline"}, {"digest", "preview"},
 	} {
 		r := bot(t, append(args, "--db", missing)...)
-		r.mustCode(t, exitFailure)
+		r.mustCode(t, exitUsage) // a bad request
 		if !strings.Contains(r.stderr, missing+" does not exist") || !strings.Contains(r.stderr, "bot ingest") {
 			t.Errorf("%v: stderr should say the database does not exist and how to create one:\n%s", args, r.stderr)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,6 +105,19 @@ func TestIngestMaxFileSizeSetting(t *testing.T) {
 	r.mustCode(t, 1)
 	if !strings.Contains(r.stdout, "1 file added") || !strings.Contains(r.stdout, "large.md") || !strings.Contains(r.stdout, "max_file_size") || !strings.Contains(r.stdout, "over the 2 KB limit") {
 		t.Errorf("ingest with max_file_size 2KB:\n%s\n%s", r.stdout, r.stderr)
+	}
+
+	// bot extract reads the same setting: the large file is skipped with
+	// the reason on stderr, the small one printed.
+	r = bot(t, "extract", "--format", "json", articles, "--config", config)
+	r.mustCode(t, 1)
+	var got []struct{ Path string }
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("extract JSON: %v\n%s", err, r.stdout)
+	}
+	if len(got) != 1 || filepath.Base(got[0].Path) != "small.md" ||
+		!strings.Contains(r.stderr, "skipped: ") || !strings.Contains(r.stderr, "large.md") || !strings.Contains(r.stderr, "over the 2 KB limit") {
+		t.Errorf("extract with max_file_size 2KB printed %+v\nstderr:\n%s\nwant small.md printed and large.md skipped over the 2 KB limit", got, r.stderr)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -31,7 +32,12 @@ guessing stays unknown) are reported on stderr and printed.
 
 --explain FILE prints, for each quote of FILE, the attribution rule that
 found it (internal/extract/rules.go), its speaker, the words naming the
-source, the cue and the text, so a wrong quote leads to its rule.`,
+source, the cue and the text, so a wrong quote leads to its rule.
+
+Files over max_file_size (settings file; default 5MB) are skipped with
+the reason. Ctrl-C or SIGTERM stops it at once, even in the middle of a
+large file: what was printed stays well-formed (the JSON array closed)
+and the exit status is 1.`,
 	example: `bot extract examples/articles/2025-03-04-kessel-filling-begins.md
   bot extract --format json --published 2025-04-25 notes/page.txt
   bot extract --explain examples/articles/2025-03-04-kessel-filling-begins.md`,
@@ -44,7 +50,7 @@ var optExplain = option{name: "explain", arg: "FILE", usage: "print the rule beh
 
 func runExtract(ctx context.Context, m *Main) error {
 	if path := m.flags.get("explain"); path != "" {
-		return explainExtract(m, path)
+		return explainExtract(ctx, m, path)
 	}
 	if len(m.args) == 0 {
 		return usagef(m.cmd, "extract: give at least one file or folder")
@@ -69,14 +75,22 @@ func runExtract(ctx context.Context, m *Main) error {
 	for _, err := range left {
 		problem(err)
 	}
-	_, err = writeExtracts(ctx, m.Stdout, m.format, paths, sources.Options{Published: m.config.Published}, extract.New(), problem)
+	opts := sources.Options{Published: m.config.Published, MaxFileSize: m.config.MaxFileSize}
+	stats, err := writeExtracts(ctx, m.Stdout, m.format, paths, opts, extract.New(), problem)
+	var stopped *extractStopped
+	if errors.As(err, &stopped) {
+		return fmt.Errorf("%w; the output holds, complete, the %s finished before it", err, plural(stats.Articles, "article", "articles"))
+	}
 	return err
 }
 
 // writeExtracts loads, extracts and prints every article of paths in
 // format ("json" or text), in the order sources.Load gives them, with
 // loading, extraction and encoding spread over all CPUs and the output
-// buffered. problem gets the files' errors and warnings.
+// buffered (and flushed whenever the next file is not ready yet). problem
+// gets the files' errors and warnings. A run stopped by ctx still ends
+// its output well-formed: the articles printed before, whole, and the
+// JSON array closed; its error is an *extractStopped.
 func writeExtracts(ctx context.Context, w io.Writer, format string, paths []string, opts sources.Options,
 	x briefbot.Extractor, problem func(error)) (streamStats, error) {
 	bw := bufio.NewWriterSize(w, 256<<10)
@@ -85,7 +99,7 @@ func writeExtracts(ctx context.Context, w io.Writer, format string, paths []stri
 		render, open, sep, closing = renderExtractJSON, "[\n  ", ",\n  ", "\n]\n"
 	}
 	first := true
-	stats, err := streamExtracts(ctx, paths, opts, x, render, func(b []byte) error {
+	emit := func(b []byte) error {
 		if first {
 			bw.WriteString(open)
 			first = false
@@ -94,11 +108,10 @@ func writeExtracts(ctx context.Context, w io.Writer, format string, paths []stri
 		}
 		_, err := bw.Write(b)
 		return err
-	}, problem)
-	if err != nil {
-		return stats, err
 	}
-	if err := ctx.Err(); err != nil {
+	stats, err := streamExtracts(ctx, paths, opts, x, render, emit, bw.Flush, problem)
+	var stopped *extractStopped
+	if err != nil && !errors.As(err, &stopped) {
 		return stats, err
 	}
 	switch {
@@ -107,7 +120,10 @@ func writeExtracts(ctx context.Context, w io.Writer, format string, paths []stri
 	case !first:
 		bw.WriteString(closing)
 	}
-	return stats, bw.Flush()
+	if ferr := bw.Flush(); ferr != nil {
+		return stats, ferr
+	}
+	return stats, err
 }
 
 // The JSON contract of `bot extract --format json`. Dedicated types keep
@@ -284,8 +300,8 @@ func (e *errWriter) printf(format string, args ...any) {
 
 // explainExtract prints the quotes of the file at path with the rule that
 // found each, article by article.
-func explainExtract(m *Main, path string) error {
-	articles, err := sources.LoadFile(path, sources.Options{Published: m.config.Published})
+func explainExtract(ctx context.Context, m *Main, path string) error {
+	articles, err := sources.LoadFile(path, sources.Options{Published: m.config.Published, MaxFileSize: m.config.MaxFileSize})
 	if err != nil && !sources.IsWarning(err) {
 		return err
 	}
@@ -295,7 +311,7 @@ func explainExtract(m *Main, path string) error {
 	x := extract.New()
 	for _, a := range articles {
 		var buf bytes.Buffer
-		crash, err := renderSafely(&buf, x, renderExplanation, a)
+		crash, err := renderSafely(ctx, &buf, x, renderExplanation, a)
 		if err != nil {
 			return err
 		}

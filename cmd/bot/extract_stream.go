@@ -3,14 +3,26 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/briefbot/briefbot"
 	"github.com/briefbot/briefbot/internal/sources"
 )
+
+// fileResult is what a worker of streamExtracts made of one file.
+type fileResult struct {
+	articles []*briefbot.Article
+	out      [][]byte // rendered articles, as articles
+	err      error    // the file's, from LoadFile
+	fail     error    // rendering's, or the extraction's stop
+	done     chan struct{}
+}
 
 // renderFunc appends one extract, as printed, to buf.
 type renderFunc func(buf *bytes.Buffer, x *briefbot.Extract) error
@@ -26,25 +38,23 @@ type streamStats struct {
 // CPUs, and hands the rendered articles to emit in the order Load gives
 // them (path order, duplicates merged into their first, see
 // sources.Merger) as soon as that order and their content are settled.
-// problem gets each file's error (warnings too) in path order.
+// problem gets each file's error (warnings too) in path order. idle is
+// called before waiting for a file not yet extracted, so that what is
+// settled reaches the reader while a large file is extracted.
+//
+// When ctx is done the extractions under way stop mid-file and the error
+// is an *extractStopped naming them; everything emitted before is whole.
 //
 // An article is settled once every metadata field a later duplicate
 // could fill in is set (sources.Complete), or once every file is merged;
 // an article that a duplicate completed is extracted again before it is
 // emitted, so the output is what Load then extract would give.
 func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x briefbot.Extractor,
-	render renderFunc, emit func([]byte) error, problem func(error)) (streamStats, error) {
+	render renderFunc, emit func([]byte) error, idle func() error, problem func(error)) (streamStats, error) {
 	type item struct {
 		article *briefbot.Article
 		out     []byte
 		stale   bool // a duplicate completed the article after it was rendered
-	}
-	type fileResult struct {
-		articles []*briefbot.Article
-		out      [][]byte // rendered articles, as articles
-		err      error    // the file's, from LoadFile
-		fail     error    // rendering's
-		done     chan struct{}
 	}
 	var stats streamStats
 	workers := min(runtime.GOMAXPROCS(0), len(paths))
@@ -76,7 +86,7 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 					return
 				}
 				r := &results[i]
-				r.articles, r.out, r.err, r.fail = loadAndRender(paths[i], opts, x, render, &buf)
+				r.articles, r.out, r.err, r.fail = loadAndRender(ctx, paths[i], opts, x, render, &buf)
 				close(r.done)
 			}
 		})
@@ -89,6 +99,20 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 		index   = map[*briefbot.Article]*item{}
 		buf     bytes.Buffer
 	)
+	// stop waits for the workers, which stop mid-file once ctx is done,
+	// and says which files they gave up; stopOr is err, or that stop if
+	// err is the context's.
+	stop := func() error {
+		cancel()
+		wg.Wait()
+		return stoppedIn(ctx, paths, results)
+	}
+	stopOr := func(err error) error {
+		if err != nil && ctx.Err() != nil {
+			return stop()
+		}
+		return err
+	}
 	flush := func(all bool) error {
 		n := 0
 		for _, it := range pending {
@@ -97,7 +121,7 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 			}
 			if it.stale {
 				buf.Reset()
-				crash, err := renderSafely(&buf, x, render, it.article)
+				crash, err := renderSafely(ctx, &buf, x, render, it.article)
 				if err != nil {
 					return err
 				}
@@ -124,10 +148,11 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 	}
 	for i := range results {
 		r := &results[i]
-		select {
-		case <-r.done:
-		case <-ctx.Done():
-			return stats, ctx.Err()
+		if err := awaitFile(ctx, r.done, idle); err != nil {
+			return stats, err
+		}
+		if ctx.Err() != nil {
+			return stats, stop()
 		}
 		<-window
 		if r.fail != nil {
@@ -156,17 +181,68 @@ func streamExtracts(ctx context.Context, paths []string, opts sources.Options, x
 		}
 		*r = fileResult{}
 		if err := flush(false); err != nil {
-			return stats, err
+			return stats, stopOr(err)
 		}
 	}
-	return stats, flush(true)
+	return stats, stopOr(flush(true))
+}
+
+// awaitFile waits for done or ctx, calling idle first if done is not yet
+// closed; idle's error is returned.
+func awaitFile(ctx context.Context, done <-chan struct{}, idle func() error) error {
+	select {
+	case <-done:
+		return nil
+	default:
+	}
+	if err := idle(); err != nil {
+		return err
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	return nil
+}
+
+// extractStopped is the error of a run stopped by its context: Files are
+// the ones whose extraction was under way and given up.
+type extractStopped struct {
+	Cause error
+	Files []string
+}
+
+func (e *extractStopped) Error() string {
+	msg := fmt.Sprintf("extract stopped (%v)", e.Cause)
+	if len(e.Files) > 0 {
+		names := make([]string, len(e.Files))
+		for i, f := range e.Files {
+			names[i] = filepath.Base(f)
+		}
+		msg += " in the middle of " + strings.Join(names, ", ")
+	}
+	return msg
+}
+
+func (e *extractStopped) Unwrap() error { return e.Cause }
+
+// stoppedIn is the error of a run whose context is done, once its workers
+// have returned: the files they gave up.
+func stoppedIn(ctx context.Context, paths []string, results []fileResult) error {
+	stop := &extractStopped{Cause: context.Cause(ctx)}
+	for i := range results {
+		if r := &results[i]; r.fail != nil && errors.Is(r.fail, ctx.Err()) {
+			stop.Files = append(stop.Files, paths[i])
+		}
+	}
+	return stop
 }
 
 // loadAndRender loads one file and renders each of its articles' extracts.
 // err is the file's (LoadFile's, or a crash of a loader or the extractor:
 // the file is then skipped with the reason, as ingest skips it); fail is
 // rendering's, which stops the run.
-func loadAndRender(path string, opts sources.Options, x briefbot.Extractor, render renderFunc,
+func loadAndRender(ctx context.Context, path string, opts sources.Options, x briefbot.Extractor, render renderFunc,
 	buf *bytes.Buffer) (articles []*briefbot.Article, out [][]byte, err, fail error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -180,7 +256,7 @@ func loadAndRender(path string, opts sources.Options, x briefbot.Extractor, rend
 	out = make([][]byte, len(articles))
 	for j, a := range articles {
 		buf.Reset()
-		crash, rerr := renderSafely(buf, x, render, a)
+		crash, rerr := renderSafely(ctx, buf, x, render, a)
 		if rerr != nil {
 			return articles, out, err, rerr
 		}
@@ -193,14 +269,19 @@ func loadAndRender(path string, opts sources.Options, x briefbot.Extractor, rend
 }
 
 // renderSafely extracts and renders one article: crash is the extractor's
-// panic as an error, err rendering's.
-func renderSafely(buf *bytes.Buffer, x briefbot.Extractor, render renderFunc, a *briefbot.Article) (crash, err error) {
+// panic as an error, err rendering's or the stop of the extraction when
+// ctx is done.
+func renderSafely(ctx context.Context, buf *bytes.Buffer, x briefbot.Extractor, render renderFunc, a *briefbot.Article) (crash, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			crash = crashError(r)
 		}
 	}()
-	return nil, render(buf, x.Extract(a))
+	ex, err := x.ExtractContext(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	return nil, render(buf, ex)
 }
 
 // crashError is the reason a file is skipped after a panic, in the words

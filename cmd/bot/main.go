@@ -272,14 +272,16 @@ func (m *Main) Run(ctx context.Context) error {
 }
 
 // checkDBExists refuses to open a database that is not there for a
-// command that only reads it.
+// command that only reads it: a usage error saying how to create one.
 func (m *Main) checkDBExists() error {
 	if m.cmd.createsDB || len(m.config.Articles) > 0 || config.IsPostgresURL(m.config.DB) {
 		return nil // a PostgreSQL database is made by its server's owner
 	}
 	if _, err := os.Stat(m.config.DB); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("database %s does not exist: check --db (or BRIEFBOT_DB, or db in the config), or create it with \"bot ingest DIR --db %s\" (or add --articles DIR to load a folder first)",
-			m.config.DB, m.config.DB)
+		// A bad request (exit 2): most often a mistyped --db, which must
+		// not answer "no one is quoted" from a database made empty.
+		return &usageError{msg: fmt.Sprintf("database %s does not exist: check --db (or BRIEFBOT_DB, or db in the config), or create it with \"bot ingest DIR --db %s\" (or add --articles DIR to load a folder first)",
+			m.config.DB, m.config.DB)}
 	}
 	return nil
 }

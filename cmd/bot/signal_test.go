@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,4 +75,70 @@ func TestSignalStopsIngestMidExtraction(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSignalStopsExtractMidFile: SIGTERM or SIGINT while bot extract
+// --format json works on a large file stops that file's extraction in the
+// middle, and what was printed stays a well-formed JSON array holding the
+// article finished before. The stop is shown to be mid-file by what bot
+// says (the file whose extraction was given up), not by a clock: an
+// extraction that ran to its end would not be named.
+func TestSignalStopsExtractMidFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds bot and extracts a large file")
+	}
+	bin := buildBot(t)
+	articles := t.TempDir()
+	small, err := os.ReadFile(filepath.Join("..", "..", "examples", "articles", "2025-03-04-kessel-filling-begins.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := "---\ntitle: A huge article\npublished: 2025-04-25\n---\n\n" + hostile.LongParagraph(12<<20)
+	for name, body := range map[string]string{"a-small.md": string(small), "z-huge.md": huge} {
+		if err := os.WriteFile(filepath.Join(articles, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	config := filepath.Join(t.TempDir(), "briefbot.yaml")
+	if err := os.WriteFile(config, []byte("max_file_size: 16MB\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute) // a bound on a hang
+	defer cancel()
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			stdout := &waitWriter{}
+			cmd := botCommand(bin, "extract", "--format", "json", "--config", config, articles)
+			cmd.Stdout = stdout
+			c := startChild(t, cmd)
+			// The small file's article is printed (flushed while the huge
+			// one is extracted) before the signal.
+			await(t, ctx, stdout.on(`"path": "[^"]*a-small\.md"`), childDone(c), c.stderr, "the small article on stdout")
+			if err := c.cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			code := c.wait(ctx, t)
+			stderr := c.stderr.String()
+			if code != exitFailure || !strings.Contains(stderr, "extract stopped") || !strings.Contains(stderr, "in the middle of z-huge.md") {
+				t.Errorf("after %v: exit status %d, stderr:\n%s\nwant 1 and that extract stopped in the middle of z-huge.md", sig, code, stderr)
+			}
+			var got []struct{ Path string }
+			if err := json.Unmarshal([]byte(c.stdout.String()), &got); err != nil {
+				t.Fatalf("after %v stdout is no JSON array: %v\n%s", sig, err, c.stdout)
+			}
+			if len(got) != 1 || filepath.Base(got[0].Path) != "a-small.md" {
+				t.Errorf("after %v printed %+v, want the small article only", sig, got)
+			}
+		})
+	}
+}
+
+// childDone is a channel that gets an error once c has exited.
+func childDone(c *child) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		<-c.exited
+		done <- fmt.Errorf("bot exited (%v)", c.err)
+	}()
+	return done
 }
