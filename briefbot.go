@@ -188,10 +188,16 @@ type Extract struct {
 type Extractor interface {
 	Extract(a *Article) *Extract
 	// ExtractContext is Extract that gives up soon after ctx is done,
-	// returning an error that wraps ctx's (and no extract): a program
-	// told to stop does not wait for the extraction of a large file.
+	// returning an error that wraps ErrExtractionStopped and ctx's (and no
+	// extract): a program told to stop does not wait for the extraction
+	// of a large file.
 	ExtractContext(ctx context.Context, a *Article) (*Extract, error)
 }
+
+// ErrExtractionStopped is in the error of an extraction its context
+// stopped, so that a caller can say which file it gave up, apart from the
+// files it never began.
+var ErrExtractionStopped = errors.New("extraction stopped")
 
 // ---- Query side: what the command core asks of the store. ----
 

@@ -214,14 +214,20 @@ type extractStopped struct {
 
 func (e *extractStopped) Error() string {
 	msg := fmt.Sprintf("extract stopped (%v)", e.Cause)
-	if len(e.Files) > 0 {
-		names := make([]string, len(e.Files))
-		for i, f := range e.Files {
-			names[i] = filepath.Base(f)
-		}
-		msg += " in the middle of " + strings.Join(names, ", ")
+	return msg + inTheMiddleOf(e.Files)
+}
+
+// inTheMiddleOf names the files whose extraction a stop gave up (by base
+// name), or is empty.
+func inTheMiddleOf(files []string) string {
+	if len(files) == 0 {
+		return ""
 	}
-	return msg
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = filepath.Base(f)
+	}
+	return " in the middle of " + strings.Join(names, ", ")
 }
 
 func (e *extractStopped) Unwrap() error { return e.Cause }
@@ -231,7 +237,7 @@ func (e *extractStopped) Unwrap() error { return e.Cause }
 func stoppedIn(ctx context.Context, paths []string, results []fileResult) error {
 	stop := &extractStopped{Cause: context.Cause(ctx)}
 	for i := range results {
-		if r := &results[i]; r.fail != nil && errors.Is(r.fail, ctx.Err()) {
+		if r := &results[i]; errors.Is(r.fail, briefbot.ErrExtractionStopped) {
 			stop.Files = append(stop.Files, paths[i])
 		}
 	}

@@ -68,8 +68,8 @@ func (m *Main) ingest(ctx context.Context, roots []string) (ingest.Report, error
 	bar.finish()
 	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		// A signal: what was stored stays, and the next run goes on from there.
-		return report, fmt.Errorf("ingest stopped (%w) after storing %s; the files stored are kept and the next ingest goes on with the rest",
-			context.Cause(ctx), plural(report.Added+report.Updated, "new or changed file", "new or changed files"))
+		return report, fmt.Errorf("ingest stopped (%w)%s after storing %s; the files stored are kept and the next ingest goes on with the rest",
+			context.Cause(ctx), inTheMiddleOf(report.Stopped), plural(report.Added+report.Updated, "new or changed file", "new or changed files"))
 	}
 	if err != nil {
 		return report, fmt.Errorf("ingest: %w", err)

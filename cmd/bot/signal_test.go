@@ -18,8 +18,12 @@ import (
 
 // TestSignalStopsIngestMidExtraction: SIGTERM or SIGINT while bot ingest
 // extracts a large file (12 MB with max_file_size raised: 4 s of
-// extraction on an idle machine, 1.5 s at the default limit's 4.5 MB)
-// stops it promptly, keeping the article committed before and saying so.
+// extraction on an idle machine) stops that extraction in the middle,
+// keeping the article committed before and saying so. The stop is shown
+// to be mid-file by what bot says — the file whose extraction it gave up,
+// which an extraction run to its end never is — not by a clock, which a
+// loaded machine outruns; internal/extract's TestExtractContextStops…
+// shows a stop comes at the next look at the context.
 func TestSignalStopsIngestMidExtraction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds bot and extracts a large file")
@@ -52,18 +56,9 @@ func TestSignalStopsIngestMidExtraction(t *testing.T) {
 			if err := c.cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
-			// A bound well under the seconds the huge file's extraction
-			// takes, and over the tenth of a second a stop takes (some
-			// tenths on a busy machine).
-			prompt, stop := context.WithTimeout(ctx, 2*time.Second)
-			defer stop()
-			select {
-			case <-c.exited:
-			case <-prompt.Done():
-				t.Fatalf("bot ingest still running 2 s after %v: the extraction under way was not stopped\nstderr:\n%s", sig, c.stderr)
-			}
-			if code := c.cmd.ProcessState.ExitCode(); code != exitFailure || !strings.Contains(c.stderr.String(), "ingest stopped") {
-				t.Errorf("after %v: exit status %d, stderr:\n%s\nwant 1 and a message that ingest stopped", sig, code, c.stderr)
+			code := c.wait(ctx, t)
+			if stderr := c.stderr.String(); code != exitFailure || !strings.Contains(stderr, "ingest stopped") || !strings.Contains(stderr, "in the middle of z-huge.md") {
+				t.Errorf("after %v: exit status %d, stderr:\n%s\nwant 1 and a message that ingest stopped in the middle of z-huge.md", sig, code, stderr)
 			}
 			var n int
 			var path string

@@ -62,11 +62,12 @@ func (s *stopper) context() context.Context {
 }
 
 // ExtractContext is Extract that gives up soon after ctx is done (within
-// some microseconds of work), returning ctx's error and no extract. Ingest
+// some microseconds of work), returning an error that wraps
+// briefbot.ErrExtractionStopped and ctx's, and no extract. Ingest
 // uses it so that a signal stops a run in the middle of a large file.
 func (x *Extractor) ExtractContext(ctx context.Context, a *briefbot.Article) (ex *briefbot.Extract, err error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", briefbot.ErrExtractionStopped, err)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -74,7 +75,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, a *briefbot.Article) (ex
 			if !ok {
 				panic(r) // a bug: the caller reports it for the file
 			}
-			ex, err = nil, fmt.Errorf("extraction stopped: %w", sig.err)
+			ex, err = nil, fmt.Errorf("%w: %w", briefbot.ErrExtractionStopped, sig.err)
 		}
 	}()
 	return x.extract(&stopper{ctx: ctx}, a), nil

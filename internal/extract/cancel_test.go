@@ -55,8 +55,8 @@ func TestExtractContextStopsEveryHostileInput(t *testing.T) {
 				for _, at := range []int64{1, 2, reads[size] / 2, reads[size]} {
 					stopped := &readCountingContext{Context: context.Background(), cancelAt: at}
 					ex, err := x.ExtractContext(stopped, a)
-					if !errors.Is(err, context.Canceled) || ex != nil {
-						t.Fatalf("%d bytes, cancelled at look %d of %d: %v, %v; want no extract and context.Canceled", size, at, reads[size], ex != nil, err)
+					if !errors.Is(err, context.Canceled) || !errors.Is(err, briefbot.ErrExtractionStopped) || ex != nil {
+						t.Fatalf("%d bytes, cancelled at look %d of %d: %v, %v; want no extract and ErrExtractionStopped with context.Canceled", size, at, reads[size], ex != nil, err)
 					}
 					if got := stopped.reads.Load(); got != at {
 						t.Errorf("%d bytes, cancelled at look %d: %d looks, want it to stop at the first that found it done", size, at, got)

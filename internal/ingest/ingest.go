@@ -60,6 +60,9 @@ type Report struct {
 	// Warnings are about files that did load (sources.IsWarning), such as
 	// a metadata date that could not be read.
 	Warnings []error
+	// Stopped are the files whose extraction was under way when the run's
+	// context was done and was given up (briefbot.ErrExtractionStopped).
+	Stopped []string
 }
 
 // prepared is one file after hashing, loading and extracting.
@@ -158,36 +161,12 @@ func Run(ctx context.Context, db Store, roots []string, opts Options) (Report, e
 	}
 
 	w := batchWriter{db: db, known: known, report: &report, progress: opts.Progress, total: len(paths)}
-	for i := range paths {
-		var p prepared
-		select {
-		case p = <-results[i]:
-		default:
-			// Nothing ready: save what is, rather than hold it while
-			// the next file is extracted.
-			if err := w.flush(ctx); err != nil {
-				return report, err
-			}
-			select {
-			case p = <-results[i]:
-			case <-ctx.Done():
-				return report, ctx.Err()
-			}
+	if err := w.saveAll(ctx, results, ahead); err != nil {
+		if ctx.Err() != nil {
+			cancel()
+			wg.Wait()
+			report.Stopped = w.stopped(paths, results)
 		}
-		<-ahead
-		w.pending = append(w.pending, p)
-		if p.err == nil && !p.unchanged {
-			w.saves++
-		}
-		// Unchanged and bad files are only counted, but progress is
-		// reported when they are.
-		if w.saves == maxBatch || len(w.pending) == 4*maxBatch {
-			if err := w.flush(ctx); err != nil {
-				return report, err
-			}
-		}
-	}
-	if err := w.flush(ctx); err != nil {
 		return report, err
 	}
 
@@ -212,6 +191,64 @@ func Run(ctx context.Context, db Store, roots []string, opts Options) (Report, e
 	return report, nil
 }
 
+// saveAll takes the prepared files in walk order from results and saves
+// them in batches; it stops at the first error, or when ctx is done.
+func (w *batchWriter) saveAll(ctx context.Context, results []chan prepared, ahead <-chan struct{}) error {
+	for i := range results {
+		var p prepared
+		select {
+		case p = <-results[i]:
+		default:
+			// Nothing ready: save what is, rather than hold it while
+			// the next file is extracted.
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+			select {
+			case p = <-results[i]:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		w.read++
+		<-ahead
+		w.pending = append(w.pending, p)
+		if p.err == nil && !p.unchanged {
+			w.saves++
+		}
+		// Unchanged and bad files are only counted, but progress is
+		// reported when they are.
+		if w.saves == maxBatch || len(w.pending) == 4*maxBatch {
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	return w.flush(ctx)
+}
+
+// stopped are the files whose extraction was given up when the run
+// stopped: among those taken but not saved, and those still in results,
+// once the workers have returned.
+func (w *batchWriter) stopped(paths []string, results []chan prepared) []string {
+	var stopped []string
+	for _, p := range w.pending {
+		if errors.Is(p.err, briefbot.ErrExtractionStopped) {
+			stopped = append(stopped, p.path)
+		}
+	}
+	for i := w.read; i < len(results); i++ {
+		select {
+		case p := <-results[i]:
+			if errors.Is(p.err, briefbot.ErrExtractionStopped) {
+				stopped = append(stopped, paths[i])
+			}
+		default:
+		}
+	}
+	return stopped
+}
+
 // maxBatch bounds the files saved in one transaction. A commit, with the
 // pages it writes to the log, costs more than storing a typical article;
 // batches of a few dozen files took the 10,000-article bench ingest from
@@ -231,6 +268,7 @@ type batchWriter struct {
 	// order; saves counts those of them to be stored.
 	pending []prepared
 	saves   int
+	read    int // files taken from the workers' results
 }
 
 func (w *batchWriter) flush(ctx context.Context) error {

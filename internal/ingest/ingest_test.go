@@ -541,7 +541,7 @@ func (x *stuckOn) ExtractContext(ctx context.Context, a *briefbot.Article) (*bri
 	}
 	close(x.started)
 	<-ctx.Done()
-	return nil, fmt.Errorf("extraction stopped: %w", ctx.Err())
+	return nil, fmt.Errorf("%w: %w", briefbot.ErrExtractionStopped, ctx.Err())
 }
 
 func (x *stuckOn) Extract(a *briefbot.Article) *briefbot.Extract {
@@ -554,8 +554,8 @@ func (x *stuckOn) Extract(a *briefbot.Article) *briefbot.Extract {
 
 // A run cancelled (SIGTERM, Ctrl-C) in the middle of a long extraction
 // stops it and returns at once with the context's error, keeping the files
-// stored before: ingest extracts through ExtractContext with the run's
-// context.
+// stored before and naming the file given up: ingest extracts through
+// ExtractContext with the run's context.
 func TestCancelStopsAnExtractionUnderWay(t *testing.T) {
 	dir := t.TempDir()
 	db := openDB(t)
@@ -601,5 +601,8 @@ func TestCancelStopsAnExtractionUnderWay(t *testing.T) {
 	}
 	if got := quoteTexts(t, db); !slices.Equal(got, []string{"One.", "Two."}) {
 		t.Errorf("after the cancelled run quotes = %q, want the two files stored before", got)
+	}
+	if len(r.report.Stopped) != 1 || filepath.Base(r.report.Stopped[0]) != "3.md" {
+		t.Errorf("cancelled run: Stopped = %q, want 3.md, whose extraction was given up", r.report.Stopped)
 	}
 }
