@@ -89,11 +89,12 @@ func (f *quoteFinder) stanceObject(lo, hi int) bool {
 
 // clauseEnd returns where a reported clause starting at lo ends: at the
 // sentence end, a dash, "; ", ", but", "and that", a participial cue or
-// a trailing "according to". Quotations are never cut.
+// a trailing "according to", and at most maxClauseTokens on. Quotations
+// are never cut.
 func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 	d := f.d
 	k := lo
-	for k < s.hi {
+	for k < s.hi && k < lo+maxClauseTokens {
 		t := &d.toks[k]
 		if qi := d.inQuote[k]; qi >= 0 && t.kind == tokQuote && d.quotes[qi].open == k {
 			c := d.quotes[qi].close
@@ -115,6 +116,14 @@ func (f *quoteFinder) clauseEnd(s sentence, lo int) int {
 	}
 	return k
 }
+
+// maxClauseTokens bounds a reported clause. The longest reported speech
+// in the dev sets is about 120 words (some 150 tokens); a text with no
+// full stop — reports nested in reports ("A said that B said that …"),
+// one after another — would otherwise make every report run to its end,
+// and the quotes' text, and the work on it, grow with the square of the
+// text.
+const maxClauseTokens = 250
 
 // clauseStep looks at token k of a clause that started at lo: ends says
 // the clause ends before it (a dash, a semicolon, an aside that ends it, a
@@ -152,9 +161,15 @@ func (f *quoteFinder) clauseStep(s sentence, lo, k int) (next int, ends bool) {
 
 // commaEndsClause reports whether the comma at k ends a reported clause:
 // before "but", "according", a participial cue ("…, adding"), a relative
-// clause that reports ("…, who said"), "and that"/"and said".
+// clause that reports ("…, who said"), "and that"/"and said", or a
+// quotation attributed to someone (`…, "…" Jones said`): a run-on of
+// quotations and reports with no full stop is one report after another,
+// not each one running to the end of the text.
 func (f *quoteFinder) commaEndsClause(s sentence, k int) bool {
 	d := f.d
+	if f.attributedQuotationAt(s, k+1) {
+		return true
+	}
 	n := &d.toks[k+1]
 	if n.is("but", "according", "while", "whereas", "however") || participialCues[n.lower] ||
 		(cueModifiers[n.lower] || n.lower == "further") && k+2 < s.hi && participialCues[d.toks[k+2].lower] {
@@ -189,6 +204,28 @@ func (f *quoteFinder) newReportAfter(lo, hi int) bool {
 		return ok
 	}
 	return false
+}
+
+// attributedQuotationAt reports whether a quotation opens at k and a new
+// attribution follows its close (`"…" Jones said`, `"…," said Jones`).
+func (f *quoteFinder) attributedQuotationAt(s sentence, k int) bool {
+	d := f.d
+	qi := d.inQuote[k]
+	if qi < 0 || d.toks[k].kind != tokQuote || d.quotes[qi].open != k {
+		return false
+	}
+	c := d.quotes[qi].close
+	if c < 0 || c+1 >= s.hi {
+		return false
+	}
+	after := c + 1
+	if d.toks[after].text == "," && after+1 < s.hi {
+		after++
+	}
+	if _, cue := speechVerbs[d.toks[after].lower]; cue {
+		return true // `"…," said Jones`
+	}
+	return f.newReportAfter(after, s.hi)
 }
 
 func (f *quoteFinder) speechWithin(lo, hi int) bool {

@@ -58,9 +58,21 @@ func TestHostileArticlesCostLinearly(t *testing.T) {
 			if out8 > 10*out1 {
 				t.Errorf("8× the text gave a %.1f× larger extract (%d → %d bytes): superlinear", float64(out8)/float64(out1), out1, out8)
 			}
-			if out8 > 16*8*small {
-				t.Errorf("the extract of %d bytes of text is %d bytes", 8*small, out8)
+			if limit := uint64(16 * 8 * small * nestingAllowance(in)); out8 > limit {
+				t.Errorf("the extract of %d bytes of text is %d bytes, over %d per byte", 8*small, out8, limit/(8*small))
 			}
 		})
 	}
+}
+
+// nestingAllowance is how many times more than other inputs an input's
+// extract (or database) may hold per byte of text: 4 for nested reports,
+// whose every report holds the ones inside it, up to the bound on a
+// reported clause (dozens of reports deep), where the text of a report
+// nested in no other is held once.
+func nestingAllowance(in hostile.Input) int {
+	if in.Name == "nested reports" {
+		return 4
+	}
+	return 1
 }

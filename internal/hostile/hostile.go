@@ -1,7 +1,8 @@
 // Package hostile writes the inputs that attacked briefbot: articles shaped
 // to make a stage superlinear (a run-on list of dates with no full stop,
 // hundreds of short quotations, chains of roles, a wall of capitalised
-// names), front matter and settings with thousands of repeated keys, and
+// names, reports run together or nested with no full stop), front matter
+// and settings with thousands of repeated keys, and
 // text with NUL and other control bytes. Tests extract them at small sizes
 // and check that time and memory grow linearly; benchmarks and `bot bench`
 // run them large.
@@ -26,6 +27,8 @@ var Articles = []Input{
 	{"capitalised names", CapitalisedNames},
 	{"one long paragraph of sentences", LongParagraph},
 	{"control bytes", ControlBytes},
+	{"run-on quotes", RunOnQuotes},
+	{"nested reports", NestedReports},
 }
 
 var (
@@ -53,6 +56,23 @@ func RunOnDates(size int) string {
 	return repeat(size, "Talks began ", func(i int) string {
 		return fmt.Sprintf("on %s %d %s %d %s met officials, ", days[i%7], i%28+1, months[i%12], 2000+i%25, names[i%len(names)])
 	})
+}
+
+// RunOnQuotes is one sentence of quotations and reported speech, joined
+// by commas, with no full stop: every quote's sentence is the whole text.
+func RunOnQuotes(size int) string {
+	return repeat(size, "", func(i int) string {
+		return fmt.Sprintf("\"the river stays open\" %s said on %s, %s said the %s would meet in %s, ", names[i%len(names)], days[i%7], names[(i+3)%len(names)], roles[i%len(roles)], months[i%12])
+	})
+}
+
+// NestedReports is one sentence of reports inside reports, with no full
+// stop: "A said that B said that …", every report's content the rest of
+// the text.
+func NestedReports(size int) string {
+	return repeat(size, "", func(i int) string {
+		return fmt.Sprintf("%s told the %s on %s that ", names[i%len(names)], roles[i%len(roles)], days[i%7])
+	}) + "the dam would open."
 }
 
 // ShortQuotations is paragraphs of one-word quotations and dates, every

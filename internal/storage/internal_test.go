@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func TestSplitSentences(t *testing.T) {
@@ -111,5 +112,52 @@ func TestCoveringKeepsAWindowOfARunOnSentence(t *testing.T) {
 	}
 	if got := Covering(short, 5, 20); got != "First one. The second one here." {
 		t.Errorf("Covering across two sentences = %q", got)
+	}
+}
+
+// clipSentenceWhole is clipSentence as it was, over the whole sentence's
+// code points: what the windowed cut must give.
+func clipSentenceWhole(s Sentence, from, to int) string {
+	if s.Start >= from && s.End <= to {
+		return s.Text
+	}
+	runes := []rune(s.Text)
+	lo, hi := max(from-s.Start, 0), min(to-s.Start, len(runes))
+	if lo >= hi {
+		return ""
+	}
+	for lo > 0 && lo < hi && !unicode.IsSpace(runes[lo-1]) {
+		lo++
+	}
+	for hi < len(runes) && hi > lo && !unicode.IsSpace(runes[hi]) {
+		hi--
+	}
+	clipped := strings.TrimSpace(string(runes[lo:hi]))
+	if lo > 0 {
+		clipped = "…" + clipped
+	}
+	if hi < len(runes) {
+		clipped += "…"
+	}
+	return clipped
+}
+
+// A window of a long sentence is cut from the code points around it (the
+// marks), and is the same as a cut over the whole sentence, wherever it
+// falls: on accents, at the start and end, across them.
+func TestClipSentenceWindowMatchesTheWholeCut(t *testing.T) {
+	body := strings.Repeat("Zelenskyy met Łukasz in Kraków, ", 200) + "and “the talks” went on"
+	sentences := SplitSentences(body)
+	if len(sentences) != 1 || sentences[0].marks == nil {
+		t.Fatalf("%d sentences (marks %v), want one long sentence with marks", len(sentences), len(sentences) > 0 && sentences[0].marks != nil)
+	}
+	s := sentences[0]
+	n := s.End - s.Start
+	for from := -3; from < n+3; from += 7 {
+		for _, width := range []int{0, 1, 5, 33, 800, 2 * n} {
+			if got, want := clipSentence(s, from, from+width), clipSentenceWhole(s, from, from+width); got != want {
+				t.Fatalf("clip [%d, %d) = %q, want %q", from, from+width, got, want)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/internal/text"
 )
@@ -12,7 +13,18 @@ import (
 type Sentence struct {
 	Start, End int
 	Text       string
+	// marks index a long sentence's code points to the bytes of Text (at
+	// its tokens' starts), so that cutting a window of it out costs the
+	// window, not the sentence; nil for a short one.
+	marks []runeMark
 }
+
+// runeMark is a code point of a Sentence's Text and the byte it starts at.
+type runeMark struct{ rune, byte int }
+
+// longSentence is the length (code points) from which a sentence gets
+// marks: beyond the window Covering keeps around a span.
+const longSentence = 4 * coveringContext
 
 // SplitSentences splits body into sentences with text.Parse, the
 // extractor's splitter: paragraphs at blank lines, sentences at . ! ? …
@@ -23,9 +35,30 @@ func SplitSentences(body string) []Sentence {
 	out := make([]Sentence, 0, len(d.Sentences))
 	for _, s := range d.Sentences {
 		first, last := &d.Tokens[s.Lo], &d.Tokens[s.Hi-1]
-		out = append(out, Sentence{Start: first.RuneStart, End: last.RuneEnd, Text: body[first.Start:last.End]})
+		sentence := Sentence{Start: first.RuneStart, End: last.RuneEnd, Text: body[first.Start:last.End]}
+		if sentence.End-sentence.Start > longSentence {
+			sentence.marks = make([]runeMark, 0, s.Hi-s.Lo)
+			for _, t := range d.Tokens[s.Lo:s.Hi] {
+				sentence.marks = append(sentence.marks, runeMark{t.RuneStart - first.RuneStart, t.Start - first.Start})
+			}
+		}
+		out = append(out, sentence)
 	}
 	return out
+}
+
+// byteAt is the byte of s.Text where its code point r starts (len(Text)
+// for r at the end): from the nearest mark before it, or from the start.
+func (s Sentence) byteAt(r int) int {
+	at, b := 0, 0
+	if i := sort.Search(len(s.marks), func(i int) bool { return s.marks[i].rune > r }); i > 0 {
+		at, b = s.marks[i-1].rune, s.marks[i-1].byte
+	}
+	for ; at < r && b < len(s.Text); at++ {
+		_, size := utf8.DecodeRuneInString(s.Text[b:])
+		b += size
+	}
+	return b
 }
 
 // Covering returns the text of the sentences overlapping [start, end)
@@ -54,26 +87,32 @@ const coveringContext = 400
 
 // clipSentence is the part of s within [from, to), cut at spaces so that
 // no word is halved, with "…" where it was cut; s itself when it fits.
+// It reads only the code points around the window (a run-on sentence of
+// megabytes is cut once per quote in it).
 func clipSentence(s Sentence, from, to int) string {
 	if s.Start >= from && s.End <= to {
 		return s.Text
 	}
-	runes := []rune(s.Text)
-	lo, hi := max(from-s.Start, 0), min(to-s.Start, len(runes))
+	n := s.End - s.Start // code points of s.Text
+	lo, hi := max(from-s.Start, 0), min(to-s.Start, n)
 	if lo >= hi {
 		return ""
 	}
-	for lo > 0 && lo < hi && !unicode.IsSpace(runes[lo-1]) {
+	// The cut looks at the code points lo-1 … hi only.
+	wlo, whi := max(lo-1, 0), min(hi+1, n)
+	runes := []rune(s.Text[s.byteAt(wlo):s.byteAt(whi)])
+	lo, hi = lo-wlo, hi-wlo
+	for wlo+lo > 0 && lo < hi && !unicode.IsSpace(runes[lo-1]) {
 		lo++
 	}
-	for hi < len(runes) && hi > lo && !unicode.IsSpace(runes[hi]) {
+	for wlo+hi < n && hi > lo && !unicode.IsSpace(runes[hi]) {
 		hi--
 	}
 	clipped := strings.TrimSpace(string(runes[lo:hi]))
-	if lo > 0 {
+	if wlo+lo > 0 {
 		clipped = "…" + clipped
 	}
-	if hi < len(runes) {
+	if wlo+hi < n {
 		clipped += "…"
 	}
 	return clipped
