@@ -163,6 +163,9 @@ func (t *tagger) number(i int) (n, digits int, suffix string, ok bool) {
 // ---- emitting ----
 
 func (t *tagger) emit(start, end int, value, typ string) int {
+	if outOfCalendar(value) {
+		return t.skip(end)
+	}
 	if t.clock != "" {
 		if t.clockStart < start {
 			start = t.clockStart
@@ -178,6 +181,17 @@ func (t *tagger) emit(start, end int, value, typ string) int {
 	t.done = end
 	t.remember(value)
 	return end
+}
+
+// outOfCalendar reports a value whose year a shift moved out of the four
+// digits TIMEX3 writes, before year 0 or after 9999 ("the same month a year
+// ago" after "0000-01-01"): no calendar value, so no mention.
+func outOfCalendar(value string) bool {
+	digits := 0
+	for digits < len(value) && value[digits] >= '0' && value[digits] <= '9' {
+		digits++
+	}
+	return strings.HasPrefix(value, "-") || digits > 4
 }
 
 // remember keeps the last resolved day and year as the anchor of later

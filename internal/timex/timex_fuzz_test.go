@@ -78,8 +78,9 @@ func checkMentions(t *testing.T, text string, dct time.Time, mentions []timex.Me
 	}
 }
 
-// validValue accepts the TIMEX3 values the package documents: a year or
-// unknown year (2025…, XXXX…), a decade (199) or a century (19).
+// validValue accepts the TIMEX3 values the package documents: a year of
+// four digits or an unknown year (2025…, XXXX…), a decade (199) or a
+// century (19).
 func validValue(v string) bool {
 	digits := 0
 	for digits < len(v) && v[digits] >= '0' && v[digits] <= '9' {
@@ -90,8 +91,8 @@ func validValue(v string) bool {
 		return false
 	case v[0] == 'X':
 		return true
-	case digits >= 4:
-		return true
+	case digits == 4:
+		return true // a year: never negative, never five digits
 	case digits == len(v) && (digits == 2 || digits == 3):
 		return true // century, decade
 	}
@@ -104,4 +105,31 @@ func relativeOnly(expr string) bool {
 		return true
 	}
 	return false
+}
+
+// TestYearShiftsStayInTheCalendar holds what FuzzTag found
+// (testdata/fuzz/FuzzTag/849a0ce83b4488a2): a year shift from a date of
+// year 0 or 9999 wrote "-001"; it now gives no mention, and the date
+// itself is kept.
+func TestYearShiftsStayInTheCalendar(t *testing.T) {
+	dct := time.Date(2025, 4, 24, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string]string{
+		"0000-01-1 the sAme period lAst YeAr":         "0000-01-01",
+		"0000-01-01 and the same month a year ago":    "0000-01-01",
+		"9999-06-01, and the same month a year later": "9999-06-01",
+		"9999-06-01 and a year later":                 "9999-06-01",
+		"0000-06-01 and a year earlier":               "0000-06-01",
+	} {
+		for _, anchor := range []time.Time{dct, {}} {
+			got := timex.Tag(text, anchor)
+			if len(got) != 1 || got[0].Value != want {
+				t.Errorf("Tag(%q, %v) = %+v, want the one date %s", text, anchor, got, want)
+			}
+			checkMentions(t, text, anchor, got)
+		}
+	}
+	// A shift that stays in the calendar still resolves.
+	if got := timex.Tag("0001-03-01, and the same month a year ago", dct); len(got) != 2 || got[1].Value != "0000-03" {
+		t.Errorf("a shift to year 0: %+v, want 0000-03 second", got)
+	}
 }
