@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot"
@@ -32,7 +33,8 @@ guessing stays unknown) are reported on stderr and printed.
 
 --explain FILE prints, for each quote of FILE, the attribution rule that
 found it (internal/extract/rules.go), its speaker, the words naming the
-source, the cue and the text, so a wrong quote leads to its rule.
+source, the cue and the text, so a wrong quote leads to its rule; then each
+position with the rule that read its polarity and the quotes it stands on.
 
 Files over max_file_size (settings file; default 5MB) are skipped with
 the reason. Ctrl-C or SIGTERM stops it at once, even in the middle of a
@@ -46,7 +48,7 @@ and the exit status is 1.`,
 }
 
 // optExplain is bot extract's --explain.
-var optExplain = option{name: "explain", arg: "FILE", usage: "print the rule behind each quote of FILE"}
+var optExplain = option{name: "explain", arg: "FILE", usage: "print the rule behind each quote and position of FILE"}
 
 func runExtract(ctx context.Context, m *Main) error {
 	if path := m.flags.get("explain"); path != "" {
@@ -325,7 +327,9 @@ func explainExtract(ctx context.Context, m *Main, path string) error {
 	return nil
 }
 
-// renderExplanation writes one article's quotes, each with its rule.
+// renderExplanation writes one article's quotes, each with its rule, and
+// its positions, each with the rule that read its polarity and the quotes
+// (by their numbers above) it stands on.
 func renderExplanation(buf *bytes.Buffer, x *briefbot.Extract) error {
 	ew := &errWriter{w: buf}
 	ew.printf("%s (%s)\n", orDash(x.Article.Title), x.Article.Path)
@@ -335,5 +339,24 @@ func renderExplanation(buf *bytes.Buffer, x *briefbot.Extract) error {
 	for i, q := range x.Quotes {
 		ew.printf("%3d. %s\n     %s ← %q, cue %q, %s [%d:%d]\n     %s\n", i+1, q.Rule, orDash(q.Speaker), q.Mention, q.Cue, q.Kind, q.Start, q.End, q.Text)
 	}
+	if len(x.Positions) > 0 {
+		ew.printf("  positions\n")
+	}
+	for _, p := range x.Positions {
+		ew.printf("     %s on %s: %s, %s, from quotes %s\n     %s\n", p.Actor, p.Topic, orDash(string(p.Polarity)), orDash(p.Rule), quoteNumbers(p.Evidence), orDash(p.Stance))
+	}
 	return ew.err
+}
+
+// quoteNumbers lists evidence (indexes into Extract.Quotes) as the
+// explanation numbers its quotes: from 1.
+func quoteNumbers(evidence []int) string {
+	if len(evidence) == 0 {
+		return "-"
+	}
+	numbers := make([]string, len(evidence))
+	for i, e := range evidence {
+		numbers[i] = strconv.Itoa(e + 1)
+	}
+	return strings.Join(numbers, ", ")
 }

@@ -159,3 +159,30 @@ func TestExplainNamesEachQuotesRule(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainNamesEachPositionsRule: --explain prints each position with
+// the rule that read its polarity and the numbers of its quotes.
+func TestExplainNamesEachPositionsRule(t *testing.T) {
+	a := &briefbot.Article{ID: "a", Path: "a.txt", Title: "Tax",
+		Body: "Mayor Ana Lopez said she opposes the new fuel tax.\n\n“We will never accept the fuel tax,” Lopez said."}
+	x := extract.New().Extract(a)
+	if len(x.Positions) == 0 {
+		t.Fatalf("no positions in %+v", x.Quotes)
+	}
+	var buf bytes.Buffer
+	if err := renderExplanation(&buf, x); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range x.Positions {
+		if p.Rule == "" {
+			t.Errorf("position %+v has no rule", p)
+		}
+		line := fmt.Sprintf("%s on %s: %s, %s, from quotes %s", p.Actor, p.Topic, p.Polarity, p.Rule, quoteNumbers(p.Evidence))
+		if !strings.Contains(buf.String(), line) {
+			t.Errorf("explanation lacks %q:\n%s", line, buf.String())
+		}
+	}
+	if got := quoteNumbers([]int{0, 2}); got != "1, 3" {
+		t.Errorf("quoteNumbers([0 2]) = %q, want the explanation's numbers 1, 3", got)
+	}
+}
