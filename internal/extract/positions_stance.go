@@ -199,62 +199,84 @@ func hasVerbCue(st *statement, lo, hi int) bool {
 }
 
 // classify reads the class of the clause [lo, hi) and the token that
-// decides it (-1 when none).
+// decides it (-1 when none): a condition first, then the first stance cue
+// outside the topic, a negation read with the word it negates.
 func classify(st *statement, lo, hi int, tm topicMention) (stanceClass, int) {
-	toks := st.toks
-	if k := conditionAt(toks, lo, hi); k >= 0 {
+	if k := conditionAt(st.toks, lo, hi); k >= 0 {
 		return classCondition, k
 	}
 	for k := lo; k < hi; k++ {
-		if k >= tm.lo && k < tm.hi {
+		if inTopicOrName(st, lo, k, tm) {
 			continue
-		}
-		if toks[k].capital && k > lo && !sentenceInitial(toks, k) {
-			continue // a name such as "Associated Press" is no cue
 		}
 		wi := st.words[k]
-		w := toks[k].lower
-		negated := wi.flags&flagNegation != 0
-		if negated && futureNegation(toks, k, hi) && actorIsSubject(st, lo, k) {
-			return classRefuse, k
-		}
-		c, ok := wi.class, wi.flags&flagCue != 0
-		if negated {
-			// "not" is read with the word it negates.
-			if k+1 < hi {
-				if next := st.words[k+1]; next.flags&flagCue != 0 && next.class == classSupport {
-					return classOppose, k
-				}
-				if w2 := toks[k+1].lower; w2 == "accept" || w2 == "allow" || w2 == "recognise" || w2 == "recognize" || w2 == "give" || w2 == "agree" {
-					return classRefuse, k
-				}
+		if wi.flags&flagNegation != 0 {
+			if c, ok := negatedClass(st, lo, hi, k); ok {
+				return c, k
 			}
 			continue
 		}
-		if !ok {
+		if wi.flags&flagCue == 0 || weakCue(st, lo, hi, k) {
 			continue
 		}
-		switch {
-		case (w == "call" || w == "calls" || w == "called") && !(k+1 < hi && toks[k+1].lower == "for"):
-			continue
-		case (w == "rule" || w == "rules" || w == "ruled") && !(k+1 < hi && toks[k+1].lower == "out"):
-			continue
-		case (w == "need" || w == "needs") && !(k+1 < hi && toks[k+1].lower == "to"):
-			continue
-		case w == "press" || w == "sign" || w == "signed" || w == "ready" || w == "willing":
-			// weak on their own: only with the actor as subject
-			if !actorIsSubject(st, lo, k) {
-				continue
-			}
-		case (c == classRefuse || c == classOppose) && !predicative(st, k) && !actorIsSubject(st, lo, k) && !firstPersonPossessives[toks[lo].lower]:
-			// "European nations have refused", "the law has condemned
-			// many women": a third party's act the actor reports ("our
-			// party opposes" is the actor's own side).
-			continue
-		}
-		return c, k
+		return wi.class, k
 	}
 	return classClaim, -1
+}
+
+// inTopicOrName reports a token that cannot be the clause's cue: part of
+// the topic, or of a name such as "Associated Press".
+func inTopicOrName(st *statement, lo, k int, tm topicMention) bool {
+	if k >= tm.lo && k < tm.hi {
+		return true
+	}
+	return st.toks[k].capital && k > lo && !sentenceInitial(st.toks, k)
+}
+
+// negatedClass reads the negation at k with what it negates: "will not"
+// with the actor as subject refuses, "not support" opposes, "not accept"
+// refuses; ok is false when it decides nothing.
+func negatedClass(st *statement, lo, hi, k int) (stanceClass, bool) {
+	toks := st.toks
+	if futureNegation(toks, k, hi) && actorIsSubject(st, lo, k) {
+		return classRefuse, true
+	}
+	if k+1 >= hi {
+		return 0, false
+	}
+	if next := st.words[k+1]; next.flags&flagCue != 0 && next.class == classSupport {
+		return classOppose, true
+	}
+	if w2 := toks[k+1].lower; w2 == "accept" || w2 == "allow" || w2 == "recognise" || w2 == "recognize" || w2 == "give" || w2 == "agree" {
+		return classRefuse, true
+	}
+	return 0, false
+}
+
+// weakCue reports a stance cue at k that does not count here: a verb
+// without the particle that makes it one ("call" without "for", "rule"
+// without "out", "need" without "to"), a weak word whose subject is not
+// the actor, or a third party's refusal or opposition the actor reports.
+func weakCue(st *statement, lo, hi, k int) bool {
+	toks := st.toks
+	w, c := toks[k].lower, st.words[k].class
+	switch {
+	case (w == "call" || w == "calls" || w == "called") && !(k+1 < hi && toks[k+1].lower == "for"):
+		return true
+	case (w == "rule" || w == "rules" || w == "ruled") && !(k+1 < hi && toks[k+1].lower == "out"):
+		return true
+	case (w == "need" || w == "needs") && !(k+1 < hi && toks[k+1].lower == "to"):
+		return true
+	case w == "press" || w == "sign" || w == "signed" || w == "ready" || w == "willing":
+		// weak on their own: only with the actor as subject
+		return !actorIsSubject(st, lo, k)
+	case (c == classRefuse || c == classOppose) && !predicative(st, k) && !actorIsSubject(st, lo, k) && !firstPersonPossessives[toks[lo].lower]:
+		// "European nations have refused", "the law has condemned
+		// many women": a third party's act the actor reports ("our
+		// party opposes" is the actor's own side).
+		return true
+	}
+	return false
 }
 
 // predicative reports a stance word used as what its subject is, not as

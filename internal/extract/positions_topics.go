@@ -263,8 +263,23 @@ func isNameToken(t *token) bool {
 
 // namedMention trims a capitalised run to the name it holds, if any.
 func namedMention(st *statement, lo, hi int) (topicMention, bool) {
-	toks := st.toks
-	if hi-lo > 1 && !st.has(lo, nameFlags) && sentenceInitial(toks, lo) {
+	lo, hi = trimNameRun(st, lo, hi)
+	if lo >= hi {
+		return topicMention{}, false
+	}
+	run := readTopicNameRun(st, lo, hi)
+	if !run.isName(st) {
+		return topicMention{}, false
+	}
+	display := joinedText(st, lo, hi)
+	return topicMention{key: text.TopicKey(display), display: display, lo: lo, hi: hi, score: run.score(st)}, true
+}
+
+// trimNameRun drops from a capitalised run [lo, hi) what is no part of a
+// name: a word opening the sentence before another capitalised word, the
+// words never in names at its start, connectors at its end.
+func trimNameRun(st *statement, lo, hi int) (int, int) {
+	if hi-lo > 1 && !st.has(lo, nameFlags) && sentenceInitial(st.toks, lo) {
 		lo++ // "Sometimes", "Past": any word may open a sentence
 	}
 	for lo < hi && st.has(lo, flagNonName) {
@@ -273,42 +288,67 @@ func namedMention(st *statement, lo, hi int) (topicMention, bool) {
 	for hi > lo && st.has(hi-1, flagNameConnector) {
 		hi--
 	}
-	if lo >= hi {
-		return topicMention{}, false
-	}
-	known, descriptive := false, true
+	return lo, hi
+}
+
+// topicNameRun is a trimmed capitalised run [lo, hi) of a statement and
+// what its words are.
+type topicNameRun struct {
+	lo, hi int
+	// known: a word is a known name or organisation word (a single word:
+	// a known name itself).
+	known bool
+	// descriptive: every word is a nationality, role word or connector.
+	descriptive bool
+	single      bool // one word
+	acronym     bool // one word that is a short name in capitals ("NATO")
+}
+
+// readTopicNameRun reads what the words of the run [lo, hi) are.
+func readTopicNameRun(st *statement, lo, hi int) topicNameRun {
+	r := topicNameRun{lo: lo, hi: hi, descriptive: true, single: hi-lo == 1}
 	for k := lo; k < hi; k++ {
-		known = known || st.has(k, flagKnownName|flagOrgWord)
-		descriptive = descriptive && st.has(k, flagNationality|flagRoleWord|flagNameConnector)
+		r.known = r.known || st.has(k, flagKnownName|flagOrgWord)
+		r.descriptive = r.descriptive && st.has(k, flagNationality|flagRoleWord|flagNameConnector)
 	}
-	single := hi-lo == 1
-	acronym := single && isShortName(toks[lo].text)
-	if single {
-		known = st.has(lo, flagKnownName)
+	r.acronym = r.single && isShortName(st.toks[lo].text)
+	if r.single {
+		r.known = st.has(lo, flagKnownName)
 	}
+	return r
+}
+
+// isName reports whether the run names a subject rather than describing
+// one, opening a sentence, being too short or shouted, or titling a person.
+func (r topicNameRun) isName(st *statement) bool {
+	toks, lo := st.toks, r.lo
 	switch {
-	case descriptive && !known:
-		return topicMention{}, false // "Greek", "Prime Minister"
-	case single && !known && isDemonym(st, lo):
-		return topicMention{}, false // "is Varnian", "Varnian money"
-	case single && sentenceInitial(toks, lo) && !known && !acronym:
-		return topicMention{}, false // any word may open a sentence
-	case single && len(toks[lo].text) < 3 && !acronym:
-		return topicMention{}, false
-	case single && !acronym && strings.ToUpper(toks[lo].text) == toks[lo].text:
-		return topicMention{}, false // a shouted word: "STOP"
-	case titledPerson(st, lo, hi):
-		return topicMention{}, false
+	case r.descriptive && !r.known:
+		return false // "Greek", "Prime Minister"
+	case r.single && !r.known && isDemonym(st, lo):
+		return false // "is Varnian", "Varnian money"
+	case r.single && sentenceInitial(toks, lo) && !r.known && !r.acronym:
+		return false // any word may open a sentence
+	case r.single && len(toks[lo].text) < 3 && !r.acronym:
+		return false
+	case r.single && !r.acronym && strings.ToUpper(toks[lo].text) == toks[lo].text:
+		return false // a shouted word: "STOP"
+	case titledPerson(st, lo, r.hi):
+		return false
 	}
-	display := joinedText(st, lo, hi)
-	score := 2
-	if known || acronym || !single {
-		score = 3
+	return true
+}
+
+// score ranks the run as a topic: a known name, an acronym or several
+// words above a lone capitalised word; a place of the setting lowest.
+func (r topicNameRun) score(st *statement) int {
+	if inSetting(st, r.lo, r.hi) {
+		return settingScore
 	}
-	if inSetting(st, lo, hi) {
-		score = settingScore
+	if r.known || r.acronym || !r.single {
+		return 3
 	}
-	return topicMention{key: text.TopicKey(display), display: display, lo: lo, hi: hi, score: score}, true
+	return 2
 }
 
 // joinedText is the texts of tokens [lo, hi) joined by single spaces:
