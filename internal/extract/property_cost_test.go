@@ -1,8 +1,10 @@
 package extract_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -29,26 +31,28 @@ func generatedArticle(g sentenceGen, sentences int) string {
 }
 
 // maxGrowthPerByte bounds how much more an extraction may allocate per
-// body byte on a generated article four times as long: linear work stays
-// near 1, a rule quadratic in the article's length gives about 4.
-const maxGrowthPerByte = 1.6
+// body byte on a generated article eight times as long: linear work stays
+// near 1 (measured 1.16, with -race or without), a rule quadratic in the
+// article's length that dominates gives up to 8. The margin is for a
+// sync.Pool drop that even the fewest of allocationRuns did not avoid.
+const maxGrowthPerByte = 2.5
 
 // maxAllocatedPerBodyByte bounds what an extraction of generated text
-// allocates per byte of its body (measured 2026-12-08: 158 on 15 KB of
-// generated text, 105 on 61 KB — fixed costs spread thinner).
-const maxAllocatedPerBodyByte = 400
+// allocates per byte of its body (measured 2026-12-08: 49–59, with -race
+// or without).
+const maxAllocatedPerBodyByte = 200
 
 // TestGeneratedArticlesCostLinearMemory bounds the resources of the
-// generated sentences without a clock: an article of 1,200 generated
+// generated sentences without a clock: an article of 2,000 generated
 // sentences may allocate per body byte at most maxGrowthPerByte times what
-// one of 300 does, and no article more than maxAllocatedPerBodyByte bytes
+// one of 250 does, and no article more than maxAllocatedPerBodyByte bytes
 // per body byte. Time follows allocation here (the extractor does no
 // I/O), so a template that sends a rule into quadratic work fails this
 // test on any machine, however loaded.
 func TestGeneratedArticlesCostLinearMemory(t *testing.T) {
 	x := extract.New()
-	short := generatedArticle(sentenceGen{r: rand.New(rand.NewPCG(7, 2026))}, 300)
-	long := generatedArticle(sentenceGen{r: rand.New(rand.NewPCG(7, 2026))}, 1200)
+	short := generatedArticle(sentenceGen{r: rand.New(rand.NewPCG(7, 2026))}, 250)
+	long := generatedArticle(sentenceGen{r: rand.New(rand.NewPCG(7, 2026))}, 2000)
 	perByte := func(body string) float64 {
 		allocated := allocatedBy(x, body)
 		if per := float64(allocated) / float64(len(body)); per > maxAllocatedPerBodyByte {
@@ -60,19 +64,32 @@ func TestGeneratedArticlesCostLinearMemory(t *testing.T) {
 	shortPer, longPer := perByte(short), perByte(long)
 	t.Logf("allocated per body byte: %.1f (%d bytes), %.1f (%d bytes)", shortPer, len(short), longPer, len(long))
 	if growth := longPer / shortPer; growth > maxGrowthPerByte {
-		t.Errorf("4× the sentences allocate %.2f× as much per body byte (%.1f → %.1f), want at most %.1f×: some rule grows faster than the article",
+		t.Errorf("8× the sentences allocate %.2f× as much per body byte (%.1f → %.1f), want at most %.1f×: some rule grows faster than the article",
 			growth, shortPer, longPer, maxGrowthPerByte)
 	}
 }
 
-// allocatedBy is the bytes one extraction of body allocates, after a first
-// extraction has filled the extractor's buffer pools.
+// allocatedBy is the fewest bytes an extraction of body allocates in
+// allocationRuns runs, after a first extraction has filled the extractor's
+// buffer pools. The collector is off meanwhile, since a collection empties
+// the pools and the next extraction allocates its buffers again; the
+// fewest, because a sync.Pool may still drop what it is given (under
+// -race, a quarter of it). The test runs alone, not in parallel, so the
+// process's allocation counter is the extractor's.
 func allocatedBy(x *extract.Extractor, body string) uint64 {
 	a := &briefbot.Article{ID: "cost", Body: body}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	x.Extract(a)
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	x.Extract(a)
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
+	fewest := uint64(math.MaxUint64)
+	for range allocationRuns {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		x.Extract(a)
+		runtime.ReadMemStats(&after)
+		fewest = min(fewest, after.TotalAlloc-before.TotalAlloc)
+	}
+	return fewest
 }
+
+// allocationRuns is how many extractions allocatedBy measures.
+const allocationRuns = 7
