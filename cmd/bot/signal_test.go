@@ -29,21 +29,7 @@ func TestSignalStopsIngestMidExtraction(t *testing.T) {
 		t.Skip("builds bot and extracts a large file")
 	}
 	bin := buildBot(t)
-	articles := t.TempDir()
-	small, err := os.ReadFile(filepath.Join("..", "..", "examples", "articles", "2025-03-04-kessel-filling-begins.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	huge := "---\ntitle: A huge article\npublished: 2025-04-25\n---\n\n" + hostile.LongParagraph(12<<20)
-	for name, body := range map[string]string{"a-small.md": string(small), "z-huge.md": huge} {
-		if err := os.WriteFile(filepath.Join(articles, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	config := filepath.Join(t.TempDir(), "briefbot.yaml")
-	if err := os.WriteFile(config, []byte("max_file_size: 16MB\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	articles, config := smallThenHugeArticle(t)
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute) // a bound on a hang
 	defer cancel()
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
@@ -83,21 +69,7 @@ func TestSignalStopsExtractMidFile(t *testing.T) {
 		t.Skip("builds bot and extracts a large file")
 	}
 	bin := buildBot(t)
-	articles := t.TempDir()
-	small, err := os.ReadFile(filepath.Join("..", "..", "examples", "articles", "2025-03-04-kessel-filling-begins.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	huge := "---\ntitle: A huge article\npublished: 2025-04-25\n---\n\n" + hostile.LongParagraph(12<<20)
-	for name, body := range map[string]string{"a-small.md": string(small), "z-huge.md": huge} {
-		if err := os.WriteFile(filepath.Join(articles, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	config := filepath.Join(t.TempDir(), "briefbot.yaml")
-	if err := os.WriteFile(config, []byte("max_file_size: 16MB\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	articles, config := smallThenHugeArticle(t)
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute) // a bound on a hang
 	defer cancel()
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
@@ -136,4 +108,28 @@ func childDone(c *child) <-chan error {
 		done <- fmt.Errorf("bot exited (%v)", c.err)
 	}()
 	return done
+}
+
+// smallThenHugeArticle writes a folder with a small article, extracted
+// first, and a 12 MB one (4 s of extraction on an idle machine) that a
+// signal can stop mid-file, and a settings file that raises
+// max_file_size so the huge one is read.
+func smallThenHugeArticle(t *testing.T) (articles, config string) {
+	t.Helper()
+	articles = t.TempDir()
+	small, err := os.ReadFile(filepath.Join("..", "..", "examples", "articles", "2025-03-04-kessel-filling-begins.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := "---\ntitle: A huge article\npublished: 2025-04-25\n---\n\n" + hostile.LongParagraph(12<<20)
+	for name, body := range map[string]string{"a-small.md": string(small), "z-huge.md": huge} {
+		if err := os.WriteFile(filepath.Join(articles, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	config = filepath.Join(t.TempDir(), "briefbot.yaml")
+	if err := os.WriteFile(config, []byte("max_file_size: 16MB\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return articles, config
 }
