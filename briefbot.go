@@ -407,6 +407,13 @@ type Reader interface {
 	Articles(ctx context.Context) ([]ArticleInfo, error)
 }
 
+// DataVersioner is a Reader that can name the state of the data its
+// answers come from: while the version stays the same, every query gives
+// the same answer, so answers may be kept and given again until it moves.
+type DataVersioner interface {
+	DataVersion(ctx context.Context) (string, error)
+}
+
 // ErrNotFound is returned (wrapped) when a lookup matches nothing.
 var ErrNotFound = errors.New("not found")
 

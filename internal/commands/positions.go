@@ -12,9 +12,10 @@ import (
 )
 
 var positionsCommand = Command{
-	Name:        "positions",
-	Description: "Where actors stand on topics, and how their stance changed over time.",
-	ArgsOption:  "actor",
+	Name:         "positions",
+	FromDataOnly: true,
+	Description:  "Where actors stand on topics, and how their stance changed over time.",
+	ArgsOption:   "actor",
 	Options: []Option{
 		{Name: "actor", Kind: KindString, Autocomplete: true, suggest: suggestActors,
 			Description: "Person or organisation, by name or alias; shows their stance on each topic."},

@@ -151,6 +151,10 @@ type Command struct {
 	// Private commands answer only the invoker (a preview, a
 	// confirmation), so a deferral of them is private too.
 	Private bool `json:"private,omitempty"`
+	// FromDataOnly commands answer from the request and the stored data
+	// alone (no clock, no user, no side effect), so the Router may give
+	// a kept answer again while the data has not changed.
+	FromDataOnly bool `json:"-"`
 }
 
 // ErrUnknownCommand is returned (wrapped) by Run for a name nothing is
@@ -199,6 +203,8 @@ type Router struct {
 	digestReader briefbot.DigestReader
 	now          func() time.Time
 	observe      Observer
+	keepAnswers  bool
+	answers      *answerCache
 }
 
 // RouterOption adds optional commands or settings to New.
@@ -209,9 +215,12 @@ type RouterOption func(*Router)
 // Options add the digest commands (WithDigests) and summary
 // (WithSummarizer).
 func New(r briefbot.Reader, opts ...RouterOption) *Router {
-	rt := &Router{reader: r, handlers: map[string]Handler{}, now: time.Now}
+	rt := &Router{reader: r, handlers: map[string]Handler{}, now: time.Now, keepAnswers: true}
 	for _, opt := range opts {
 		opt(rt)
+	}
+	if rt.keepAnswers {
+		rt.answers = newAnswerCache(r)
 	}
 	rt.Register(whoSaidCommand, rt.whoSaid)
 	rt.Register(positionsCommand, rt.positions)
@@ -234,6 +243,12 @@ func New(r briefbot.Reader, opts ...RouterOption) *Router {
 	}
 	rt.Register(helpCommand, rt.help)
 	return rt
+}
+
+// WithoutKeptAnswers has the Router make every answer anew, even when it
+// could give one it keeps (benchmarks of the answers themselves).
+func WithoutKeptAnswers() RouterOption {
+	return func(rt *Router) { rt.keepAnswers = false }
 }
 
 // WithClock sets the clock that dates "today" for digests and summaries
@@ -355,7 +370,7 @@ func (r *Router) run(ctx context.Context, req Request) (*Response, error) {
 			return usage(cmd, fmt.Sprintf("Option %q is one of %s; got %q.", opt.Name, strings.Join(opt.Choices, ", "), v)), nil
 		}
 	}
-	resp, err := r.handlers[name](ctx, req)
+	resp, err := r.answer(ctx, cmd, req)
 	var invalid *InvalidError
 	if errors.As(err, &invalid) {
 		return failure("Cannot run "+cmd.Name, sentence(invalid.Error())), nil
@@ -373,6 +388,15 @@ func (r *Router) run(ctx context.Context, req Request) (*Response, error) {
 		resp = &remote
 	}
 	return resp, nil
+}
+
+// answer runs the command's handler, or gives its kept answer.
+func (r *Router) answer(ctx context.Context, cmd Command, req Request) (*Response, error) {
+	h := r.handlers[cmd.Name]
+	if cmd.FromDataOnly && r.answers != nil {
+		return r.answers.answer(ctx, req, h)
+	}
+	return h(ctx, req)
 }
 
 // baseNames is sources with each file named by its base name, for a

@@ -9,9 +9,10 @@ import (
 )
 
 var searchCommand = Command{
-	Name:        "search",
-	Description: "Full-text search over article sentences and quotes.",
-	ArgsOption:  "query",
+	Name:         "search",
+	FromDataOnly: true,
+	Description:  "Full-text search over article sentences and quotes.",
+	ArgsOption:   "query",
 	Options: []Option{
 		{Name: "query", Kind: KindString, Required: true,
 			Description: "Words to look for (plain words; no special syntax needed)."},

@@ -11,8 +11,9 @@ import (
 )
 
 var sourcesCommand = Command{
-	Name:        "sources",
-	Description: "The loaded articles with their dates, files and how many quotes and events each gave.",
+	Name:         "sources",
+	FromDataOnly: true,
+	Description:  "The loaded articles with their dates, files and how many quotes and events each gave.",
 	Options: []Option{
 		{Name: "since", Kind: KindDate,
 			Description: "Only articles published on or after this date, as YYYY-MM-DD."},

@@ -12,9 +12,10 @@ import (
 const periodForms = "as YYYY, YYYY-MM or YYYY-MM-DD" // Option.DateForms of periods
 
 var timelineCommand = Command{
-	Name:        "timeline",
-	Description: "Dated events across all articles in date order, with the events whose date is unknown listed apart.",
-	ArgsOption:  "topic",
+	Name:         "timeline",
+	FromDataOnly: true,
+	Description:  "Dated events across all articles in date order, with the events whose date is unknown listed apart.",
+	ArgsOption:   "topic",
 	Options: []Option{
 		{Name: "topic", Kind: KindString, Autocomplete: true, suggest: suggestTopics,
 			Description: "Only events about this topic."},

@@ -10,9 +10,10 @@ import (
 )
 
 var whoIsCommand = Command{
-	Name:        "who-is",
-	Description: "Who an actor is: kind, roles, other names, how often quoted, when seen, whom else a name means.",
-	ArgsOption:  "name",
+	Name:         "who-is",
+	FromDataOnly: true,
+	Description:  "Who an actor is: kind, roles, other names, how often quoted, when seen, whom else a name means.",
+	ArgsOption:   "name",
 	Options: []Option{
 		{Name: "name", Kind: KindString, Autocomplete: true, suggest: suggestActors,
 			Description: "Person or organisation, by name or alias (e.g. Zelensky); without it, every actor."},

@@ -11,9 +11,10 @@ import (
 )
 
 var whoSaidCommand = Command{
-	Name:        "who-said",
-	Description: "Who said what: the quotes of a person or organisation, or who said words like a phrase.",
-	ArgsOption:  "speaker",
+	Name:         "who-said",
+	FromDataOnly: true,
+	Description:  "Who said what: the quotes of a person or organisation, or who said words like a phrase.",
+	ArgsOption:   "speaker",
 	Options: []Option{
 		{Name: "speaker", Kind: KindString, Autocomplete: true, suggest: suggestActors,
 			Description: "Person or organisation, by name or alias (e.g. Zelensky); shows their quotes, newest first."},

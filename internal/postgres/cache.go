@@ -44,3 +44,7 @@ func (db *DB) setViews() {
 		LoadRefs:   func(ctx context.Context) (storage.RefIndex, error) { return db.loadArticleRefs(ctx, db.pool) },
 	}
 }
+
+// DataVersion names the store's version, so that answers can be kept
+// until it moves (briefbot.DataVersioner).
+func (db *DB) DataVersion(ctx context.Context) (string, error) { return db.views.DataVersion(ctx) }

@@ -41,6 +41,17 @@ func cached[T any](ctx context.Context, v *Views, c *VersionCache[T], load func(
 	return c.Get(ctx, version, load)
 }
 
+// DataVersion names the store's version (briefbot.DataVersioner): it moves
+// with every saved, changed or removed article, through this process or
+// another (seen within VersionTTL).
+func (v *Views) DataVersion(ctx context.Context) (string, error) {
+	version, err := v.Clock.Version(ctx)
+	if err != nil {
+		return "", fmt.Errorf("read the store version in %s: %w", v.Name, err)
+	}
+	return fmt.Sprintf("%d.%d.%d", version.Seq, version.Removed, version.Changed), nil
+}
+
 // Actors returns the actor index; its list is shared: callers must not
 // modify it.
 func (v *Views) Actors(ctx context.Context) (*ActorIndex, error) {
