@@ -203,8 +203,7 @@ type Router struct {
 	digestReader briefbot.DigestReader
 	now          func() time.Time
 	observe      Observer
-	keepAnswers  bool
-	answers      *answerCache
+	answers      *answerCache // nil: every answer is made anew
 }
 
 // RouterOption adds optional commands or settings to New.
@@ -215,12 +214,9 @@ type RouterOption func(*Router)
 // Options add the digest commands (WithDigests) and summary
 // (WithSummarizer).
 func New(r briefbot.Reader, opts ...RouterOption) *Router {
-	rt := &Router{reader: r, handlers: map[string]Handler{}, now: time.Now, keepAnswers: true}
+	rt := &Router{reader: r, handlers: map[string]Handler{}, now: time.Now, answers: newAnswerCache(r)}
 	for _, opt := range opts {
 		opt(rt)
-	}
-	if rt.keepAnswers {
-		rt.answers = newAnswerCache(r)
 	}
 	rt.Register(whoSaidCommand, rt.whoSaid)
 	rt.Register(positionsCommand, rt.positions)
@@ -248,7 +244,7 @@ func New(r briefbot.Reader, opts ...RouterOption) *Router {
 // WithoutKeptAnswers has the Router make every answer anew, even when it
 // could give one it keeps (benchmarks of the answers themselves).
 func WithoutKeptAnswers() RouterOption {
-	return func(rt *Router) { rt.keepAnswers = false }
+	return func(rt *Router) { rt.answers = nil }
 }
 
 // WithClock sets the clock that dates "today" for digests and summaries
